@@ -1,0 +1,100 @@
+# gavel: committee agendas and minutes in the terminal, kept in git.
+#
+#   make            build ./gavel
+#   make check      install missing packages, build, run every test
+#   make demo       install missing packages, build, open a demo meeting
+#   make bench      measure gavel beside git's own tools
+#   make install PREFIX=/usr/local   /   make uninstall
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR     = $(PREFIX)/bin
+MANDIR     = $(PREFIX)/share/man/man1
+THEMEDIR   = $(PREFIX)/share/gavel/themes
+
+CC        ?= cc
+PKGS       = ncursesw yaml-0.1 libgit2
+WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
+CFLAGS    ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
+             -DGAVEL_VERSION='"$(VERSION)"' $(WARN) -MMD -MP \
+             -Iminutes -Iagenda -Itui -Ithemes $(PKG_CFLAGS) $(CFLAGS)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+ifeq ($(SANITIZE),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
+LDFLAGS    += -fsanitize=address,undefined
+endif
+
+# Debian packages gavel needs to build and test.
+DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
+             libcmocka-dev tmux git
+BENCH_PKGS = hyperfine valgrind
+
+# The modules, one concept a file.
+MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
+              minutes/yamlread.c minutes/emit.c minutes/record.c \
+              minutes/committee.c minutes/minutes.c minutes/document.c \
+              minutes/archive.c minutes/meeting.c
+AGENDA_SRC  = agenda/agenda.c
+TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c
+LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC)
+LIB_OBJ     = $(LIB_SRC:.c=.o)
+TUI_OBJ     = $(TUI_SRC:.c=.o)
+
+UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
+              tests/unit/test_slug tests/unit/test_formats \
+              tests/unit/test_archive
+
+all: gavel
+
+gavel: gavel.o $(TUI_OBJ) $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+%.o: %.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+tests/unit/%: tests/unit/%.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+check: deps
+	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS)
+	@tests/run-all $(UNIT_TESTS)
+
+demo: deps
+	@$(MAKE) --no-print-directory gavel
+	@sh tests/demo.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit
+	@sh bench/run.sh
+
+bench/%: bench/%.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# Installs the Debian packages that are missing: apt-get as root, sudo
+# when it is there, otherwise one line naming what to install.
+deps:
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PKGS))
+
+install: gavel
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
+	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
+	install -m 644 gavel.1 $(DESTDIR)$(MANDIR)/gavel.1
+	install -m 644 themes/*.theme $(DESTDIR)$(THEMEDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gavel $(DESTDIR)$(MANDIR)/gavel.1
+	rm -rf $(DESTDIR)$(THEMEDIR)
+	-rmdir $(DESTDIR)$(PREFIX)/share/gavel 2>/dev/null
+
+clean:
+	rm -f gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
+	      bench/gen bench/yamlscan bench/commit
+
+.PHONY: all check demo bench deps install uninstall clean
+.SECONDARY:
+
+-include $(wildcard *.d */*.d */*/*.d)

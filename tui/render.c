@@ -1,0 +1,403 @@
+/* render: the published text form of minutes, wrapped to a width. */
+#include "render.h"
+#include "utf8.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static const char *bullet_mark(void)
+{
+	/* A bullet where the terminal can show one, an asterisk elsewhere. */
+	const char *l = getenv("LC_ALL");
+	if (!l || !*l)
+		l = getenv("LC_CTYPE");
+	if (!l || !*l)
+		l = getenv("LANG");
+	if (l && (strstr(l, "UTF-8") || strstr(l, "utf8") || strstr(l, "UTF8") || strstr(l, "utf-8")))
+		return "\xe2\x80\xa2";
+	return "*";
+}
+
+unsigned text_width(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned w = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(p + i, len - i, &cp);
+		if (n <= 0) {
+			w++;
+			i++;
+			continue;
+		}
+		int cw = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
+		w += cw < 0 ? 1 : (unsigned)cw;
+		i += (size_t)n;
+	}
+	return w;
+}
+
+static void spaces(struct buf *out, unsigned n)
+{
+	while (n--)
+		buf_addch(out, ' ');
+}
+
+/* Length in bytes of the longest prefix of s (len bytes) that fits in
+ * `room` columns, at least one character. */
+static size_t fit(const char *s, size_t len, unsigned room)
+{
+	size_t i = 0;
+	unsigned w = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n <= 0)
+			n = 1;
+		unsigned cw = text_width(s + i, (size_t)n);
+		if (i > 0 && w + cw > room)
+			break;
+		w += cw;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+/*
+ * Wraps `text` into lines of at most `width` columns.  The first line
+ * starts with `lead` (e.g. "  • "); the others are indented by `indent`.
+ * Line breaks in the text are kept; a word wider than a line is cut
+ * between characters (CJK text has no spaces to break at).
+ */
+static void wrap(struct buf *out, const char *text, unsigned width,
+		 const char *lead, unsigned indent)
+{
+	unsigned col = 0;
+	bool line_empty = true;
+	buf_addstr(out, lead);
+	col = text_width(lead, strlen(lead));
+	if (width < indent + 10)
+		width = indent + 10;
+	const char *p = text;
+	while (*p) {
+		if (*p == '\n') {
+			buf_addch(out, '\n');
+			p++;
+			if (*p && *p != '\n') {
+				spaces(out, indent);
+				col = indent;
+			} else {
+				col = 0;
+			}
+			line_empty = true;
+			continue;
+		}
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t wl = strcspn(p, " \n");
+		unsigned ww = text_width(p, wl);
+		unsigned need = ww + (line_empty ? 0 : 1);
+		if (!line_empty && col + need > width) {
+			buf_addch(out, '\n');
+			spaces(out, indent);
+			col = indent;
+			line_empty = true;
+			need = ww;
+		}
+		if (line_empty && col + ww > width) {
+			/* Cut the word itself. */
+			while (wl) {
+				size_t k = fit(p, wl, width - col);
+				buf_add(out, p, k);
+				p += k;
+				wl -= k;
+				if (wl) {
+					buf_addch(out, '\n');
+					spaces(out, indent);
+					col = indent;
+				} else {
+					col += text_width(p - k, k);
+				}
+			}
+			line_empty = false;
+			continue;
+		}
+		if (!line_empty)
+			buf_addch(out, ' ');
+		buf_add(out, p, wl);
+		col += need;
+		p += wl;
+		line_empty = false;
+	}
+	buf_addch(out, '\n');
+}
+
+static const char *const months[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+void render_date(struct buf *out, const char *date)
+{
+	static const char *const days[] = {
+		"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	};
+	if (!date || strlen(date) != 10) {
+		buf_addstr(out, date ? date : "");
+		return;
+	}
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+	if (m < 1 || m > 12) {
+		buf_addstr(out, date);
+		return;
+	}
+	/* Sakamoto's day of the week. */
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int yy = m < 3 ? y - 1 : y;
+	int wd = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;
+	buf_addf(out, "%s %d %s %d", days[wd], d, months[m - 1], y);
+}
+
+static void short_date(struct buf *out, const char *date)
+{
+	int m = atoi(date + 5);
+	if (strlen(date) != 10 || m < 1 || m > 12) {
+		buf_addstr(out, date);
+		return;
+	}
+	buf_addf(out, "%d %s %d", atoi(date + 8), months[m - 1], atoi(date));
+}
+
+static bool has(const char *s)
+{
+	return s && *s;
+}
+
+static void person(struct buf *b, const struct person *p)
+{
+	buf_addstr(b, has(p->name) ? p->name : "(no name)");
+	if (has(p->role))
+		buf_addf(b, " (%s)", p->role);
+}
+
+static void people_line(struct buf *out, const char *label, const struct people *l,
+			unsigned width)
+{
+	if (!l->n)
+		return;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_addstr(&b, ", ");
+		person(&b, &l->v[i]);
+	}
+	struct buf lead = BUF_INIT;
+	buf_addf(&lead, "%s: ", label);
+	wrap(out, b.data, width, lead.data, 2);
+	buf_free(&lead);
+	buf_free(&b);
+}
+
+/* "The Chair introduced A and B, Role; and C, Other." */
+static void introduced(struct buf *b, const struct people *l)
+{
+	buf_addstr(b, "The Chair introduced ");
+	size_t i = 0;
+	while (i < l->n) {
+		size_t j = i + 1;
+		const char *role = l->v[i].role;
+		while (j < l->n && has(role) && has(l->v[j].role) && !strcmp(role, l->v[j].role))
+			j++;
+		if (i)
+			buf_addstr(b, j >= l->n ? " and " : "; ");
+		for (size_t k = i; k < j; k++) {
+			if (k > i)
+				buf_addstr(b, k + 1 == j ? " and " : ", ");
+			buf_addstr(b, has(l->v[k].name) ? l->v[k].name : "(no name)");
+		}
+		if (has(role))
+			buf_addf(b, ", %s", role);
+		i = j;
+	}
+	buf_addch(b, '.');
+}
+
+static void heading(struct buf *out, const char *text, unsigned width)
+{
+	buf_addch(out, '\n');
+	wrap(out, text, width, "", 0);
+	buf_addch(out, '\n');
+}
+
+static void bullet(struct buf *out, const char *text, unsigned width)
+{
+	struct buf lead = BUF_INIT;
+	buf_addf(&lead, "  %s ", bullet_mark());
+	wrap(out, text, width, lead.data, 4);
+	buf_free(&lead);
+}
+
+static void render_item(struct buf *out, const struct minutes_item *it, unsigned width)
+{
+	struct buf b = BUF_INIT;
+	buf_addch(out, '\n');
+	buf_addf(&b, "%s%s%s", has(it->number) ? it->number : "", has(it->number) ? ". " : "",
+		 has(it->title) ? it->title : "(untitled)");
+	if (it->urgent)
+		buf_addstr(&b, " (urgent business)");
+	wrap(out, b.data, width, "", 4);
+	buf_reset(&b);
+	if (it->started[0] || it->ended[0]) {
+		buf_addstr(&b, "(");
+		if (it->started[0])
+			buf_addf(&b, "started %s", it->started);
+		if (it->started[0] && it->ended[0])
+			buf_addstr(&b, ", ");
+		if (it->ended[0])
+			buf_addf(&b, "ended %s", it->ended);
+		buf_addstr(&b, ")");
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (it->status != ITEM_TAKEN) {
+		buf_addch(out, '\n');
+		wrap(out, it->status == ITEM_WITHDRAWN ? "This item was withdrawn."
+						       : "This item was deferred.", width, "", 0);
+	}
+	bool minutes_part = it->presenters.n || has(it->summary) || it->ncomments;
+	if (minutes_part) {
+		heading(out, "Minutes:", width);
+		if (it->presenters.n) {
+			introduced(&b, &it->presenters);
+			wrap(out, b.data, width, "", 0);
+			buf_reset(&b);
+		}
+		if (has(it->summary)) {
+			if (it->presenters.n)
+				buf_addch(out, '\n');
+			wrap(out, it->summary, width, "", 0);
+		}
+		if (it->ncomments) {
+			heading(out, "The following comments were made:", width);
+			for (size_t i = 0; i < it->ncomments; i++) {
+				const struct comment *c = &it->comments[i];
+				if (has(c->by))
+					buf_addf(&b, "%s: %s", c->by, has(c->text) ? c->text : "");
+				else
+					buf_addstr(&b, has(c->text) ? c->text : "");
+				bullet(out, b.data, width);
+				buf_reset(&b);
+			}
+		}
+	}
+	if (has(it->decision)) {
+		heading(out, "Decision:", width);
+		wrap(out, it->decision, width, "", 0);
+	}
+	if (it->votes_for || it->votes_against || it->votes_abstained) {
+		buf_addf(&b, "Votes: %u for, %u against, %u abstained.", it->votes_for,
+			 it->votes_against, it->votes_abstained);
+		buf_addch(out, '\n');
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (it->nactions) {
+		heading(out, "Actions:", width);
+		for (size_t i = 0; i < it->nactions; i++) {
+			const struct action *a = &it->actions[i];
+			buf_addstr(&b, has(a->text) ? a->text : "(no text)");
+			if (has(a->owner))
+				buf_addf(&b, " Owner: %s.", a->owner);
+			if (a->due[0]) {
+				buf_addstr(&b, " Due: ");
+				short_date(&b, a->due);
+				buf_addch(&b, '.');
+			}
+			if (a->done[0]) {
+				buf_addstr(&b, " Done: ");
+				short_date(&b, a->done);
+				buf_addch(&b, '.');
+			}
+			bullet(out, b.data, width);
+			buf_reset(&b);
+		}
+	}
+	if (it->documents.n) {
+		heading(out, "Supporting documents:", width);
+		for (size_t i = 0; i < it->documents.n; i++) {
+			const struct document *d = &it->documents.v[i];
+			buf_addstr(&b, has(d->title) ? d->title : "(untitled)");
+			if (has(d->ref))
+				buf_addf(&b, " (%s)", d->ref);
+			bullet(out, b.data, width);
+			buf_reset(&b);
+		}
+	}
+	buf_free(&b);
+}
+
+void render_text(const struct minutes *m, const struct agenda *agenda,
+		 unsigned width, struct buf *out)
+{
+	struct buf b = BUF_INIT;
+	wrap(out, has(m->committee) ? m->committee : "(no committee)", width, "", 0);
+	buf_addstr(&b, "Minutes of the meeting held on ");
+	render_date(&b, m->date);
+	if (m->start[0] && m->end[0])
+		buf_addf(&b, ", %s to %s", m->start, m->end);
+	else if (m->start[0])
+		buf_addf(&b, " at %s", m->start);
+	wrap(out, b.data, width, "", 0);
+	buf_reset(&b);
+	if (has(m->venue)) {
+		buf_addf(&b, "Venue: %s", m->venue);
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (agenda && has(agenda->chair)) {
+		buf_addf(&b, "Chair: %s", agenda->chair);
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (m->status == MINUTES_CONFIRMED) {
+		buf_addstr(&b, "Status: confirmed as a correct record");
+		if (m->confirmed_date[0]) {
+			buf_addstr(&b, " on ");
+			short_date(&b, m->confirmed_date);
+		}
+		if (has(m->confirmed_by))
+			buf_addf(&b, ", signed by %s", m->confirmed_by);
+	} else {
+		buf_addstr(&b, "Status: draft, not yet confirmed");
+	}
+	wrap(out, b.data, width, "", 0);
+	buf_reset(&b);
+
+	if (m->present.n || m->apologies.n || m->in_attendance.n) {
+		buf_addch(out, '\n');
+		people_line(out, "Present", &m->present, width);
+		people_line(out, "Apologies", &m->apologies, width);
+		people_line(out, "In attendance", &m->in_attendance, width);
+	}
+	if (m->ndeclarations) {
+		heading(out, "Declarations of interest:", width);
+		for (size_t i = 0; i < m->ndeclarations; i++) {
+			const struct declaration *d = &m->declarations[i];
+			buf_addstr(&b, has(d->member) ? d->member : "(no name)");
+			if (has(d->item))
+				buf_addf(&b, ", item %s", d->item);
+			if (has(d->interest))
+				buf_addf(&b, ": %s", d->interest);
+			bullet(out, b.data, width);
+			buf_reset(&b);
+		}
+	}
+	for (size_t i = 0; i < m->nitems; i++)
+		render_item(out, m->items[i], width);
+	buf_free(&b);
+}
