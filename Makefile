@@ -45,8 +45,7 @@ LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
 
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
-              tests/unit/test_slug tests/unit/test_formats \
-              tests/unit/test_archive
+              tests/unit/test_slug tests/unit/test_formats
 
 all: gavel
 
@@ -65,7 +64,7 @@ check: deps
 
 demo: deps
 	@$(MAKE) --no-print-directory gavel
-	@sh tests/demo.sh
+	@sh docs/demo/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit

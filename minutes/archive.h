@@ -89,6 +89,8 @@ void archive_free(struct archive *a);
 /* The work tree's root, or the git directory of a bare repository. */
 const char *archive_path(const struct archive *a);
 bool archive_is_bare(const struct archive *a);
+/* The git directory (for gavel's own files there, such as the journal). */
+const char *archive_gitdir(const struct archive *a);
 
 /* A warning the archive has for the user, once (e.g. no user.name in
  * git's configuration, so a fallback author was used); NULL when none.

@@ -141,8 +141,11 @@ bool emit_plain_ok(const char *s, size_t len)
 static bool literal_ok(const char *s, size_t len)
 {
 	bool only_breaks = true;
-	if (s[0] == '\t')
-		return false;
+	size_t first = 0;           /* the first line that is not empty */
+	while (first < len && s[first] == '\n')
+		first++;
+	if (first < len && s[first] == '\t')
+		return false;       /* read back as indentation, not text */
 	for (size_t i = 0; i < len; ) {
 		size_t j = i;
 		while (j < len && s[j] != '\n')

@@ -21,6 +21,7 @@
 #include <yaml.h>
 
 #define CHUNK 65536
+#define YR_KINDS 16
 
 struct yr {
 	char *name;
@@ -48,7 +49,12 @@ struct yr {
 	bool stopped;
 	unsigned depth;
 	unsigned docs;
-	size_t entries;
+	size_t entries;                /* list entries of every kind */
+	struct kind_count {
+		const char *what;
+		size_t n;
+	} kinds[YR_KINDS];             /* list entries of each kind */
+	size_t nkinds;
 };
 
 /* ---- reporting ---- */
@@ -65,6 +71,10 @@ size_t yr_problems(const struct yr *r)
 
 void yr_error(struct yr *r, const struct yr_node *n, const char *fmt, ...)
 {
+	if (r->d->n >= DIAG_MAX) {
+		r->d->dropped++;        /* counted, not worth formatting */
+		return;
+	}
 	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
@@ -191,7 +201,12 @@ static bool refill(struct yr *r)
 		int len = utf8_decode(r->raw + i, n - i, &cp);
 		if (len == 0 && !r->eof)
 			break;
-		if (len <= 0) {
+		if (len == 0) {
+			input_problem(r, "the file ends in the middle of a UTF-8 character; "
+				      "expected text in UTF-8");
+			return false;
+		}
+		if (len < 0) {
 			input_problem(r, "invalid UTF-8 (byte 0x%02X); expected text in UTF-8", c);
 			return false;
 		}
@@ -233,10 +248,6 @@ static int input_handler(void *data, unsigned char *buffer, size_t size,
 			return 1;
 		if (!refill(r))
 			return 0;
-		if (r->out_len == 0 && r->eof && r->carry) {
-			input_problem(r, "the file ends in the middle of a UTF-8 character");
-			return 0;
-		}
 	}
 	size_t n = r->out_len - r->out_pos;
 	if (n > size)
@@ -263,6 +274,7 @@ static void reset(struct yr *r)
 	r->eof = r->bad_input = r->stopped = false;
 	r->depth = r->docs = 0;
 	r->entries = 0;
+	r->nkinds = 0;
 	r->mem_pos = 0;
 	yaml_parser_initialize(&r->parser);
 	yaml_parser_set_encoding(&r->parser, YAML_UTF8_ENCODING);
@@ -331,8 +343,8 @@ int yr_open_file(struct yr **out, const char *path, struct diags *d)
 	if (fl >= 0)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	if ((unsigned long long)st.st_size > YR_MAX_FILE) {
-		diags_add(d, path, 0, 0, "the file is %.1f MiB; gavel reads files of at most 16 MiB",
-			  (double)st.st_size / (1024.0 * 1024.0));
+		diags_add(d, path, 0, 0, "the file is %lld bytes; gavel reads files of at most 16 MiB "
+			  "(%u bytes)", (long long)st.st_size, YR_MAX_FILE);
 		close(fd);
 		return 1;
 	}
@@ -344,8 +356,13 @@ int yr_open_file(struct yr **out, const char *path, struct diags *d)
 
 int yr_rewind(struct yr *r)
 {
-	/* What the first pass found will be found again: say it once. */
-	while (r->d->n > r->diag_base) {
+	/* What the first pass found will be found again: say it once.  The
+	 * last problems counted are the dropped ones, so those go first. */
+	while (diags_count(r->d) > r->diag_base) {
+		if (r->d->dropped) {
+			r->d->dropped--;
+			continue;
+		}
 		struct diag *x = &r->d->v[--r->d->n];
 		free(x->file);
 		free(x->msg);
@@ -488,9 +505,9 @@ enum yr_type yr_next(struct yr *r, struct yr_node *n)
 			n->value = (const char *)e->data.scalar.value;
 			n->len = e->data.scalar.length;
 			n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			check_props(r, n, e->data.scalar.anchor,
-				    e->data.scalar.plain_implicit || e->data.scalar.quoted_implicit
-				    ? NULL : e->data.scalar.tag);
+			/* Any tag, even the non-specific `!` that libyaml
+			 * marks implicit. */
+			check_props(r, n, e->data.scalar.anchor, e->data.scalar.tag);
 			if (e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 				check_value(r, n);
 			return n->type;
@@ -504,11 +521,11 @@ enum yr_type yr_next(struct yr *r, struct yr_node *n)
 			if (e->type == YAML_SEQUENCE_START_EVENT) {
 				n->type = YR_SEQ;
 				check_props(r, n, e->data.sequence_start.anchor,
-					    e->data.sequence_start.implicit ? NULL : e->data.sequence_start.tag);
+					    e->data.sequence_start.tag);
 			} else {
 				n->type = YR_MAP;
 				check_props(r, n, e->data.mapping_start.anchor,
-					    e->data.mapping_start.implicit ? NULL : e->data.mapping_start.tag);
+					    e->data.mapping_start.tag);
 			}
 			return n->type;
 		case YAML_SEQUENCE_END_EVENT:
@@ -566,11 +583,26 @@ char *yr_take(struct yr *r, const struct yr_node *n)
 
 bool yr_count_entry(struct yr *r, const struct yr_node *n, const char *what)
 {
-	if (++r->entries <= YR_MAX_ENTRIES)
-		return true;
-	stop(r, n->line, n->col, "too many %s: a file holds at most %u list entries "
-	     "(items, comments, attendees and the rest together)", what, YR_MAX_ENTRIES);
-	return false;
+	size_t k = 0;
+	while (k < r->nkinds && strcmp(r->kinds[k].what, what))
+		k++;
+	if (k == r->nkinds) {
+		if (k == YR_KINDS)
+			k--;    /* more kinds than any format has: count them together */
+		else
+			r->kinds[r->nkinds++] = (struct kind_count){ what, 0 };
+	}
+	if (++r->kinds[k].n > YR_MAX_ENTRIES) {
+		stop(r, n->line, n->col, "too many %s: a file holds at most %u", what,
+		     YR_MAX_ENTRIES);
+		return false;
+	}
+	if (++r->entries > YR_MAX_TOTAL) {
+		stop(r, n->line, n->col, "too many list entries: a file holds at most %u "
+		     "(items, comments, attendees and the rest together)", YR_MAX_TOTAL);
+		return false;
+	}
+	return true;
 }
 
 /* ---- values ---- */
@@ -706,7 +738,7 @@ char *yr_text(struct yr *r, const struct yr_node *n, const char *what,
 	if (yr_is_null(n) || n->len == 0) {
 		if (required)
 			yr_error(r, n, "expected %s, found %s", what,
-				 n->len ? "nothing" : "empty text");
+				 yr_is_null(n) ? "nothing" : "empty text");
 		return NULL;
 	}
 	return yr_take(r, n);

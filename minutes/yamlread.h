@@ -10,7 +10,9 @@
  *     control characters other than TAB and LF, a lone CR, NEL, U+2028 and
  *     U+2029 are refused in the bytes and in decoded values alike;
  *   - no anchors, aliases or tags; one document only;
- *   - nesting at most 64 deep; at most 100,000 list entries in a file;
+ *   - nesting at most 64 deep; at most 100,000 entries of each kind of
+ *     list (items, comments, attendees...) and 250,000 in all, so that no
+ *     file can make gavel use much memory;
  *   - a mapping's keys are text and appear once (yr_map_next).
  *
  * Problems go to a `struct diags` with file, line and column.  Content
@@ -28,7 +30,8 @@
 
 #define YR_MAX_FILE (16u * 1024 * 1024)
 #define YR_MAX_DEPTH 64
-#define YR_MAX_ENTRIES 100000u
+#define YR_MAX_ENTRIES 100000u  /* of one kind: items, comments... */
+#define YR_MAX_TOTAL 250000u    /* of all kinds together */
 
 struct yr;
 
@@ -47,8 +50,9 @@ struct yr_node {
 	bool plain;             /* a plain scalar (so `~`, `null` and `` mean nothing) */
 };
 
-/* Opens a file.  Returns 0, or -1 (a diagnostic in `d`) when it cannot be
- * read at all: missing, not a regular file, too large, permission denied. */
+/* Opens a file.  Returns 0; 1 when it is refused for its size (over
+ * 16 MiB, an invalid file); or -1 when it cannot be read at all: missing,
+ * not a regular file, permission denied.  A diagnostic says which. */
 int yr_open_file(struct yr **out, const char *path, struct diags *d);
 /* Reads from memory; `name` is used in messages.  Returns 0 or -1. */
 int yr_open_mem(struct yr **out, const char *name, const char *data,
@@ -79,7 +83,8 @@ size_t yr_problems(const struct yr *r);
 /* Reports a content problem at `n`. */
 void yr_error(struct yr *r, const struct yr_node *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Counts one list entry; false (and the reader stops) past the limit. */
+/* Counts one entry of a list of `what` ("comments"); false (and the
+ * reader stops) past the limits. */
 bool yr_count_entry(struct yr *r, const struct yr_node *n, const char *what);
 
 /* "a mapping", "a list", "text" or "nothing": for messages. */

@@ -81,12 +81,14 @@ static void wrap(struct buf *out, const char *text, unsigned width,
 	col = text_width(lead, strlen(lead));
 	if (width < indent + 10)
 		width = indent + 10;
-	const char *p = text;
-	while (*p) {
+	const char *p = text, *end = text + strlen(text);
+	while (end > text && end[-1] == '\n')
+		end--;          /* the final line break is the paragraph's own */
+	while (p < end) {
 		if (*p == '\n') {
 			buf_addch(out, '\n');
 			p++;
-			if (*p && *p != '\n') {
+			if (p < end && *p != '\n') {
 				spaces(out, indent);
 				col = indent;
 			} else {
@@ -100,6 +102,8 @@ static void wrap(struct buf *out, const char *text, unsigned width,
 			continue;
 		}
 		size_t wl = strcspn(p, " \n");
+		if (wl > (size_t)(end - p))
+			wl = (size_t)(end - p);
 		unsigned ww = text_width(p, wl);
 		unsigned need = ww + (line_empty ? 0 : 1);
 		if (!line_empty && col + need > width) {

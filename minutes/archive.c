@@ -1,0 +1,840 @@
+/*
+ * archive: the minutes repository as a git repository, through libgit2.
+ *
+ * The only file of gavel that includes <git2.h>.  Commits are built from
+ * HEAD's tree with only the meeting's paths replaced (never from the
+ * index), so their cost does not grow with the archive, and whatever the
+ * user has staged or left untracked is untouched.  Objects and refs are
+ * fsynced by libgit2; the work tree files and the index by us.
+ */
+#include "archive.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <git2.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct archive {
+	git_repository *repo;
+	char *path;             /* work tree root, or the git dir when bare */
+	char *gitdir;
+	bool bare;
+	char *warning;
+	bool warned;
+};
+
+/* ---- errors ---- */
+
+static void git_fail(struct diags *err, const char *path, int code,
+		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void git_fail(struct diags *err, const char *path, int code,
+		     const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	const git_error *e = git_error_last();
+	const char *said = e && e->message ? e->message : "unknown error";
+	if (code == GIT_EOWNER)
+		diags_add(err, path, 0, 0, "%s: the repository is owned by another user, and "
+			  "git refuses it for safety (if you trust it: git config --global "
+			  "--add safe.directory %s)", b.data, path);
+	else if (code == GIT_ELOCKED)
+		diags_add(err, path, 0, 0, "%s: another program holds a lock on the "
+			  "repository (git said: %s); try again when it has finished", b.data, said);
+	else
+		diags_add(err, path, 0, 0, "%s: %s", b.data, said);
+	buf_free(&b);
+}
+
+static void init_once(void)
+{
+	static bool done;
+	if (done)
+		return;
+	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	done = true;
+}
+
+/* ---- small file-system helpers ---- */
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool exists(const char *p)
+{
+	struct stat st;
+	return lstat(p, &st) == 0;
+}
+
+static bool dir_empty(const char *p)
+{
+	DIR *d = opendir(p);
+	struct dirent *e;
+	bool empty = true;
+	if (!d)
+		return false;
+	while (empty && (e = readdir(d)))
+		empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+	closedir(d);
+	return empty;
+}
+
+static char *join(const char *a, const char *b)
+{
+	struct buf x = BUF_INIT;
+	size_t la = strlen(a);
+	buf_add(&x, a, la);
+	if (la && a[la - 1] != '/')
+		buf_addch(&x, '/');
+	buf_addstr(&x, b);
+	return buf_detach(&x, NULL);
+}
+
+static int fsync_path(const char *path, bool dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static bool path_ok(const char *p)
+{
+	if (!*p || *p == '/')
+		return false;
+	for (const char *s = p; *s; ) {
+		const char *e = strchr(s, '/');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+			return false;
+		if (n == 4 && !strncmp(s, ".git", 4))
+			return false;
+		s += n + (e ? 1 : 0);
+		if (!e)
+			break;
+	}
+	return true;
+}
+
+static int mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
+	free(p);
+	return rc;
+}
+
+/* Writes `data` to `path` atomically: a temporary file in the same
+ * folder, every write checked, fsync, rename, fsync of the folder. */
+static int write_atomic(const char *path, const char *data, size_t len,
+			struct diags *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct buf tmp = BUF_INIT;
+	int fd = -1, rc = -1;
+	if (slash)
+		*slash = '\0';
+	if (slash && mkdirs(dir) < 0) {
+		diags_add(err, dir, 0, 0, "cannot make the folder: %s", strerror(errno));
+		goto out;
+	}
+	buf_addf(&tmp, "%s.gavel-tmp-%ld", path, (long)getpid());
+	fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		diags_add(err, tmp.data, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	for (size_t off = 0; off < len; ) {
+		ssize_t n = write(fd, data + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diags_add(err, path, 0, 0, "cannot write: %s", strerror(errno));
+			goto out;
+		}
+		off += (size_t)n;
+	}
+	if (fsync(fd) < 0) {
+		diags_add(err, path, 0, 0, "cannot save to disk (fsync): %s", strerror(errno));
+		goto out;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		diags_add(err, path, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp.data, path) < 0) {
+		diags_add(err, path, 0, 0, "cannot replace the file: %s", strerror(errno));
+		goto out;
+	}
+	fsync_path(slash ? dir : ".", true);
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0 && tmp.len)
+		unlink(tmp.data);
+	buf_free(&tmp);
+	free(dir);
+	return rc;
+}
+
+/* ---- opening ---- */
+
+static int wrap_repo(struct archive **out, git_repository *repo)
+{
+	struct archive *a = xcalloc(1, sizeof(*a));
+	a->repo = repo;
+	a->bare = git_repository_is_bare(repo);
+	const char *p = a->bare ? git_repository_path(repo) : git_repository_workdir(repo);
+	a->path = xstrdup(p);
+	size_t n = strlen(a->path);
+	if (n > 1 && a->path[n - 1] == '/')
+		a->path[n - 1] = '\0';
+	a->gitdir = xstrdup(git_repository_path(repo));
+	*out = a;
+	return 0;
+}
+
+int archive_open(struct archive **out, const char *path, struct diags *err)
+{
+	git_repository *repo;
+	*out = NULL;
+	init_once();
+	if (!exists(path)) {
+		diags_add(err, path, 0, 0, "no such folder; expected a minutes repository "
+			  "(make one with gavel init)");
+		return ARCHIVE_ERROR;
+	}
+	int rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	if (rc < 0) {
+		if (rc == GIT_ENOTFOUND)
+			diags_add(err, path, 0, 0, "not a git repository; expected a minutes "
+				  "repository (make one with gavel init)");
+		else
+			git_fail(err, path, rc, "cannot open the repository");
+		return ARCHIVE_ERROR;
+	}
+	return wrap_repo(out, repo);
+}
+
+void archive_free(struct archive *a)
+{
+	if (!a)
+		return;
+	git_repository_free(a->repo);
+	free(a->path);
+	free(a->gitdir);
+	free(a->warning);
+	free(a);
+}
+
+const char *archive_path(const struct archive *a) { return a->path; }
+const char *archive_gitdir(const struct archive *a) { return a->gitdir; }
+bool archive_is_bare(const struct archive *a) { return a->bare; }
+
+const char *archive_take_warning(struct archive *a)
+{
+	if (!a->warning || a->warned)
+		return NULL;
+	a->warned = true;
+	return a->warning;
+}
+
+static bool has_marker(struct archive *a)
+{
+	if (!a->bare) {
+		char *m = join(a->path, ARCHIVE_MARKER);
+		bool yes = exists(m);
+		free(m);
+		return yes;
+	}
+	struct buf b = BUF_INIT;
+	struct diags quiet;
+	diags_init(&quiet);
+	bool yes = archive_read(a, NULL, ARCHIVE_MARKER, &b, &quiet) == 0;
+	diags_free(&quiet);
+	buf_free(&b);
+	return yes;
+}
+
+int archive_init(struct archive **out, const char *path, bool bare,
+		 struct diags *err)
+{
+	git_repository *repo = NULL;
+	struct archive *a = NULL;
+	static const char marker[] = "format: gavel-repository/1\n";
+	int rc;
+
+	*out = NULL;
+	init_once();
+	if (exists(path) && !is_dir(path)) {
+		diags_add(err, path, 0, 0, "cannot make a repository here: it is a file");
+		return ARCHIVE_ERROR;
+	}
+	if (is_dir(path) && git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		wrap_repo(&a, repo);
+		if (has_marker(a)) {
+			diags_add(err, path, 0, 0, "already a gavel minutes repository");
+			archive_free(a);
+			return ARCHIVE_ERROR;
+		}
+	} else {
+		if (is_dir(path) && !dir_empty(path)) {
+			diags_add(err, path, 0, 0, "cannot make a repository here: the folder "
+				  "holds other files and is not a git repository");
+			return ARCHIVE_ERROR;
+		}
+		git_repository_init_options opts;
+		git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+		opts.flags = GIT_REPOSITORY_INIT_MKPATH | (bare ? GIT_REPOSITORY_INIT_BARE : 0);
+		opts.initial_head = "main";
+		rc = git_repository_init_ext(&repo, path, &opts);
+		if (rc < 0) {
+			git_fail(err, path, rc, "cannot make a git repository");
+			return ARCHIVE_ERROR;
+		}
+		wrap_repo(&a, repo);
+	}
+	struct archive_file f = { ARCHIVE_MARKER, marker, sizeof(marker) - 1 };
+	if (archive_commit(a, &f, 1, "Start a gavel minutes repository\n", NULL, err) < 0) {
+		archive_free(a);
+		return ARCHIVE_ERROR;
+	}
+	*out = a;
+	return 0;
+}
+
+static char *default_location(struct diags *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct buf b = BUF_INIT;
+	if (xdg && xdg[0] == '/') {
+		buf_addf(&b, "%s/gavel/minutes", xdg);
+	} else if (home && *home) {
+		buf_addf(&b, "%s/.local/share/gavel/minutes", home);
+	} else {
+		diags_add(err, NULL, 0, 0, "no minutes repository: neither -C, GAVEL_REPO, "
+			  "XDG_DATA_HOME nor HOME is set");
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+int archive_locate(struct archive **out, const char *option,
+		   enum archive_origin *origin, struct diags *err)
+{
+	enum archive_origin o;
+	const char *env = getenv("GAVEL_REPO");
+	int rc;
+	*out = NULL;
+	init_once();
+	if (option) {
+		o = ARCHIVE_FROM_OPTION;
+		rc = archive_open(out, option, err);
+		goto done;
+	}
+	if (env && *env) {
+		o = ARCHIVE_FROM_ENV;
+		rc = archive_open(out, env, err);
+		goto done;
+	}
+	char *cwd = getcwd(NULL, 0);
+	for (char *d = cwd; d && *d; ) {
+		char *m = join(d, ARCHIVE_MARKER), *g = join(d, ".git");
+		struct stat st;
+		bool found = stat(m, &st) == 0 && S_ISREG(st.st_mode) && exists(g);
+		free(m);
+		free(g);
+		if (found) {
+			o = ARCHIVE_FROM_ENCLOSING;
+			rc = archive_open(out, d, err);
+			free(cwd);
+			goto done;
+		}
+		char *slash = strrchr(d, '/');
+		if (!slash)
+			break;
+		if (slash == d) {
+			if (d[1] == '\0')
+				break;
+			d[1] = '\0';
+		} else {
+			*slash = '\0';
+		}
+	}
+	free(cwd);
+	o = ARCHIVE_FROM_DEFAULT;
+	char *def = default_location(err);
+	if (!def)
+		return ARCHIVE_ERROR;
+	if (!exists(def) || (is_dir(def) && dir_empty(def))) {
+		if (mkdirs(def) < 0) {
+			diags_add(err, def, 0, 0, "cannot make the folder: %s", strerror(errno));
+			free(def);
+			return ARCHIVE_ERROR;
+		}
+		rc = archive_init(out, def, false, err);
+	} else {
+		rc = archive_open(out, def, err);
+	}
+	free(def);
+done:
+	if (rc == 0 && origin)
+		*origin = o;
+	return rc < 0 ? ARCHIVE_ERROR : 0;
+}
+
+/* ---- reading ---- */
+
+/* The tree of `rev` (NULL: HEAD).  ARCHIVE_ENOTFOUND when it has none. */
+static int rev_tree(struct archive *a, const char *rev, git_tree **tree,
+		    git_commit **commit_out, struct diags *err)
+{
+	git_object *obj = NULL, *peeled = NULL;
+	int rc = git_revparse_single(&obj, a->repo, rev ? rev : "HEAD");
+	if (rc < 0) {
+		if (!rev && (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH))
+			return ARCHIVE_ENOTFOUND;   /* nothing committed yet */
+		if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC) {
+			diags_add(err, a->path, 0, 0, "no revision '%s' in this repository", rev ? rev : "HEAD");
+			return ARCHIVE_ENOTFOUND;
+		}
+		git_fail(err, a->path, rc, "cannot read revision %s", rev ? rev : "HEAD");
+		return ARCHIVE_ERROR;
+	}
+	rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0) {
+		diags_add(err, a->path, 0, 0, "'%s' does not name a revision of the minutes", rev ? rev : "HEAD");
+		return ARCHIVE_ENOTFOUND;
+	}
+	rc = git_commit_tree(tree, (git_commit *)peeled);
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot read revision %s", rev ? rev : "HEAD");
+		git_object_free(peeled);
+		return ARCHIVE_ERROR;
+	}
+	if (commit_out)
+		*commit_out = (git_commit *)peeled;
+	else
+		git_object_free(peeled);
+	return 0;
+}
+
+int archive_read(struct archive *a, const char *rev, const char *path,
+		 struct buf *out, struct diags *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int rc = rev_tree(a, rev, &tree, NULL, err);
+	if (rc < 0) {
+		if (rc == ARCHIVE_ENOTFOUND && !rev)
+			diags_add(err, a->path, 0, 0, "%s: nothing has been committed yet", path);
+		return rc;
+	}
+	rc = git_tree_entry_bypath(&e, tree, path);
+	if (rc < 0 || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		diags_add(err, a->path, 0, 0, "no file %s%s%s", path, rev ? " at revision " : "",
+			  rev ? rev : "");
+		rc = ARCHIVE_ENOTFOUND;
+		goto out;
+	}
+	rc = git_blob_lookup(&blob, a->repo, git_tree_entry_id(e));
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot read %s", path);
+		rc = ARCHIVE_ERROR;
+		goto out;
+	}
+	buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	rc = 0;
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return rc;
+}
+
+int archive_list(struct archive *a, const char *rev, const char *dir,
+		 struct archive_entry **out, size_t *n, struct diags *err)
+{
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc = rev_tree(a, rev, &tree, NULL, err);
+	if (rc == ARCHIVE_ENOTFOUND && !rev)
+		return 0;       /* an unborn branch holds nothing */
+	if (rc < 0)
+		return rc;
+	const git_tree *t = tree;
+	if (dir && *dir) {
+		rc = git_tree_entry_bypath(&e, tree, dir);
+		if (rc < 0 || git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			diags_add(err, a->path, 0, 0, "no folder %s", dir);
+			rc = ARCHIVE_ENOTFOUND;
+			goto out;
+		}
+		rc = git_tree_lookup(&sub, a->repo, git_tree_entry_id(e));
+		if (rc < 0) {
+			git_fail(err, a->path, rc, "cannot read the folder %s", dir);
+			rc = ARCHIVE_ERROR;
+			goto out;
+		}
+		t = sub;
+	}
+	size_t count = git_tree_entrycount(t);
+	for (size_t i = 0; i < count; i++) {
+		const git_tree_entry *x = git_tree_entry_byindex(t, i);
+		xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+		(*out)[*n].name = xstrdup(git_tree_entry_name(x));
+		(*out)[*n].is_dir = git_tree_entry_type(x) == GIT_OBJECT_TREE;
+		(*n)++;
+	}
+	rc = 0;
+out:
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return rc;
+}
+
+void archive_entries_free(struct archive_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+int archive_resolve(struct archive *a, const char *rev, char id_out[41],
+		    struct diags *err)
+{
+	git_tree *tree;
+	git_commit *c;
+	int rc = rev_tree(a, rev, &tree, &c, err);
+	if (rc < 0)
+		return rc;
+	git_oid_tostr(id_out, 41, git_commit_id(c));
+	git_tree_free(tree);
+	git_commit_free(c);
+	return 0;
+}
+
+/* ---- committing ---- */
+
+static int signature(struct archive *a, git_signature **sig, struct diags *err)
+{
+	if (git_signature_default(sig, a->repo) == 0)
+		return 0;
+	struct passwd *pw = getpwuid(getuid());
+	const char *user = pw && pw->pw_name ? pw->pw_name : "clerk";
+	struct buf email = BUF_INIT;
+	buf_addf(&email, "%s@localhost", user);
+	int rc = git_signature_now(sig, user, email.data);
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot make the commit's author");
+		buf_free(&email);
+		return ARCHIVE_ERROR;
+	}
+	if (!a->warning) {
+		struct buf w = BUF_INIT;
+		buf_addf(&w, "git has no user.name and user.email; committed as %s <%s> "
+			 "(set them with git config --global user.name and user.email)",
+			 user, email.data);
+		a->warning = buf_detach(&w, NULL);
+	}
+	buf_free(&email);
+	return 0;
+}
+
+/* The index is rewritten by libgit2 without fsync: make it durable. */
+static void sync_index(struct archive *a)
+{
+	char *p = join(a->gitdir, "index");
+	fsync_path(p, false);
+	free(p);
+	fsync_path(a->gitdir, true);
+}
+
+static int update_index(struct archive *a, const struct archive_file *files,
+			size_t nfiles, struct diags *err)
+{
+	git_index *idx = NULL;
+	int rc = git_repository_index(&idx, a->repo);
+	if (rc == 0)
+		rc = git_index_read(idx, 0);
+	for (size_t i = 0; rc == 0 && i < nfiles; i++)
+		rc = files[i].data ? git_index_add_bypath(idx, files[i].path)
+				   : git_index_remove_bypath(idx, files[i].path);
+	if (rc == 0)
+		rc = git_index_write(idx);
+	git_index_free(idx);
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "committed, but could not update git's index "
+			 "(git status may show the meeting's files as changed)");
+		return ARCHIVE_ERROR;
+	}
+	sync_index(a);
+	return 0;
+}
+
+int archive_commit(struct archive *a, const struct archive_file *files,
+		   size_t nfiles, const char *message, char id_out[41],
+		   struct diags *err)
+{
+	git_tree *base = NULL, *tree = NULL;
+	git_commit *parent = NULL;
+	git_signature *sig = NULL;
+	git_tree_update *up = NULL;
+	git_oid tree_id, commit_id;
+	int rc;
+
+	for (size_t i = 0; i < nfiles; i++)
+		if (!path_ok(files[i].path)) {
+			diags_add(err, a->path, 0, 0, "refusing to write '%s': not a path inside "
+				  "the repository", files[i].path);
+			return ARCHIVE_ERROR;
+		}
+	if (!a->bare) {
+		/* Another program's lock would stop us half-way: look first. */
+		char *lock = join(a->gitdir, "index.lock");
+		bool locked = exists(lock);
+		if (locked)
+			diags_add(err, lock, 0, 0, "another program is using the repository (its "
+				  "lock file exists); nothing was written. If no git program is "
+				  "running, remove %s and try again", lock);
+		free(lock);
+		if (locked)
+			return ARCHIVE_ERROR;
+	}
+	rc = rev_tree(a, NULL, &base, &parent, err);
+	if (rc == ARCHIVE_ENOTFOUND) {
+		git_treebuilder *tb;
+		git_oid empty;
+		rc = git_treebuilder_new(&tb, a->repo, NULL);
+		if (rc == 0)
+			rc = git_treebuilder_write(&empty, tb);
+		git_treebuilder_free(tb);
+		if (rc == 0)
+			rc = git_tree_lookup(&base, a->repo, &empty);
+		if (rc < 0) {
+			git_fail(err, a->path, rc, "cannot start the first commit");
+			rc = ARCHIVE_ERROR;
+			goto out;
+		}
+	} else if (rc < 0) {
+		goto out;
+	}
+
+	up = xcalloc(nfiles ? nfiles : 1, sizeof(*up));
+	for (size_t i = 0; i < nfiles; i++) {
+		up[i].path = files[i].path;
+		if (!files[i].data) {
+			up[i].action = GIT_TREE_UPDATE_REMOVE;
+			continue;
+		}
+		up[i].action = GIT_TREE_UPDATE_UPSERT;
+		up[i].filemode = GIT_FILEMODE_BLOB;
+		rc = git_blob_create_from_buffer(&up[i].id, a->repo, files[i].data, files[i].len);
+		if (rc < 0) {
+			git_fail(err, a->path, rc, "cannot store %s", files[i].path);
+			rc = ARCHIVE_ERROR;
+			goto out;
+		}
+	}
+	rc = git_tree_create_updated(&tree_id, a->repo, base, nfiles, up);
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot build the commit's tree");
+		rc = ARCHIVE_ERROR;
+		goto out;
+	}
+	if (parent && git_oid_equal(&tree_id, git_tree_id(base))) {
+		/* Nothing changed: no empty commit. */
+		if (id_out)
+			git_oid_tostr(id_out, 41, git_commit_id(parent));
+		rc = 0;
+		goto out;
+	}
+	rc = git_tree_lookup(&tree, a->repo, &tree_id);
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot read the commit's tree");
+		rc = ARCHIVE_ERROR;
+		goto out;
+	}
+	if (signature(a, &sig, err) < 0) {
+		rc = ARCHIVE_ERROR;
+		goto out;
+	}
+	/* The work tree first: if the commit then fails, the text is on disk. */
+	for (size_t i = 0; !a->bare && i < nfiles; i++) {
+		char *p = join(a->path, files[i].path);
+		if (files[i].data)
+			rc = write_atomic(p, files[i].data, files[i].len, err);
+		else if (unlink(p) < 0 && errno != ENOENT)
+			diags_add(err, p, 0, 0, "cannot remove: %s", strerror(errno)), rc = -1;
+		free(p);
+		if (rc < 0) {
+			rc = ARCHIVE_ERROR;
+			goto out;
+		}
+	}
+	const git_commit *parents[1] = { parent };
+	rc = git_commit_create(&commit_id, a->repo, "HEAD", sig, sig, NULL, message,
+			       tree, parent ? 1 : 0, parents);
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot commit");
+		rc = ARCHIVE_ERROR;
+		goto out;
+	}
+	if (id_out)
+		git_oid_tostr(id_out, 41, &commit_id);
+	rc = a->bare ? 0 : update_index(a, files, nfiles, err);
+out:
+	free(up);
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_commit_free(parent);
+	return rc;
+}
+
+/* ---- history ---- */
+
+static void entry_id(git_tree *t, const char *path, git_oid *out)
+{
+	git_tree_entry *e;
+	if (git_tree_entry_bypath(&e, t, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		git_tree_entry_free(e);
+	} else {
+		memset(out, 0, sizeof(*out));
+	}
+}
+
+static void first_line(const char *msg, char **out)
+{
+	size_t n = strcspn(msg, "\n");
+	*out = xstrndup(msg, n);
+}
+
+int archive_log(struct archive *a, const char *path, struct archive_rev **out,
+		size_t *n, struct diags *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid oid, zero;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	memset(&zero, 0, sizeof(zero));
+	rc = git_revwalk_new(&walk, a->repo);
+	if (rc == 0)
+		rc = git_revwalk_sorting(walk, GIT_SORT_TIME);
+	if (rc == 0) {
+		rc = git_revwalk_push_head(walk);
+		if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+			git_revwalk_free(walk);
+			return 0;
+		}
+	}
+	if (rc < 0) {
+		git_fail(err, a->path, rc, "cannot read the history");
+		git_revwalk_free(walk);
+		return ARCHIVE_ERROR;
+	}
+	while ((rc = git_revwalk_next(&oid, walk)) == 0) {
+		git_commit *c = NULL;
+		git_tree *t = NULL;
+		git_oid mine;
+		if ((rc = git_commit_lookup(&c, a->repo, &oid)) < 0 ||
+		    (rc = git_commit_tree(&t, c)) < 0) {
+			git_commit_free(c);
+			break;
+		}
+		entry_id(t, path, &mine);
+		bool changed = !git_oid_equal(&mine, &zero);
+		unsigned np = git_commit_parentcount(c);
+		if (np > 0) {
+			changed = true;
+			for (unsigned i = 0; i < np && changed; i++) {
+				git_commit *p = NULL;
+				git_tree *pt = NULL;
+				git_oid theirs;
+				if (git_commit_parent(&p, c, i) == 0 && git_commit_tree(&pt, p) == 0) {
+					entry_id(pt, path, &theirs);
+					changed = !git_oid_equal(&mine, &theirs);
+				}
+				git_tree_free(pt);
+				git_commit_free(p);
+			}
+		}
+		if (changed) {
+			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+			struct archive_rev *r = &(*out)[(*n)++];
+			const git_signature *s = git_commit_author(c);
+			git_oid_tostr(r->id, sizeof(r->id), &oid);
+			memcpy(r->short_id, r->id, 7);
+			r->short_id[7] = '\0';
+			r->time = (long long)s->when.time;
+			r->offset = s->when.offset;
+			r->author_name = xstrdup(s->name ? s->name : "");
+			r->author_email = xstrdup(s->email ? s->email : "");
+			r->message = xstrdup(git_commit_message(c) ? git_commit_message(c) : "");
+			first_line(r->message, &r->summary);
+		}
+		git_tree_free(t);
+		git_commit_free(c);
+	}
+	git_revwalk_free(walk);
+	if (rc < 0 && rc != GIT_ITEROVER) {
+		git_fail(err, a->path, rc, "cannot read the history of %s", path);
+		archive_revs_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return ARCHIVE_ERROR;
+	}
+	return 0;
+}
+
+void archive_revs_free(struct archive_rev *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].author_name);
+		free(v[i].author_email);
+		free(v[i].summary);
+		free(v[i].message);
+	}
+	free(v);
+}

@@ -1,0 +1,51 @@
+# Helpers for command-line tests: each test runs the real ./gavel in a
+# pinned environment (its own HOME, TZ, locale) and checks what a user
+# would see, using the git program as an independent witness.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+GAVEL="$ROOT/gavel"
+DATA="$ROOT/tests/cli/data"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/gavel-test.XXXXXX")
+export HOME="$TMP/home" TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset GAVEL_REPO XDG_DATA_HOME XDG_CONFIG_HOME GIT_DIR GIT_WORK_TREE \
+      GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+mkdir -p "$HOME"
+git config --global user.name "Test Clerk"
+git config --global user.email "clerk@example.org"
+git config --global init.defaultBranch main
+cd "$TMP" || exit 2
+
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() {
+	failed=$((failed + 1))
+	echo "not ok - $1"
+	[ -s "$TMP/out" ] && sed 's/^/#   out: /' "$TMP/out" | head -20
+	[ -s "$TMP/err" ] && sed 's/^/#   err: /' "$TMP/err" | head -20
+	return 0
+}
+
+# run ARGS...: runs gavel; sets $rc, with stdout in $TMP/out, stderr in $TMP/err.
+run() {
+	"$GAVEL" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+	rc=$?
+}
+
+# expect DESCRIPTION CONDITION...: passes when the shell condition holds.
+expect() {
+	desc=$1
+	shift
+	if eval "$*"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+out_has() { grep -qF -- "$1" "$TMP/out"; }
+err_has() { grep -qF -- "$1" "$TMP/err"; }
+err_lines() { wc -l <"$TMP/err" | tr -d ' '; }
+
+finish() {
+	echo "# $passed passed, $failed failed"
+	cd / && rm -rf "$TMP"
+	[ "$failed" -eq 0 ]
+}

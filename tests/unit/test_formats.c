@@ -1,0 +1,638 @@
+/*
+ * test_formats: agenda and committee files (FORMAT.md), minutes started
+ * from an agenda, and the memory a hostile file of nearly 16 MiB can make
+ * the reader use.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "agenda.h"
+#include "buf.h"
+#include "committee.h"
+#include "diag.h"
+#include "document.h"
+#include "minutes.h"
+#include "yamlread.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifndef UNDER_ASAN
+#define UNDER_ASAN 0
+#endif
+
+#define AGENDA_FULL "tests/data/agenda-full.yaml"
+#define COMMITTEE_FULL "tests/data/committee-full.yaml"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	if (!f)
+		fail_msg("cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_detach(&b, len);
+}
+
+static void dump(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = diag_format(&d->v[i]);
+		print_error("  %s\n", s);
+		free(s);
+	}
+}
+
+/* Loads a file that must be valid and of kind `want`. */
+static struct doc load_ok(const char *path, enum doc_kind want)
+{
+	struct diags d;
+	struct doc doc;
+	diags_init(&d);
+	int rc = doc_load_file(&doc, path, want, &d);
+	if (rc != DOC_OK) {
+		dump(&d);
+		diags_free(&d);
+		fail_msg("%s did not load", path);
+	}
+	diags_free(&d);
+	assert_int_equal(doc.kind, want);
+	assert_int_equal(doc.version, 1);
+	return doc;
+}
+
+static struct doc load_mem_ok(const char *data, size_t len, enum doc_kind want)
+{
+	struct diags d;
+	struct doc doc;
+	diags_init(&d);
+	int rc = doc_load_mem(&doc, "mem.yaml", data, len, want, &d);
+	if (rc != DOC_OK) {
+		dump(&d);
+		print_error("--- the text:\n%s---\n", data);
+		diags_free(&d);
+		fail_msg("the text did not load");
+	}
+	diags_free(&d);
+	return doc;
+}
+
+/* ---- agenda.yaml ---- */
+
+static void test_agenda_full_loads(void **state)
+{
+	(void)state;
+	struct doc doc = load_ok(AGENDA_FULL, DOC_AGENDA);
+	const struct agenda *a = doc.agenda;
+	assert_non_null(a);
+	assert_null(doc.minutes);
+	assert_string_equal(a->committee, "Communities Board");
+	assert_string_equal(a->date, "2018-03-14");
+	assert_string_equal(a->start, "11:00");
+	assert_string_equal(a->venue, "Town Hall, Committee Room 2");
+	assert_string_equal(a->chair, "Cllr Alex Morgan");
+	assert_int_equal(a->nitems, 3);
+
+	const struct agenda_item *it = &a->items[0];
+	assert_string_equal(it->number, "3");
+	assert_string_equal(it->title, "Minutes of the previous meeting");
+	assert_string_equal(it->purpose, "For approval");
+	assert_string_equal(it->confirms, "communities-board/2018-02-07");
+	assert_int_equal(it->presenters.n, 1);
+	assert_string_equal(it->presenters.v[0].name, "Cllr Alex Morgan");
+	assert_string_equal(it->presenters.v[0].role, "Chairman");
+	assert_int_equal(it->documents.n, 1);
+	assert_string_equal(it->documents.v[0].ref, "communities-board/2018-02-07/minutes.yaml");
+
+	it = &a->items[1];
+	assert_string_equal(it->number, "5");
+	assert_string_equal(it->purpose, "For discussion");
+	assert_null(it->confirms);
+	assert_int_equal(it->presenters.n, 2);
+	assert_string_equal(it->presenters.v[1].name, "Penny Hobman");
+	assert_string_equal(it->presenters.v[1].role,
+			    "Ministry of Housing, Communities and Local Government");
+	assert_int_equal(it->documents.n, 2);
+	assert_string_equal(it->documents.v[0].title, "Integrated Communities Strategy green paper");
+	assert_string_equal(it->documents.v[0].ref, "green-paper.pdf");
+
+	it = &a->items[2];
+	assert_string_equal(it->number, "12.1");
+	assert_string_equal(it->title, "Any other business: urgent items");
+	assert_null(it->purpose);
+	assert_int_equal(it->presenters.n, 0);
+	assert_int_equal(it->documents.n, 0);
+	doc_free(&doc);
+}
+
+static void test_agenda_round_trip(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = slurp(AGENDA_FULL, &len);
+	struct doc doc = load_mem_ok(data, len, DOC_AGENDA);
+	struct buf out = BUF_INIT;
+	agenda_write(doc.agenda, &out);
+	assert_int_equal(out.len, len);
+	assert_memory_equal(out.data, data, len);
+	doc_free(&doc);
+	buf_free(&out);
+	free(data);
+}
+
+static void test_agenda_lenient_to_written_form(void **state)
+{
+	(void)state;
+	/* Flow style, single quotes, unquoted numbers: read, then written in
+	 * the one form, which reads back to the same bytes. */
+	static const char lenient[] =
+		"# An agenda as another system might write it.\n"
+		"format: gavel-agenda/1\n"
+		"committee: Communities Board\n"
+		"date: 2018-03-14\n"
+		"start: '11:00'\n"
+		"venue: Town Hall, Committee Room 2\n"
+		"items:\n"
+		"- {number: 3, title: Minutes of the previous meeting, confirms: communities-board/2018-02-07}\n"
+		"- number: \"5\"\n"
+		"  title: >-\n"
+		"    Integrated Communities\n"
+		"    Strategy\n"
+		"  presenters: [{name: Peter Fenn}]\n"
+		"- number: 6\n"
+		"  title: \"Any other business\"\n";
+	struct doc doc = load_mem_ok(lenient, sizeof(lenient) - 1, DOC_AGENDA);
+	struct buf out = BUF_INIT, again = BUF_INIT;
+	agenda_write(doc.agenda, &out);
+	assert_non_null(strstr(out.data, "  - number: \"3\"\n    title: Minutes of the previous meeting\n"
+				"    confirms: communities-board/2018-02-07\n"));
+	assert_non_null(strstr(out.data, "start: \"11:00\"\n"));
+	assert_non_null(strstr(out.data, "  - number: \"5\"\n    title: Integrated Communities Strategy\n"
+				"    presenters:\n      - name: Peter Fenn\n"));
+	assert_non_null(strstr(out.data, "  - number: \"6\"\n    title: Any other business\n"));
+	struct doc back = load_mem_ok(out.data, out.len, DOC_AGENDA);
+	agenda_write(back.agenda, &again);
+	assert_string_equal(out.data, again.data);
+	doc_free(&back);
+	doc_free(&doc);
+	buf_free(&out);
+	buf_free(&again);
+}
+
+static void test_agenda_written_form_minimal(void **state)
+{
+	(void)state;
+	struct agenda *a = agenda_new("Communities Board", "2018-03-14");
+	struct buf out = BUF_INIT;
+	agenda_write(a, &out);
+	assert_string_equal(out.data, "format: gavel-agenda/1\ncommittee: Communities Board\n"
+			    "date: 2018-03-14\nitems: []\n");
+	buf_reset(&out);
+	agenda_add_item(a, "3a", "yes");
+	agenda_write(a, &out);
+	assert_string_equal(out.data, "format: gavel-agenda/1\ncommittee: Communities Board\n"
+			    "date: 2018-03-14\nitems:\n  - number: \"3a\"\n    title: \"yes\"\n");
+	agenda_free(a);
+	buf_free(&out);
+}
+
+/* ---- committee.yaml ---- */
+
+static void test_committee_full_loads(void **state)
+{
+	(void)state;
+	struct doc doc = load_ok(COMMITTEE_FULL, DOC_COMMITTEE);
+	const struct committee *c = doc.committee;
+	assert_non_null(c);
+	assert_string_equal(c->name, "Communities Board");
+	assert_int_equal(c->members.n, 3);
+	assert_string_equal(c->members.v[0].name, "Cllr Alex Morgan");
+	assert_string_equal(c->members.v[0].role, "Chairman");
+	assert_string_equal(c->members.v[1].name, "Cllr Sam Patel");
+	assert_null(c->members.v[1].role);
+	assert_string_equal(c->members.v[2].name, "Cllr Zoë Reid");
+	assert_int_equal(c->nphrases, 3);
+	assert_string_equal(c->phrases[0], "Members noted the presentation.");
+	assert_string_equal(c->phrases[2], "RESOLVED: that the recommendations be approved.");
+	doc_free(&doc);
+}
+
+static void test_committee_round_trip(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = slurp(COMMITTEE_FULL, &len);
+	struct doc doc = load_mem_ok(data, len, DOC_COMMITTEE);
+	struct buf out = BUF_INIT;
+	committee_write(doc.committee, &out);
+	assert_int_equal(out.len, len);
+	assert_memory_equal(out.data, data, len);
+	doc_free(&doc);
+	buf_free(&out);
+	free(data);
+
+	struct committee *c = committee_new("Audit");
+	committee_write(c, &out);
+	assert_string_equal(out.data, "format: gavel-committee/1\nname: Audit\n");
+	committee_free(c);
+	buf_free(&out);
+}
+
+/* ---- awkward texts in agendas and committee files ---- */
+
+static const char *const awkward[] = {
+	"RESOLVED: that it be approved.", "# hash", "- dash", "\"quoted\"",
+	"'single'", "| pipe", "trailing  ", "  leading", "yes", "12:30",
+	"2018-03-14", "Zoë 会议 مرحبا", "tab\there", "back\\slash",
+	"two\nlines", "two\nlines\n", "three breaks\n\n\n", " indented\nfirst\n",
+	"\tfirst\nline", "a\n  \nb", "\n", "\n\tafter\n",
+};
+#define NAWKWARD (sizeof(awkward) / sizeof(awkward[0]))
+
+static void test_agenda_awkward_texts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NAWKWARD; i++) {
+		const char *t = awkward[i];
+		struct agenda *a = agenda_new(t, "2018-03-14");
+		a->venue = xstrdup(t);
+		a->chair = xstrdup(t);
+		struct agenda_item *it = agenda_add_item(a, "5", t);
+		it->purpose = xstrdup(t);
+		it->confirms = xstrdup(t);
+		people_add(&it->presenters, t, t);
+		documents_add(&it->documents, t, t);
+		agenda_add_item(a, "6", "Next");
+		struct buf out = BUF_INIT, again = BUF_INIT;
+		agenda_write(a, &out);
+		struct doc d = load_mem_ok(out.data, out.len, DOC_AGENDA);
+		const struct agenda *b = d.agenda;
+		assert_string_equal(b->committee, t);
+		assert_string_equal(b->venue, t);
+		assert_string_equal(b->chair, t);
+		assert_string_equal(b->items[0].title, t);
+		assert_string_equal(b->items[0].purpose, t);
+		assert_string_equal(b->items[0].confirms, t);
+		assert_string_equal(b->items[0].presenters.v[0].name, t);
+		assert_string_equal(b->items[0].presenters.v[0].role, t);
+		assert_string_equal(b->items[0].documents.v[0].title, t);
+		assert_string_equal(b->items[0].documents.v[0].ref, t);
+		assert_string_equal(b->items[1].title, "Next");
+		agenda_write(b, &again);
+		assert_string_equal(out.data, again.data);
+		doc_free(&d);
+		agenda_free(a);
+		buf_free(&out);
+		buf_free(&again);
+	}
+}
+
+static void test_committee_awkward_texts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NAWKWARD; i++) {
+		const char *t = awkward[i];
+		struct committee *c = committee_new(t);
+		people_add(&c->members, t, t);
+		people_add(&c->members, "Next", NULL);
+		xgrow((void **)&c->phrases, &c->cap, 2, sizeof(*c->phrases));
+		c->phrases[c->nphrases++] = xstrdup(t);
+		c->phrases[c->nphrases++] = xstrdup("Last.");
+		struct buf out = BUF_INIT, again = BUF_INIT;
+		committee_write(c, &out);
+		struct doc d = load_mem_ok(out.data, out.len, DOC_COMMITTEE);
+		const struct committee *b = d.committee;
+		assert_string_equal(b->name, t);
+		assert_int_equal(b->members.n, 2);
+		assert_string_equal(b->members.v[0].name, t);
+		assert_string_equal(b->members.v[0].role, t);
+		assert_int_equal(b->nphrases, 2);
+		assert_string_equal(b->phrases[0], t);
+		assert_string_equal(b->phrases[1], "Last.");
+		committee_write(b, &again);
+		assert_string_equal(out.data, again.data);
+		doc_free(&d);
+		committee_free(c);
+		buf_free(&out);
+		buf_free(&again);
+	}
+}
+
+/* ---- minutes from an agenda ---- */
+
+static void test_minutes_from_agenda(void **state)
+{
+	(void)state;
+	struct doc ad = load_ok(AGENDA_FULL, DOC_AGENDA);
+	struct doc cd = load_ok(COMMITTEE_FULL, DOC_COMMITTEE);
+	struct minutes *m = minutes_from_agenda(ad.agenda, cd.committee);
+	/* The copies are the minutes' own. */
+	doc_free(&ad);
+	doc_free(&cd);
+
+	assert_string_equal(m->committee, "Communities Board");
+	assert_string_equal(m->date, "2018-03-14");
+	assert_string_equal(m->start, "11:00");
+	assert_string_equal(m->end, "");
+	assert_string_equal(m->venue, "Town Hall, Committee Room 2");
+	assert_int_equal(m->status, MINUTES_DRAFT);
+	assert_int_equal(m->present.n, 3);
+	assert_string_equal(m->present.v[0].name, "Cllr Alex Morgan");
+	assert_string_equal(m->present.v[0].role, "Chairman");
+	assert_null(m->present.v[1].role);
+	assert_string_equal(m->present.v[2].name, "Cllr Zoë Reid");
+	assert_int_equal(m->apologies.n, 0);
+	assert_int_equal(m->in_attendance.n, 0);
+
+	assert_int_equal(m->nitems, 3);
+	const struct minutes_item *it = m->items[1];
+	assert_string_equal(it->number, "5");
+	assert_string_equal(it->title, "Integrated Communities Strategy");
+	assert_int_equal(it->status, ITEM_TAKEN);
+	assert_false(it->urgent);
+	assert_int_equal(it->presenters.n, 2);
+	assert_string_equal(it->presenters.v[0].name, "Peter Fenn");
+	assert_string_equal(it->presenters.v[0].role,
+			    "Ministry of Housing, Communities and Local Government");
+	assert_int_equal(it->documents.n, 2);
+	assert_string_equal(it->documents.v[1].title, "Consultation page");
+	assert_null(it->summary);
+	assert_int_equal(it->ncomments, 0);
+	assert_string_equal(m->items[0]->number, "3");
+	assert_int_equal(m->items[0]->documents.n, 1);
+	assert_string_equal(m->items[2]->number, "12.1");
+	assert_string_equal(m->items[2]->title, "Any other business: urgent items");
+
+	/* Purpose, confirms and chair stay in agenda.yaml. */
+	struct buf out = BUF_INIT;
+	minutes_write(m, &out);
+	assert_null(strstr(out.data, "purpose"));
+	assert_null(strstr(out.data, "confirms"));
+	assert_null(strstr(out.data, "chair"));
+	assert_string_equal(out.data,
+			    "format: gavel-minutes/1\n"
+			    "committee: Communities Board\n"
+			    "date: 2018-03-14\n"
+			    "start: \"11:00\"\n"
+			    "venue: Town Hall, Committee Room 2\n"
+			    "status: draft\n"
+			    "attendance:\n"
+			    "  present:\n"
+			    "    - name: Cllr Alex Morgan\n"
+			    "      role: Chairman\n"
+			    "    - name: Cllr Sam Patel\n"
+			    "    - name: Cllr Zoë Reid\n"
+			    "      role: Vice-Chairman\n"
+			    "items:\n"
+			    "  - number: \"3\"\n"
+			    "    title: Minutes of the previous meeting\n"
+			    "    presenters:\n"
+			    "      - name: Cllr Alex Morgan\n"
+			    "        role: Chairman\n"
+			    "    documents:\n"
+			    "      - title: Draft minutes of 7 February 2018\n"
+			    "        ref: communities-board/2018-02-07/minutes.yaml\n"
+			    "  - number: \"5\"\n"
+			    "    title: Integrated Communities Strategy\n"
+			    "    presenters:\n"
+			    "      - name: Peter Fenn\n"
+			    "        role: Ministry of Housing, Communities and Local Government\n"
+			    "      - name: Penny Hobman\n"
+			    "        role: Ministry of Housing, Communities and Local Government\n"
+			    "    documents:\n"
+			    "      - title: Integrated Communities Strategy green paper\n"
+			    "        ref: green-paper.pdf\n"
+			    "      - title: Consultation page\n"
+			    "        ref: https://www.gov.uk/government/consultations/"
+			    "integrated-communities-strategy-green-paper\n"
+			    "  - number: \"12.1\"\n"
+			    "    title: \"Any other business: urgent items\"\n");
+
+	/* What is written reads back as the same minutes. */
+	struct doc back = load_mem_ok(out.data, out.len, DOC_MINUTES);
+	struct buf again = BUF_INIT;
+	minutes_write(back.minutes, &again);
+	assert_string_equal(out.data, again.data);
+	doc_free(&back);
+	buf_free(&again);
+	buf_free(&out);
+	minutes_free(m);
+}
+
+static void test_minutes_from_agenda_without_committee(void **state)
+{
+	(void)state;
+	struct doc ad = load_ok(AGENDA_FULL, DOC_AGENDA);
+	struct minutes *m = minutes_from_agenda(ad.agenda, NULL);
+	assert_int_equal(m->present.n, 0);
+	assert_int_equal(m->nitems, 3);
+	struct buf out = BUF_INIT;
+	minutes_write(m, &out);
+	assert_null(strstr(out.data, "attendance"));
+	buf_free(&out);
+	minutes_free(m);
+
+	/* An agenda with nothing optional. */
+	struct agenda *a = agenda_new("C", "2018-03-14");
+	m = minutes_from_agenda(a, NULL);
+	assert_string_equal(m->start, "");
+	assert_null(m->venue);
+	assert_int_equal(m->nitems, 0);
+	minutes_free(m);
+	agenda_free(a);
+	doc_free(&ad);
+}
+
+/* ---- memory ---- */
+
+static char tmpdir[4096];
+
+static int make_tmpdir(void **state)
+{
+	(void)state;
+	const char *t = getenv("TMPDIR");
+	snprintf(tmpdir, sizeof(tmpdir), "%s/gavel-test-formats.XXXXXX",
+		 t && *t ? t : "/tmp");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+	(void)state;
+	return rmdir(tmpdir);
+}
+
+#define LIMIT_KB (64L * 1024)
+#define NEARLY_16_MIB (YR_MAX_FILE - 4096)
+
+struct rss {
+	long before_kb, after_kb;
+	int rc;
+	size_t problems;
+};
+
+/* Loads `path` in a child process, so that its high-water mark is the
+ * load's own, and reports it. */
+static struct rss load_in_child(const char *path)
+{
+	struct rss r;
+	int fds[2];
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rusage u;
+		struct diags d;
+		struct doc doc;
+		close(fds[0]);
+		getrusage(RUSAGE_SELF, &u);
+		r.before_kb = u.ru_maxrss;
+		diags_init(&d);
+		r.rc = doc_load_file(&doc, path, DOC_ANY, &d);
+		getrusage(RUSAGE_SELF, &u);     /* the model is still held */
+		r.after_kb = u.ru_maxrss;
+		r.problems = diags_count(&d);
+		doc_free(&doc);
+		diags_free(&d);
+		_exit(write(fds[1], &r, sizeof(r)) == (ssize_t)sizeof(r) ? 0 : 1);
+	}
+	close(fds[1]);
+	ssize_t got = read(fds[0], &r, sizeof(r));
+	close(fds[0]);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_int_equal(got, (ssize_t)sizeof(r));
+	return r;
+}
+
+static void expect_small(const char *what, const struct rss *r)
+{
+	print_message("%s: maxrss %ld KiB before, %ld KiB after loading%s\n", what,
+		      r->before_kb, r->after_kb, UNDER_ASAN ? " (ASan: not checked)" : "");
+	if (!UNDER_ASAN && r->after_kb >= LIMIT_KB)
+		fail_msg("%s: %ld KiB used, expected under %ld KiB", what, r->after_kb, LIMIT_KB);
+}
+
+/* Writes a file of the head, then `line` repeated until the file holds
+ * at most `size` bytes (and no more than `max_lines` of them), then tail. */
+static void make_file(const char *path, const char *head, const char *line,
+		      size_t size, size_t max_lines, const char *tail)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	size_t n = strlen(head) + strlen(tail), ll = strlen(line);
+	fputs(head, f);
+	for (size_t i = 0; i < max_lines && n + ll <= size; i++, n += ll)
+		fputs(line, f);
+	fputs(tail, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+#define HEAD "format: gavel-minutes/1\ncommittee: C\ndate: 2018-03-14\n"
+#define ITEM HEAD "items:\n  - number: \"5\"\n    title: T\n"
+
+static void test_memory_huge_summary(void **state)
+{
+	(void)state;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/summary.yaml", tmpdir);
+	/* One literal block of nearly 16 MiB: valid, held once. */
+	make_file(path, ITEM "    summary: |\n",
+		  "      The consultation would run until 5 June: Members asked "
+		  "questions about funding, schools and # translation.\n",
+		  NEARLY_16_MIB, SIZE_MAX, "");
+	struct rss r = load_in_child(path);
+	assert_int_equal(r.rc, DOC_OK);
+	expect_small("a 16 MiB summary", &r);
+	unlink(path);
+}
+
+static void test_memory_many_comments(void **state)
+{
+	(void)state;
+	char path[4200];
+	char line[200];
+	snprintf(path, sizeof(path), "%s/comments.yaml", tmpdir);
+	/* 99,999 comments of 155 characters: valid, all kept. */
+	memset(line, 'x', sizeof(line));
+	memcpy(line, "      - ", 8);
+	line[8 + 155] = '\n';
+	line[8 + 155 + 1] = '\0';
+	make_file(path, ITEM "    comments:\n", line, NEARLY_16_MIB, YR_MAX_ENTRIES - 1, "");
+	struct rss r = load_in_child(path);
+	assert_int_equal(r.rc, DOC_OK);
+	expect_small("99,999 comments in 16 MiB", &r);
+	unlink(path);
+}
+
+static void test_memory_many_problems(void **state)
+{
+	(void)state;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/problems.yaml", tmpdir);
+	/* Three problems a line, 140,000 in all: the list of them stays
+	 * short.  (Half a MiB: formatting each problem is what takes the
+	 * time, and a larger file only repeats it.) */
+	make_file(path, HEAD "items: []\n", "k: &a !t v\n", 512 * 1024, SIZE_MAX, "");
+	struct rss r = load_in_child(path);
+	assert_int_equal(r.rc, DOC_INVALID);
+	assert_true(r.problems > 100000);
+	expect_small("many problems", &r);
+	unlink(path);
+}
+
+static void test_memory_many_entries_refused(void **state)
+{
+	(void)state;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/entries.yaml", tmpdir);
+	/* Far more list entries than allowed: refused at the limit. */
+	make_file(path, ITEM "    comments: [", "{text: a, by: b},", NEARLY_16_MIB, SIZE_MAX, "]\n");
+	struct rss r = load_in_child(path);
+	assert_int_equal(r.rc, DOC_INVALID);
+	expect_small("entries past the limit", &r);
+	unlink(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_agenda_full_loads),
+		cmocka_unit_test(test_agenda_round_trip),
+		cmocka_unit_test(test_agenda_lenient_to_written_form),
+		cmocka_unit_test(test_agenda_written_form_minimal),
+		cmocka_unit_test(test_committee_full_loads),
+		cmocka_unit_test(test_committee_round_trip),
+		cmocka_unit_test(test_agenda_awkward_texts),
+		cmocka_unit_test(test_committee_awkward_texts),
+		cmocka_unit_test(test_minutes_from_agenda),
+		cmocka_unit_test(test_minutes_from_agenda_without_committee),
+		cmocka_unit_test(test_memory_huge_summary),
+		cmocka_unit_test(test_memory_many_comments),
+		cmocka_unit_test(test_memory_many_problems),
+		cmocka_unit_test(test_memory_many_entries_refused),
+	};
+	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
+}
