@@ -52,7 +52,14 @@ all: gavel
 gavel: gavel.o $(TUI_OBJ) $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-%.o: %.c
+# Objects are rebuilt when the flags change (make check SANITIZE=1 after
+# a plain build, say): .flags holds the last ones used.
+BUILD_FLAGS = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
+ifneq ($(file <.flags),$(BUILD_FLAGS))
+$(file >.flags,$(BUILD_FLAGS))
+endif
+
+%.o: %.c .flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 tests/unit/%: tests/unit/%.o $(LIB_OBJ)
@@ -90,7 +97,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(PREFIX)/share/gavel 2>/dev/null
 
 clean:
-	rm -f gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
+	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
 	      bench/gen bench/yamlscan bench/commit
 
 .PHONY: all check demo bench deps install uninstall clean
