@@ -104,3 +104,17 @@ clean:
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d)
+
+# Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC     = $(filter-out minutes/archive.c minutes/meeting.c,$(LIB_SRC))
+fuzz: deps
+	@mkdir -p fuzz/corpus-load
+	@for f in tests/data/*.yaml tests/cli/data/*.yaml docs/demo/*.yaml; do \
+	    cp "$$f" "fuzz/corpus-load/$$(echo "$$f" | tr / _)"; done
+	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Iminutes -Iagenda \
+	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml
+	fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -timeout=5 fuzz/corpus-load
+.PHONY: fuzz

@@ -71,6 +71,8 @@ void cli_printf(const char *fmt, ...)
 }
 
 static void to_stderr(const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void to_stderr(const char *prefix, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT, safe = BUF_INIT;
 	buf_vaddf(&b, fmt, ap);
