@@ -59,6 +59,8 @@ ifneq ($(file <.flags),$(BUILD_FLAGS))
 $(file >.flags,$(BUILD_FLAGS))
 endif
 
+.flags: ;
+
 %.o: %.c .flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

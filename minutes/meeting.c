@@ -42,6 +42,13 @@ static int load_at(struct archive *a, const char *rev, const char *path,
 	return rc == DOC_OK ? 0 : MEETING_INVALID;
 }
 
+static int refuse_id(struct diags *d, const char *id)
+{
+	diags_add(d, NULL, 0, 0, "'%s' is not a meeting id; expected "
+		  "committee/YYYY-MM-DD, such as communities-board/2018-03-14", id);
+	return MEETING_INVALID;
+}
+
 int meeting_load(struct archive *a, const char *id, const char *rev,
 		 struct minutes **out, struct agenda **agenda, struct diags *d)
 {
@@ -49,11 +56,8 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 	*out = NULL;
 	if (agenda)
 		*agenda = NULL;
-	if (!meeting_id_valid(id)) {
-		diags_add(d, NULL, 0, 0, "'%s' is not a meeting id; expected "
-			  "committee/YYYY-MM-DD, such as communities-board/2018-03-14", id);
-		return MEETING_INVALID;
-	}
+	if (!meeting_id_valid(id))
+		return refuse_id(d, id);
 	char *path = meeting_path(id, MEETING_MINUTES);
 	int rc = load_at(a, rev, path, DOC_MINUTES, &doc, d);
 	if (rc == ARCHIVE_ENOTFOUND)
@@ -71,6 +75,40 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 		free(path);
 	}
 	return 0;
+}
+
+int meeting_committee(struct archive *a, const char *id,
+		      struct committee **out, struct diags *d)
+{
+	*out = NULL;
+	if (!meeting_id_valid(id))
+		return MEETING_INVALID;
+	const char *slash = strchr(id, '/');
+	struct buf path = BUF_INIT;
+	buf_addf(&path, "%.*s/%s", (int)(slash - id), id, COMMITTEE_FILE);
+	struct doc doc;
+	int rc = load_at(a, NULL, path.data, DOC_COMMITTEE, &doc, d);
+	buf_free(&path);
+	if (rc == ARCHIVE_ENOTFOUND)
+		return 0;
+	if (rc == 0)
+		*out = doc.committee;
+	return rc;
+}
+
+int meeting_save(struct archive *a, const char *id, const struct minutes *m,
+		 const char *message, char commit_out[41], struct diags *d)
+{
+	if (!meeting_id_valid(id))
+		return refuse_id(d, id);
+	struct buf bytes = BUF_INIT;
+	minutes_write(m, &bytes);
+	char *path = meeting_path(id, MEETING_MINUTES);
+	struct archive_file f = { path, bytes.data, bytes.len };
+	int rc = archive_commit(a, &f, 1, message, commit_out, d);
+	free(path);
+	buf_free(&bytes);
+	return rc;
 }
 
 /* ---- creating ---- */

@@ -41,6 +41,16 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 int meeting_load(struct archive *a, const char *id, const char *rev,
 		 struct minutes **out, struct agenda **agenda, struct diags *d);
 
+/* The committee file of a meeting's committee at HEAD; *out is NULL (and
+ * 0 returned) when the committee has none. */
+int meeting_committee(struct archive *a, const char *id,
+		      struct committee **out, struct diags *d);
+
+/* Writes the minutes and commits them as one commit with `message`;
+ * `commit_out` (may be NULL) receives the new commit's id. */
+int meeting_save(struct archive *a, const char *id, const struct minutes *m,
+		 const char *message, char commit_out[41], struct diags *d);
+
 /* The path of a meeting's file: "<id>/<name>". */
 char *meeting_path(const char *id, const char *name);
 
