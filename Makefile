@@ -45,7 +45,8 @@ LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
 
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
-              tests/unit/test_slug tests/unit/test_formats
+              tests/unit/test_slug tests/unit/test_formats \
+              tests/unit/test_archive
 
 all: gavel
 

@@ -485,6 +485,12 @@ out:
 	return rc;
 }
 
+static int by_name(const void *x, const void *y)
+{
+	const struct archive_entry *p = x, *q = y;
+	return strcmp(p->name, q->name);
+}
+
 int archive_list(struct archive *a, const char *rev, const char *dir,
 		 struct archive_entry **out, size_t *n, struct diags *err)
 {
@@ -522,6 +528,10 @@ int archive_list(struct archive *a, const char *rev, const char *dir,
 		(*out)[*n].is_dir = git_tree_entry_type(x) == GIT_OBJECT_TREE;
 		(*n)++;
 	}
+	/* Git orders a tree as if folders' names ended in '/', which puts
+	 * "2018-03-14-2" before "2018-03-14": sort by the names themselves. */
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), by_name);
 	rc = 0;
 out:
 	git_tree_free(sub);
@@ -543,6 +553,8 @@ int archive_resolve(struct archive *a, const char *rev, char id_out[41],
 	git_tree *tree;
 	git_commit *c;
 	int rc = rev_tree(a, rev, &tree, &c, err);
+	if (rc == ARCHIVE_ENOTFOUND && !rev)
+		diags_add(err, a->path, 0, 0, "no revision: nothing has been committed yet");
 	if (rc < 0)
 		return rc;
 	git_oid_tostr(id_out, 41, git_commit_id(c));
@@ -759,9 +771,11 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 	*out = NULL;
 	*n = 0;
 	memset(&zero, 0, sizeof(zero));
+	if (git_repository_head_unborn(a->repo) == 1)
+		return 0;       /* nothing committed yet: no history */
 	rc = git_revwalk_new(&walk, a->repo);
 	if (rc == 0)
-		rc = git_revwalk_sorting(walk, GIT_SORT_TIME);
+		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	if (rc == 0) {
 		rc = git_revwalk_push_head(walk);
 		if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
