@@ -37,7 +37,8 @@ BENCH_PKGS = hyperfine valgrind
 MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/yamlread.c minutes/emit.c minutes/record.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
-              minutes/archive.c minutes/meeting.c
+              minutes/archive.c minutes/meeting.c \
+              minutes/gitstate.c minutes/journal.c minutes/lock.c
 AGENDA_SRC  = agenda/agenda.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC)
@@ -46,7 +47,8 @@ TUI_OBJ     = $(TUI_SRC:.c=.o)
 
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
-              tests/unit/test_archive
+              tests/unit/test_archive tests/unit/test_journal \
+              tests/unit/test_lock
 
 all: gavel
 
