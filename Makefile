@@ -58,6 +58,9 @@ BUILD_FLAGS = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
 ifneq ($(file <.flags),$(BUILD_FLAGS))
 $(file >.flags,$(BUILD_FLAGS))
 endif
+# In a fresh tree make has already noted .flags as missing when the line
+# above writes it; this rule keeps the pattern rule below usable then.
+.flags: ;
 
 %.o: %.c .flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
