@@ -18,7 +18,8 @@ WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
-             -DGAVEL_VERSION='"$(VERSION)"' $(WARN) -MMD -MP \
+             -DGAVEL_VERSION='"$(VERSION)"' -DGAVEL_THEMEDIR='"$(THEMEDIR)"' \
+             $(WARN) -MMD -MP \
              -Iminutes -Iagenda -Itui -Ithemes $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -40,15 +41,17 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/archive.c minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c
 AGENDA_SRC  = agenda/agenda.c
-TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c
-LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC)
+THEMES_SRC  = themes/theme.c
+TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c \
+              tui/theme_apply.c
+LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
 
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
-              tests/unit/test_lock
+              tests/unit/test_lock tests/unit/test_theme
 
 all: gavel
 
@@ -61,6 +64,9 @@ BUILD_FLAGS = $(CC) $(ALL_CFLAGS) $(LDFLAGS)
 ifneq ($(file <.flags),$(BUILD_FLAGS))
 $(file >.flags,$(BUILD_FLAGS))
 endif
+# In a fresh tree make has already noted .flags as missing when the line
+# above writes it; this rule keeps the pattern rule below usable then.
+.flags: ;
 
 .flags: ;
 
@@ -113,6 +119,7 @@ clean:
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC     = $(filter-out minutes/archive.c minutes/meeting.c,$(LIB_SRC))
+THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load
 	@for f in tests/data/*.yaml tests/cli/data/*.yaml docs/demo/*.yaml; do \
@@ -122,4 +129,12 @@ fuzz: deps
 	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml
 	fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-load
+	@mkdir -p fuzz/corpus-theme
+	@for f in themes/*.theme; do \
+	    cp "$$f" "fuzz/corpus-theme/$$(echo "$$f" | tr / _)"; done
+	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Iminutes -Ithemes \
+	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC)
+	fuzz/fuzz_theme -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -timeout=5 fuzz/corpus-theme
 .PHONY: fuzz

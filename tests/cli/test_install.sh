@@ -5,6 +5,11 @@
 P="$TMP/prefix"
 (cd "$ROOT" && make -s install PREFIX="$P" >"$TMP/out" 2>"$TMP/err")
 expect "make install puts the binary, man page and themes in place" '[ -x "$P/bin/gavel" ] && [ -f "$P/share/man/man1/gavel.1" ] && [ -f "$P/share/gavel/themes/default.theme" ]'
+missing=""
+for t in "$ROOT"/themes/*.theme; do
+	[ -f "$P/share/gavel/themes/${t##*/}" ] || missing="$missing ${t##*/}"
+done
+expect "make install puts every shipped theme in place" '[ -z "$missing" ] && [ -f "$P/share/gavel/themes/mono.theme" ]'
 "$P/bin/gavel" --version >"$TMP/out" 2>&1
 expect "the installed binary runs" 'out_has "gavel "'
 (cd "$ROOT" && make -s uninstall PREFIX="$P" >"$TMP/out" 2>"$TMP/err")
