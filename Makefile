@@ -18,7 +18,7 @@ WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
-             -DGAVEL_VERSION='"$(VERSION)"' -DGAVEL_THEMEDIR='"$(THEMEDIR)"' \
+             -DGAVEL_VERSION='"$(VERSION)"' \
              $(WARN) -MMD -MP \
              -Iminutes -Iagenda -Itui -Ithemes $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -39,13 +39,15 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/yamlread.c minutes/emit.c minutes/record.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
               minutes/archive.c minutes/meeting.c \
-              minutes/gitstate.c minutes/journal.c minutes/lock.c
+              minutes/gitstate.c minutes/journal.c minutes/lock.c \
+              minutes/session.c
 AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
 FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c \
-              tui/theme_apply.c tui/field_draw.c
+              tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
+              tui/demo.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
@@ -70,7 +72,6 @@ endif
 # above writes it; this rule keeps the pattern rule below usable then.
 .flags: ;
 
-.flags: ;
 
 %.o: %.c .flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -84,7 +85,7 @@ check: deps
 
 demo: deps
 	@$(MAKE) --no-print-directory gavel
-	@sh docs/demo/run.sh
+	@./gavel demo
 
 bench: deps
 	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit
@@ -125,7 +126,7 @@ FUZZ_SRC     = $(filter-out minutes/archive.c minutes/meeting.c minutes/session.
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load
-	@for f in tests/data/*.yaml tests/cli/data/*.yaml docs/demo/*.yaml; do \
+	@for f in tests/data/*.yaml tests/cli/data/*.yaml; do \
 	    cp "$$f" "fuzz/corpus-load/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -Iminutes -Iagenda \

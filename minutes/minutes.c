@@ -111,6 +111,53 @@ struct declaration *minutes_add_declaration(struct minutes *m,
 	return d;
 }
 
+/* Removes element i of an array of n elements of `size` bytes. */
+static void remove_at(void *v, size_t *n, size_t i, size_t size)
+{
+	char *p = v;
+	memmove(p + i * size, p + (i + 1) * size, (*n - i - 1) * size);
+	(*n)--;
+}
+
+void item_remove_comment(struct minutes_item *it, size_t i)
+{
+	if (i >= it->ncomments)
+		return;
+	free(it->comments[i].text);
+	free(it->comments[i].by);
+	remove_at(it->comments, &it->ncomments, i, sizeof(*it->comments));
+}
+
+void item_remove_action(struct minutes_item *it, size_t i)
+{
+	if (i >= it->nactions)
+		return;
+	free(it->actions[i].text);
+	free(it->actions[i].owner);
+	remove_at(it->actions, &it->nactions, i, sizeof(*it->actions));
+}
+
+void minutes_remove_declaration(struct minutes *m, size_t i)
+{
+	if (i >= m->ndeclarations)
+		return;
+	free(m->declarations[i].member);
+	free(m->declarations[i].item);
+	free(m->declarations[i].interest);
+	remove_at(m->declarations, &m->ndeclarations, i, sizeof(*m->declarations));
+}
+
+struct minutes_item *minutes_insert_item(struct minutes *m, size_t at,
+					 const char *number, const char *title)
+{
+	struct minutes_item *it = minutes_add_item(m, number, title);
+	if (at >= m->nitems)
+		return it;
+	memmove(m->items + at + 1, m->items + at, (m->nitems - 1 - at) * sizeof(*m->items));
+	m->items[at] = it;
+	return it;
+}
+
 struct minutes *minutes_from_agenda(const struct agenda *a,
 				    const struct committee *c)
 {

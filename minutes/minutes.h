@@ -96,6 +96,14 @@ struct declaration *minutes_add_declaration(struct minutes *m,
 					    const char *item,
 					    const char *interest);
 
+/* Removing the i-th entry (nothing when there is none). */
+void item_remove_comment(struct minutes_item *it, size_t i);
+void item_remove_action(struct minutes_item *it, size_t i);
+void minutes_remove_declaration(struct minutes *m, size_t i);
+/* Adds an item at position `at` (at the end when past it). */
+struct minutes_item *minutes_insert_item(struct minutes *m, size_t at,
+					 const char *number, const char *title);
+
 struct minutes *minutes_read(struct yr *r, struct yr_map *m);
 extern const char *const minutes_keys[];
 void minutes_write(const struct minutes *m, struct buf *out);

@@ -40,6 +40,25 @@ struct person *people_add(struct people *l, const char *name, const char *role)
 	return p;
 }
 
+void people_remove(struct people *l, size_t i)
+{
+	if (i >= l->n)
+		return;
+	person_free(&l->v[i]);
+	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
+void documents_remove(struct documents *l, size_t i)
+{
+	if (i >= l->n)
+		return;
+	free(l->v[i].title);
+	free(l->v[i].ref);
+	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
 void people_copy(struct people *dst, const struct people *src)
 {
 	for (size_t i = 0; i < src->n; i++)

@@ -36,6 +36,9 @@ struct documents {
 void person_free(struct person *p);
 void people_free(struct people *l);
 struct person *people_add(struct people *l, const char *name, const char *role);
+/* Removes the i-th entry (nothing when there is none). */
+void people_remove(struct people *l, size_t i);
+void documents_remove(struct documents *l, size_t i);
 void people_copy(struct people *dst, const struct people *src);
 
 void documents_free(struct documents *l);

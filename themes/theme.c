@@ -13,9 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef GAVEL_THEMEDIR
-#define GAVEL_THEMEDIR "/usr/local/share/gavel/themes"
-#endif
 
 static const char *const role_names[THEME_ROLES] = {
 	[THEME_NORMAL] = "normal",
@@ -674,12 +671,15 @@ int theme_find(const char *name, const char *const *dirs, char *path_out,
 	return -1;
 }
 
-/* DIR/themes for the folder holding the running executable, or "". */
-static void exe_themes(char *out, size_t n)
+/* Where the shipped themes are, found from the running executable so
+ * that gavel can be moved: DIR/themes when it runs from its source tree,
+ * DIR/../share/gavel/themes when installed (PREFIX/bin/gavel).  "" when
+ * not known. */
+static void exe_themes(char *here, char *installed, size_t n)
 {
 	char exe[4096];
 	ssize_t r = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	out[0] = '\0';
+	here[0] = installed[0] = '\0';
 	if (r <= 0)
 		return;
 	exe[r] = '\0';
@@ -687,16 +687,19 @@ static void exe_themes(char *out, size_t n)
 	if (!slash)
 		return;
 	*slash = '\0';
-	int w = snprintf(out, n, "%s/themes", exe);
+	int w = snprintf(here, n, "%s/themes", exe);
 	if (w < 0 || (size_t)w >= n)
-		out[0] = '\0';
+		here[0] = '\0';
+	w = snprintf(installed, n, "%s/../share/gavel/themes", exe);
+	if (w < 0 || (size_t)w >= n)
+		installed[0] = '\0';
 }
 
 int theme_load_named(struct theme *t, const char *name, struct diags *d)
 {
-	char here[4096 + 8], path[4096 + THEME_NAME_MAX + 16];
-	exe_themes(here, sizeof(here));
-	const char *dirs[] = { here, GAVEL_THEMEDIR, NULL };
+	char here[4096 + 32], installed[4096 + 32], path[4096 + THEME_NAME_MAX + 48];
+	exe_themes(here, installed, sizeof(here));
+	const char *dirs[] = { here, installed, NULL };
 	bool mono = !strcmp(name, "mono");
 
 	if (theme_find(name, dirs, path, sizeof(path)) == 0) {
@@ -728,7 +731,7 @@ int theme_load_named(struct theme *t, const char *name, struct diags *d)
 		buf_addstr(&where, user[0] ? ", " : "");
 		utf8_add_visible(&where, here, strlen(here));
 		buf_addstr(&where, here[0] ? " or " : "");
-		buf_addstr(&where, GAVEL_THEMEDIR);
+		utf8_add_visible(&where, installed, strlen(installed));
 		diags_add(d, NULL, 0, 0, "no theme named \"%s\" in %s; using the default",
 			  b.data, where.data);
 		buf_free(&where);

@@ -117,7 +117,8 @@ int theme_find(const char *name, const char *const *dirs, char *path_out,
 
 /* Finds and loads theme `name` from the user's folder, the themes folder
  * beside the running executable (an uninstalled build) and the installed
- * GAVEL_THEMEDIR.  "default" and "mono" fall back to their built-in
+ * PREFIX/share/gavel/themes (found as ../share/gavel/themes from the
+ * executable, so an installed gavel can be moved).  "default" and "mono" fall back to their built-in
  * forms when no file is found.  Returns 0, or -1 after adding problems to
  * d and setting t to the built-in default (to mono for "mono"). */
 int theme_load_named(struct theme *t, const char *name, struct diags *d);

@@ -38,6 +38,20 @@ const struct command commands[] = {
 	  "Checks each FILE against gavel's format (its kind comes from its\n"
 	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"
 	  "Exits 1 when any file is invalid.\n" },
+	{ "run", cmd_run, "MEETING [--read-only] [--theme NAME]", "take the minutes of a meeting",
+	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
+	  "each agenda item (presenters, summary, comments, decision, votes,\n"
+	  "actions), committed to git as you go.  A journal under the repository's\n"
+	  "git folder catches every keystroke within a second; after a crash,\n"
+	  "gavel run restores it.  F1 on the screen lists every key.\n\n"
+	  "  --read-only     look without changing anything (when another gavel\n"
+	  "                  holds the meeting)\n"
+	  "  --theme NAME    default, light, high-contrast, mono or your own\n" },
+	{ "demo", cmd_demo, "[--theme NAME] [--no-run]", "try gavel on a demo meeting",
+	  "Makes a throwaway repository (its path is printed on exit) holding the\n"
+	  "Communities Board meeting of 14 March 2018, and opens gavel run on it.\n\n"
+	  "  --theme NAME    as for gavel run\n"
+	  "  --no-run        make the repository only\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
