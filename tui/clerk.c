@@ -1968,6 +1968,11 @@ static void handle_key(struct clerk *c, int r, wint_t ch)
 
 /* ---- the whole ---- */
 
+void clerk_say(struct clerk *c, const char *msg)
+{
+	say(c, true, "%s", msg);
+}
+
 struct clerk *clerk_new(struct session *s)
 {
 	struct clerk *c = xcalloc(1, sizeof(*c));
@@ -1982,13 +1987,15 @@ struct clerk *clerk_new(struct session *s)
 		    when ? when : "?");
 	} else {
 		/* A meeting begun earlier opens where it stood. */
-		bool begun = false;
+		size_t last = SIZE_MAX;
 		for (size_t i = 0; i < c->m->nitems; i++)
 			if (*c->m->items[i]->started)
-				begun = true;
-		if (begun) {
+				last = i;
+		if (last != SIZE_MAX) {
 			view_enter(c, V_HUB);
-			c->sel = 2;
+			c->sel = last + 2;
+			say(c, false, "Welcome back: Enter goes on with item %s.",
+			    c->m->items[last]->number);
 		} else {
 			view_enter(c, V_ATTENDANCE);
 			if (!session_read_only(s)) {
@@ -1999,9 +2006,11 @@ struct clerk *clerk_new(struct session *s)
 			}
 		}
 	}
-	const char *notice = session_take_notice(s);
-	if (notice)
-		say(c, false, "%s", notice);
+	/* Everything the session has to say, after what the screen said. */
+	for (const char *notice; (notice = session_take_notice(s));) {
+		size_t n = strlen(c->msg);
+		snprintf(c->msg + n, sizeof(c->msg) - n, "%s%s", n ? "  " : "", notice);
+	}
 	return c;
 }
 

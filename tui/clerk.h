@@ -21,6 +21,10 @@ struct clerk;
 struct clerk *clerk_new(struct session *s);
 void clerk_free(struct clerk *c);
 
+/* Puts a message (a problem found before the screen opened, such as a
+ * broken theme file) on the screen's message line. */
+void clerk_say(struct clerk *c, const char *msg);
+
 /* Runs the screen (curses must be open) until the clerk leaves or *stop
  * is set by a signal; everything is stored, journaled and committed
  * before it returns.  A message for the terminal after the screen closes

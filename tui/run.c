@@ -50,12 +50,16 @@ static bool utf8_locale(void)
 
 /* Loads the theme gavel is asked for; a broken one is reported and the
  * built-in default used. */
-static void theme_choose(const char *option, struct theme *t)
+static void theme_choose(const char *option, struct theme *t, char **problem)
 {
 	struct diags d;
 	diags_init(&d);
-	if (theme_load_named(t, theme_choose_name(option), &d) != 0)
+	*problem = NULL;
+	if (theme_load_named(t, theme_choose_name(option), &d) != 0) {
 		cli_diags(&d, true);
+		if (d.n)
+			*problem = diag_format(&d.v[0]);
+	}
 	diags_free(&d);
 }
 
@@ -91,7 +95,7 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 	diags_init(&d);
 	int rc = session_open(&s, a, id, read_only, &holder, &d);
 	if (rc == SESSION_HELD) {
-		cli_error("%s is being minuted: held by %s", id, holder);
+		cli_error("%s is being minuted: %s", id, holder);
 		free(holder);
 		holder = NULL;
 		if (!ask_read_only()) {
@@ -110,17 +114,26 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 	}
 	diags_free(&d);
 
-	theme_choose(theme_name, &theme);
+	char *theme_problem;
+	theme_choose(theme_name, &theme, &theme_problem);
 	signals_catch();
 	char err[256];
 	if (!ui_open(&theme, err, sizeof(err))) {
 		cli_error("%s", err);
+		free(theme_problem);
 		diags_init(&d);
 		session_close(s, false, &d);
 		diags_free(&d);
 		return EXIT_FAIL;
 	}
 	struct clerk *c = clerk_new(s);
+	if (theme_problem) {
+		struct buf msg = BUF_INIT;
+		buf_addf(&msg, "%s (the default theme is used)", theme_problem);
+		clerk_say(c, msg.data);
+		buf_free(&msg);
+		free(theme_problem);
+	}
 	char *farewell = NULL;
 	int crc = clerk_run(c, &stop_signal, &farewell);
 	ui_close();
