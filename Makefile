@@ -47,7 +47,7 @@ THEMES_SRC  = themes/theme.c
 FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
-              tui/demo.c
+              tui/demo.c tui/browse.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void usage(FILE *f)
 {
@@ -47,6 +48,11 @@ int main(int argc, char **argv)
 		i++;
 	}
 	if (i >= argc) {
+		/* On a terminal, plain gavel is the home screen. */
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			char *browse[] = { (char *)"browse", NULL };
+			return cmd_browse(&cli, 1, browse);
+		}
 		usage(stdout);
 		return EXIT_YES;
 	}

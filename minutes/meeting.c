@@ -77,6 +77,23 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 	return 0;
 }
 
+int committee_load(struct archive *a, const char *slug, struct committee **out,
+		   struct diags *d)
+{
+	*out = NULL;
+	if (!slug_valid(slug, strlen(slug)))
+		return MEETING_INVALID;
+	char *path = meeting_path(slug, COMMITTEE_FILE);
+	struct doc doc;
+	int rc = load_at(a, NULL, path, DOC_COMMITTEE, &doc, d);
+	free(path);
+	if (rc == ARCHIVE_ENOTFOUND)
+		return 0;
+	if (rc == 0)
+		*out = doc.committee;
+	return rc;
+}
+
 int meeting_committee(struct archive *a, const char *id,
 		      struct committee **out, struct diags *d)
 {
@@ -84,15 +101,9 @@ int meeting_committee(struct archive *a, const char *id,
 	if (!meeting_id_valid(id))
 		return MEETING_INVALID;
 	const char *slash = strchr(id, '/');
-	struct buf path = BUF_INIT;
-	buf_addf(&path, "%.*s/%s", (int)(slash - id), id, COMMITTEE_FILE);
-	struct doc doc;
-	int rc = load_at(a, NULL, path.data, DOC_COMMITTEE, &doc, d);
-	buf_free(&path);
-	if (rc == ARCHIVE_ENOTFOUND)
-		return 0;
-	if (rc == 0)
-		*out = doc.committee;
+	char *slug = xstrndup(id, (size_t)(slash - id));
+	int rc = committee_load(a, slug, out, d);
+	free(slug);
 	return rc;
 }
 

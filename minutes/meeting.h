@@ -41,6 +41,11 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 int meeting_load(struct archive *a, const char *id, const char *rev,
 		 struct minutes **out, struct agenda **agenda, struct diags *d);
 
+/* The committee file (committee.yaml) of committee `slug` at HEAD; *out
+ * is NULL (and 0 returned) when the committee has none. */
+int committee_load(struct archive *a, const char *slug, struct committee **out,
+		   struct diags *d);
+
 /* The committee file of a meeting's committee at HEAD; *out is NULL (and
  * 0 returned) when the committee has none. */
 int meeting_committee(struct archive *a, const char *id,

@@ -127,17 +127,7 @@ static bool has(const char *s)
 
 static struct field *field_make(bool multiline)
 {
-	struct field *f = xmalloc(sizeof(*f));
-	field_init(f, multiline ? FIELD_MULTILINE | FIELD_ENTER_NEWLINE : 0);
-	return f;
-}
-
-static void field_destroy(struct field *f)
-{
-	if (!f)
-		return;
-	field_free(f);
-	free(f);
+	return field_new(multiline ? FIELD_MULTILINE | FIELD_ENTER_NEWLINE : 0);
 }
 
 static const char *ftext(const struct field *f)
@@ -761,13 +751,13 @@ static bool slot_store(struct clerk *c)
 static void focus_load(struct clerk *c)
 {
 	if (c->focus >= c->nslots) {
-		field_destroy(c->field);
+		field_delete(c->field);
 		c->field = NULL;
 		return;
 	}
 	const struct slot *sl = &c->slots[c->focus];
 	char *text = slot_get(c, sl);
-	field_destroy(c->field);
+	field_delete(c->field);
 	c->field = field_make(slot_multiline(sl->kind));
 	fset(c->field, text);
 	free(text);
@@ -1597,7 +1587,7 @@ static bool field_key(struct clerk *c, struct field *f, int r, wint_t ch);
 static void prompt_open(struct clerk *c, enum prompt_kind k)
 {
 	c->prompt = k;
-	field_destroy(c->prompt_field);
+	field_delete(c->prompt_field);
 	c->prompt_field = field_make(false);
 }
 
@@ -2018,8 +2008,8 @@ void clerk_free(struct clerk *c)
 {
 	if (!c)
 		return;
-	field_destroy(c->field);
-	field_destroy(c->prompt_field);
+	field_delete(c->field);
+	field_delete(c->prompt_field);
 	for (size_t i = 0; i < c->ncands; i++) {
 		free(c->cands[i].name);
 		free(c->cands[i].role);

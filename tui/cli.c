@@ -38,6 +38,13 @@ const struct command commands[] = {
 	  "Checks each FILE against gavel's format (its kind comes from its\n"
 	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"
 	  "Exits 1 when any file is invalid.\n" },
+	{ "browse", cmd_browse, "[--theme NAME]", "the home screen: every meeting, to read",
+	  "Opens the home screen (also what plain 'gavel' does on a terminal):\n"
+	  "committees, their meetings newest first, the items of a meeting, and a\n"
+	  "reading pane showing the selection as published minutes.  r takes the\n"
+	  "minutes of the selected meeting, n starts a new one, f shows a range\n"
+	  "of dates; ? lists every key.\n\n"
+	  "  --theme NAME    as for gavel run\n" },
 	{ "run", cmd_run, "MEETING [--read-only] [--theme NAME]", "take the minutes of a meeting",
 	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
 	  "each agenda item (presenters, summary, comments, decision, votes,\n"

@@ -39,6 +39,7 @@ int cmd_log(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_browse(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,

@@ -376,6 +376,21 @@ static void forget_undo(struct field *f)
 	f->group_open = false;
 }
 
+struct field *field_new(unsigned flags)
+{
+	struct field *f = xmalloc(sizeof(*f));
+	field_init(f, flags);
+	return f;
+}
+
+void field_delete(struct field *f)
+{
+	if (!f)
+		return;
+	field_free(f);
+	free(f);
+}
+
 void field_free(struct field *f)
 {
 	forget_undo(f);

@@ -120,6 +120,10 @@ struct field {
 
 void field_init(struct field *f, unsigned flags);
 void field_free(struct field *f);
+/* A field of its own allocation (field_init'ed); field_delete frees it
+ * (NULL is fine). */
+struct field *field_new(unsigned flags);
+void field_delete(struct field *f);
 
 /* Replaces the text (filtered as above) and forgets the undo history; the
  * cursor goes to the end.  For loading a field, not for editing it. */

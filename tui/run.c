@@ -1,4 +1,5 @@
 /* gavel run MEETING: the clerk's screen; gavel demo: a meeting to try it on. */
+#include "browse.h"
 #include "clerk.h"
 #include "cli.h"
 #include "demo.h"
@@ -75,23 +76,48 @@ static bool ask_read_only(void)
 	return line[0] == 'y' || line[0] == 'Y';
 }
 
+/* What every screen needs before curses starts: a terminal and a UTF-8
+ * locale.  False after saying why not. */
+static bool screen_possible(const char *what)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("%s needs a terminal (standard input and output are not one)", what);
+		return false;
+	}
+	if (!utf8_locale()) {
+		cli_error("%s needs a UTF-8 locale (set LANG, e.g. LANG=C.UTF-8)", what);
+		return false;
+	}
+	return true;
+}
+
+/* Starts curses with the chosen theme; *problem gets a theme's error
+ * for the screen to show.  False after saying why not. */
+static bool screen_start(const char *theme_name, char **problem)
+{
+	struct theme theme;
+	theme_choose(theme_name, &theme, problem);
+	signals_catch();
+	char err[256];
+	if (!ui_open(&theme, err, sizeof(err))) {
+		cli_error("%s", err);
+		free(*problem);
+		*problem = NULL;
+		return false;
+	}
+	return true;
+}
+
 /* Runs the clerk's screen on meeting `id`; the exit code. */
 static int run_meeting(struct archive *a, const char *id, bool read_only,
 		       const char *theme_name)
 {
-	struct theme theme;
 	struct diags d;
 	struct session *s = NULL;
 	char *holder = NULL;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("gavel run needs a terminal (standard input and output are not one)");
+	if (!screen_possible("gavel run"))
 		return EXIT_FAIL;
-	}
-	if (!utf8_locale()) {
-		cli_error("gavel run needs a UTF-8 locale (set LANG, e.g. LANG=C.UTF-8)");
-		return EXIT_FAIL;
-	}
 	diags_init(&d);
 	int rc = session_open(&s, a, id, read_only, &holder, &d);
 	if (rc == SESSION_HELD) {
@@ -115,12 +141,7 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 	diags_free(&d);
 
 	char *theme_problem;
-	theme_choose(theme_name, &theme, &theme_problem);
-	signals_catch();
-	char err[256];
-	if (!ui_open(&theme, err, sizeof(err))) {
-		cli_error("%s", err);
-		free(theme_problem);
+	if (!screen_start(theme_name, &theme_problem)) {
 		diags_init(&d);
 		session_close(s, false, &d);
 		diags_free(&d);
@@ -153,6 +174,83 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 	if (stop_signal && stop_signal != SIGINT)
 		return 128 + stop_signal;
 	return crc < 0 || close_rc < 0 ? EXIT_FAIL : EXIT_YES;
+}
+
+/* The home screen's way into the clerk's screen, curses already open. */
+static int take_minutes(struct archive *a, const char *id, char *msg, size_t msglen)
+{
+	struct diags d;
+	struct session *s = NULL;
+	char *holder = NULL;
+	diags_init(&d);
+	int rc = session_open(&s, a, id, false, &holder, &d);
+	if (rc == SESSION_HELD) {
+		snprintf(msg, msglen, "%s is being minuted: %s", id, holder);
+		free(holder);
+		diags_free(&d);
+		return EXIT_FAIL;
+	}
+	if (rc) {
+		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("cannot open the meeting");
+		snprintf(msg, msglen, "%s", m);
+		free(m);
+		diags_free(&d);
+		return EXIT_FAIL;
+	}
+	struct clerk *c = clerk_new(s);
+	char *farewell = NULL;
+	int crc = clerk_run(c, &stop_signal, &farewell);
+	clerk_free(c);
+	diags_clear(&d);
+	int close_rc = session_close(s, true, &d);
+	if (close_rc < 0 && d.n) {
+		char *m = diag_format(&d.v[0]);
+		snprintf(msg, msglen, "not saved: %s (the journal keeps the work)", m);
+		free(m);
+	} else if (farewell) {
+		const char *nl = strchr(farewell, '\n');
+		snprintf(msg, msglen, "%.*s", nl ? (int)(nl - farewell) : (int)strlen(farewell),
+			 farewell);
+	}
+	free(farewell);
+	diags_free(&d);
+	return crc < 0 || close_rc < 0 ? EXIT_FAIL : EXIT_YES;
+}
+
+int cmd_browse(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "theme", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_command("browse");
+	const char *theme = NULL;
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
+		if (o == 't')
+			theme = optarg;
+		else
+			return o == 'h' ? EXIT_YES : EXIT_FAIL;
+	}
+	if (optind != argc) {
+		cli_usage_error(cmd, "browse takes no arguments");
+		return EXIT_FAIL;
+	}
+	if (!screen_possible("gavel browse"))
+		return EXIT_FAIL;
+	struct archive *a = cli_repo(c);
+	if (!a)
+		return EXIT_FAIL;
+	char *problem = NULL;
+	if (!screen_start(theme, &problem)) {
+		archive_free(a);
+		return EXIT_FAIL;
+	}
+	free(problem);
+	browse_run(a, &stop_signal, take_minutes);
+	ui_close();
+	archive_free(a);
+	return stop_signal && stop_signal != SIGINT ? 128 + stop_signal : EXIT_YES;
 }
 
 int cmd_run(struct cli *c, int argc, char **argv)
