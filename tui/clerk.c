@@ -1150,14 +1150,29 @@ static void draw_header(struct clerk *c)
 	buf_free(&right);
 }
 
-static void draw_message(struct clerk *c)
+#define MSG_ROWS_MAX 3
+
+/* The rows the message takes above the key line: 1, or up to 3 for a
+ * long one, so nothing the clerk must read is cut off. */
+static int message_rows(struct clerk *c)
 {
-	int y = LINES - 2;
-	move(y, 0);
-	clrtoeol();
-	if (c->msg[0])
-		ui_text(y, 1, COLS - 2, c->msg, strlen(c->msg),
-			c->msg_error ? ui_attr(THEME_ERROR) : ui_attr(THEME_SAVED));
+	struct ui_span sp[MSG_ROWS_MAX];
+	size_t n = ui_wrap(c->msg, strlen(c->msg), COLS - 2, sp, MSG_ROWS_MAX);
+	return n > MSG_ROWS_MAX ? MSG_ROWS_MAX : (int)n;
+}
+
+static void draw_message(struct clerk *c, int rows)
+{
+	struct ui_span sp[MSG_ROWS_MAX];
+	size_t n = ui_wrap(c->msg, strlen(c->msg), COLS - 2, sp, MSG_ROWS_MAX);
+	for (int r = 0; r < rows; r++) {
+		int y = LINES - 1 - rows + r;
+		move(y, 0);
+		clrtoeol();
+		if (c->msg[0] && (size_t)r < n)
+			ui_text(y, 1, COLS - 2, c->msg + sp[r].start, sp[r].end - sp[r].start,
+				c->msg_error ? ui_attr(THEME_ERROR) : ui_attr(THEME_SAVED));
+	}
 }
 
 static const char *const keys_item[] = {
@@ -1525,7 +1540,8 @@ static void draw(struct clerk *c)
 		return;
 	}
 	draw_header(c);
-	int top = 2, bottom = LINES - 2;
+	int mrows = message_rows(c);
+	int top = 2, bottom = LINES - 1 - mrows;
 	switch (c->view) {
 	case V_ATTENDANCE:
 		draw_list(c, top, bottom, c->ncands, attendance_row);
@@ -1545,7 +1561,7 @@ static void draw(struct clerk *c)
 			draw_pick(c, top, bottom);
 		break;
 	}
-	draw_message(c);
+	draw_message(c, mrows);
 	if (c->prompt != P_NONE) {
 		const char *q = c->prompt == P_PERSON_NAME ? "Name: "
 			: c->prompt == P_PERSON_ROLE ? "Role (may be empty): "
@@ -1973,7 +1989,7 @@ struct clerk *clerk_new(struct session *s)
 	const char *ui = session_recovered(s, &when);
 	if (ui) {
 		ui_restore(c, ui);
-		say(c, false, "Found unsaved work (journal of %s): restored, nothing lost.",
+		say(c, false, "Found unsaved work (journal of %s) and restored it: nothing is lost.",
 		    when ? when : "?");
 	} else {
 		/* A meeting begun earlier opens where it stood. */
