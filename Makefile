@@ -31,7 +31,7 @@ endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
-             libcmocka-dev tmux git
+             libcmocka-dev tmux git libxml2-utils
 BENCH_PKGS = hyperfine valgrind
 
 # The modules, one concept a file.
@@ -45,7 +45,8 @@ AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
 FIELD_SRC   = tui/field.c
-TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c \
+TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
+              tui/render.c tui/render_md.c tui/render_html.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
               tui/demo.c tui/browse.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)

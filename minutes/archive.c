@@ -563,6 +563,39 @@ int archive_resolve(struct archive *a, const char *rev, char id_out[41],
 	return 0;
 }
 
+/* Fills `r` from commit `c` (its id, author, time and message). */
+static void rev_fill(struct archive_rev *r, const git_commit *c)
+{
+	const git_signature *s = git_commit_author(c);
+	const char *msg = git_commit_message(c);
+	git_oid_tostr(r->id, sizeof(r->id), git_commit_id(c));
+	memcpy(r->short_id, r->id, 7);
+	r->short_id[7] = '\0';
+	r->time = (long long)s->when.time;
+	r->offset = s->when.offset;
+	r->author_name = xstrdup(s->name ? s->name : "");
+	r->author_email = xstrdup(s->email ? s->email : "");
+	r->message = xstrdup(msg ? msg : "");
+	r->summary = xstrndup(r->message, strcspn(r->message, "\n"));
+}
+
+int archive_commit_info(struct archive *a, const char *rev, struct archive_rev *out,
+			struct diags *err)
+{
+	git_tree *tree;
+	git_commit *c;
+	memset(out, 0, sizeof(*out));
+	int rc = rev_tree(a, rev, &tree, &c, err);
+	if (rc == ARCHIVE_ENOTFOUND && !rev)
+		diags_add(err, a->path, 0, 0, "no revision: nothing has been committed yet");
+	if (rc < 0)
+		return rc;
+	rev_fill(out, c);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return 0;
+}
+
 /* ---- committing ---- */
 
 static int signature(struct archive *a, git_signature **sig, struct diags *err)
@@ -754,12 +787,6 @@ static void entry_id(git_tree *t, const char *path, git_oid *out)
 	}
 }
 
-static void first_line(const char *msg, char **out)
-{
-	size_t n = strcspn(msg, "\n");
-	*out = xstrndup(msg, n);
-}
-
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err)
 {
@@ -816,17 +843,7 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		}
 		if (changed) {
 			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
-			struct archive_rev *r = &(*out)[(*n)++];
-			const git_signature *s = git_commit_author(c);
-			git_oid_tostr(r->id, sizeof(r->id), &oid);
-			memcpy(r->short_id, r->id, 7);
-			r->short_id[7] = '\0';
-			r->time = (long long)s->when.time;
-			r->offset = s->when.offset;
-			r->author_name = xstrdup(s->name ? s->name : "");
-			r->author_email = xstrdup(s->email ? s->email : "");
-			r->message = xstrdup(git_commit_message(c) ? git_commit_message(c) : "");
-			first_line(r->message, &r->summary);
+			rev_fill(&(*out)[(*n)++], c);
 		}
 		git_tree_free(t);
 		git_commit_free(c);
@@ -842,13 +859,18 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 	return 0;
 }
 
+void archive_rev_clear(struct archive_rev *r)
+{
+	free(r->author_name);
+	free(r->author_email);
+	free(r->summary);
+	free(r->message);
+	memset(r, 0, sizeof(*r));
+}
+
 void archive_revs_free(struct archive_rev *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].author_name);
-		free(v[i].author_email);
-		free(v[i].summary);
-		free(v[i].message);
-	}
+	for (size_t i = 0; i < n; i++)
+		archive_rev_clear(&v[i]);
 	free(v);
 }

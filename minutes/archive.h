@@ -131,6 +131,12 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err);
 void archive_revs_free(struct archive_rev *v, size_t n);
 
+/* The commit `rev` names (NULL: HEAD): its id, author, date and message.
+ * ARCHIVE_ENOTFOUND if none.  Free the strings with archive_rev_clear. */
+int archive_commit_info(struct archive *a, const char *rev, struct archive_rev *out,
+			struct diags *err);
+void archive_rev_clear(struct archive_rev *r);
+
 /* The full hex id `rev` names (NULL: HEAD). ARCHIVE_ENOTFOUND if none. */
 int archive_resolve(struct archive *a, const char *rev, char id_out[41],
 		    struct diags *err);

@@ -285,11 +285,17 @@ static int newest_first(const void *x, const void *y)
 int meetings_list(struct archive *a, const char *committee_slug,
 		  struct meeting_summary **out, size_t *n, struct diags *d)
 {
+	return meetings_list_at(a, NULL, committee_slug, out, n, d);
+}
+
+int meetings_list_at(struct archive *a, const char *rev, const char *committee_slug,
+		     struct meeting_summary **out, size_t *n, struct diags *d)
+{
 	struct archive_entry *cs = NULL;
 	size_t ncs = 0, cap = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = archive_list(a, NULL, "", &cs, &ncs, d);
+	int rc = archive_list(a, rev, "", &cs, &ncs, d);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < ncs; i++) {
@@ -299,7 +305,7 @@ int meetings_list(struct archive *a, const char *committee_slug,
 			continue;
 		struct archive_entry *ms = NULL;
 		size_t nms = 0;
-		if (archive_list(a, NULL, cs[i].name, &ms, &nms, d) < 0)
+		if (archive_list(a, rev, cs[i].name, &ms, &nms, d) < 0)
 			continue;
 		for (size_t j = 0; j < nms; j++) {
 			if (!ms[j].is_dir || !meeting_folder_valid(ms[j].name, strlen(ms[j].name)))
@@ -315,7 +321,7 @@ int meetings_list(struct archive *a, const char *committee_slug,
 			struct doc doc;
 			diags_init(&problems);
 			char *path = meeting_path(s->id, MEETING_MINUTES);
-			int lrc = load_at(a, NULL, path, DOC_MINUTES, &doc, &problems);
+			int lrc = load_at(a, rev, path, DOC_MINUTES, &doc, &problems);
 			if (lrc == 0) {
 				s->committee = xstrdup(doc.minutes->committee);
 				s->status = doc.minutes->status;

@@ -72,6 +72,9 @@ struct meeting_summary {
  * with its error. */
 int meetings_list(struct archive *a, const char *committee_slug,
 		  struct meeting_summary **out, size_t *n, struct diags *d);
+/* The same as they stood at `rev` (NULL: HEAD). */
+int meetings_list_at(struct archive *a, const char *rev, const char *committee_slug,
+		     struct meeting_summary **out, size_t *n, struct diags *d);
 void meeting_summaries_free(struct meeting_summary *v, size_t n);
 
 #endif

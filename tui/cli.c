@@ -1,5 +1,6 @@
 /* cli: the table of subcommands and the helpers they share. */
 #include "cli.h"
+#include "render.h"
 #include "utf8.h"
 
 #include <getopt.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 const struct command commands[] = {
@@ -30,7 +32,27 @@ const struct command commands[] = {
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --rev REV        as they stood at revision REV (a commit id, tag...)\n"
 	  "  --format text    as published minutes read, wrapped (the default)\n"
-	  "  --format yaml    the minutes file itself\n" },
+	  "  --format yaml    the minutes file itself\n"
+	  "  --format markdown  as published minutes read, in Markdown\n"
+	  "  --format html    one standalone HTML page\n\n"
+	  "Text, Markdown and HTML end with the revision they were made from\n"
+	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
+	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV]",
+	  "write the archive as a static web site",
+	  "Writes every meeting's minutes as a static site a council can publish\n"
+	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
+	  "a committee's meetings (newest first, with their status), and\n"
+	  "DIR/COMMITTEE/MEETING.html each meeting's minutes, linked to the\n"
+	  "indexes and to the previous and next meeting.  Supporting documents\n"
+	  "kept in the repository are copied beside the pages.  DIR is made if\n"
+	  "needed; a folder that is not empty is refused unless it holds an\n"
+	  "earlier export (a .gavel-export file), whose pages are replaced.\n"
+	  "A meeting whose minutes do not load gets a page saying why, and the\n"
+	  "export goes on; gavel then exits 1.\n\n"
+	  "  --format html      the only format for now (required)\n"
+	  "  --out DIR          where to write the site (required)\n"
+	  "  --committee SLUG   only that committee's meetings\n"
+	  "  --rev REV          the archive as it stood at revision REV\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.\n" },
@@ -212,6 +234,34 @@ void cli_repo_warnings(struct archive *a)
 	const char *w = archive_take_warning(a);
 	if (w)
 		cli_warn("%s", w);
+}
+
+int cli_origin(struct archive *a, const char *rev, struct render_origin *o)
+{
+	struct archive_rev r;
+	struct diags d;
+	diags_init(&d);
+	if (archive_commit_info(a, rev, &r, &d) < 0) {
+		cli_diags(&d, true);
+		diags_free(&d);
+		return -1;
+	}
+	diags_free(&d);
+	memcpy(o->rev, r.id, sizeof(o->rev));
+	time_t t = (time_t)(r.time + (long long)r.offset * 60);
+	struct tm tm;
+	int off = r.offset < 0 ? -r.offset : r.offset;
+	struct buf b = BUF_INIT;
+	if (gmtime_r(&t, &tm))
+		buf_addf(&b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+			 r.offset < 0 ? '-' : '+', off / 60 % 100, off % 60);
+	else
+		buf_addf(&b, "@%lld", r.time);
+	snprintf(o->date, sizeof(o->date), "%.31s", b.data);
+	buf_free(&b);
+	archive_rev_clear(&r);
+	return 0;
 }
 
 unsigned cli_width(void)

@@ -41,6 +41,7 @@ int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_run(struct cli *c, int argc, char **argv);
 int cmd_browse(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.
@@ -67,6 +68,12 @@ void cli_diags(const struct diags *d, bool prefix);
 struct archive *cli_repo(struct cli *c);
 /* Prints the archive's warning, if it has one. */
 void cli_repo_warnings(struct archive *a);
+
+/* The revision `rev` (NULL: HEAD) names, for the provenance line of what
+ * gavel renders: its full id and its date (ISO 8601, in the author's
+ * offset).  Prints why not and returns -1. */
+struct render_origin;
+int cli_origin(struct archive *a, const char *rev, struct render_origin *o);
 
 /* Columns to wrap text to: the terminal's width, 80 when not a terminal. */
 unsigned cli_width(void);

@@ -1,4 +1,4 @@
-/* gavel show MEETING: print a meeting's minutes as text or YAML. */
+/* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
 #include "cli.h"
 #include "meeting.h"
 #include "render.h"
@@ -25,8 +25,10 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
-	if (strcmp(format, "text") && strcmp(format, "yaml")) {
-		cli_usage_error(cmd, "unknown format '%s'; expected text or yaml", format);
+	if (strcmp(format, "text") && strcmp(format, "yaml") && strcmp(format, "markdown") &&
+	    strcmp(format, "html")) {
+		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, markdown or html",
+				format);
 		return EXIT_FAIL;
 	}
 	if (optind + 1 != argc) {
@@ -51,10 +53,17 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		result = EXIT_FAIL;
 	} else {
 		struct buf out = BUF_INIT;
+		struct render_origin origin;
 		if (!strcmp(format, "yaml"))
 			minutes_write(m, &out);
+		else if (cli_origin(a, rev, &origin) < 0)
+			result = EXIT_FAIL;
+		else if (!strcmp(format, "markdown"))
+			render_markdown(m, ag, &origin, &out);
+		else if (!strcmp(format, "html"))
+			render_html(m, ag, &origin, NULL, &out);
 		else
-			render_text(m, ag, cli_width(), &out);
+			render_text(m, ag, &origin, cli_width(), &out);
 		cli_write(out.data, out.len);
 		buf_free(&out);
 		minutes_free(m);

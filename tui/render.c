@@ -1,10 +1,12 @@
 /* render: the published text form of minutes, wrapped to a width. */
 #include "render.h"
+#include "slug.h"
 #include "utf8.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 static const char *bullet_mark(void)
@@ -167,7 +169,7 @@ void render_date(struct buf *out, const char *date)
 	buf_addf(out, "%s %d %s %d", days[wd], d, months[m - 1], y);
 }
 
-static void short_date(struct buf *out, const char *date)
+void render_short_date(struct buf *out, const char *date)
 {
 	int m = atoi(date + 5);
 	if (strlen(date) != 10 || m < 1 || m > 12) {
@@ -182,7 +184,7 @@ static bool has(const char *s)
 	return s && *s;
 }
 
-static void person(struct buf *b, const struct person *p)
+void render_person(struct buf *b, const struct person *p)
 {
 	buf_addstr(b, has(p->name) ? p->name : "(no name)");
 	if (has(p->role))
@@ -198,7 +200,7 @@ static void people_line(struct buf *out, const char *label, const struct people 
 	for (size_t i = 0; i < l->n; i++) {
 		if (i)
 			buf_addstr(&b, ", ");
-		person(&b, &l->v[i]);
+		render_person(&b, &l->v[i]);
 	}
 	struct buf lead = BUF_INIT;
 	buf_addf(&lead, "%s: ", label);
@@ -208,7 +210,7 @@ static void people_line(struct buf *out, const char *label, const struct people 
 }
 
 /* "The Chair introduced A and B, Role; and C, Other." */
-static void introduced(struct buf *b, const struct people *l)
+void render_introduced(struct buf *b, const struct people *l)
 {
 	buf_addstr(b, "The Chair introduced ");
 	size_t i = 0;
@@ -246,38 +248,201 @@ static void bullet(struct buf *out, const char *text, unsigned width)
 	buf_free(&lead);
 }
 
+/* ---- pieces every form shares, as plain text ---- */
+
+void render_held(struct buf *b, const struct minutes *m)
+{
+	buf_addstr(b, "Minutes of the meeting held on ");
+	render_date(b, m->date);
+	if (m->start[0] && m->end[0])
+		buf_addf(b, ", %s to %s", m->start, m->end);
+	else if (m->start[0])
+		buf_addf(b, " at %s", m->start);
+}
+
+void render_status(struct buf *b, const struct minutes *m)
+{
+	if (m->status == MINUTES_CONFIRMED) {
+		buf_addstr(b, "Status: confirmed as a correct record");
+		if (m->confirmed_date[0]) {
+			buf_addstr(b, " on ");
+			render_short_date(b, m->confirmed_date);
+		}
+		if (has(m->confirmed_by))
+			buf_addf(b, ", signed by %s", m->confirmed_by);
+	} else {
+		buf_addstr(b, "Status: draft, not yet confirmed");
+	}
+}
+
+void render_provenance(const struct minutes *m, const struct render_origin *o,
+		       struct buf *b)
+{
+	buf_addf(b, "Made from revision %s of %s", o->rev, o->date);
+	if (!m) {
+		buf_addch(b, '.');
+		return;
+	}
+	if (m->status != MINUTES_CONFIRMED) {
+		buf_addstr(b, "; these minutes are draft.");
+		return;
+	}
+	buf_addstr(b, "; these minutes are confirmed");
+	if (m->confirmed_date[0] || has(m->confirmed_by)) {
+		buf_addstr(b, " (confirmed");
+		if (m->confirmed_date[0]) {
+			buf_addstr(b, " on ");
+			render_short_date(b, m->confirmed_date);
+		}
+		if (has(m->confirmed_by))
+			buf_addf(b, " by %s", m->confirmed_by);
+		buf_addch(b, ')');
+	}
+	buf_addch(b, '.');
+}
+
+void render_declaration(struct buf *b, const struct declaration *d)
+{
+	buf_addstr(b, has(d->member) ? d->member : "(no name)");
+	if (has(d->item))
+		buf_addf(b, ", item %s", d->item);
+	if (has(d->interest))
+		buf_addf(b, ": %s", d->interest);
+}
+
+void render_item_heading(struct buf *b, const struct minutes_item *it)
+{
+	buf_addf(b, "%s%s%s", has(it->number) ? it->number : "", has(it->number) ? ". " : "",
+		 has(it->title) ? it->title : "(untitled)");
+	if (it->urgent)
+		buf_addstr(b, " (urgent business)");
+}
+
+bool render_item_times(struct buf *b, const struct minutes_item *it)
+{
+	if (!it->started[0] && !it->ended[0])
+		return false;
+	buf_addstr(b, "(");
+	if (it->started[0])
+		buf_addf(b, "started %s", it->started);
+	if (it->started[0] && it->ended[0])
+		buf_addstr(b, ", ");
+	if (it->ended[0])
+		buf_addf(b, "ended %s", it->ended);
+	buf_addstr(b, ")");
+	return true;
+}
+
+const char *render_item_fate(const struct minutes_item *it)
+{
+	if (it->status == ITEM_WITHDRAWN)
+		return "This item was withdrawn.";
+	if (it->status == ITEM_DEFERRED)
+		return "This item was deferred.";
+	return NULL;
+}
+
+bool render_votes(struct buf *b, const struct minutes_item *it)
+{
+	if (!it->votes_for && !it->votes_against && !it->votes_abstained)
+		return false;
+	buf_addf(b, "Votes: %u for, %u against, %u abstained.", it->votes_for,
+		 it->votes_against, it->votes_abstained);
+	return true;
+}
+
+void render_action(struct buf *b, const struct action *a)
+{
+	buf_addstr(b, has(a->text) ? a->text : "(no text)");
+	if (has(a->owner))
+		buf_addf(b, " Owner: %s.", a->owner);
+	if (a->due[0]) {
+		buf_addstr(b, " Due: ");
+		render_short_date(b, a->due);
+		buf_addch(b, '.');
+	}
+	if (a->done[0]) {
+		buf_addstr(b, " Done: ");
+		render_short_date(b, a->done);
+		buf_addch(b, '.');
+	}
+}
+
+bool render_ref_url(const char *ref)
+{
+	if (!ref)
+		return false;
+	size_t n = strncasecmp(ref, "https://", 8) == 0 ? 8
+		 : strncasecmp(ref, "http://", 7) == 0 ? 7 : 0;
+	return n && ref[n] && ref[n] != '/';
+}
+
+/* A segment of a document's path: a slug, then optionally "." and a
+ * lower-case extension of letters and digits. */
+static bool ref_segment(const char *s, size_t len)
+{
+	const char *dot = memchr(s, '.', len);
+	size_t stem = dot ? (size_t)(dot - s) : len;
+	if (!slug_valid(s, stem))
+		return false;
+	if (!dot)
+		return true;
+	size_t ext = len - stem - 1;
+	if (ext < 1 || ext > 10)
+		return false;
+	for (size_t i = stem + 1; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')))
+			return false;
+	return true;
+}
+
+bool render_ref_path(const char *ref)
+{
+	if (!ref || !*ref || strlen(ref) > 512)
+		return false;
+	int depth = 0;
+	for (const char *p = ref;;) {
+		size_t n = strcspn(p, "/");
+		if (!ref_segment(p, n) || ++depth > 8)
+			return false;
+		if (!p[n])
+			return true;
+		p += n + 1;
+	}
+}
+
+void render_url_encode(struct buf *out, const char *ref)
+{
+	static const char keep[] = "-._~:/?#@!$&*+,;=%";
+	for (const unsigned char *p = (const unsigned char *)ref; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p))
+			buf_addch(out, (char)*p);
+		else
+			buf_addf(out, "%%%02X", *p);
+	}
+}
+
 static void render_item(struct buf *out, const struct minutes_item *it, unsigned width)
 {
 	struct buf b = BUF_INIT;
 	buf_addch(out, '\n');
-	buf_addf(&b, "%s%s%s", has(it->number) ? it->number : "", has(it->number) ? ". " : "",
-		 has(it->title) ? it->title : "(untitled)");
-	if (it->urgent)
-		buf_addstr(&b, " (urgent business)");
+	render_item_heading(&b, it);
 	wrap(out, b.data, width, "", 4);
 	buf_reset(&b);
-	if (it->started[0] || it->ended[0]) {
-		buf_addstr(&b, "(");
-		if (it->started[0])
-			buf_addf(&b, "started %s", it->started);
-		if (it->started[0] && it->ended[0])
-			buf_addstr(&b, ", ");
-		if (it->ended[0])
-			buf_addf(&b, "ended %s", it->ended);
-		buf_addstr(&b, ")");
+	if (render_item_times(&b, it)) {
 		wrap(out, b.data, width, "", 0);
 		buf_reset(&b);
 	}
-	if (it->status != ITEM_TAKEN) {
+	if (render_item_fate(it)) {
 		buf_addch(out, '\n');
-		wrap(out, it->status == ITEM_WITHDRAWN ? "This item was withdrawn."
-						       : "This item was deferred.", width, "", 0);
+		wrap(out, render_item_fate(it), width, "", 0);
 	}
 	bool minutes_part = it->presenters.n || has(it->summary) || it->ncomments;
 	if (minutes_part) {
 		heading(out, "Minutes:", width);
 		if (it->presenters.n) {
-			introduced(&b, &it->presenters);
+			render_introduced(&b, &it->presenters);
 			wrap(out, b.data, width, "", 0);
 			buf_reset(&b);
 		}
@@ -291,9 +456,8 @@ static void render_item(struct buf *out, const struct minutes_item *it, unsigned
 			for (size_t i = 0; i < it->ncomments; i++) {
 				const struct comment *c = &it->comments[i];
 				if (has(c->by))
-					buf_addf(&b, "%s: %s", c->by, has(c->text) ? c->text : "");
-				else
-					buf_addstr(&b, has(c->text) ? c->text : "");
+					buf_addf(&b, "%s: ", c->by);
+				buf_addstr(&b, has(c->text) ? c->text : "");
 				bullet(out, b.data, width);
 				buf_reset(&b);
 			}
@@ -303,9 +467,7 @@ static void render_item(struct buf *out, const struct minutes_item *it, unsigned
 		heading(out, "Decision:", width);
 		wrap(out, it->decision, width, "", 0);
 	}
-	if (it->votes_for || it->votes_against || it->votes_abstained) {
-		buf_addf(&b, "Votes: %u for, %u against, %u abstained.", it->votes_for,
-			 it->votes_against, it->votes_abstained);
+	if (render_votes(&b, it)) {
 		buf_addch(out, '\n');
 		wrap(out, b.data, width, "", 0);
 		buf_reset(&b);
@@ -313,20 +475,7 @@ static void render_item(struct buf *out, const struct minutes_item *it, unsigned
 	if (it->nactions) {
 		heading(out, "Actions:", width);
 		for (size_t i = 0; i < it->nactions; i++) {
-			const struct action *a = &it->actions[i];
-			buf_addstr(&b, has(a->text) ? a->text : "(no text)");
-			if (has(a->owner))
-				buf_addf(&b, " Owner: %s.", a->owner);
-			if (a->due[0]) {
-				buf_addstr(&b, " Due: ");
-				short_date(&b, a->due);
-				buf_addch(&b, '.');
-			}
-			if (a->done[0]) {
-				buf_addstr(&b, " Done: ");
-				short_date(&b, a->done);
-				buf_addch(&b, '.');
-			}
+			render_action(&b, &it->actions[i]);
 			bullet(out, b.data, width);
 			buf_reset(&b);
 		}
@@ -346,16 +495,11 @@ static void render_item(struct buf *out, const struct minutes_item *it, unsigned
 }
 
 void render_text(const struct minutes *m, const struct agenda *agenda,
-		 unsigned width, struct buf *out)
+		 const struct render_origin *origin, unsigned width, struct buf *out)
 {
 	struct buf b = BUF_INIT;
 	wrap(out, has(m->committee) ? m->committee : "(no committee)", width, "", 0);
-	buf_addstr(&b, "Minutes of the meeting held on ");
-	render_date(&b, m->date);
-	if (m->start[0] && m->end[0])
-		buf_addf(&b, ", %s to %s", m->start, m->end);
-	else if (m->start[0])
-		buf_addf(&b, " at %s", m->start);
+	render_held(&b, m);
 	wrap(out, b.data, width, "", 0);
 	buf_reset(&b);
 	if (has(m->venue)) {
@@ -368,17 +512,7 @@ void render_text(const struct minutes *m, const struct agenda *agenda,
 		wrap(out, b.data, width, "", 0);
 		buf_reset(&b);
 	}
-	if (m->status == MINUTES_CONFIRMED) {
-		buf_addstr(&b, "Status: confirmed as a correct record");
-		if (m->confirmed_date[0]) {
-			buf_addstr(&b, " on ");
-			short_date(&b, m->confirmed_date);
-		}
-		if (has(m->confirmed_by))
-			buf_addf(&b, ", signed by %s", m->confirmed_by);
-	} else {
-		buf_addstr(&b, "Status: draft, not yet confirmed");
-	}
+	render_status(&b, m);
 	wrap(out, b.data, width, "", 0);
 	buf_reset(&b);
 
@@ -391,17 +525,17 @@ void render_text(const struct minutes *m, const struct agenda *agenda,
 	if (m->ndeclarations) {
 		heading(out, "Declarations of interest:", width);
 		for (size_t i = 0; i < m->ndeclarations; i++) {
-			const struct declaration *d = &m->declarations[i];
-			buf_addstr(&b, has(d->member) ? d->member : "(no name)");
-			if (has(d->item))
-				buf_addf(&b, ", item %s", d->item);
-			if (has(d->interest))
-				buf_addf(&b, ": %s", d->interest);
+			render_declaration(&b, &m->declarations[i]);
 			bullet(out, b.data, width);
 			buf_reset(&b);
 		}
 	}
 	for (size_t i = 0; i < m->nitems; i++)
 		render_item(out, m->items[i], width);
+	if (origin) {
+		buf_addch(out, '\n');
+		render_provenance(m, origin, &b);
+		wrap(out, b.data, width, "", 0);
+	}
 	buf_free(&b);
 }
