@@ -3,7 +3,8 @@
 #   make            build ./gavel
 #   make check      install missing packages, build, run every test
 #   make demo       install missing packages, build, open a demo meeting
-#   make bench      measure gavel beside git's own tools
+#   make bench      measure gavel beside git's own tools, and keystrokes
+#   make bench-keys the keystroke benchmark of the clerk's screen alone
 #   make install PREFIX=/usr/local   /   make uninstall
 
 VERSION    = 0.1.0
@@ -89,16 +90,28 @@ demo: deps
 	@./gavel demo
 
 bench: deps
-	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit
+	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit \
+	    bench/meeting bench/keys
 	@sh bench/run.sh
+	@echo
+	@sh bench/keystroke.sh
+
+bench-keys: deps
+	@$(MAKE) --no-print-directory gavel bench/meeting bench/keys
+	@sh bench/keystroke.sh
 
 bench/%: bench/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+# The pseudo-terminal driver needs none of gavel; forkpty is in libutil
+# before glibc 2.34 (an empty library after it).
+bench/keys: bench/keys.o
+	$(CC) $(LDFLAGS) -o $@ $^ -lutil
+
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
 deps:
-	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PKGS))
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys,$(MAKECMDGOALS)),$(BENCH_PKGS))
 
 install: gavel
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
@@ -113,9 +126,9 @@ uninstall:
 
 clean:
 	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
-	      bench/gen bench/yamlscan bench/commit
+	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys
 
-.PHONY: all check demo bench deps install uninstall clean
+.PHONY: all check demo bench bench-keys deps install uninstall clean
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d)
