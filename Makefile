@@ -39,7 +39,7 @@ BENCH_PKGS = hyperfine valgrind
 MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/yamlread.c minutes/emit.c minutes/record.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
-              minutes/archive.c minutes/meeting.c \
+              minutes/archive.c minutes/archive_sync.c minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
               minutes/session.c
 AGENDA_SRC  = agenda/agenda.c
@@ -47,7 +47,7 @@ THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
 FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
-              tui/render.c tui/render_md.c tui/render_html.c \
+              tui/cmd_sync.c tui/render.c tui/render_md.c tui/render_html.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
               tui/demo.c tui/browse.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
@@ -135,8 +135,8 @@ clean:
 
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
-FUZZ_SRC     = $(filter-out minutes/archive.c minutes/meeting.c minutes/session.c \
-                $(FIELD_SRC),$(LIB_SRC))
+FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c \
+                minutes/meeting.c minutes/session.c $(FIELD_SRC),$(LIB_SRC))
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load

@@ -1,13 +1,15 @@
 /*
  * archive: the minutes repository as a git repository, through libgit2.
  *
- * The only file of gavel that includes <git2.h>.  Commits are built from
- * HEAD's tree with only the meeting's paths replaced (never from the
- * index), so their cost does not grow with the archive, and whatever the
- * user has staged or left untracked is untouched.  Objects and refs are
+ * With archive_sync.c (fetch, integrate, push), the only file of gavel
+ * that includes <git2.h>; the helpers the two share are declared in
+ * archive_priv.h.  Commits are built from HEAD's tree with only the
+ * meeting's paths replaced (never from the index), so their cost does not
+ * grow with the archive, and whatever the user has staged or left
+ * untracked is untouched.  Objects and refs are
  * fsynced by libgit2; the work tree files and the index by us.
  */
-#include "archive.h"
+#include "archive_priv.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,21 +23,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct archive {
-	git_repository *repo;
-	char *path;             /* work tree root, or the git dir when bare */
-	char *gitdir;
-	bool bare;
-	char *warning;
-	bool warned;
-};
-
 /* ---- errors ---- */
 
-static void git_fail(struct diags *err, const char *path, int code,
-		     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void git_fail(struct diags *err, const char *path, int code,
-		     const char *fmt, ...)
+void archive_fail(struct diags *err, const char *path, int code,
+		  const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
@@ -56,7 +47,7 @@ static void git_fail(struct diags *err, const char *path, int code,
 	buf_free(&b);
 }
 
-static void init_once(void)
+void archive_init_once(void)
 {
 	static bool done;
 	if (done)
@@ -74,7 +65,7 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static bool exists(const char *p)
+bool archive_exists(const char *p)
 {
 	struct stat st;
 	return lstat(p, &st) == 0;
@@ -93,7 +84,7 @@ static bool dir_empty(const char *p)
 	return empty;
 }
 
-static char *join(const char *a, const char *b)
+char *archive_join(const char *a, const char *b)
 {
 	struct buf x = BUF_INIT;
 	size_t la = strlen(a);
@@ -152,7 +143,7 @@ static int mkdirs(const char *path)
 
 /* Writes `data` to `path` atomically: a temporary file in the same
  * folder, every write checked, fsync, rename, fsync of the folder. */
-static int write_atomic(const char *path, const char *data, size_t len,
+int archive_write_atomic(const char *path, const char *data, size_t len,
 			struct diags *err)
 {
 	char *dir = xstrdup(path);
@@ -228,8 +219,8 @@ int archive_open(struct archive **out, const char *path, struct diags *err)
 {
 	git_repository *repo;
 	*out = NULL;
-	init_once();
-	if (!exists(path)) {
+	archive_init_once();
+	if (!archive_exists(path)) {
 		diags_add(err, path, 0, 0, "no such folder; expected a minutes repository "
 			  "(make one with gavel init)");
 		return ARCHIVE_ERROR;
@@ -240,7 +231,7 @@ int archive_open(struct archive **out, const char *path, struct diags *err)
 			diags_add(err, path, 0, 0, "not a git repository; expected a minutes "
 				  "repository (make one with gavel init)");
 		else
-			git_fail(err, path, rc, "cannot open the repository");
+			archive_fail(err, path, rc, "cannot open the repository");
 		return ARCHIVE_ERROR;
 	}
 	return wrap_repo(out, repo);
@@ -272,8 +263,8 @@ const char *archive_take_warning(struct archive *a)
 static bool has_marker(struct archive *a)
 {
 	if (!a->bare) {
-		char *m = join(a->path, ARCHIVE_MARKER);
-		bool yes = exists(m);
+		char *m = archive_join(a->path, ARCHIVE_MARKER);
+		bool yes = archive_exists(m);
 		free(m);
 		return yes;
 	}
@@ -295,8 +286,8 @@ int archive_init(struct archive **out, const char *path, bool bare,
 	int rc;
 
 	*out = NULL;
-	init_once();
-	if (exists(path) && !is_dir(path)) {
+	archive_init_once();
+	if (archive_exists(path) && !is_dir(path)) {
 		diags_add(err, path, 0, 0, "cannot make a repository here: it is a file");
 		return ARCHIVE_ERROR;
 	}
@@ -319,7 +310,7 @@ int archive_init(struct archive **out, const char *path, bool bare,
 		opts.initial_head = "main";
 		rc = git_repository_init_ext(&repo, path, &opts);
 		if (rc < 0) {
-			git_fail(err, path, rc, "cannot make a git repository");
+			archive_fail(err, path, rc, "cannot make a git repository");
 			return ARCHIVE_ERROR;
 		}
 		wrap_repo(&a, repo);
@@ -357,7 +348,7 @@ int archive_locate(struct archive **out, const char *option,
 	const char *env = getenv("GAVEL_REPO");
 	int rc;
 	*out = NULL;
-	init_once();
+	archive_init_once();
 	if (option) {
 		o = ARCHIVE_FROM_OPTION;
 		rc = archive_open(out, option, err);
@@ -370,9 +361,9 @@ int archive_locate(struct archive **out, const char *option,
 	}
 	char *cwd = getcwd(NULL, 0);
 	for (char *d = cwd; d && *d; ) {
-		char *m = join(d, ARCHIVE_MARKER), *g = join(d, ".git");
+		char *m = archive_join(d, ARCHIVE_MARKER), *g = archive_join(d, ".git");
 		struct stat st;
-		bool found = stat(m, &st) == 0 && S_ISREG(st.st_mode) && exists(g);
+		bool found = stat(m, &st) == 0 && S_ISREG(st.st_mode) && archive_exists(g);
 		free(m);
 		free(g);
 		if (found) {
@@ -397,7 +388,7 @@ int archive_locate(struct archive **out, const char *option,
 	char *def = default_location(err);
 	if (!def)
 		return ARCHIVE_ERROR;
-	if (!exists(def) || (is_dir(def) && dir_empty(def))) {
+	if (!archive_exists(def) || (is_dir(def) && dir_empty(def))) {
 		if (mkdirs(def) < 0) {
 			diags_add(err, def, 0, 0, "cannot make the folder: %s", strerror(errno));
 			free(def);
@@ -429,7 +420,7 @@ static int rev_tree(struct archive *a, const char *rev, git_tree **tree,
 			diags_add(err, a->path, 0, 0, "no revision '%s' in this repository", rev ? rev : "HEAD");
 			return ARCHIVE_ENOTFOUND;
 		}
-		git_fail(err, a->path, rc, "cannot read revision %s", rev ? rev : "HEAD");
+		archive_fail(err, a->path, rc, "cannot read revision %s", rev ? rev : "HEAD");
 		return ARCHIVE_ERROR;
 	}
 	rc = git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT);
@@ -440,7 +431,7 @@ static int rev_tree(struct archive *a, const char *rev, git_tree **tree,
 	}
 	rc = git_commit_tree(tree, (git_commit *)peeled);
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot read revision %s", rev ? rev : "HEAD");
+		archive_fail(err, a->path, rc, "cannot read revision %s", rev ? rev : "HEAD");
 		git_object_free(peeled);
 		return ARCHIVE_ERROR;
 	}
@@ -472,7 +463,7 @@ int archive_read(struct archive *a, const char *rev, const char *path,
 	}
 	rc = git_blob_lookup(&blob, a->repo, git_tree_entry_id(e));
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot read %s", path);
+		archive_fail(err, a->path, rc, "cannot read %s", path);
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
@@ -514,7 +505,7 @@ int archive_list(struct archive *a, const char *rev, const char *dir,
 		}
 		rc = git_tree_lookup(&sub, a->repo, git_tree_entry_id(e));
 		if (rc < 0) {
-			git_fail(err, a->path, rc, "cannot read the folder %s", dir);
+			archive_fail(err, a->path, rc, "cannot read the folder %s", dir);
 			rc = ARCHIVE_ERROR;
 			goto out;
 		}
@@ -598,7 +589,7 @@ int archive_commit_info(struct archive *a, const char *rev, struct archive_rev *
 
 /* ---- committing ---- */
 
-static int signature(struct archive *a, git_signature **sig, struct diags *err)
+int archive_signature(struct archive *a, git_signature **sig, struct diags *err)
 {
 	if (git_signature_default(sig, a->repo) == 0)
 		return 0;
@@ -608,7 +599,7 @@ static int signature(struct archive *a, git_signature **sig, struct diags *err)
 	buf_addf(&email, "%s@localhost", user);
 	int rc = git_signature_now(sig, user, email.data);
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot make the commit's author");
+		archive_fail(err, a->path, rc, "cannot make the commit's author");
 		buf_free(&email);
 		return ARCHIVE_ERROR;
 	}
@@ -624,9 +615,9 @@ static int signature(struct archive *a, git_signature **sig, struct diags *err)
 }
 
 /* The index is rewritten by libgit2 without fsync: make it durable. */
-static void sync_index(struct archive *a)
+void archive_fsync_index(struct archive *a)
 {
-	char *p = join(a->gitdir, "index");
+	char *p = archive_join(a->gitdir, "index");
 	fsync_path(p, false);
 	free(p);
 	fsync_path(a->gitdir, true);
@@ -646,11 +637,11 @@ static int update_index(struct archive *a, const struct archive_file *files,
 		rc = git_index_write(idx);
 	git_index_free(idx);
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "committed, but could not update git's index "
+		archive_fail(err, a->path, rc, "committed, but could not update git's index "
 			 "(git status may show the meeting's files as changed)");
 		return ARCHIVE_ERROR;
 	}
-	sync_index(a);
+	archive_fsync_index(a);
 	return 0;
 }
 
@@ -673,8 +664,8 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 		}
 	if (!a->bare) {
 		/* Another program's lock would stop us half-way: look first. */
-		char *lock = join(a->gitdir, "index.lock");
-		bool locked = exists(lock);
+		char *lock = archive_join(a->gitdir, "index.lock");
+		bool locked = archive_exists(lock);
 		if (locked)
 			diags_add(err, lock, 0, 0, "another program is using the repository (its "
 				  "lock file exists); nothing was written. If no git program is "
@@ -694,7 +685,7 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 		if (rc == 0)
 			rc = git_tree_lookup(&base, a->repo, &empty);
 		if (rc < 0) {
-			git_fail(err, a->path, rc, "cannot start the first commit");
+			archive_fail(err, a->path, rc, "cannot start the first commit");
 			rc = ARCHIVE_ERROR;
 			goto out;
 		}
@@ -713,14 +704,14 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 		up[i].filemode = GIT_FILEMODE_BLOB;
 		rc = git_blob_create_from_buffer(&up[i].id, a->repo, files[i].data, files[i].len);
 		if (rc < 0) {
-			git_fail(err, a->path, rc, "cannot store %s", files[i].path);
+			archive_fail(err, a->path, rc, "cannot store %s", files[i].path);
 			rc = ARCHIVE_ERROR;
 			goto out;
 		}
 	}
 	rc = git_tree_create_updated(&tree_id, a->repo, base, nfiles, up);
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot build the commit's tree");
+		archive_fail(err, a->path, rc, "cannot build the commit's tree");
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
@@ -733,19 +724,19 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 	}
 	rc = git_tree_lookup(&tree, a->repo, &tree_id);
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot read the commit's tree");
+		archive_fail(err, a->path, rc, "cannot read the commit's tree");
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
-	if (signature(a, &sig, err) < 0) {
+	if (archive_signature(a, &sig, err) < 0) {
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
 	/* The work tree first: if the commit then fails, the text is on disk. */
 	for (size_t i = 0; !a->bare && i < nfiles; i++) {
-		char *p = join(a->path, files[i].path);
+		char *p = archive_join(a->path, files[i].path);
 		if (files[i].data)
-			rc = write_atomic(p, files[i].data, files[i].len, err);
+			rc = archive_write_atomic(p, files[i].data, files[i].len, err);
 		else if (unlink(p) < 0 && errno != ENOENT)
 			diags_add(err, p, 0, 0, "cannot remove: %s", strerror(errno)), rc = -1;
 		free(p);
@@ -758,7 +749,7 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 	rc = git_commit_create(&commit_id, a->repo, "HEAD", sig, sig, NULL, message,
 			       tree, parent ? 1 : 0, parents);
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot commit");
+		archive_fail(err, a->path, rc, "cannot commit");
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
@@ -811,7 +802,7 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		}
 	}
 	if (rc < 0) {
-		git_fail(err, a->path, rc, "cannot read the history");
+		archive_fail(err, a->path, rc, "cannot read the history");
 		git_revwalk_free(walk);
 		return ARCHIVE_ERROR;
 	}
@@ -850,7 +841,7 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 	}
 	git_revwalk_free(walk);
 	if (rc < 0 && rc != GIT_ITEROVER) {
-		git_fail(err, a->path, rc, "cannot read the history of %s", path);
+		archive_fail(err, a->path, rc, "cannot read the history of %s", path);
 		archive_revs_free(*out, *n);
 		*out = NULL;
 		*n = 0;

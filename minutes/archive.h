@@ -4,7 +4,8 @@
  * The only module of gavel that talks to git, always in process through
  * libgit2 (gavel never runs the git program).  It opens or creates a
  * repository, reads files as they stood at a revision, commits a set of
- * files as one commit, and lists the history of a path.
+ * files as one commit, lists the history of a path, and syncs with a
+ * remote (archive_sync, in archive_sync.c).
  *
  * A minutes repository is recognised by a `.gavel` file at the root of its
  * work tree (written by archive_init).  A repository named explicitly is
@@ -140,5 +141,64 @@ void archive_rev_clear(struct archive_rev *r);
 /* The full hex id `rev` names (NULL: HEAD). ARCHIVE_ENOTFOUND if none. */
 int archive_resolve(struct archive *a, const char *rev, char id_out[41],
 		    struct diags *err);
+
+/* ---- syncing with a remote (archive_sync.c) ---- */
+
+/* archive_sync's answer when the same meeting changed on both sides. */
+#define ARCHIVE_SYNC_CONFLICT 1
+
+enum archive_sync_step {
+	ARCHIVE_SYNC_NOTHING,       /* the remote had nothing new for us */
+	ARCHIVE_SYNC_FAST_FORWARD,  /* our branch moved to the remote's */
+	ARCHIVE_SYNC_MERGED,        /* a merge commit joins both */
+	ARCHIVE_SYNC_CONFLICTED,    /* not integrated: see `conflicts` */
+};
+
+/* What archive_sync did, for the caller to report.  Strings are owned by
+ * the result; free with archive_sync_result_free (also after a failure:
+ * the steps done before it are described). */
+struct archive_sync_result {
+	char *remote;           /* the remote's name */
+	char *url;              /* its URL, as configured */
+	char *branch;           /* the branch synced, such as "main" */
+	size_t fetched;         /* commits fetched that were new here */
+	enum archive_sync_step step;
+	char **meetings;        /* what came in: meeting ids (committee/date), */
+	size_t nmeetings;       /* or the path of a file outside a meeting */
+	char **conflicts;       /* meetings (or files) changed on both sides */
+	size_t nconflicts;
+	char *conflict_ref;     /* where the remote's commit was kept */
+	char **settled;         /* conflict refs removed: our branch holds */
+	size_t nsettled;        /* them now (someone merged them) */
+	bool pushed;            /* our branch was pushed */
+	bool remote_new;        /* the remote had no such branch before */
+	unsigned rounds;        /* 2 when a push was rejected and retried */
+};
+
+/* Syncs the current branch with `remote` (NULL: the branch's upstream
+ * remote, else "origin"), a remote configured in the repository (a path,
+ * a file:// URL, or an ssh URL, with keys from the ssh agent):
+ *   1. fetches the remote's branch of the same name into
+ *      refs/remotes/REMOTE/BRANCH; on failure nothing else changes;
+ *   2. integrates it: nothing to do when our branch already contains it;
+ *      a fast-forward when ours is behind; otherwise a merge commit,
+ *      unless a meeting (a folder COMMITTEE/DATE) or another file was
+ *      changed on both sides since they parted, differently: then nothing
+ *      is merged, our branch, index and work tree stay as they were, the
+ *      remote's commit is kept under refs/gavel/conflicts/REMOTE/<UTC time>,
+ *      and ARCHIVE_SYNC_CONFLICT is returned without pushing;
+ *   3. pushes the branch when the remote lacks something of it; a push
+ *      rejected because someone pushed meanwhile is retried once from 1;
+ *      then the refs kept for conflicts with REMOTE that the branch now
+ *      holds (merged by hand) are removed, and listed in `settled`.
+ * In a work tree, only the files that changed are rewritten, each
+ * atomically, and only when the file on disk (and its index entry) is
+ * still as last committed (or already as wanted): otherwise the sync
+ * stops before changing anything and names the files.  Uncommitted
+ * changes to other files stay.  A bare repository just moves its branch.
+ * Returns 0, ARCHIVE_SYNC_CONFLICT, or ARCHIVE_ERROR with a diagnostic. */
+int archive_sync(struct archive *a, const char *remote,
+		 struct archive_sync_result *out, struct diags *err);
+void archive_sync_result_free(struct archive_sync_result *r);
 
 #endif

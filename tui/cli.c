@@ -56,6 +56,15 @@ const struct command commands[] = {
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.\n" },
+	{ "sync", cmd_sync, "[REMOTE]", "fetch, merge and push the minutes",
+	  "Fetches the current branch from REMOTE (the branch's upstream remote,\n"
+	  "else origin), brings in what others committed, and pushes yours: a\n"
+	  "path, a file:// URL or an ssh URL as git has them (ssh keys come from\n"
+	  "the ssh agent).  Work on different meetings merges by itself.  When\n"
+	  "the same meeting changed on both sides, nothing is merged or pushed:\n"
+	  "yours stays, theirs is kept under refs/gavel/conflicts/REMOTE/TIME,\n"
+	  "each such meeting is named, and gavel sync exits 1.  A remote that\n"
+	  "cannot be reached leaves the repository as it was (exit 2).\n" },
 	{ "check", cmd_check, "FILE...", "check agenda, minutes and committee files",
 	  "Checks each FILE against gavel's format (its kind comes from its\n"
 	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"

@@ -1,0 +1,40 @@
+/*
+ * archive_priv: what archive.c shares with archive_sync.c, the other half
+ * of the archive module.  Nothing outside minutes/archive*.c includes it:
+ * the rest of gavel knows the archive only through archive.h.
+ */
+#ifndef GAVEL_ARCHIVE_PRIV_H
+#define GAVEL_ARCHIVE_PRIV_H
+
+#include <git2.h>
+
+#include "archive.h"
+
+struct archive {
+	git_repository *repo;
+	char *path;             /* work tree root, or the git dir when bare */
+	char *gitdir;
+	bool bare;
+	char *warning;
+	bool warned;
+};
+
+/* Adds "<what>: <what git said>" for the libgit2 error `code`, with the
+ * usual advice for a foreign owner or a lock held by another program. */
+void archive_fail(struct diags *err, const char *path, int code,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* libgit2 started once, with fsync of objects and refs on. */
+void archive_init_once(void);
+bool archive_exists(const char *p);
+/* "a/b", a new string. */
+char *archive_join(const char *a, const char *b);
+/* Writes a file atomically: temporary file, fsync, rename, fsync of the
+ * folder (made when missing). */
+int archive_write_atomic(const char *path, const char *data, size_t len,
+			 struct diags *err);
+/* git's user.name and user.email, or a fallback with a warning. */
+int archive_signature(struct archive *a, git_signature **sig, struct diags *err);
+/* fsyncs the index and the git folder after libgit2 rewrote the index. */
+void archive_fsync_index(struct archive *a);
+
+#endif
