@@ -623,16 +623,49 @@ void archive_fsync_index(struct archive *a)
 	fsync_path(a->gitdir, true);
 }
 
+/* An index entry for a file just written with blob `id`: the blob is
+ * known, so the file is not read and hashed again, only stat()ed. */
+static int index_entry_for(struct archive *a, const char *path, const git_oid *id,
+			   git_index_entry *e)
+{
+	struct stat st;
+	char *full = archive_join(a->path, path);
+	int rc = lstat(full, &st);
+	free(full);
+	if (rc < 0)
+		return -1;
+	memset(e, 0, sizeof(*e));
+	e->ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+	e->ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+	e->mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+	e->mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+	e->dev = (uint32_t)st.st_dev;
+	e->ino = (uint32_t)st.st_ino;
+	e->mode = GIT_FILEMODE_BLOB;
+	e->uid = (uint32_t)st.st_uid;
+	e->gid = (uint32_t)st.st_gid;
+	e->file_size = (uint32_t)st.st_size;
+	git_oid_cpy(&e->id, id);
+	e->path = path;
+	return 0;
+}
+
 static int update_index(struct archive *a, const struct archive_file *files,
-			size_t nfiles, struct diags *err)
+			const git_tree_update *up, size_t nfiles, struct diags *err)
 {
 	git_index *idx = NULL;
 	int rc = git_repository_index(&idx, a->repo);
 	if (rc == 0)
 		rc = git_index_read(idx, 0);
-	for (size_t i = 0; rc == 0 && i < nfiles; i++)
-		rc = files[i].data ? git_index_add_bypath(idx, files[i].path)
-				   : git_index_remove_bypath(idx, files[i].path);
+	for (size_t i = 0; rc == 0 && i < nfiles; i++) {
+		git_index_entry e;
+		if (!files[i].data)
+			rc = git_index_remove_bypath(idx, files[i].path);
+		else if (index_entry_for(a, files[i].path, &up[i].id, &e) == 0)
+			rc = git_index_add(idx, &e);
+		else
+			rc = git_index_add_bypath(idx, files[i].path);
+	}
 	if (rc == 0)
 		rc = git_index_write(idx);
 	git_index_free(idx);
@@ -755,7 +788,7 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 	}
 	if (id_out)
 		git_oid_tostr(id_out, 41, &commit_id);
-	rc = a->bare ? 0 : update_index(a, files, nfiles, err);
+	rc = a->bare ? 0 : update_index(a, files, up, nfiles, err);
 out:
 	free(up);
 	git_signature_free(sig);

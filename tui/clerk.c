@@ -85,6 +85,7 @@ struct clerk {
 	size_t help_top;
 	bool quit;
 	bool ended;
+	int cursor_y, cursor_x;         /* where the form's cursor is, or -1 */
 
 	char msg[512];
 	bool msg_error;
@@ -1389,12 +1390,8 @@ static void draw_form(struct clerk *c, int top, int bottom)
 	for (size_t i = 0; i < c->nslots; i++)
 		free(texts[i]);
 	free(texts);
-	if (cy >= 0) {
-		move(cy, cx);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
+	c->cursor_y = cy;
+	c->cursor_x = cx;
 }
 
 static const char *presence_mark(enum presence p)
@@ -1562,6 +1559,15 @@ static void draw(struct clerk *c)
 		break;
 	}
 	draw_message(c, mrows);
+	ui_keys(LINES - 1, keys_for(c));
+	/* The terminal's cursor goes last where the typing goes. */
+	bool form = c->view == V_ITEM || c->view == V_OPENING;
+	if (form && !c->picking && c->cursor_y >= 0) {
+		move(c->cursor_y, c->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
 	if (c->prompt != P_NONE) {
 		const char *q = c->prompt == P_PERSON_NAME ? "Name: "
 			: c->prompt == P_PERSON_ROLE ? "Role (may be empty): "
@@ -1570,11 +1576,10 @@ static void draw(struct clerk *c)
 		move(y, 0);
 		clrtoeol();
 		ui_text(y, 1, qw, q, (size_t)qw, ui_attr(THEME_LABEL));
+		curs_set(1);
 		field_draw(c->prompt_field, stdscr, y, qw + 1, 1, COLS - qw - 2,
 			   ui_attr(THEME_FIELD_ACTIVE), 0, true);
-		curs_set(1);
 	}
-	ui_keys(LINES - 1, keys_for(c));
 	refresh();
 }
 
