@@ -760,6 +760,40 @@ static void first_line(const char *msg, char **out)
 	*out = xstrndup(msg, n);
 }
 
+/* Fills `r` from the commit `c`. */
+static void describe(git_commit *c, struct archive_rev *r)
+{
+	const git_signature *s = git_commit_author(c);
+	git_oid_tostr(r->id, sizeof(r->id), git_commit_id(c));
+	memcpy(r->short_id, r->id, 7);
+	r->short_id[7] = '\0';
+	r->time = (long long)s->when.time;
+	r->offset = s->when.offset;
+	r->commit_time = (long long)git_commit_time(c);
+	r->author_name = xstrdup(s->name ? s->name : "");
+	r->author_email = xstrdup(s->email ? s->email : "");
+	r->message = xstrdup(git_commit_message(c) ? git_commit_message(c) : "");
+	first_line(r->message, &r->summary);
+}
+
+int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **out,
+		     struct diags *err)
+{
+	git_tree *tree;
+	git_commit *c;
+	*out = NULL;
+	int rc = rev_tree(a, rev, &tree, &c, err);
+	if (rc == ARCHIVE_ENOTFOUND && !rev)
+		diags_add(err, a->path, 0, 0, "no revision: nothing has been committed yet");
+	if (rc < 0)
+		return rc;
+	*out = xcalloc(1, sizeof(**out));
+	describe(c, *out);
+	git_tree_free(tree);
+	git_commit_free(c);
+	return 0;
+}
+
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err)
 {
@@ -816,17 +850,7 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		}
 		if (changed) {
 			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
-			struct archive_rev *r = &(*out)[(*n)++];
-			const git_signature *s = git_commit_author(c);
-			git_oid_tostr(r->id, sizeof(r->id), &oid);
-			memcpy(r->short_id, r->id, 7);
-			r->short_id[7] = '\0';
-			r->time = (long long)s->when.time;
-			r->offset = s->when.offset;
-			r->author_name = xstrdup(s->name ? s->name : "");
-			r->author_email = xstrdup(s->email ? s->email : "");
-			r->message = xstrdup(git_commit_message(c) ? git_commit_message(c) : "");
-			first_line(r->message, &r->summary);
+			describe(c, &(*out)[(*n)++]);
 		}
 		git_tree_free(t);
 		git_commit_free(c);

@@ -57,6 +57,7 @@ struct archive_rev {
 	char *author_email;
 	char *summary;        /* first line of the message */
 	char *message;        /* whole message */
+	long long commit_time; /* committer time, seconds since the epoch */
 };
 
 /* An entry of a folder at a revision. */
@@ -130,6 +131,12 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err);
 void archive_revs_free(struct archive_rev *v, size_t n);
+
+/* The commit `rev` names (NULL: HEAD; a tag is followed to its commit)
+ * as one archive_rev: id, author, times, message.  ARCHIVE_ENOTFOUND if
+ * none.  Free with archive_revs_free(*out, 1). */
+int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **out,
+		     struct diags *err);
 
 /* The full hex id `rev` names (NULL: HEAD). ARCHIVE_ENOTFOUND if none. */
 int archive_resolve(struct archive *a, const char *rev, char id_out[41],
