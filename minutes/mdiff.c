@@ -110,6 +110,66 @@ static bool toks_eq(const void *ctx, size_t i, size_t j)
 	return tok_eq(&t[0]->v[i], &t[1]->v[j]);
 }
 
+/* One change: what a lost and what b gained there. */
+struct change {
+	const char *del;
+	size_t dlen;
+	const char *ins;
+	size_t ilen;
+};
+
+/* White space at the start (or, with `end`, the end) of s[0..len), when
+ * s holds more than white space. */
+static size_t edge_space(const char *s, size_t len, bool end)
+{
+	size_t k = 0;
+	while (k < len && is_space(end ? s[len - 1 - k] : s[k]))
+		k++;
+	return k < len ? k : 0;
+}
+
+/* The white space both sides of a change start (end) with, which reads
+ * better outside the marks: "noted {+and welcomed+} the". */
+static size_t shared_space(const struct change *c, bool end)
+{
+	size_t d = c->dlen ? edge_space(c->del, c->dlen, end) : SIZE_MAX;
+	size_t i = c->ilen ? edge_space(c->ins, c->ilen, end) : SIZE_MAX;
+	if (d == SIZE_MAX && i == SIZE_MAX)
+		return 0;
+	if (d == SIZE_MAX || i == SIZE_MAX)
+		return d == SIZE_MAX ? i : d;
+	if (d != i)
+		return 0;
+	const char *x = end ? c->del + c->dlen - d : c->del, *y = end ? c->ins + c->ilen - i : c->ins;
+	return memcmp(x, y, d) ? 0 : d;
+}
+
+static void put_change(struct change *c, mdiff_put_fn put, void *ctx)
+{
+	if (!c->dlen && !c->ilen)
+		return;
+	size_t lead = shared_space(c, false);
+	if (lead) {
+		put(ctx, MDIFF_SAME, c->dlen ? c->del : c->ins, lead);
+		if (c->dlen) {
+			c->del += lead;
+			c->dlen -= lead;
+		}
+		if (c->ilen) {
+			c->ins += lead;
+			c->ilen -= lead;
+		}
+	}
+	size_t trail = shared_space(c, true);
+	if (c->dlen)
+		put(ctx, MDIFF_DEL, c->del, c->dlen - trail);
+	if (c->ilen)
+		put(ctx, MDIFF_INS, c->ins, c->ilen - trail);
+	if (trail)
+		put(ctx, MDIFF_SAME, c->ilen ? c->ins + c->ilen - trail : c->del + c->dlen - trail,
+		    trail);
+}
+
 void mdiff_words(const char *old, const char *new, mdiff_put_fn put, void *ctx)
 {
 	struct toks a = { NULL, 0, 0 }, b = { NULL, 0, 0 };
@@ -138,12 +198,15 @@ void mdiff_words(const char *old, const char *new, mdiff_put_fn put, void *ctx)
 			j++;
 		size_t stop = j < b.n ? b_to_a[j] : a.n;
 		i = stop;
+		struct change ch = { NULL, 0, NULL, 0 };
 		if (i > i0)
-			put(ctx, MDIFF_DEL, a.v[i0].s,
-			    (size_t)(a.v[i - 1].s + a.v[i - 1].len - a.v[i0].s));
-		if (j > j0)
-			put(ctx, MDIFF_INS, b.v[j0].s,
-			    (size_t)(b.v[j - 1].s + b.v[j - 1].len - b.v[j0].s));
+			ch = (struct change){ a.v[i0].s,
+				(size_t)(a.v[i - 1].s + a.v[i - 1].len - a.v[i0].s), NULL, 0 };
+		if (j > j0) {
+			ch.ins = b.v[j0].s;
+			ch.ilen = (size_t)(b.v[j - 1].s + b.v[j - 1].len - b.v[j0].s);
+		}
+		put_change(&ch, put, ctx);
 		size_t k = j;
 		while (k < b.n && b_to_a[k] != MDIFF_NONE && b_to_a[k] == i + (k - j))
 			k++;

@@ -161,6 +161,7 @@ struct writer {
 	bool colour;
 	unsigned width, indent, col;
 	bool line_start;
+	bool glue;                  /* the next word may not start a line */
 	enum mdiff_span attr;       /* the colour in force */
 };
 
@@ -209,8 +210,9 @@ static void put_words(struct writer *w, enum mdiff_span kind, const char *s, siz
 				w->col += tw;
 			}
 		} else {
-			if (!w->line_start && w->col + tw > w->width)
+			if (!w->line_start && !w->glue && w->col + tw > w->width)
 				new_line(w);
+			w->glue = false;
 			set_attr(w, kind);
 			cli_write(s + i, j - i);
 			w->col += tw;
@@ -231,18 +233,26 @@ static void print_text(const struct mdiff_change *ch, bool colour, unsigned widt
 		collect(&sp, MDIFF_INS, ch->new_text, strlen(ch->new_text));
 	else
 		return;
-	struct writer w = { colour, width, 4, 4, true, MDIFF_SAME };
+	struct writer w = { colour, width, 4, 4, true, false, MDIFF_SAME };
 	fputs("    ", stdout);
 	for (size_t i = 0; i < sp.n; i++) {
 		const struct span *s = &sp.v[i];
-		if (!colour && s->kind != MDIFF_SAME)
+		bool marks = !colour && s->kind != MDIFF_SAME;
+		if (marks) {
+			/* A mark stays on its word: the line breaks before both. */
+			size_t k = 0;
+			while (k < s->len && s->s[k] != ' ' && s->s[k] != '\n')
+				k++;
+			if (!w.line_start && w.col + 2 + text_width(s->s, k) > w.width)
+				new_line(&w);
 			put_words(&w, MDIFF_SAME, s->kind == MDIFF_DEL ? "[-" : "{+", 2);
-		/* The marks stay on the word they open: no break after them. */
-		if (!colour && s->kind != MDIFF_SAME)
-			w.line_start = false;
+			w.glue = true;
+		}
 		put_words(&w, s->kind, s->s, s->len);
-		if (!colour && s->kind != MDIFF_SAME)
+		if (marks) {
+			w.glue = true;
 			put_words(&w, MDIFF_SAME, s->kind == MDIFF_DEL ? "-]" : "+}", 2);
+		}
 	}
 	set_attr(&w, MDIFF_SAME);
 	putchar('\n');

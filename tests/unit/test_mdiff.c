@@ -358,7 +358,10 @@ static void test_words(void **state)
 	MARKED("same text", "same text", "same text");
 	MARKED(NULL, "new text", "{+new text+}");
 	MARKED("old text", "", "[-old text-]");
-	MARKED("a b c", "a b c d", "a b c{+ d+}");
+	MARKED("a b c", "a b c d", "a b c {+d+}");
+	MARKED("Members noted the report.", "Members noted and welcomed the report.",
+	       "Members noted {+and welcomed+} the report.");
+	MARKED("one two three", "one three", "one [-two-] three");
 	/* Punctuation stays with its word. */
 	MARKED("funding cuts.", "funding cuts, mostly.", "funding [-cuts.-]{+cuts, mostly.+}");
 	/* Two changed words in a row are one change. */
@@ -386,7 +389,7 @@ static void test_word_callbacks(void **state)
 	(void)state;
 	struct runs r = { BUF_INIT };
 	mdiff_words("the old cat sat", "the new cat sat down", put_run, &r);
-	assert_string_equal(r.b.data, "=<the >-<old>+<new>=< cat sat>+< down>");
+	assert_string_equal(r.b.data, "=<the >-<old>+<new>=< cat sat>=< >+<down>");
 	buf_free(&r.b);
 }
 
