@@ -89,8 +89,9 @@ demo: deps
 	@./gavel demo
 
 bench: deps
-	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit
+	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit bench/bigmeeting
 	@sh bench/run.sh
+	@sh bench/diff.sh
 
 bench/%: bench/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
@@ -113,7 +114,7 @@ uninstall:
 
 clean:
 	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
-	      bench/gen bench/yamlscan bench/commit
+	      bench/gen bench/yamlscan bench/commit bench/bigmeeting
 
 .PHONY: all check demo bench deps install uninstall clean
 .SECONDARY:

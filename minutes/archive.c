@@ -15,6 +15,7 @@
 #include <git2.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -797,6 +798,12 @@ int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **ou
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err)
 {
+	return archive_log_max(a, path, SIZE_MAX, out, n, err);
+}
+
+int archive_log_max(struct archive *a, const char *path, size_t max,
+		    struct archive_rev **out, size_t *n, struct diags *err)
+{
 	git_revwalk *walk = NULL;
 	git_oid oid, zero;
 	size_t cap = 0;
@@ -822,7 +829,7 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		git_revwalk_free(walk);
 		return ARCHIVE_ERROR;
 	}
-	while ((rc = git_revwalk_next(&oid, walk)) == 0) {
+	while (*n < max && (rc = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *c = NULL;
 		git_tree *t = NULL;
 		git_oid mine;

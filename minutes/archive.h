@@ -130,6 +130,10 @@ int archive_commit(struct archive *a, const struct archive_file *files,
  * folder), newest first.  Free with archive_revs_free. */
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err);
+/* The same, stopping after the newest `max` revisions (the walk of a long
+ * history ends there too). */
+int archive_log_max(struct archive *a, const char *path, size_t max,
+		    struct archive_rev **out, size_t *n, struct diags *err);
 void archive_revs_free(struct archive_rev *v, size_t n);
 
 /* The commit `rev` names (NULL: HEAD; a tag is followed to its commit)

@@ -13,6 +13,7 @@
 #include "yamlread.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,9 +95,17 @@ static bool pick_revs(struct archive *a, const char *id, const char *ra, const c
 	size_t n;
 	struct diags d;
 	diags_init(&d);
+	/* The history is needed for the defaults (its newest two) and for
+	 * @DATE; two named revisions need none of it. */
+	bool dated = (ra && ra[0] == '@') || (rb && rb[0] == '@');
+	size_t max = dated ? SIZE_MAX : ra && rb ? 0 : 2;
 	char *path = meeting_path(id, MEETING_MINUTES);
-	int rc = archive_log(a, path, &log, &n, &d);
+	int rc = max ? archive_log_max(a, path, max, &log, &n, &d) : 0;
 	free(path);
+	if (!max) {
+		log = NULL;
+		n = 0;
+	}
 	if (rc < 0) {
 		cli_diags(&d, true);
 		diags_free(&d);
@@ -104,7 +113,7 @@ static bool pick_revs(struct archive *a, const char *id, const char *ra, const c
 	}
 	diags_free(&d);
 	bool ok = true;
-	if (n == 0) {
+	if (n == 0 && max) {
 		cli_error("no meeting %s in %s", id, archive_path(a));
 		ok = false;
 	} else if (!ra && n < 2) {
