@@ -41,13 +41,13 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
               minutes/archive.c minutes/archive_sync.c minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
-              minutes/session.c
+              minutes/session.c minutes/mdiff.c minutes/linediff.c
 AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
 FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
-              tui/cmd_sync.c tui/render.c tui/render_md.c tui/render_html.c \
+              tui/cmd_sync.c tui/cmd_diff.c tui/render.c tui/render_md.c tui/render_html.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
               tui/demo.c tui/browse.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
@@ -57,7 +57,8 @@ TUI_OBJ     = $(TUI_SRC:.c=.o)
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
-              tests/unit/test_lock tests/unit/test_theme tests/unit/test_field
+              tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
+              tests/unit/test_mdiff
 
 all: gavel
 
@@ -91,8 +92,10 @@ demo: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit \
-	    bench/meeting bench/keys
+	    bench/meeting bench/keys bench/bigmeeting
 	@sh bench/run.sh
+	@echo
+	@sh bench/diff.sh
 	@echo
 	@sh bench/keystroke.sh
 
@@ -126,7 +129,7 @@ uninstall:
 
 clean:
 	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
-	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys
+	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting
 
 .PHONY: all check demo bench bench-keys deps install uninstall clean
 .SECONDARY:

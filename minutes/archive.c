@@ -17,6 +17,7 @@
 #include <git2.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -564,6 +565,7 @@ static void rev_fill(struct archive_rev *r, const git_commit *c)
 	r->short_id[7] = '\0';
 	r->time = (long long)s->when.time;
 	r->offset = s->when.offset;
+	r->commit_time = (long long)git_commit_time(c);
 	r->author_name = xstrdup(s->name ? s->name : "");
 	r->author_email = xstrdup(s->email ? s->email : "");
 	r->message = xstrdup(msg ? msg : "");
@@ -811,8 +813,27 @@ static void entry_id(git_tree *t, const char *path, git_oid *out)
 	}
 }
 
+int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **out,
+		     struct diags *err)
+{
+	struct archive_rev r;
+	*out = NULL;
+	int rc = archive_commit_info(a, rev, &r, err);
+	if (rc < 0)
+		return rc;
+	*out = xmalloc(sizeof(**out));
+	**out = r;
+	return 0;
+}
+
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err)
+{
+	return archive_log_max(a, path, SIZE_MAX, out, n, err);
+}
+
+int archive_log_max(struct archive *a, const char *path, size_t max,
+		    struct archive_rev **out, size_t *n, struct diags *err)
 {
 	git_revwalk *walk = NULL;
 	git_oid oid, zero;
@@ -839,7 +860,7 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		git_revwalk_free(walk);
 		return ARCHIVE_ERROR;
 	}
-	while ((rc = git_revwalk_next(&oid, walk)) == 0) {
+	while (*n < max && (rc = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *c = NULL;
 		git_tree *t = NULL;
 		git_oid mine;

@@ -58,6 +58,7 @@ struct archive_rev {
 	char *author_email;
 	char *summary;        /* first line of the message */
 	char *message;        /* whole message */
+	long long commit_time; /* committer time, seconds since the epoch */
 };
 
 /* An entry of a folder at a revision. */
@@ -130,6 +131,10 @@ int archive_commit(struct archive *a, const struct archive_file *files,
  * folder), newest first.  Free with archive_revs_free. */
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err);
+/* The same, stopping after the newest `max` revisions (the walk of a long
+ * history ends there too). */
+int archive_log_max(struct archive *a, const char *path, size_t max,
+		    struct archive_rev **out, size_t *n, struct diags *err);
 void archive_revs_free(struct archive_rev *v, size_t n);
 
 /* The commit `rev` names (NULL: HEAD): its id, author, date and message.
@@ -137,6 +142,11 @@ void archive_revs_free(struct archive_rev *v, size_t n);
 int archive_commit_info(struct archive *a, const char *rev, struct archive_rev *out,
 			struct diags *err);
 void archive_rev_clear(struct archive_rev *r);
+/* The commit `rev` names (NULL: HEAD; a tag is followed to its commit)
+ * as one archive_rev: id, author, times, message.  ARCHIVE_ENOTFOUND if
+ * none.  Free with archive_revs_free(*out, 1). */
+int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **out,
+		     struct diags *err);
 
 /* The full hex id `rev` names (NULL: HEAD). ARCHIVE_ENOTFOUND if none. */
 int archive_resolve(struct archive *a, const char *rev, char id_out[41],

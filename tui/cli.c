@@ -65,6 +65,24 @@ const struct command commands[] = {
 	  "yours stays, theirs is kept under refs/gavel/conflicts/REMOTE/TIME,\n"
 	  "each such meeting is named, and gavel sync exits 1.  A remote that\n"
 	  "cannot be reached leaves the repository as it was (exit 2).\n" },
+	{ "diff", cmd_diff, "MEETING [REV_A [REV_B]] [--yaml]", "what changed between two revisions",
+	  "Compares MEETING's minutes at two revisions field by field: the meeting's\n"
+	  "times, venue and status, attendance, declarations, and each item by\n"
+	  "number and title (title, summary, each comment, decision, votes, each\n"
+	  "action, presenters, documents), with the old and new text and the words\n"
+	  "that changed marked ([-old-]{+new+}, or in colour on a terminal).  Items\n"
+	  "are matched by number and title, so a reordered item shows as a move.\n\n"
+	  "REV_B is the latest revision of the meeting when left out, REV_A the one\n"
+	  "before it.  A revision is a commit id, a tag or a branch; confirmed (the\n"
+	  "version tagged confirmed/COMMITTEE/DATE); or @YYYY-MM-DD (as it stood at\n"
+	  "the end of that day, UTC).  Exits 1 when they differ, 0 when not.\n\n"
+	  "  --yaml    the unified diff of the minutes.yaml files instead\n" },
+	{ "blame", cmd_blame, "MEETING", "who last changed each field of the minutes",
+	  "Prints every field of MEETING's latest minutes (times, venue, status,\n"
+	  "each attendee and declaration, each item's title, summary, comments,\n"
+	  "decision and actions) beside the revision, date and author that last\n"
+	  "changed it.  A revision whose minutes do not load is skipped with a\n"
+	  "warning.\n" },
 	{ "check", cmd_check, "FILE...", "check agenda, minutes and committee files",
 	  "Checks each FILE against gavel's format (its kind comes from its\n"
 	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"
