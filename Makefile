@@ -40,14 +40,14 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
               minutes/archive.c minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
-              minutes/session.c
+              minutes/session.c minutes/proc.c minutes/gpg.c minutes/audit.c
 AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
 FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/render.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
-              tui/demo.c
+              tui/demo.c tui/cmd_audit.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
@@ -121,7 +121,7 @@ clean:
 
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
-FUZZ_SRC     = $(filter-out minutes/archive.c minutes/meeting.c minutes/session.c \
+FUZZ_SRC     = $(filter-out minutes/archive.c minutes/meeting.c minutes/session.c minutes/audit.c \
                 $(FIELD_SRC),$(LIB_SRC))
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
 fuzz: deps

@@ -40,6 +40,9 @@ int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_run(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_confirm(struct cli *c, int argc, char **argv);
+int cmd_verify(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.
