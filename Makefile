@@ -4,6 +4,7 @@
 #   make check      install missing packages, build, run every test
 #   make demo       install missing packages, build, open a demo meeting
 #   make bench      measure gavel beside git's own tools
+#   make bench-audit   gavel verify and gavel log, measured
 #   make install PREFIX=/usr/local   /   make uninstall
 
 VERSION    = 0.1.0
@@ -91,13 +92,17 @@ bench: deps
 	@$(MAKE) --no-print-directory gavel bench/gen bench/yamlscan bench/commit
 	@sh bench/run.sh
 
+bench-audit: deps
+	@$(MAKE) --no-print-directory gavel bench/gen
+	@sh bench/audit.sh
+
 bench/%: bench/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
 deps:
-	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench,$(MAKECMDGOALS)),$(BENCH_PKGS))
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS))
 
 install: gavel
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
@@ -114,7 +119,7 @@ clean:
 	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
 	      bench/gen bench/yamlscan bench/commit
 
-.PHONY: all check demo bench deps install uninstall clean
+.PHONY: all check demo bench bench-audit deps install uninstall clean
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d)

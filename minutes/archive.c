@@ -920,6 +920,15 @@ int archive_blob_id(struct archive *a, const char *rev, const char *path,
 	return rc;
 }
 
+void archive_blob_hash(const char *data, size_t len, char id_out[41])
+{
+	git_oid oid;
+	init_once();
+	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0)
+		memset(&oid, 0, sizeof(oid));
+	git_oid_tostr(id_out, 41, &oid);
+}
+
 /* ---- tags ---- */
 
 #define SIGNATURE_START "-----BEGIN PGP SIGNATURE-----"

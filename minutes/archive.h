@@ -140,6 +140,10 @@ int archive_resolve(struct archive *a, const char *rev, char id_out[41],
 int archive_blob_id(struct archive *a, const char *rev, const char *path,
 		    char id_out[41], struct diags *err);
 
+/* The id git gives a file holding `data` (a blob's SHA-1), computed
+ * without a repository. */
+void archive_blob_hash(const char *data, size_t len, char id_out[41]);
+
 /* ---- tags ---- */
 
 /* Whether tags can be signed: git's configuration has user.signingkey and
