@@ -5,6 +5,7 @@
 #   make demo       install missing packages, build, open a demo meeting
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
+#   make bench-audit   gavel verify and gavel log, measured
 #   make install PREFIX=/usr/local   /   make uninstall
 
 VERSION    = 0.1.0
@@ -41,7 +42,8 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
               minutes/archive.c minutes/archive_sync.c minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
-              minutes/session.c minutes/mdiff.c minutes/linediff.c
+              minutes/session.c minutes/mdiff.c minutes/linediff.c \
+              minutes/proc.c minutes/gpg.c minutes/audit.c
 AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
@@ -49,7 +51,7 @@ FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
               tui/cmd_sync.c tui/cmd_diff.c tui/render.c tui/render_md.c tui/render_html.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
-              tui/demo.c tui/browse.c
+              tui/demo.c tui/browse.c tui/cmd_audit.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
@@ -103,6 +105,10 @@ bench-keys: deps
 	@$(MAKE) --no-print-directory gavel bench/meeting bench/keys
 	@sh bench/keystroke.sh
 
+bench-audit: deps
+	@$(MAKE) --no-print-directory gavel bench/gen
+	@sh bench/audit.sh
+
 bench/%: bench/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -114,7 +120,7 @@ bench/keys: bench/keys.o
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
 deps:
-	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys,$(MAKECMDGOALS)),$(BENCH_PKGS))
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS))
 
 install: gavel
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
@@ -131,7 +137,7 @@ clean:
 	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting
 
-.PHONY: all check demo bench bench-keys deps install uninstall clean
+.PHONY: all check demo bench bench-keys bench-audit deps install uninstall clean
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d)
@@ -139,7 +145,8 @@ clean:
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c \
-                minutes/meeting.c minutes/session.c $(FIELD_SRC),$(LIB_SRC))
+                minutes/meeting.c minutes/session.c minutes/audit.c \
+                $(FIELD_SRC),$(LIB_SRC))
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load

@@ -1,7 +1,7 @@
 /*
  * bench/gen: a synthetic minutes repository, as a `git fast-import` stream.
  *
- *   bench/gen [--verify] N M [SEED] | git -C REPO fast-import --quiet
+ *   bench/gen [--verify] [--confirm] N M [SEED] | git -C REPO fast-import --quiet
  *
  * N meetings spread over 30 committees, each with agenda.yaml and
  * minutes.yaml (and each committee with committee.yaml, the root with the
@@ -11,6 +11,12 @@
  * bytes are exactly FORMAT.md's written form.  The output depends only on
  * N, M and SEED.  With --verify each file is also loaded back and written
  * again, and gen stops if the bytes differ or the file does not load.
+ *
+ * With --confirm each meeting's minutes are confirmed in the commit after
+ * the one that adds them, as gavel confirm does: status confirmed, the
+ * confirmed block, and an annotated tag confirmed/<meeting> whose message
+ * records the blob id; the M edits are then corrections, each with its
+ * `Correction:` trailer.
  *
  * Commits go to refs/heads/main, one for the committees, one per meeting
  * in date order, then the M edits, all by one fixed author at increasing
@@ -27,6 +33,7 @@
 #include <time.h>
 
 #include "agenda.h"
+#include "archive.h"
 #include "buf.h"
 #include "committee.h"
 #include "document.h"
@@ -518,6 +525,20 @@ static void apply_edit(struct minutes *m, size_t idx, unsigned e, uint64_t seed)
 	}
 }
 
+/* Confirmed at the committee's next meeting, a fortnight later. */
+static void confirm_minutes(struct minutes *m, const char *date)
+{
+	struct tm tm = { 0 };
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8) + 14;
+	time_t t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	m->status = MINUTES_CONFIRMED;
+	strftime(m->confirmed_date, sizeof(m->confirmed_date), "%Y-%m-%d", &tm);
+	text_set(&m->confirmed_by, m->present.n ? m->present.v[0].name : "The Chair");
+}
+
 /* ---- checking our own output ---- */
 
 static bool verify_enabled;
@@ -571,7 +592,7 @@ static void fi_file(const char *path, const struct buf *b)
 
 static void usage(void)
 {
-	fputs("usage: bench/gen [--verify] N M [SEED] | git fast-import\n"
+	fputs("usage: bench/gen [--verify] [--confirm] N M [SEED] | git fast-import\n"
 	      "  N meetings over 30 committees, then M commits each changing one minutes.yaml\n",
 	      stderr);
 	exit(2);
@@ -591,6 +612,11 @@ int main(int argc, char **argv)
 	int ai = 1;
 	if (ai < argc && !strcmp(argv[ai], "--verify")) {
 		verify_enabled = true;
+		ai++;
+	}
+	bool confirm = false;
+	if (ai < argc && !strcmp(argv[ai], "--confirm")) {
+		confirm = true;
 		ai++;
 	}
 	if (argc - ai < 2 || argc - ai > 3)
@@ -660,6 +686,24 @@ int main(int argc, char **argv)
 		minutes_write(m, &b);
 		verify(path.data, &b, DOC_MINUTES);
 		fi_file(path.data, &b);
+		if (confirm) {
+			confirm_minutes(m, a->date);
+			buf_reset(&msg);
+			buf_addf(&msg, "%s/%s: confirmed as a correct record\n\nConfirmed on %s by %s.\n",
+				 coms[meets[i].com].slug, a->date, m->confirmed_date, m->confirmed_by);
+			fi_commit(msg.data);
+			buf_reset(&b);
+			minutes_write(m, &b);
+			verify(path.data, &b, DOC_MINUTES);
+			fi_file(path.data, &b);
+			char blob[41];
+			archive_blob_hash(b.data, b.len, blob);
+			buf_addf(&msg, "\nmeeting: %s/%s\nminutes-blob: %s\n",
+				 coms[meets[i].com].slug, a->date, blob);
+			printf("tag confirmed/%s/%s\nfrom refs/heads/main\n"
+			       "tagger " AUTHOR " %lld +0000\ndata %zu\n%s\n",
+			       coms[meets[i].com].slug, a->date, commit_time, msg.len, msg.data);
+		}
 		agenda_free(a);
 		minutes_free(m);
 	}
@@ -671,10 +715,15 @@ int main(int argc, char **argv)
 		struct minutes *m;
 		build_meeting(coms, &meets[i], i, seed, &a, &m);
 		meets[i].edits++;
+		if (confirm)
+			confirm_minutes(m, a->date);
 		for (unsigned k = 1; k <= meets[i].edits; k++)
 			apply_edit(m, i, k, seed);
 		buf_reset(&msg);
 		buf_addf(&msg, "%s %s: correct the minutes\n", a->committee, a->date);
+		if (confirm)
+			buf_addf(&msg, "\nCorrection: correction %u, reported at the meeting\n",
+				 meets[i].edits);
 		fi_commit(msg.data);
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s/minutes.yaml", coms[meets[i].com].slug, a->date);

@@ -10,6 +10,7 @@
  * fsynced by libgit2; the work tree files and the index by us.
  */
 #include "archive_priv.h"
+#include "gpg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -802,15 +803,68 @@ out:
 
 /* ---- history ---- */
 
-static void entry_id(git_tree *t, const char *path, git_oid *out)
+/* Whether the entry at `path` differs between the trees x and y (either
+ * may be NULL: no tree).  Goes down only while the two differ, so a path
+ * under a folder that did not change costs one lookup in the root. */
+static bool path_differs(git_repository *repo, const git_tree *x, const git_tree *y,
+			 const char *path)
 {
-	git_tree_entry *e;
-	if (git_tree_entry_bypath(&e, t, path) == 0) {
-		git_oid_cpy(out, git_tree_entry_id(e));
-		git_tree_entry_free(e);
-	} else {
-		memset(out, 0, sizeof(*out));
+	git_tree *ox = NULL, *oy = NULL;
+	const git_tree *cx = x, *cy = y;
+	bool differs = false;
+	for (const char *s = path; ; ) {
+		const char *e = strchr(s, '/');
+		char *name = e ? xstrndup(s, (size_t)(e - s)) : xstrdup(s);
+		const git_tree_entry *ex = cx ? git_tree_entry_byname(cx, name) : NULL;
+		const git_tree_entry *ey = cy ? git_tree_entry_byname(cy, name) : NULL;
+		free(name);
+		if (!ex && !ey)
+			break;
+		if (ex && ey && git_oid_equal(git_tree_entry_id(ex), git_tree_entry_id(ey)))
+			break;
+		if (!e) {
+			differs = true;
+			break;
+		}
+		git_tree *nx = NULL, *ny = NULL;
+		if (ex && git_tree_entry_type(ex) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&nx, repo, git_tree_entry_id(ex)) < 0)
+			nx = NULL;
+		if (ey && git_tree_entry_type(ey) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&ny, repo, git_tree_entry_id(ey)) < 0)
+			ny = NULL;
+		git_tree_free(ox);
+		git_tree_free(oy);
+		cx = ox = nx;
+		cy = oy = ny;
+		s = e + 1;
 	}
+	git_tree_free(ox);
+	git_tree_free(oy);
+	return differs;
+}
+
+/* Whether commit `c` (with tree `t`) changed `path`: it differs from every
+ * parent (a merge that kept one side's version did not change it), or,
+ * for a first commit, the path is there. */
+static bool commit_changed(git_commit *c, git_tree *t, const char *path)
+{
+	git_repository *repo = git_commit_owner(c);
+	unsigned np = git_commit_parentcount(c);
+	if (np == 0)
+		return path_differs(repo, t, NULL, path);
+	for (unsigned i = 0; i < np; i++) {
+		git_commit *p = NULL;
+		git_tree *pt = NULL;
+		bool differs = true;
+		if (git_commit_parent(&p, c, i) == 0 && git_commit_tree(&pt, p) == 0)
+			differs = path_differs(repo, t, pt, path);
+		git_tree_free(pt);
+		git_commit_free(p);
+		if (!differs)
+			return false;
+	}
+	return true;
 }
 
 int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **out,
@@ -826,6 +880,14 @@ int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **ou
 	return 0;
 }
 
+static void rev_push(struct archive_rev **v, size_t *n, size_t *cap,
+		     const git_oid *oid, const git_commit *c)
+{
+	(void)oid;
+	xgrow((void **)v, cap, *n + 1, sizeof(**v));
+	rev_fill(&(*v)[(*n)++], c);
+}
+
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err)
 {
@@ -836,13 +898,12 @@ int archive_log_max(struct archive *a, const char *path, size_t max,
 		    struct archive_rev **out, size_t *n, struct diags *err)
 {
 	git_revwalk *walk = NULL;
-	git_oid oid, zero;
+	git_oid oid;
 	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	memset(&zero, 0, sizeof(zero));
 	if (git_repository_head_unborn(a->repo) == 1)
 		return 0;       /* nothing committed yet: no history */
 	rc = git_revwalk_new(&walk, a->repo);
@@ -863,33 +924,13 @@ int archive_log_max(struct archive *a, const char *path, size_t max,
 	while (*n < max && (rc = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *c = NULL;
 		git_tree *t = NULL;
-		git_oid mine;
 		if ((rc = git_commit_lookup(&c, a->repo, &oid)) < 0 ||
 		    (rc = git_commit_tree(&t, c)) < 0) {
 			git_commit_free(c);
 			break;
 		}
-		entry_id(t, path, &mine);
-		bool changed = !git_oid_equal(&mine, &zero);
-		unsigned np = git_commit_parentcount(c);
-		if (np > 0) {
-			changed = true;
-			for (unsigned i = 0; i < np && changed; i++) {
-				git_commit *p = NULL;
-				git_tree *pt = NULL;
-				git_oid theirs;
-				if (git_commit_parent(&p, c, i) == 0 && git_commit_tree(&pt, p) == 0) {
-					entry_id(pt, path, &theirs);
-					changed = !git_oid_equal(&mine, &theirs);
-				}
-				git_tree_free(pt);
-				git_commit_free(p);
-			}
-		}
-		if (changed) {
-			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
-			rev_fill(&(*out)[(*n)++], c);
-		}
+		if (commit_changed(c, t, path))
+			rev_push(out, n, &cap, &oid, c);
 		git_tree_free(t);
 		git_commit_free(c);
 	}
@@ -918,4 +959,543 @@ void archive_revs_free(struct archive_rev *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		archive_rev_clear(&v[i]);
 	free(v);
+}
+
+int archive_blob_id(struct archive *a, const char *rev, const char *path,
+		    char id_out[41], struct diags *err)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	int rc = rev_tree(a, rev, &tree, NULL, err);
+	if (rc < 0) {
+		if (rc == ARCHIVE_ENOTFOUND && !rev)
+			diags_add(err, a->path, 0, 0, "%s: nothing has been committed yet", path);
+		return rc;
+	}
+	if (git_tree_entry_bypath(&e, tree, path) < 0 || git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		diags_add(err, a->path, 0, 0, "no file %s%s%s", path, rev ? " at revision " : "",
+			  rev ? rev : "");
+		rc = ARCHIVE_ENOTFOUND;
+	} else {
+		git_oid_tostr(id_out, 41, git_tree_entry_id(e));
+	}
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return rc;
+}
+
+void archive_blob_hash(const char *data, size_t len, char id_out[41])
+{
+	git_oid oid;
+	archive_init_once();
+	if (git_odb_hash(&oid, data, len, GIT_OBJECT_BLOB) < 0)
+		memset(&oid, 0, sizeof(oid));
+	git_oid_tostr(id_out, 41, &oid);
+}
+
+/* ---- tags ---- */
+
+#define SIGNATURE_START "-----BEGIN PGP SIGNATURE-----"
+
+bool archive_can_sign(struct archive *a, struct buf *key)
+{
+	git_config *cfg = NULL;
+	git_buf v = { NULL, 0, 0 };
+	bool yes = false;
+	if (git_repository_config_snapshot(&cfg, a->repo) == 0 &&
+	    git_config_get_string_buf(&v, cfg, "user.signingkey") == 0 && v.size > 0 &&
+	    gpg_available()) {
+		yes = true;
+		if (key)
+			buf_add(key, v.ptr, v.size);
+	}
+	git_buf_dispose(&v);
+	git_config_free(cfg);
+	return yes;
+}
+
+/* "Name <email> TIME +HHMM", as git writes a tagger. */
+static void add_ident(struct buf *b, const git_signature *s)
+{
+	int off = s->when.offset;
+	char sign = off < 0 ? '-' : '+';
+	if (off < 0)
+		off = -off;
+	buf_addf(b, "%s <%s> %lld %c%02d%02d", s->name, s->email, (long long)s->when.time,
+		 sign, off / 60, off % 60);
+}
+
+int archive_tag_create(struct archive *a, const char *name, const char *target,
+		       const char *message, bool sign, struct diags *err)
+{
+	git_oid oid, tag_id;
+	git_object *obj = NULL;
+	git_reference *existing = NULL;
+	git_signature *sig = NULL;
+	struct buf ref = BUF_INIT, key = BUF_INIT, content = BUF_INIT, armor = BUF_INIT;
+	int rc = ARCHIVE_ERROR;
+
+	buf_addf(&ref, "refs/tags/%s", name);
+	if (git_oid_fromstr(&oid, target) < 0) {
+		diags_add(err, a->path, 0, 0, "cannot tag '%s': not a commit id", target);
+		goto out;
+	}
+	if (!git_reference_is_valid_name(ref.data)) {
+		diags_add(err, a->path, 0, 0, "cannot make the tag '%s': not a valid tag name", name);
+		goto out;
+	}
+	if (git_reference_lookup(&existing, a->repo, ref.data) == 0) {
+		diags_add(err, a->path, 0, 0, "the tag %s already exists", name);
+		goto out;
+	}
+	int grc = git_object_lookup(&obj, a->repo, &oid, GIT_OBJECT_COMMIT);
+	if (grc < 0) {
+		archive_fail(err, a->path, grc, "cannot tag the commit %s", target);
+		goto out;
+	}
+	if (archive_signature(a, &sig, err) < 0)
+		goto out;
+	if (!sign) {
+		grc = git_tag_create(&tag_id, a->repo, name, obj, sig, message, 0);
+	} else {
+		if (!archive_can_sign(a, &key)) {
+			diags_add(err, a->path, 0, 0, "cannot sign the tag %s: git's configuration "
+				  "has no user.signingkey, or gpg is not installed", name);
+			goto out;
+		}
+		/* The tag as git writes it; the signature covers all of it. */
+		buf_addf(&content, "object %s\ntype commit\ntag %s\ntagger ", target, name);
+		add_ident(&content, sig);
+		buf_addf(&content, "\n\n%s", message);
+		if (content.len && content.data[content.len - 1] != '\n')
+			buf_addch(&content, '\n');
+		if (gpg_sign(key.data, content.data, content.len, &armor, err) < 0) {
+			/* gpg_sign's diagnostic names no path: add ours. */
+			diags_add(err, a->path, 0, 0, "the tag %s was not made: it could not be "
+				  "signed", name);
+			goto out;
+		}
+		buf_add(&content, armor.data, armor.len);
+		grc = git_tag_create_from_buffer(&tag_id, a->repo, content.data, 0);
+	}
+	if (grc < 0) {
+		archive_fail(err, a->path, grc, "cannot make the tag %s", name);
+		goto out;
+	}
+	rc = 0;
+out:
+	git_reference_free(existing);
+	git_object_free(obj);
+	git_signature_free(sig);
+	buf_free(&ref);
+	buf_free(&key);
+	buf_free(&content);
+	buf_free(&armor);
+	return rc;
+}
+
+/* Where an armored signature starts in a tag's raw bytes (at the start
+ * of a line of the message), or `len` when it has none. */
+static size_t signature_start(const char *data, size_t len, size_t body)
+{
+	size_t sl = sizeof(SIGNATURE_START) - 1;
+	for (size_t i = body; i + sl <= len; i++)
+		if ((i == body || data[i - 1] == '\n') && !memcmp(data + i, SIGNATURE_START, sl))
+			return i;
+	return len;
+}
+
+int archive_tag_read(struct archive *a, const char *name, struct archive_tag *out,
+		     struct diags *err)
+{
+	git_reference *ref = NULL, *resolved = NULL;
+	git_object *obj = NULL, *peeled = NULL;
+	git_odb *odb = NULL;
+	git_odb_object *raw = NULL;
+	struct buf refname = BUF_INIT;
+	int rc = ARCHIVE_ERROR;
+
+	memset(out, 0, sizeof(*out));
+	buf_addf(&refname, "refs/tags/%s", name);
+	int grc = git_reference_lookup(&ref, a->repo, refname.data);
+	if (grc == GIT_ENOTFOUND || grc == GIT_EINVALIDSPEC) {
+		diags_add(err, a->path, 0, 0, "no tag %s", name);
+		rc = ARCHIVE_ENOTFOUND;
+		goto out;
+	}
+	if (grc == 0)
+		grc = git_reference_resolve(&resolved, ref);
+	if (grc == 0)
+		grc = git_object_lookup(&obj, a->repo, git_reference_target(resolved), GIT_OBJECT_ANY);
+	if (grc < 0) {
+		archive_fail(err, a->path, grc, "cannot read the tag %s", name);
+		goto out;
+	}
+	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0)
+		git_oid_tostr(out->target, sizeof(out->target), git_object_id(peeled));
+	if (git_object_type(obj) != GIT_OBJECT_TAG) {
+		out->tagger = xstrdup("");
+		out->message = xstrdup("");
+		rc = 0;
+		goto out;
+	}
+	const git_signature *t = git_tag_tagger((git_tag *)obj);
+	struct buf who = BUF_INIT;
+	if (t)
+		buf_addf(&who, "%s <%s>", t->name, t->email);
+	out->tagger = buf_detach(&who, NULL);
+	grc = git_repository_odb(&odb, a->repo);
+	if (grc == 0)
+		grc = git_odb_read(&raw, odb, git_object_id(obj));
+	if (grc < 0) {
+		archive_fail(err, a->path, grc, "cannot read the tag %s", name);
+		archive_tag_free(out);
+		goto out;
+	}
+	const char *data = git_odb_object_data(raw);
+	size_t len = git_odb_object_size(raw);
+	const char *blank = NULL;
+	for (size_t i = 0; i + 1 < len && !blank; i++)
+		if (data[i] == '\n' && data[i + 1] == '\n')
+			blank = data + i + 2;
+	size_t body = blank ? (size_t)(blank - data) : len;
+	size_t sig = signature_start(data, len, body);
+	out->message = xstrndup(data + body, sig - body);
+	if (sig < len) {
+		out->signature = xstrndup(data + sig, len - sig);
+		out->signed_data = xstrndup(data, sig);
+		out->signed_len = sig;
+	}
+	rc = 0;
+out:
+	git_odb_object_free(raw);
+	git_odb_free(odb);
+	git_object_free(peeled);
+	git_object_free(obj);
+	git_reference_free(resolved);
+	git_reference_free(ref);
+	buf_free(&refname);
+	return rc;
+}
+
+void archive_tag_free(struct archive_tag *t)
+{
+	free(t->tagger);
+	free(t->message);
+	free(t->signature);
+	free(t->signed_data);
+	memset(t, 0, sizeof(*t));
+}
+
+static int by_string(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+int archive_tag_list(struct archive *a, const char *prefix, char ***out,
+		     size_t *n, struct diags *err)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	struct buf full = BUF_INIT;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	buf_addf(&full, "refs/tags/%s", prefix);
+	int rc = git_reference_iterator_new(&it, a->repo);
+	while (rc == 0 && (rc = git_reference_next(&ref, it)) == 0) {
+		const char *name = git_reference_name(ref);
+		if (!strncmp(name, full.data, full.len)) {
+			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+			(*out)[(*n)++] = xstrdup(name + strlen("refs/tags/"));
+		}
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	buf_free(&full);
+	if (rc < 0 && rc != GIT_ITEROVER) {
+		archive_fail(err, a->path, rc, "cannot list the tags");
+		for (size_t i = 0; i < *n; i++)
+			free((*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return ARCHIVE_ERROR;
+	}
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), by_string);
+	return 0;
+}
+
+/* ---- changes since a revision ---- */
+
+struct watch_path {
+	const char *path;
+	size_t i;               /* its watch */
+};
+
+struct watch_since {
+	git_oid id;
+	size_t i;
+};
+
+struct walk {
+	git_repository *repo;
+	struct watch_path *paths;       /* sorted by path */
+	size_t n;
+	size_t *hits;                   /* watches changed by this commit */
+	size_t nhits, hits_cap;
+	struct buf prefix;
+};
+
+static int by_path(const void *x, const void *y)
+{
+	return strcmp(((const struct watch_path *)x)->path, ((const struct watch_path *)y)->path);
+}
+
+static int by_since(const void *x, const void *y)
+{
+	return git_oid_cmp(&((const struct watch_since *)x)->id, &((const struct watch_since *)y)->id);
+}
+
+/* The first watched path not before `key` (length `len`, not terminated). */
+static size_t lower_bound(const struct walk *w, const char *key, size_t len)
+{
+	size_t lo = 0, hi = w->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *p = w->paths[mid].path;
+		int c = strncmp(p, key, len);
+		if (c < 0 || (c == 0 && strlen(p) < len))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void diff_watched(struct walk *w, const git_tree *x, const git_tree *y);
+
+/* One name of the two trees, whose entries (either may be NULL) differ. */
+static void diff_entry(struct walk *w, const git_tree_entry *ex, const git_tree_entry *ey)
+{
+	const char *name = git_tree_entry_name(ex ? ex : ey);
+	size_t keep = w->prefix.len;
+	buf_addstr(&w->prefix, name);
+	bool tx = ex && git_tree_entry_type(ex) == GIT_OBJECT_TREE;
+	bool ty = ey && git_tree_entry_type(ey) == GIT_OBJECT_TREE;
+	if (tx || ty) {
+		buf_addch(&w->prefix, '/');
+		size_t k = lower_bound(w, w->prefix.data, w->prefix.len);
+		if (k < w->n && !strncmp(w->paths[k].path, w->prefix.data, w->prefix.len)) {
+			git_tree *sx = NULL, *sy = NULL;
+			if (tx && git_tree_lookup(&sx, w->repo, git_tree_entry_id(ex)) < 0)
+				sx = NULL;
+			if (ty && git_tree_lookup(&sy, w->repo, git_tree_entry_id(ey)) < 0)
+				sy = NULL;
+			diff_watched(w, sx, sy);
+			git_tree_free(sx);
+			git_tree_free(sy);
+		}
+		w->prefix.len = keep + strlen(name);
+		w->prefix.data[w->prefix.len] = '\0';
+	}
+	if ((ex && !tx) || (ey && !ty)) {
+		for (size_t k = lower_bound(w, w->prefix.data, w->prefix.len);
+		     k < w->n && !strcmp(w->paths[k].path, w->prefix.data); k++) {
+			xgrow((void **)&w->hits, &w->hits_cap, w->nhits + 1, sizeof(*w->hits));
+			w->hits[w->nhits++] = w->paths[k].i;
+		}
+	}
+	w->prefix.len = keep;
+	w->prefix.data[keep] = '\0';
+}
+
+/* The watched files that differ between the trees x and y (either may be
+ * NULL), into w->hits: the two sorted entry lists side by side, going
+ * down only into folders that differ and hold a watched path. */
+static void diff_watched(struct walk *w, const git_tree *x, const git_tree *y)
+{
+	size_t nx = x ? git_tree_entrycount(x) : 0, ny = y ? git_tree_entrycount(y) : 0;
+	size_t i = 0, j = 0;
+	while (i < nx || j < ny) {
+		const git_tree_entry *ex = i < nx ? git_tree_entry_byindex(x, i) : NULL;
+		const git_tree_entry *ey = j < ny ? git_tree_entry_byindex(y, j) : NULL;
+		int c = !ex ? 1 : !ey ? -1 : git_tree_entry_cmp(ex, ey);
+		if (c == 0 && !strcmp(git_tree_entry_name(ex), git_tree_entry_name(ey))) {
+			if (!git_oid_equal(git_tree_entry_id(ex), git_tree_entry_id(ey)))
+				diff_entry(w, ex, ey);
+			i++, j++;
+		} else if (c <= 0) {
+			diff_entry(w, ex, NULL);
+			i++;
+		} else {
+			diff_entry(w, NULL, ey);
+			j++;
+		}
+	}
+}
+
+/* One watch on its own: HEAD's history down to `since`, any shape. */
+static int watch_alone(struct archive *a, const git_oid *head, struct archive_watch *w,
+		       struct diags *err)
+{
+	git_oid since, oid;
+	git_revwalk *walk = NULL;
+	size_t cap = 0;
+	if (git_oid_fromstr(&since, w->since) < 0)
+		return 0;
+	w->reachable = git_oid_equal(head, &since) ||
+		       git_graph_descendant_of(a->repo, head, &since) == 1;
+	if (!w->reachable)
+		return 0;
+	int rc = git_revwalk_new(&walk, a->repo);
+	if (rc == 0)
+		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if (rc == 0)
+		rc = git_revwalk_push(walk, head);
+	if (rc == 0)
+		rc = git_revwalk_hide(walk, &since);
+	while (rc == 0 && (rc = git_revwalk_next(&oid, walk)) == 0) {
+		git_commit *c = NULL;
+		git_tree *t = NULL;
+		if ((rc = git_commit_lookup(&c, a->repo, &oid)) == 0 &&
+		    (rc = git_commit_tree(&t, c)) == 0 && commit_changed(c, t, w->path))
+			rev_push(&w->revs, &w->nrevs, &cap, &oid, c);
+		git_tree_free(t);
+		git_commit_free(c);
+	}
+	git_revwalk_free(walk);
+	if (rc < 0 && rc != GIT_ITEROVER) {
+		archive_fail(err, a->path, rc, "cannot read the history of %s", w->path);
+		return ARCHIVE_ERROR;
+	}
+	return 0;
+}
+
+int archive_changes_since(struct archive *a, struct archive_watch *w, size_t n,
+			  struct diags *err)
+{
+	struct walk wk = { a->repo, NULL, n, NULL, 0, 0, BUF_INIT };
+	struct watch_since *since = NULL;
+	size_t *caps = NULL, left = n;
+	git_revwalk *walk = NULL;
+	git_reference *headref = NULL;
+	git_oid head, oid;
+	bool merges = false;
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		w[i].reachable = false;
+		w[i].revs = NULL;
+		w[i].nrevs = 0;
+	}
+	if (n == 0 || git_repository_head_unborn(a->repo) == 1)
+		return 0;
+	rc = git_reference_name_to_id(&head, a->repo, "HEAD");
+	if (rc < 0) {
+		archive_fail(err, a->path, rc, "cannot read HEAD");
+		return ARCHIVE_ERROR;
+	}
+	wk.paths = xcalloc(n, sizeof(*wk.paths));
+	since = xcalloc(n, sizeof(*since));
+	caps = xcalloc(n, sizeof(*caps));
+	bool *seen = xcalloc(n, sizeof(*seen));
+	for (size_t i = 0; i < n; i++) {
+		wk.paths[i].path = w[i].path;
+		wk.paths[i].i = i;
+		since[i].i = i;
+		if (git_oid_fromstr(&since[i].id, w[i].since) < 0) {
+			seen[i] = true;         /* not a commit: never reachable */
+			left--;
+		}
+	}
+	qsort(wk.paths, n, sizeof(*wk.paths), by_path);
+	qsort(since, n, sizeof(*since), by_since);
+
+	/* One walk from HEAD.  While the history is a line, a commit met
+	 * before `since` is one that `since` does not reach. */
+	rc = git_revwalk_new(&walk, a->repo);
+	if (rc == 0)
+		rc = git_revwalk_push(walk, &head);
+	while (rc == 0 && left > 0 && (rc = git_revwalk_next(&oid, walk)) == 0) {
+		struct watch_since key = { oid, 0 };
+		struct watch_since *hit = bsearch(&key, since, n, sizeof(*since), by_since);
+		for (; hit && hit > since && git_oid_equal(&hit[-1].id, &oid); hit--)
+			;
+		for (; hit && hit < since + n && git_oid_equal(&hit->id, &oid); hit++)
+			if (!seen[hit->i]) {
+				seen[hit->i] = true;
+				w[hit->i].reachable = true;
+				left--;
+			}
+		if (left == 0)
+			break;
+		git_commit *c = NULL, *p = NULL;
+		git_tree *t = NULL, *pt = NULL;
+		if ((rc = git_commit_lookup(&c, a->repo, &oid)) == 0 &&
+		    (rc = git_commit_tree(&t, c)) == 0) {
+			unsigned np = git_commit_parentcount(c);
+			if (np > 1) {
+				merges = true;
+			} else if (np == 1 && ((rc = git_commit_parent(&p, c, 0)) < 0 ||
+					       (rc = git_commit_tree(&pt, p)) < 0)) {
+				;       /* rc says why */
+			} else {
+				wk.nhits = 0;
+				diff_watched(&wk, t, pt);
+				for (size_t k = 0; k < wk.nhits; k++) {
+					size_t i = wk.hits[k];
+					if (!seen[i] && (k == 0 || wk.hits[k - 1] != i))
+						rev_push(&w[i].revs, &w[i].nrevs, &caps[i], &oid, c);
+				}
+			}
+		}
+		git_tree_free(pt);
+		git_commit_free(p);
+		git_tree_free(t);
+		git_commit_free(c);
+		if (merges)
+			break;
+	}
+	git_revwalk_free(walk);
+	if (rc < 0 && rc != GIT_ITEROVER) {
+		archive_fail(err, a->path, rc, "cannot read the history");
+		rc = ARCHIVE_ERROR;
+		goto out;
+	}
+	rc = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!w[i].reachable || merges) {
+			archive_revs_free(w[i].revs, w[i].nrevs);
+			w[i].revs = NULL;
+			w[i].nrevs = 0;
+			w[i].reachable = false;
+		}
+	/* Merges: each watch walks its own range. */
+	for (size_t i = 0; merges && rc == 0 && i < n; i++)
+		rc = watch_alone(a, &head, &w[i], err);
+out:
+	if (rc < 0) {
+		archive_watches_free(w, n);
+		for (size_t i = 0; i < n; i++)
+			w[i].reachable = false;
+	}
+	git_reference_free(headref);
+	buf_free(&wk.prefix);
+	free(wk.paths);
+	free(wk.hits);
+	free(since);
+	free(caps);
+	free(seen);
+	return rc;
+}
+
+void archive_watches_free(struct archive_watch *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		archive_revs_free(w[i].revs, w[i].nrevs);
+		w[i].revs = NULL;
+		w[i].nrevs = 0;
+	}
 }

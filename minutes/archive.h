@@ -210,5 +210,69 @@ struct archive_sync_result {
 int archive_sync(struct archive *a, const char *remote,
 		 struct archive_sync_result *out, struct diags *err);
 void archive_sync_result_free(struct archive_sync_result *r);
+/* The id of the file `path` as it stood at `rev` (NULL: HEAD), the blob
+ * git stores its bytes as.  ARCHIVE_ENOTFOUND when it is not there. */
+int archive_blob_id(struct archive *a, const char *rev, const char *path,
+		    char id_out[41], struct diags *err);
+
+/* The id git gives a file holding `data` (a blob's SHA-1), computed
+ * without a repository. */
+void archive_blob_hash(const char *data, size_t len, char id_out[41]);
+
+/* ---- tags ---- */
+
+/* Whether tags can be signed: git's configuration has user.signingkey and
+ * gpg is on PATH.  The key is added to `key` when it is not NULL. */
+bool archive_can_sign(struct archive *a, struct buf *key);
+
+/* Creates the annotated tag `name` (refs/tags/NAME) on the commit
+ * `target` (a full hex id) with `message`, tagged by git's user.name and
+ * user.email (as archive_commit's author).  With `sign`, the tag is signed
+ * as git tag -s signs it: gpg makes an armored detached signature of the
+ * tag's content with user.signingkey, appended to the message.  Refuses a
+ * name that is already a tag. */
+int archive_tag_create(struct archive *a, const char *name, const char *target,
+		       const char *message, bool sign, struct diags *err);
+
+/* An annotated tag as read back. */
+struct archive_tag {
+	char target[41];        /* the commit it names (peeled) */
+	char *tagger;           /* "Name <email>", "" for a lightweight tag */
+	char *message;          /* without its signature */
+	char *signature;        /* the armored signature, or NULL */
+	char *signed_data;      /* the bytes the signature covers, or NULL */
+	size_t signed_len;
+};
+
+/* Reads the tag `name`.  ARCHIVE_ENOTFOUND when there is no such tag.
+ * A lightweight tag reads as one with no tagger and an empty message. */
+int archive_tag_read(struct archive *a, const char *name, struct archive_tag *out,
+		     struct diags *err);
+void archive_tag_free(struct archive_tag *t);
+
+/* The names of the tags that start with `prefix`, sorted.  Free each
+ * name and the vector. */
+int archive_tag_list(struct archive *a, const char *prefix, char ***out,
+		     size_t *n, struct diags *err);
+
+/* ---- changes since a revision ---- */
+
+/* A path watched from a commit on: archive_changes_since fills in the
+ * rest. */
+struct archive_watch {
+	const char *path;           /* in: a file */
+	char since[41];             /* in: a commit's full hex id */
+	bool reachable;             /* out: `since` is in HEAD's history */
+	struct archive_rev *revs;   /* out: the commits reachable from HEAD */
+	size_t nrevs;               /*   and not from `since` that changed
+				       `path`, newest first */
+};
+
+/* Fills in each watch in one walk of HEAD's history back to the oldest
+ * `since` (when the history between is a line, as gavel makes it;
+ * otherwise one walk a watch).  Free with archive_watches_free. */
+int archive_changes_since(struct archive *a, struct archive_watch *w, size_t n,
+			  struct diags *err);
+void archive_watches_free(struct archive_watch *w, size_t n);
 
 #endif

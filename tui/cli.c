@@ -83,6 +83,32 @@ const struct command commands[] = {
 	  "decision and actions) beside the revision, date and author that last\n"
 	  "changed it.  A revision whose minutes do not load is skipped with a\n"
 	  "warning.\n" },
+	{ "edit", cmd_edit, "MEETING [-m REASON]", "edit a meeting's minutes in your editor",
+	  "Opens MEETING's minutes.yaml in $VISUAL or $EDITOR (else vi), started\n"
+	  "directly, never by a shell.  On saving, gavel checks the file: when it\n"
+	  "breaks the format, the problems are shown (FILE:LINE:COL) and gavel asks\n"
+	  "whether to edit again or abandon, reading the answer from standard input\n"
+	  "(at its end: abandon).  Nothing invalid is ever committed; an unchanged\n"
+	  "file commits nothing.  The date and the status cannot change here.\n\n"
+	  "  -m, --message REASON   why; the commit's message.  Confirmed minutes\n"
+	  "                         need one: the commit is a correction, with a\n"
+	  "                         'Correction: REASON' trailer\n" },
+	{ "confirm", cmd_confirm, "MEETING --by NAME [--date DATE]", "confirm minutes as a correct record",
+	  "Sets the minutes' status to confirmed with who confirmed them and when,\n"
+	  "commits, and makes the annotated tag confirmed/MEETING on that commit,\n"
+	  "recording the confirmed file's git blob id.  The tag is signed with gpg\n"
+	  "when git's configuration has user.signingkey and gpg is installed.\n"
+	  "Exits 1 when the minutes are already confirmed.\n\n"
+	  "  --by NAME      who signed them as a correct record (the chair)\n"
+	  "  --date DATE    the meeting that confirmed them (default: today)\n" },
+	{ "verify", cmd_verify, "[MEETING...]", "check confirmed minutes were not altered",
+	  "For every confirmed meeting (or each MEETING): the minutes at HEAD must\n"
+	  "be those its confirmed/ tag holds, or differ from them only through\n"
+	  "commits with a 'Correction:' trailer.  One line per meeting: OK,\n"
+	  "CORRECTED (n) or ALTERED with why (the commits that changed it without a\n"
+	  "correction, a missing or moved tag, a tag no longer in HEAD's history, a\n"
+	  "bad signature).  A signed tag is checked with gpg and its signer shown.\n"
+	  "Exits 1 when anything is altered.\n" },
 	{ "check", cmd_check, "FILE...", "check agenda, minutes and committee files",
 	  "Checks each FILE against gavel's format (its kind comes from its\n"
 	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"

@@ -45,6 +45,9 @@ int cmd_run(struct cli *c, int argc, char **argv);
 int cmd_browse(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_confirm(struct cli *c, int argc, char **argv);
+int cmd_verify(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.
