@@ -19,7 +19,7 @@ struct minutes *minutes_new(const char *committee, const char *date)
 	return m;
 }
 
-static void item_free(struct minutes_item *it)
+void minutes_free_item(struct minutes_item *it)
 {
 	free(it->number);
 	free(it->title);
@@ -56,7 +56,7 @@ void minutes_free(struct minutes *m)
 	}
 	free(m->declarations);
 	for (size_t i = 0; i < m->nitems; i++)
-		item_free(m->items[i]);
+		minutes_free_item(m->items[i]);
 	free(m->items);
 	free(m->confirmed_by);
 	free(m);

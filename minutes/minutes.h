@@ -78,6 +78,8 @@ struct minutes {
 
 struct minutes *minutes_new(const char *committee, const char *date);
 void minutes_free(struct minutes *m);
+/* Frees one item (not in any minutes' list any more). */
+void minutes_free_item(struct minutes_item *it);
 
 /* Starts the minutes of a meeting from its agenda: committee, date, start,
  * venue, and each item's number, title, presenters and documents; the

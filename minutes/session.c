@@ -27,7 +27,8 @@ struct session {
 	char base[41];                  /* the commit the session started on */
 	char last_short[8];
 	time_t saved_at;
-	char *save_error;
+	char *journal_error;            /* the last journal write failed */
+	char *commit_error;             /* the last commit failed */
 
 	struct note {                   /* what changed since the last commit */
 		char *scope;
@@ -37,6 +38,12 @@ struct session {
 
 	bool journal_dirty;
 	double journal_at;
+	/* Items changed since the last commit: the journal holds only these
+	 * (and the meeting's own fields), so writing it costs what the
+	 * clerk changed, not the whole meeting. */
+	const struct minutes_item **dirty;
+	size_t ndirty, dirty_cap;
+	bool all_dirty;
 
 	char *recovered_ui;
 	char *recovered_when;
@@ -68,20 +75,16 @@ static void add_notice(struct session *s, const char *fmt, ...)
 	s->notices[s->nnotices++] = buf_detach(&b, NULL);
 }
 
-static void set_error(struct session *s, const struct diags *d, size_t from)
+static void set_error(char **slot, const struct diags *d, size_t from)
 {
-	free(s->save_error);
-	s->save_error = NULL;
-	if (d->n > from)
-		s->save_error = diag_format(&d->v[d->n - 1]);
-	else
-		s->save_error = xstrdup("saving failed");
+	free(*slot);
+	*slot = d->n > from ? diag_format(&d->v[d->n - 1]) : xstrdup("saving failed");
 }
 
-static void clear_error(struct session *s)
+static void clear_error(char **slot)
 {
-	free(s->save_error);
-	s->save_error = NULL;
+	free(*slot);
+	*slot = NULL;
 }
 
 static void set_short(struct session *s, const char *id)
@@ -89,15 +92,83 @@ static void set_short(struct session *s, const char *id)
 	snprintf(s->last_short, sizeof(s->last_short), "%.7s", id);
 }
 
-/* The journal's payload: "ui LEN\n", the screen's state, "\n", then the
- * minutes in their written form. */
+/* The journal's payload: "ui LEN\n", the screen's state, "\n", then
+ * "items all\n" and the minutes, or "items I J ...\n" and the minutes
+ * holding only the items at those positions (the rest are as last
+ * committed). */
 static void payload_make(const struct session *s, const char *ui, struct buf *out)
 {
 	size_t len = ui ? strlen(ui) : 0;
 	buf_addf(out, "ui %zu\n", len);
 	buf_add(out, ui ? ui : "", len);
 	buf_addch(out, '\n');
-	minutes_write(s->minutes, out);
+	if (s->all_dirty) {
+		buf_addstr(out, "items all\n");
+		minutes_write(s->minutes, out);
+		return;
+	}
+	struct minutes part = *s->minutes;
+	struct minutes_item **v = xcalloc(s->ndirty ? s->ndirty : 1, sizeof(*v));
+	part.items = v;
+	part.nitems = 0;
+	buf_addstr(out, "items");
+	for (size_t i = 0; i < s->minutes->nitems; i++)
+		for (size_t j = 0; j < s->ndirty; j++)
+			if (s->dirty[j] == s->minutes->items[i]) {
+				buf_addf(out, " %zu", i);
+				v[part.nitems++] = s->minutes->items[i];
+				break;
+			}
+	buf_addch(out, '\n');
+	minutes_write(&part, out);
+	free(v);
+}
+
+/* Puts the journal's items (`m`'s, at positions `at`) in place of the
+ * last commit's (`base`'s); `m` keeps the result, `base` is freed. */
+static void items_merge(struct minutes *m, struct minutes *base, const size_t *at,
+			size_t nat)
+{
+	size_t n = base->nitems;
+	for (size_t k = 0; k < nat; k++)
+		if (at[k] >= n)
+			n = at[k] + 1;
+	struct minutes_item **v = xcalloc(n ? n : 1, sizeof(*v));
+	size_t used = 0;
+	for (size_t k = 0; k < nat && k < m->nitems; k++) {
+		v[at[k]] = m->items[k];
+		m->items[k] = NULL;
+		used++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!v[i] && i < base->nitems) {
+			v[i] = base->items[i];
+			base->items[i] = NULL;
+		}
+	/* What is left in either is not part of the result. */
+	size_t left = 0;
+	for (size_t i = 0; i < base->nitems; i++)
+		if (base->items[i])
+			base->items[left++] = base->items[i];
+	base->nitems = left;
+	left = 0;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i])
+			m->items[left++] = m->items[i];
+	m->nitems = left;
+	minutes_free(base);
+	/* Positions the journal named but neither had are closed up. */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i])
+			v[k++] = v[i];
+	for (size_t i = 0; i < m->nitems; i++)
+		minutes_free_item(m->items[i]);
+	free(m->items);
+	m->items = v;
+	m->nitems = k;
+	m->items_cap = n ? n : 1;
+	(void)used;
 }
 
 static int payload_parse(struct session *s, const char *name, const char *p,
@@ -112,18 +183,44 @@ static int payload_parse(struct session *s, const char *name, const char *p,
 	size_t head = (size_t)(end + 1 - p);
 	if (head + n + 1 > len || p[head + n] != '\n')
 		goto bad;
+	const char *items = p + head + n + 1;
+	const char *nl = memchr(items, '\n', len - (size_t)(items - p));
+	if (!nl || strncmp(items, "items", 5))
+		goto bad;
+	bool all = !strncmp(items, "items all\n", 10);
+	size_t *at = NULL, nat = 0, cap = 0;
+	for (const char *q = items + 5; !all && q < nl;) {
+		while (q < nl && *q == ' ')
+			q++;
+		if (q >= nl)
+			break;
+		unsigned long long v = strtoull(q, &end, 10);
+		if (end == q || end > nl || v > 1000000) {
+			free(at);
+			goto bad;
+		}
+		xgrow((void **)&at, &cap, nat + 1, sizeof(*at));
+		at[nat++] = (size_t)v;
+		q = end;
+	}
 	struct doc doc;
-	int rc = doc_load_mem(&doc, name, p + head + n + 1, len - head - n - 1,
-			      DOC_MINUTES, d);
-	if (rc != DOC_OK)
+	int rc = doc_load_mem(&doc, name, nl + 1, len - (size_t)(nl + 1 - p), DOC_MINUTES, d);
+	if (rc != DOC_OK) {
+		free(at);
 		return -1;
-	minutes_free(s->minutes);
+	}
+	if (all)
+		minutes_free(s->minutes);
+	else
+		items_merge(doc.minutes, s->minutes, at, nat);
+	free(at);
 	s->minutes = doc.minutes;
+	s->all_dirty = true;    /* until the next commit, all of it */
 	s->recovered_ui = xstrndup(p + head, (size_t)n);
 	return 0;
 bad:
 	diags_add(d, name, 0, 0, "the journal's payload is damaged; expected "
-		  "\"ui LENGTH\" and the minutes");
+		  "\"ui LENGTH\", \"items ...\" and the minutes");
 	return -1;
 }
 
@@ -139,6 +236,7 @@ static void restore_journal(struct session *s)
 		size_t before = jd.n;
 		if (payload_parse(s, "journal", e.payload.data, e.payload.len, &jd) == 0) {
 			s->recovered_when = xstrdup(e.written);
+			session_changed(s, NULL, "unsaved work recovered from the journal");
 			if (e.from_previous)
 				add_notice(s, "the newest journal was damaged; the one "
 					   "written before it is restored");
@@ -244,8 +342,10 @@ int session_close(struct session *s, bool commit, struct diags *d)
 	notes_clear(s);
 	for (size_t i = 0; i < s->nnotices; i++)
 		free(s->notices[i]);
-	free(s->save_error);
+	free(s->journal_error);
+	free(s->commit_error);
 	free(s->recovered_ui);
+	free(s->dirty);
 	free(s->recovered_when);
 	free(s->id);
 	free(s);
@@ -291,6 +391,22 @@ const char *session_take_notice(struct session *s)
 void session_touch(struct session *s)
 {
 	s->journal_dirty = true;
+}
+
+void session_touch_item(struct session *s, const struct minutes_item *it)
+{
+	s->journal_dirty = true;
+	for (size_t i = 0; i < s->ndirty; i++)
+		if (s->dirty[i] == it)
+			return;
+	xgrow((void **)&s->dirty, &s->dirty_cap, s->ndirty + 1, sizeof(*s->dirty));
+	s->dirty[s->ndirty++] = it;
+}
+
+void session_touch_all(struct session *s)
+{
+	s->journal_dirty = true;
+	s->all_dirty = true;
 }
 
 void session_changed(struct session *s, const char *scope, const char *fmt, ...)
@@ -355,12 +471,12 @@ int session_journal(struct session *s, const char *ui, double now,
 	buf_free(&p);
 	s->journal_at = now;
 	if (rc < 0) {
-		set_error(s, d, before);
+		set_error(&s->journal_error, d, before);
 		return rc;
 	}
 	s->journal_dirty = false;
 	s->saved_at = time(NULL);
-	clear_error(s);
+	clear_error(&s->journal_error);
 	return 0;
 }
 
@@ -401,7 +517,7 @@ int session_commit(struct session *s, struct diags *d)
 	free(path);
 	buf_free(&msg);
 	if (rc < 0) {
-		set_error(s, d, before);
+		set_error(&s->commit_error, d, before);
 		buf_free(&bytes);
 		return rc;
 	}
@@ -411,14 +527,22 @@ int session_commit(struct session *s, struct diags *d)
 	buf_free(&s->committed);
 	s->committed = bytes;
 	memcpy(s->base, id, sizeof(s->base));
+	s->ndirty = 0;
+	s->all_dirty = false;
 	set_short(s, id);
 	s->journal_dirty = true;       /* the journal learns the new base */
 	s->saved_at = time(NULL);
 	notes_clear(s);
-	clear_error(s);
+	clear_error(&s->commit_error);
 	return 0;
 }
 
 const char *session_last_commit(const struct session *s) { return s->last_short; }
 time_t session_saved_at(const struct session *s) { return s->saved_at; }
-const char *session_save_error(const struct session *s) { return s->save_error; }
+const char *session_save_error(const struct session *s)
+{
+	return s->journal_error ? s->journal_error : s->commit_error;
+}
+
+const char *session_commit_error(const struct session *s) { return s->commit_error; }
+const char *session_journal_error(const struct session *s) { return s->journal_error; }

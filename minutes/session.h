@@ -65,8 +65,14 @@ const char *session_recovered(const struct session *s, const char **when);
  * newer commits), or NULL; each is given once. */
 const char *session_take_notice(struct session *s);
 
-/* The minutes changed in a way the journal must catch. */
+/* The minutes changed in a way the journal must catch: the meeting's own
+ * fields (times, venue, attendance, declarations) with session_touch,
+ * an item with session_touch_item, the list of items itself (an item
+ * added) with session_touch_all.  The journal then holds the meeting's
+ * fields and the items touched since the last commit. */
 void session_touch(struct session *s);
+void session_touch_item(struct session *s, const struct minutes_item *it);
+void session_touch_all(struct session *s);
 /* The minutes changed in a way worth a commit.  `scope` (may be NULL for
  * the meeting as a whole) and `what` name it for the commit message:
  * changes with the same scope are joined, so "item 5 Integrated
@@ -95,7 +101,9 @@ int session_commit(struct session *s, struct diags *d);
 const char *session_last_commit(const struct session *s);
 time_t session_saved_at(const struct session *s);
 /* The last failure to save (journal or commit), or NULL when the last
- * attempt worked. */
+ * attempts worked; the journal's and the commit's apart. */
 const char *session_save_error(const struct session *s);
+const char *session_journal_error(const struct session *s);
+const char *session_commit_error(const struct session *s);
 
 #endif

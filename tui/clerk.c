@@ -169,6 +169,8 @@ static void changed(struct clerk *c, const struct minutes_item *it,
 	char *scope = it ? item_scope(it) : NULL;
 	session_changed(c->s, scope, "%s", what);
 	free(scope);
+	if (it)
+		session_touch_item(c->s, it);
 }
 
 static void commit(struct clerk *c)
@@ -1133,9 +1135,16 @@ static void draw_header(struct clerk *c)
 	if (session_read_only(c->s)) {
 		buf_addstr(&right, "READ-ONLY");
 		a = ui_attr(THEME_WARNING);
-	} else if (session_save_error(c->s)) {
+	} else if (session_journal_error(c->s)) {
 		buf_addstr(&right, "NOT SAVED");
 		a = ui_attr(THEME_ERROR);
+	} else if (session_commit_error(c->s)) {
+		/* Safe in the journal, not yet in git. */
+		time_t st = session_saved_at(c->s);
+		localtime_r(&st, &tm);
+		strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
+		buf_addf(&right, "saved %s, NOT COMMITTED", clock);
+		a = ui_attr(THEME_WARNING);
 	} else if (session_saved_at(c->s)) {
 		time_t st = session_saved_at(c->s);
 		localtime_r(&st, &tm);
@@ -1660,6 +1669,7 @@ static void prompt_key(struct clerk *c, int r, wint_t ch)
 		snprintf(num, sizeof(num), "%lu", top + 1);
 		struct minutes_item *it = minutes_insert_item(c->m, at, num, v);
 		it->urgent = true;
+		session_touch_all(c->s);
 		changed(c, it, "added as urgent business");
 		commit(c);
 		c->sel = at + 2;
