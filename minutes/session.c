@@ -1,12 +1,14 @@
 /* session: one meeting being minuted live, its lock, journal and commits. */
 #include "session.h"
 
+#include "audit.h"
 #include "document.h"
 #include "journal.h"
 #include "lock.h"
 #include "meeting.h"
 #include "slug.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -546,3 +548,42 @@ const char *session_save_error(const struct session *s)
 
 const char *session_commit_error(const struct session *s) { return s->commit_error; }
 const char *session_journal_error(const struct session *s) { return s->journal_error; }
+
+int session_confirm_other(struct session *s, const char *id, const char *date,
+			  const char *by, struct diags *d)
+{
+	if (s->read_only)
+		return 0;
+	char commit[41];
+	bool sig = false;
+	return audit_confirm(s->archive, id, date, by, commit, &sig, d);
+}
+
+/* Whether `w` (lower-case ASCII) is in s, whatever the case. */
+static bool contains_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; *s; s++) {
+		size_t i = 0;
+		while (i < n && s[i] && tolower((unsigned char)s[i]) == w[i])
+			i++;
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+const char *session_chair(const struct session *s)
+{
+	if (s->agenda && s->agenda->chair && *s->agenda->chair)
+		return s->agenda->chair;
+	if (!s->committee)
+		return NULL;
+	for (size_t i = 0; i < s->committee->members.n; i++) {
+		const struct person *p = &s->committee->members.v[i];
+		if (p->role && contains_ci(p->role, "chair") && !contains_ci(p->role, "vice") &&
+		    !contains_ci(p->role, "deputy"))
+			return p->name;
+	}
+	return NULL;
+}

@@ -96,6 +96,16 @@ int session_journal(struct session *s, const char *ui, double now,
  * nothing to do. */
 int session_commit(struct session *s, struct diags *d);
 
+/* Confirms another meeting's minutes as a correct record (an item of
+ * this meeting whose agenda entry `confirms:` it), signed by `by` on
+ * `date`: audit_confirm's commit and tag.  0, or as audit_confirm. */
+int session_confirm_other(struct session *s, const char *id, const char *date,
+			  const char *by, struct diags *d);
+
+/* Who chairs the meeting: the agenda's chair, else the committee member
+ * whose role says chair; NULL when neither says. */
+const char *session_chair(const struct session *s);
+
 /* The last commit this session made or started from: its short id and
  * when ("" and 0 before the first). */
 const char *session_last_commit(const struct session *s);

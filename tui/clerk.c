@@ -569,6 +569,8 @@ static bool set_fixed(char *dst, size_t size, const char *v)
 	return true;
 }
 
+static const char *confirms_of(struct clerk *c);
+
 /* Stores the focused field's text into the minutes.  Returns false (with a
  * message, the field left as typed) when the text cannot be stored. */
 static bool slot_store(struct clerk *c)
@@ -682,8 +684,12 @@ static bool slot_store(struct clerk *c)
 		break;
 	}
 	case K_DECISION:
-		if (set_text(&it->decision, v))
+		if (set_text(&it->decision, v)) {
 			changed(c, it, *v ? "decision recorded" : "decision removed");
+			if (*v && confirms_of(c))
+				say(c, false, "This item confirms %s: F5 confirms those minutes "
+				    "now, signed by the chair.", confirms_of(c));
+		}
 		break;
 	case K_VOTE_FOR:
 	case K_VOTE_AGAINST:
@@ -981,6 +987,70 @@ static void incomplete(struct clerk *c, struct buf *out)
 
 /* ---- the speaker list and the decision phrases ---- */
 
+/* The meeting the item in hand confirms (its agenda's `confirms:`), or
+ * NULL. */
+static const char *confirms_of(struct clerk *c)
+{
+	const struct minutes_item *it = cur(c);
+	const struct agenda_item *ai = it ? session_agenda_item(c->s, it->number) : NULL;
+	return ai && ai->confirms && *ai->confirms ? ai->confirms : NULL;
+}
+
+/* "RESOLVED: that the minutes of the meeting held on 17 January 2018 be
+ * confirmed as a correct record." for an item that confirms a meeting. */
+static const char *confirm_phrase(struct clerk *c)
+{
+	static char phrase[200];
+	const char *id = confirms_of(c);
+	const char *slash = id ? strchr(id, '/') : NULL;
+	if (!slash)
+		return NULL;
+	char date[11];
+	snprintf(date, sizeof(date), "%.10s", slash + 1);
+	struct buf b = BUF_INIT;
+	render_date(&b, date);
+	/* "Wednesday 17 January 2018" -> "17 January 2018" */
+	const char *sp = strchr(b.data, ' ');
+	snprintf(phrase, sizeof(phrase), "RESOLVED: that the minutes of the meeting held "
+		 "on %s be confirmed as a correct record.", sp ? sp + 1 : b.data);
+	buf_free(&b);
+	return phrase;
+}
+
+/* F5 on an item that confirms a meeting, once its decision is recorded:
+ * confirms those minutes there and then, signed by the chair, dated
+ * this meeting. */
+static void confirm_now(struct clerk *c)
+{
+	const char *id = confirms_of(c);
+	struct minutes_item *it = cur(c);
+	if (!id) {
+		say(c, true, "this item confirms no meeting (its agenda entry has no confirms:)");
+		return;
+	}
+	if (!it || !it->decision || !*it->decision) {
+		say(c, true, "record the decision first; then F5 confirms %s", id);
+		return;
+	}
+	const char *chair = session_chair(c->s);
+	if (!chair) {
+		say(c, true, "nobody is named chair (the agenda's chair: or a member's role); "
+		    "use gavel confirm %s --by NAME", id);
+		return;
+	}
+	struct diags d;
+	diags_init(&d);
+	if (session_confirm_other(c->s, id, c->m->date, chair, &d) != 0) {
+		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("not confirmed");
+		say(c, true, "%s", m);
+		free(m);
+	} else {
+		say(c, false, "%s confirmed as a correct record, signed by %s on %s "
+		    "(tag confirmed/%s)", id, chair, c->m->date, id);
+	}
+	diags_free(&d);
+}
+
 static size_t phrases(struct clerk *c, const char **out)
 {
 	static const char *const builtin[] = {
@@ -989,6 +1059,9 @@ static size_t phrases(struct clerk *c, const char **out)
 		"RESOLVED: that ",
 	};
 	size_t n = 0;
+	const char *confirm = confirm_phrase(c);
+	if (confirm)
+		out[n++] = confirm;
 	const struct committee *com = session_committee(c->s);
 	if (com)
 		for (size_t i = 0; i < com->nphrases && n < MAX_PHRASES; i++)
@@ -1234,6 +1307,9 @@ static const char *const help_lines[] = {
 	"                    without its title, or a surname)",
 	"  F2                pick who spoke from a list",
 	"  1-9               in an empty decision, pick a phrase",
+	"  F5                on an item that confirms an earlier meeting's minutes",
+	"                    (Minutes of the previous meeting), confirm them now,",
+	"                    signed by the chair",
 	"  ^O                edit the field in $VISUAL or $EDITOR",
 	"  empty a field     and leave it: that comment, action, presenter,",
 	"                    document or declaration is removed",
@@ -1782,6 +1858,13 @@ static void form_key(struct clerk *c, int r, wint_t ch)
 		if (focus_move(c, 0)) {
 			c->focus = slot_find(c, K_COMMENT, cur(c)->ncomments);
 			focus_load(c);
+		}
+		return;
+	}
+	if (is_key(r, ch, KEY_F(5)) && c->view == V_ITEM) {
+		if (!readonly_refuse(c) && slot_store(c)) {
+			commit(c);
+			confirm_now(c);
 		}
 		return;
 	}

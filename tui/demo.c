@@ -72,6 +72,48 @@ const char demo_agenda_yaml[] =
 	"  - number: \"7\"\n"
 	"    title: Any other business\n";
 
+/* The meeting before, whose minutes item 2 confirms. */
+static const char previous_agenda_yaml[] =
+	"format: gavel-agenda/1\n"
+	"committee: Communities Board\n"
+	"date: 2018-01-17\n"
+	"start: \"11:00\"\n"
+	"venue: Smith Square, Westminster, Meeting Room 1\n"
+	"chair: Cllr Simon Blackburn\n"
+	"items:\n"
+	"  - number: \"1\"\n"
+	"    title: Welcome, apologies and declarations of interest\n"
+	"  - number: \"2\"\n"
+	"    title: Casey Review one year on\n";
+
+static const char previous_minutes_yaml[] =
+	"format: gavel-minutes/1\n"
+	"committee: Communities Board\n"
+	"date: 2018-01-17\n"
+	"start: \"11:00\"\n"
+	"end: \"12:30\"\n"
+	"venue: Smith Square, Westminster, Meeting Room 1\n"
+	"status: draft\n"
+	"attendance:\n"
+	"  present:\n"
+	"    - name: Cllr Simon Blackburn\n"
+	"      role: Chairman\n"
+	"    - name: Cllr Sue Woodward\n"
+	"      role: Vice-Chair\n"
+	"    - name: Cllr Jo Reid\n"
+	"  apologies:\n"
+	"    - name: Cllr Sam Patel\n"
+	"items:\n"
+	"  - number: \"1\"\n"
+	"    title: Welcome, apologies and declarations of interest\n"
+	"    decision: Apologies were noted; no interests were declared.\n"
+	"  - number: \"2\"\n"
+	"    title: Casey Review one year on\n"
+	"    summary: Officers reported on councils' work since the Casey Review.\n"
+	"    comments:\n"
+	"      - Members asked for examples of good practice to be shared.\n"
+	"    decision: Members noted the report.\n";
+
 int demo_create(const char *dir, struct archive **out, char **id, struct diags *d)
 {
 	*out = NULL;
@@ -80,9 +122,16 @@ int demo_create(const char *dir, struct archive **out, char **id, struct diags *
 	int rc = archive_init(&a, dir, false, d);
 	if (rc)
 		return rc;
-	struct archive_file f = { "communities-board/" COMMITTEE_FILE, demo_committee_yaml,
-				  sizeof(demo_committee_yaml) - 1 };
-	rc = archive_commit(a, &f, 1, "communities-board: committee file\n", NULL, d);
+	struct archive_file f[] = {
+		{ "communities-board/" COMMITTEE_FILE, demo_committee_yaml,
+		  sizeof(demo_committee_yaml) - 1 },
+		{ "communities-board/2018-01-17/" MEETING_AGENDA, previous_agenda_yaml,
+		  sizeof(previous_agenda_yaml) - 1 },
+		{ "communities-board/2018-01-17/" MEETING_MINUTES, previous_minutes_yaml,
+		  sizeof(previous_minutes_yaml) - 1 },
+	};
+	rc = archive_commit(a, f, 3, "communities-board: committee file and the "
+			    "meeting of 17 January 2018\n", NULL, d);
 	if (rc) {
 		archive_free(a);
 		return rc;
