@@ -51,7 +51,7 @@ FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
               tui/cmd_sync.c tui/cmd_diff.c tui/render.c tui/render_md.c tui/render_html.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
-              tui/demo.c tui/browse.c tui/cmd_audit.c
+              tui/demo.c tui/browse.c tui/cmd_audit.c tui/history.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)

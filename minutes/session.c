@@ -355,6 +355,7 @@ int session_close(struct session *s, bool commit, struct diags *d)
 }
 
 const char *session_id(const struct session *s) { return s->id; }
+struct archive *session_archive(struct session *s) { return s->archive; }
 bool session_read_only(const struct session *s) { return s->read_only; }
 struct minutes *session_minutes(struct session *s) { return s->minutes; }
 const struct agenda *session_agenda(const struct session *s) { return s->agenda; }

@@ -48,6 +48,7 @@ int session_open(struct session **out, struct archive *a, const char *id,
 int session_close(struct session *s, bool commit, struct diags *d);
 
 const char *session_id(const struct session *s);
+struct archive *session_archive(struct session *s);
 bool session_read_only(const struct session *s);
 struct minutes *session_minutes(struct session *s);
 const struct agenda *session_agenda(const struct session *s);      /* may be NULL */

@@ -3,6 +3,7 @@
 
 #include "field.h"
 #include "field_draw.h"
+#include "history.h"
 #include "meeting.h"
 #include "render.h"
 #include "slug.h"
@@ -57,6 +58,7 @@ struct browse {
 	char msg[512];
 	bool msg_error;
 	bool quit;
+	volatile sig_atomic_t *stop;
 };
 
 static void say(struct browse *b, bool error, const char *fmt, ...)
@@ -275,7 +277,7 @@ static void pane_set(struct browse *b)
 
 static const char *const keys_list[] = {
 	"Enter", "open", "Left", "back", "Tab", "read", "r", "take minutes",
-	"n", "new meeting", "f", "dates", "?", "help", "q", "quit", NULL };
+	"h", "history", "n", "new", "f", "dates", "?", "help", "q", "quit", NULL };
 static const char *const keys_pane[] = {
 	"Up/Down", "scroll", "PgUp/PgDn", "page", "Tab", "back to the list",
 	"?", "help", "q", "quit", NULL };
@@ -292,6 +294,8 @@ static const char *const help_lines[] = {
 	"  Tab                                 move into the reading pane and back",
 	"  r                                   take the minutes of the meeting",
 	"                                      (gavel run)",
+	"  h                                   the meeting's history: revisions,",
+	"                                      the changes between two, blame",
 	"  n                                   start a new meeting",
 	"  f                                   show only meetings between two dates",
 	"  q                                   leave gavel",
@@ -634,11 +638,20 @@ static void key(struct browse *b, int r, wint_t ch,
 	case 'j': move_sel(b, 1); break;
 	case ' ': move_sel(b, page); break;
 	case '\r': case '\n': case 'l': open_sel(b); break;
-	case 27: case 'h': case 127: case CTRL('H'): back(b); break;
+	case 27: case 127: case CTRL('H'): back(b); break;
 	case '\t': b->pane_focus = !b->pane_focus; break;
 	case '?': b->help = true; break;
 	case 'q': case CTRL('X'): case CTRL('C'): b->quit = true; break;
 	case 'r': take(b, take_minutes); break;
+	case 'h': {
+		struct mrow *m = b->level >= L_MEETINGS ? meeting_sel(b) : NULL;
+		if (m)
+			history_run(b->a, m->id, b->stop);
+		else
+			say(b, true, "select a meeting first (Enter on a committee lists them)");
+		clearok(stdscr, TRUE);
+		break;
+	}
 	case 'n':
 		prompt_open(b, P_NEW_COMMITTEE, b->csel < b->nc ? b->cs[b->csel].name : "");
 		break;
@@ -661,6 +674,7 @@ int browse_run(struct archive *a, volatile sig_atomic_t *stop,
 	struct browse b;
 	memset(&b, 0, sizeof(b));
 	b.a = a;
+	b.stop = stop;
 	buf_init(&b.pane);
 	committees_load(&b);
 	b.pane_stale = true;

@@ -3,6 +3,7 @@
 
 #include "field.h"
 #include "field_draw.h"
+#include "history.h"
 #include "render.h"
 #include "ui.h"
 #include "yamlread.h"
@@ -85,6 +86,7 @@ struct clerk {
 	size_t help_top;
 	bool quit;
 	bool ended;
+	volatile sig_atomic_t *stop;
 	int cursor_y, cursor_x;         /* where the form's cursor is, or -1 */
 
 	char msg[512];
@@ -1274,8 +1276,8 @@ static const char *const keys_attendance[] = {
 	"p", "present", "a", "apologies", "x", "absent", "i", "attending",
 	"+", "add", "Enter", "next", "Esc", "hub", "?", "help", "q", "quit", NULL };
 static const char *const keys_hub[] = {
-	"Enter", "open", "u", "urgent item", "w", "withdrawn", "d", "deferred",
-	"t", "taken", "E", "end", "?", "help", "q", "quit", NULL };
+	"Enter", "open", "u", "urgent", "w", "withdrawn", "d", "deferred",
+	"t", "taken", "E", "end", "h", "history", "?", "help", "q", "quit", NULL };
 static const char *const keys_end[] = {
 	"Esc", "back to the meeting", "q", "quit", NULL };
 static const char *const keys_prompt[] = {
@@ -1328,6 +1330,7 @@ static const char *const help_lines[] = {
 	"  Enter  open       u  add urgent business after the selected item",
 	"  w  withdrawn      d  deferred      t  taken after all",
 	"  E  end the meeting: stamps the end time, commits, shows what is missing",
+	"  h  the meeting's history: its revisions, the changes between two, blame",
 	"",
 	"Times are stamped when you enter and leave an item; correct them in its",
 	"Started and Ended fields.",
@@ -1967,6 +1970,10 @@ static void hub_key(struct clerk *c, int r, wint_t ch)
 			meeting_end(c);
 	} else if (is_char(r, ch, 'E')) {
 		meeting_end(c);
+	} else if (is_char(r, ch, 'h')) {
+		commit(c);
+		history_run(session_archive(c->s), session_id(c->s), c->stop);
+		clearok(stdscr, TRUE);
 	} else if (is_char(r, ch, 'u')) {
 		if (!readonly_refuse(c))
 			prompt_open(c, P_URGENT_TITLE);
@@ -2137,6 +2144,7 @@ void clerk_free(struct clerk *c)
 int clerk_run(struct clerk *c, volatile sig_atomic_t *stop, char **farewell)
 {
 	*farewell = NULL;
+	c->stop = stop;
 	timeout(250);
 	draw(c);
 	int quick_errors = 0;

@@ -4,6 +4,7 @@
  * gavel blame MEETING: the revision that last set each field.
  */
 #include "cli.h"
+#include "history.h"
 #include "linediff.h"
 #include "mdiff.h"
 #include "meeting.h"
@@ -421,57 +422,43 @@ static void add_cut(struct buf *out, const char *s, unsigned cols)
 	buf_addstr(out, "...");
 }
 
-int cmd_blame(struct cli *c, int argc, char **argv)
+int history_blame_text(struct archive *a, const char *id, unsigned width,
+		       struct buf *text, struct buf *warnings, struct diags *d)
 {
-	const struct command *cmd = cli_command("blame");
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
-		return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	if (argc - optind != 1) {
-		cli_usage_error(cmd, "name one meeting");
-		return EXIT_FAIL;
-	}
-	const char *id = argv[optind];
-	if (!meeting_id_valid(id)) {
-		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
-		return EXIT_FAIL;
-	}
-	struct archive *a = cli_repo(c);
-	if (!a)
-		return EXIT_FAIL;
 	struct archive_rev *log = NULL;
 	size_t n = 0;
-	struct diags d;
-	diags_init(&d);
 	char *path = meeting_path(id, MEETING_MINUTES);
-	int result = EXIT_FAIL;
-	if (archive_log(a, path, &log, &n, &d) < 0) {
-		cli_diags(&d, true);
-		goto out;
-	}
+	int rc = archive_log(a, path, &log, &n, d);
+	free(path);
+	if (rc < 0)
+		return rc;
 	if (n == 0) {
-		cli_error("no meeting %s in %s", id, archive_path(a));
-		goto out;
+		diags_add(d, NULL, 0, 0, "no meeting %s in %s", id, archive_path(a));
+		archive_revs_free(log, n);
+		return MEETING_INVALID;
 	}
 	struct mdiff_blame *bl = mdiff_blame_new();
 	size_t loaded = 0;
+	struct diags why;
+	diags_init(&why);
 	for (size_t k = n; k-- > 0;) {
 		struct minutes *m;
-		diags_clear(&d);
-		if (meeting_load(a, id, log[k].id, &m, NULL, &d)) {
-			char *why = d.n ? diag_format(&d.v[0]) : xstrdup("it does not load");
-			cli_warn("revision %s skipped: %s", log[k].short_id, why);
-			free(why);
+		diags_clear(&why);
+		if (meeting_load(a, id, log[k].id, &m, NULL, &why)) {
+			char *w = why.n ? diag_format(&why.v[0]) : xstrdup("it does not load");
+			buf_addf(warnings, "revision %s skipped: %s\n", log[k].short_id, w);
+			free(w);
 			continue;
 		}
 		mdiff_blame_add(bl, m, k);
 		loaded++;
 	}
+	diags_free(&why);
 	struct mdiff_blame_field *f;
 	size_t nf;
 	mdiff_blame_fields(bl, &f, &nf);
 	/* Columns: the authors and the labels padded to the longest. */
-	unsigned wa = 0, wl = 0, width = cli_width();
+	unsigned wa = 0, wl = 0;
 	for (size_t i = 0; i < nf; i++) {
 		const char *name = log[f[i].rev].author_name;
 		unsigned x = text_width(name, strlen(name)), y = text_width(f[i].label, strlen(f[i].label));
@@ -491,18 +478,52 @@ int cmd_blame(struct cli *c, int argc, char **argv)
 		unsigned used = text_width(line.data, line.len);
 		add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
 		buf_addch(&line, '\n');
-		cli_write(line.data, line.len);
+		buf_add(text, line.data, line.len);
 	}
 	buf_free(&line);
 	mdiff_blame_fields_free(f, nf);
 	mdiff_blame_free(bl);
-	result = loaded ? EXIT_YES : EXIT_FAIL;
-	if (!loaded)
-		cli_error("no revision of %s loads", id);
-out:
 	archive_revs_free(log, n);
-	free(path);
+	if (!loaded) {
+		diags_add(d, NULL, 0, 0, "no revision of %s loads", id);
+		return MEETING_INVALID;
+	}
+	return 0;
+}
+
+int cmd_blame(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_command("blame");
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
+		return o == 'h' ? EXIT_YES : EXIT_FAIL;
+	if (argc - optind != 1) {
+		cli_usage_error(cmd, "name one meeting");
+		return EXIT_FAIL;
+	}
+	const char *id = argv[optind];
+	if (!meeting_id_valid(id)) {
+		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
+		return EXIT_FAIL;
+	}
+	struct archive *a = cli_repo(c);
+	if (!a)
+		return EXIT_FAIL;
+	struct buf text = BUF_INIT, warnings = BUF_INIT;
+	struct diags d;
+	diags_init(&d);
+	int rc = history_blame_text(a, id, cli_width(), &text, &warnings, &d);
+	for (const char *p = warnings.data; *p;) {
+		const char *nl = strchr(p, '\n');
+		cli_warn("%.*s", (int)(nl - p), p);
+		p = nl + 1;
+	}
+	cli_write(text.data, text.len);
+	if (rc)
+		cli_diags(&d, true);
+	buf_free(&text);
+	buf_free(&warnings);
 	diags_free(&d);
 	archive_free(a);
-	return result;
+	return rc ? EXIT_FAIL : EXIT_YES;
 }
