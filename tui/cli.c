@@ -31,6 +31,25 @@ const struct command commands[] = {
 	  "  --rev REV        as they stood at revision REV (a commit id, tag...)\n"
 	  "  --format text    as published minutes read, wrapped (the default)\n"
 	  "  --format yaml    the minutes file itself\n" },
+	{ "search", cmd_search, "[--count] QUERY...", "search the minutes of every meeting",
+	  "Searches the minutes of every meeting as committed (HEAD) and prints\n"
+	  "one line per hit, newest meeting first: the meeting, the item, what\n"
+	  "was matched (title, summary, comment 3, decision, action 2...), who\n"
+	  "said it, and the words around the match.  Exits 1 when nothing matches.\n\n"
+	  "The query (the arguments, joined by spaces); every term must match:\n"
+	  "  WORD              a word; case and accents do not matter (zoe finds Zoë)\n"
+	  "  \"a phrase\"        these words next to each other, in this order\n"
+	  "  committee:SLUG    only that committee's meetings (given twice: either)\n"
+	  "  title:WORD        only item titles holding WORD (or title:\"a phrase\")\n"
+	  "  decision:WORD     only decisions holding WORD (or decision:\"a phrase\")\n"
+	  "  by:NAME           only what NAME said, owns or declared (by:\"Jo Reid\")\n"
+	  "  since:YYYY-MM-DD  only meetings on or after that date\n"
+	  "  until:YYYY-MM-DD  only meetings on or before that date\n\n"
+	  "  --count           print the number of hits only\n\n"
+	  "Quote a phrase for the shell too: gavel search '\"home-schooled children\"'.\n"
+	  "The index is kept in the git folder (gavel/search.sqlite), never\n"
+	  "committed; each search first brings it up to date with HEAD, and it is\n"
+	  "built again when missing or damaged.\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.\n" },
