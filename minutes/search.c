@@ -14,7 +14,7 @@
 
 /* Bump when the tables or what goes in them change: an index of another
  * version is built again. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
@@ -48,11 +48,10 @@ struct search {
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"CREATE TABLE meetings(id TEXT PRIMARY KEY, blob TEXT NOT NULL,"
-	" date TEXT NOT NULL, slot INTEGER NOT NULL, key INTEGER NOT NULL,"
+	"CREATE TABLE meetings(key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" blob TEXT NOT NULL, date TEXT NOT NULL, slot INTEGER NOT NULL,"
 	" ok INTEGER NOT NULL);"
 	"CREATE INDEX meetings_date ON meetings(date, slot);"
-	"CREATE UNIQUE INDEX meetings_key ON meetings(key);"
 	"CREATE VIRTUAL TABLE fields USING fts5(text, by, item UNINDEXED,"
 	" kind UNINDEXED, idx UNINDEXED, columnsize = 0,"
 	" tokenize = 'unicode61 remove_diacritics 2');"
@@ -382,8 +381,11 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 	sqlite3_bind_text(st, 2, blob_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, slot);
-	/* A meeting past the last slot of its date keeps no rows. */
-	sqlite3_bind_int64(st, 5, slot > SLOT_MAX ? -slot : meeting_key(date, slot));
+	/* A meeting past the last slot of its date keeps no rows, and a key
+	 * no row can have. */
+	sqlite3_bind_int64(st, 5, slot > SLOT_MAX ? -((meeting_key(date, 0) << 24) |
+						      (slot & 0xffffff))
+			   : meeting_key(date, slot));
 	sqlite3_bind_int(st, 6, ok);
 	step_done(ix, st);
 	ix->u->indexed++;
