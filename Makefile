@@ -15,7 +15,7 @@ MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
 
 CC        ?= cc
-PKGS       = ncursesw yaml-0.1 libgit2
+PKGS       = ncursesw yaml-0.1 libgit2 sqlite3
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -33,7 +33,7 @@ endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
-             libcmocka-dev tmux git libxml2-utils
+             libcmocka-dev libsqlite3-dev tmux git libxml2-utils
 BENCH_PKGS = hyperfine valgrind
 
 # The modules, one concept a file.
@@ -43,13 +43,15 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/archive.c minutes/archive_sync.c minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
               minutes/session.c minutes/mdiff.c minutes/linediff.c \
-              minutes/proc.c minutes/gpg.c minutes/audit.c
+              minutes/proc.c minutes/gpg.c minutes/audit.c \
+              minutes/query.c minutes/search.c
 AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
 FIELD_SRC   = tui/field.c
 TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
-              tui/cmd_sync.c tui/cmd_diff.c tui/render.c tui/render_md.c tui/render_html.c \
+              tui/cmd_sync.c tui/cmd_diff.c tui/cmd_search.c \
+              tui/render.c tui/render_md.c tui/render_html.c \
               tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
               tui/demo.c tui/browse.c tui/cmd_audit.c tui/history.c
 LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
@@ -60,7 +62,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
-              tests/unit/test_mdiff
+              tests/unit/test_mdiff tests/unit/test_query
 
 all: gavel
 
@@ -145,9 +147,11 @@ clean:
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c \
-                minutes/meeting.c minutes/session.c minutes/audit.c \
+                minutes/meeting.c minutes/session.c minutes/audit.c minutes/search.c \
                 $(FIELD_SRC),$(LIB_SRC))
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
+QUERY_FUZZ_SRC = minutes/query.c minutes/buf.c minutes/diag.c minutes/utf8.c \
+                 minutes/slug.c minutes/yamlread.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load
 	@for f in tests/data/*.yaml tests/cli/data/*.yaml; do \
@@ -165,4 +169,13 @@ fuzz: deps
 	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC)
 	fuzz/fuzz_theme -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-theme
+	@mkdir -p fuzz/corpus-query
+	@printf '%s' 'budget "integrated communities" by:"Zoë Reid"' >fuzz/corpus-query/words
+	@printf '%s' 'committee:planning title:strategy decision:approved since:2018-01-01 until:2019-12-31' >fuzz/corpus-query/filters
+	@printf '%s' 'since:2018-13-01 "unclosed' >fuzz/corpus-query/errors
+	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -Iminutes -Iagenda \
+	    -o fuzz/fuzz_query tests/fuzz/fuzz_query.c $(QUERY_FUZZ_SRC) -lyaml
+	fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -timeout=5 fuzz/corpus-query
 .PHONY: fuzz

@@ -137,3 +137,6 @@ function row(name, g, b, lim, t,   r) {
 	printf fmt, name, ms(g), ms(b), sprintf("%.2f", r), t, (r <= lim ? "met" : "NOT met")
 }'
 echo "(hyperfine means; CSV in $W/{a,b,c}.csv)"
+
+echo
+sh "$ROOT/bench/search.sh"

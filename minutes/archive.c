@@ -590,6 +590,172 @@ int archive_commit_info(struct archive *a, const char *rev, struct archive_rev *
 	return 0;
 }
 
+/* ---- the files of a tree, for indexes ---- */
+
+int archive_head_tree(struct archive *a, char id_out[41], struct diags *err)
+{
+	git_tree *tree;
+	id_out[0] = '\0';
+	int rc = rev_tree(a, NULL, &tree, NULL, err);
+	if (rc == ARCHIVE_ENOTFOUND)
+		return 0;       /* an unborn branch: no tree yet */
+	if (rc < 0)
+		return rc;
+	git_oid_tostr(id_out, 41, git_tree_id(tree));
+	git_tree_free(tree);
+	return 0;
+}
+
+struct blobs {
+	struct archive_blob *v;
+	size_t n, cap;
+};
+
+static void blobs_add(struct blobs *b, const char *dir, const char *name,
+		      const git_oid *id)
+{
+	xgrow((void **)&b->v, &b->cap, b->n + 1, sizeof(*b->v));
+	struct archive_blob *x = &b->v[b->n++];
+	struct buf p = BUF_INIT;
+	buf_addf(&p, "%s/%s", dir, name);
+	x->path = buf_detach(&p, NULL);
+	if (id)
+		git_oid_tostr(x->id, sizeof(x->id), id);
+	else
+		x->id[0] = '\0';
+}
+
+/* Compares the trees `nt` and `ot` (either may be NULL) `depth` folders
+ * above the files called `name`, collecting the files that differ. */
+static int walk_files(struct archive *a, const git_tree *nt, const git_tree *ot,
+		      const char *dir, int depth, const char *name,
+		      struct blobs *out)
+{
+	if (depth == 0) {
+		const git_tree_entry *ne = nt ? git_tree_entry_byname(nt, name) : NULL;
+		const git_tree_entry *oe = ot ? git_tree_entry_byname(ot, name) : NULL;
+		if (ne && git_tree_entry_type(ne) != GIT_OBJECT_BLOB)
+			ne = NULL;
+		if (oe && git_tree_entry_type(oe) != GIT_OBJECT_BLOB)
+			oe = NULL;
+		if (ne && (!oe || !git_oid_equal(git_tree_entry_id(ne), git_tree_entry_id(oe))))
+			blobs_add(out, dir, name, git_tree_entry_id(ne));
+		else if (!ne && oe)
+			blobs_add(out, dir, name, NULL);
+		return 0;
+	}
+	for (int side = 0; side < 2; side++) {
+		const git_tree *t = side ? ot : nt, *other = side ? nt : ot;
+		size_t count = t ? git_tree_entrycount(t) : 0;
+		for (size_t i = 0; i < count; i++) {
+			const git_tree_entry *e = git_tree_entry_byindex(t, i);
+			if (git_tree_entry_type(e) != GIT_OBJECT_TREE)
+				continue;
+			const char *en = git_tree_entry_name(e);
+			const git_tree_entry *oe = other ? git_tree_entry_byname(other, en) : NULL;
+			if (oe && git_tree_entry_type(oe) != GIT_OBJECT_TREE)
+				oe = NULL;
+			if (side == 1 && oe)
+				continue;       /* in both: seen from the new side */
+			if (oe && git_oid_equal(git_tree_entry_id(e), git_tree_entry_id(oe)))
+				continue;       /* the same folder: nothing in it changed */
+			git_tree *sub = NULL, *osub = NULL;
+			int rc = git_tree_lookup(&sub, a->repo, git_tree_entry_id(e));
+			if (rc == 0 && oe)
+				rc = git_tree_lookup(&osub, a->repo, git_tree_entry_id(oe));
+			if (rc == 0) {
+				struct buf p = BUF_INIT;
+				buf_addf(&p, "%s%s%s", dir, *dir ? "/" : "", en);
+				rc = side ? walk_files(a, NULL, sub, p.data, depth - 1, name, out)
+					  : walk_files(a, sub, osub, p.data, depth - 1, name, out);
+				buf_free(&p);
+			}
+			git_tree_free(sub);
+			git_tree_free(osub);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int lookup_tree(struct archive *a, const char *id, git_tree **out,
+		       struct diags *err)
+{
+	git_oid oid;
+	*out = NULL;
+	if (git_oid_fromstr(&oid, id) < 0) {
+		diags_add(err, a->path, 0, 0, "'%s' is not a tree id", id);
+		return ARCHIVE_ENOTFOUND;
+	}
+	int rc = git_tree_lookup(out, a->repo, &oid);
+	if (rc == GIT_ENOTFOUND) {
+		diags_add(err, a->path, 0, 0, "no tree %s in this repository", id);
+		return ARCHIVE_ENOTFOUND;
+	}
+	if (rc < 0) {
+		archive_fail(err, a->path, rc, "cannot read the tree %s", id);
+		return ARCHIVE_ERROR;
+	}
+	return 0;
+}
+
+int archive_tree_files(struct archive *a, const char *tree, const char *since,
+		       const char *name, struct archive_blob **out, size_t *n,
+		       struct diags *err)
+{
+	git_tree *nt = NULL, *ot = NULL;
+	struct blobs b = { NULL, 0, 0 };
+	*out = NULL;
+	*n = 0;
+	int rc = lookup_tree(a, tree, &nt, err);
+	if (rc == 0 && since && *since)
+		rc = lookup_tree(a, since, &ot, err);
+	if (rc == 0 && walk_files(a, nt, ot, "", 2, name, &b) < 0) {
+		archive_fail(err, a->path, -1, "cannot read the tree %s", tree);
+		rc = ARCHIVE_ERROR;
+	}
+	git_tree_free(nt);
+	git_tree_free(ot);
+	if (rc < 0) {
+		archive_blobs_free(b.v, b.n);
+		return rc;
+	}
+	*out = b.v;
+	*n = b.n;
+	return 0;
+}
+
+void archive_blobs_free(struct archive_blob *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+int archive_read_blob(struct archive *a, const char *id, struct buf *out,
+		      struct diags *err)
+{
+	git_oid oid;
+	git_blob *blob = NULL;
+	if (git_oid_fromstr(&oid, id) < 0) {
+		diags_add(err, a->path, 0, 0, "'%s' is not a blob id", id);
+		return ARCHIVE_ENOTFOUND;
+	}
+	int rc = git_blob_lookup(&blob, a->repo, &oid);
+	if (rc == GIT_ENOTFOUND) {
+		diags_add(err, a->path, 0, 0, "no blob %s in this repository", id);
+		return ARCHIVE_ENOTFOUND;
+	}
+	if (rc < 0) {
+		archive_fail(err, a->path, rc, "cannot read the blob %s", id);
+		return ARCHIVE_ERROR;
+	}
+	buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return 0;
+}
+
 /* ---- committing ---- */
 
 int archive_signature(struct archive *a, git_signature **sig, struct diags *err)

@@ -274,5 +274,29 @@ struct archive_watch {
 int archive_changes_since(struct archive *a, struct archive_watch *w, size_t n,
 			  struct diags *err);
 void archive_watches_free(struct archive_watch *w, size_t n);
+/* A file two folders down, "<committee>/<meeting>/<name>", and its blob. */
+struct archive_blob {
+	char *path;
+	char id[41];          /* the blob's full hex id; "" when removed */
+};
+
+/* The full hex id of HEAD's tree; "" (and 0) on an unborn branch. */
+int archive_head_tree(struct archive *a, char id_out[41], struct diags *err);
+
+/* The files called `name` two folders down in the tree `tree` (a tree id),
+ * with their blob ids, in no particular order.  With `since` (a tree id;
+ * NULL or "" for none), only those that differ from `since`, and those
+ * gone since (with an empty id): the walk skips every folder whose tree
+ * is the same in both, so after one commit it reads a handful of trees.
+ * ARCHIVE_ENOTFOUND when `tree`, or `since`, is not in the repository.
+ * Free with archive_blobs_free. */
+int archive_tree_files(struct archive *a, const char *tree, const char *since,
+		       const char *name, struct archive_blob **out, size_t *n,
+		       struct diags *err);
+void archive_blobs_free(struct archive_blob *v, size_t n);
+
+/* Reads the blob `id` (full hex) into `out`.  ARCHIVE_ENOTFOUND if none. */
+int archive_read_blob(struct archive *a, const char *id, struct buf *out,
+		      struct diags *err);
 
 #endif

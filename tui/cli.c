@@ -113,6 +113,25 @@ const struct command commands[] = {
 	  "Checks each FILE against gavel's format (its kind comes from its\n"
 	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"
 	  "Exits 1 when any file is invalid.\n" },
+	{ "search", cmd_search, "[--count] QUERY...", "search the minutes of every meeting",
+	  "Searches the minutes of every meeting as committed (HEAD) and prints\n"
+	  "one line per hit, newest meeting first: the meeting, the item, what\n"
+	  "was matched (title, summary, comment 3, decision, action 2...), who\n"
+	  "said it, and the words around the match.  Exits 1 when nothing matches.\n\n"
+	  "The query (the arguments, joined by spaces); every term must match:\n"
+	  "  WORD              a word; case and accents do not matter (zoe finds Zoë)\n"
+	  "  \"a phrase\"        these words next to each other, in this order\n"
+	  "  committee:SLUG    only that committee's meetings (given twice: either)\n"
+	  "  title:WORD        only item titles holding WORD (or title:\"a phrase\")\n"
+	  "  decision:WORD     only decisions holding WORD (or decision:\"a phrase\")\n"
+	  "  by:NAME           only what NAME said, owns or declared (by:\"Jo Reid\")\n"
+	  "  since:YYYY-MM-DD  only meetings on or after that date\n"
+	  "  until:YYYY-MM-DD  only meetings on or before that date\n\n"
+	  "  --count           print the number of hits only\n\n"
+	  "Quote a phrase for the shell too: gavel search '\"home-schooled children\"'.\n"
+	  "The index is kept in the git folder (gavel/search.sqlite), never\n"
+	  "committed; each search first brings it up to date with HEAD, and it is\n"
+	  "built again when missing or damaged.\n" },
 	{ "browse", cmd_browse, "[--theme NAME]", "the home screen: every meeting, to read",
 	  "Opens the home screen (also what plain 'gavel' does on a terminal):\n"
 	  "committees, their meetings newest first, the items of a meeting, and a\n"

@@ -41,6 +41,7 @@ int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_blame(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_run(struct cli *c, int argc, char **argv);
 int cmd_browse(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
