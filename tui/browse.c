@@ -5,6 +5,8 @@
 #include "field_draw.h"
 #include "history.h"
 #include "meeting.h"
+#include "query.h"
+#include "search.h"
 #include "render.h"
 #include "slug.h"
 #include "ui.h"
@@ -17,7 +19,7 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-enum level { L_COMMITTEES, L_MEETINGS, L_ITEMS };
+enum level { L_COMMITTEES, L_MEETINGS, L_ITEMS, L_HITS };
 
 struct crow {                   /* a committee */
 	char *slug;
@@ -32,7 +34,16 @@ struct mrow {                   /* a meeting of the committee in hand */
 	char *error;            /* why its minutes do not load */
 };
 
-enum prompt { P_NONE, P_NEW_COMMITTEE, P_NEW_DATE, P_FILTER };
+enum prompt { P_NONE, P_NEW_COMMITTEE, P_NEW_DATE, P_FILTER, P_SEARCH };
+
+struct hit {                    /* a search hit, kept */
+	char *meeting;
+	char *item;
+	char *what;             /* "comment 3", "decision" */
+	char *snippet;          /* matched words between SEARCH_MARK_ON/OFF */
+};
+
+#define HITS_MAX 5000
 
 struct browse {
 	struct archive *a;
@@ -59,6 +70,11 @@ struct browse {
 	bool msg_error;
 	bool quit;
 	volatile sig_atomic_t *stop;
+
+	struct hit *hits;               /* the last search's hits */
+	size_t nhits, hits_cap, hsel, htop, hits_total;
+	enum level hits_from;           /* where Esc goes back to */
+	char hits_title[300];
 };
 
 static void say(struct browse *b, bool error, const char *fmt, ...)
@@ -212,6 +228,11 @@ static int pane_x(void)
 static void pane_set(struct browse *b)
 {
 	buf_reset(&b->pane);
+	if (b->level == L_HITS) {
+		b->nlines = 0;
+		b->pane_stale = false;
+		return;
+	}
 	int width = COLS - pane_x() - 3;
 	if (width < 20)
 		width = 20;
@@ -273,11 +294,188 @@ static void pane_set(struct browse *b)
 	}
 }
 
-/* ---- drawing ---- */
+static void select_meeting(struct browse *b, const char *id);
+
+/* ---- searching ---- */
+
+static void hits_clear(struct browse *b)
+{
+	for (size_t i = 0; i < b->nhits; i++) {
+		free(b->hits[i].meeting);
+		free(b->hits[i].item);
+		free(b->hits[i].what);
+		free(b->hits[i].snippet);
+	}
+	b->nhits = b->hsel = b->htop = b->hits_total = 0;
+}
+
+static int hit_keep(const struct search_hit *h, void *ctx)
+{
+	struct browse *b = ctx;
+	if (b->nhits >= HITS_MAX)
+		return 0;
+	xgrow((void **)&b->hits, &b->hits_cap, b->nhits + 1, sizeof(*b->hits));
+	struct hit *k = &b->hits[b->nhits++];
+	k->meeting = xstrdup(h->meeting);
+	k->item = h->item ? xstrdup(h->item) : NULL;
+	struct buf w = BUF_INIT;
+	buf_addstr(&w, h->kind);
+	if (h->index)
+		buf_addf(&w, " %u", h->index);
+	k->what = buf_detach(&w, NULL);
+	struct buf sn = BUF_INIT;
+	if (h->by && *h->by)
+		buf_addf(&sn, "%s: ", h->by);
+	buf_addstr(&sn, h->snippet ? h->snippet : "");
+	k->snippet = buf_detach(&sn, NULL);
+	return 0;
+}
+
+static void progress(size_t done, size_t total, void *ctx)
+{
+	struct browse *b = ctx;
+	char m[96];
+	snprintf(m, sizeof(m), "indexing %zu of %zu meetings (once, then searches are instant)",
+		 done, total);
+	move(LINES - 2, 0);
+	clrtoeol();
+	ui_text(LINES - 2, 1, COLS - 2, m, strlen(m), ui_attr(THEME_SAVED));
+	refresh();
+	(void)b;
+}
+
+static int hits_oldest_first(const void *x, const void *y)
+{
+	const struct hit *a = x, *b = y;
+	const char *fa = strchr(a->meeting, '/') + 1, *fb = strchr(b->meeting, '/') + 1;
+	int c = strcmp(fa, fb);
+	return c ? c : strcmp(a->meeting, b->meeting);
+}
+
+/* Runs `text` as a search query and shows the hits (oldest first when
+ * `oldest`, as a topic is followed through time). */
+static void search(struct browse *b, const char *text, bool oldest, const char *title)
+{
+	struct query q;
+	struct diags d;
+	diags_init(&d);
+	if (query_parse(text, strlen(text), &q, &d) != 0) {
+		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("that is not a query");
+		say(b, true, "%s", m);
+		free(m);
+		diags_free(&d);
+		return;
+	}
+	struct search *s = NULL;
+	hits_clear(b);
+	if (search_open(&s, b->a, progress, b, NULL, &d) == 0) {
+		size_t count = 0;
+		if (search_run(s, &q, hit_keep, b, &count, &d) == 0)
+			b->hits_total = count;
+		search_close(s);
+	}
+	query_free(&q);
+	if (d.n) {
+		char *m = diag_format(&d.v[0]);
+		say(b, true, "%s", m);
+		free(m);
+	} else if (!b->nhits) {
+		say(b, true, "nothing matched %s", text);
+	} else {
+		if (oldest)
+			qsort(b->hits, b->nhits, sizeof(*b->hits), hits_oldest_first);
+		if (b->level != L_HITS)
+			b->hits_from = b->level;
+		b->level = L_HITS;
+		b->pane_focus = false;
+		snprintf(b->hits_title, sizeof(b->hits_title), "%s", title);
+		say(b, false, "%zu hit%s%s; Enter opens one, n and N step through them",
+		    b->hits_total, b->hits_total == 1 ? "" : "s",
+		    b->nhits < b->hits_total ? " (the first shown)" : "");
+		b->pane_stale = true;
+	}
+	diags_free(&d);
+}
+
+/* "The same topic elsewhere": the items of every meeting whose title is
+ * this item's, oldest first. */
+static void same_topic(struct browse *b)
+{
+	struct mrow *r = b->level == L_ITEMS ? meeting_sel(b) : NULL;
+	if (!r || !r->m || b->isel >= r->m->nitems) {
+		say(b, true, "select an item first: its title is the topic followed");
+		return;
+	}
+	const char *t = r->m->items[b->isel]->title;
+	struct buf q = BUF_INIT, title = BUF_INIT;
+	buf_addstr(&q, "title:\"");
+	for (const char *p = t ? t : ""; *p; p++)
+		if (*p != '"')
+			buf_addch(&q, *p);
+	buf_addch(&q, '"');
+	buf_addf(&title, "The same topic: %s", t ? t : "");
+	search(b, q.data, true, title.data);
+	buf_free(&q);
+	buf_free(&title);
+}
+
+/* Opens the selected hit: its meeting's items, the reading pane at its
+ * item.  n and N then step through the hits. */
+static void hit_open(struct browse *b)
+{
+	if (b->hsel >= b->nhits)
+		return;
+	const struct hit *h = &b->hits[b->hsel];
+	select_meeting(b, h->meeting);
+	struct mrow *r = meeting_sel(b);
+	b->isel = 0;
+	if (r && r->m && r->m->nitems) {
+		b->level = L_ITEMS;
+		if (h->item)
+			for (size_t i = 0; i < r->m->nitems; i++)
+				if (!strcmp(r->m->items[i]->number, h->item))
+					b->isel = i;
+	}
+	b->pane_focus = true;
+	b->pane_stale = true;
+	say(b, false, "hit %zu of %zu: %s%s%s  (n next, N previous)", b->hsel + 1, b->nhits,
+	    h->meeting, h->item ? " item " : "", h->item ? h->item : "");
+}
+
+/* Draws a hit across the screen, its matched words highlighted. */
+static void hit_row(struct browse *b, size_t i, int y, attr_t a)
+{
+	const struct hit *h = &b->hits[i];
+	struct buf head = BUF_INIT;
+	const char *slash = strchr(h->meeting, '/');
+	buf_addf(&head, "%s  %.*s", slash + 1, (int)(slash - h->meeting), h->meeting);
+	if (h->item)
+		buf_addf(&head, "  item %s", h->item);
+	buf_addf(&head, "  %s  ", h->what);
+	ui_line(y, 0, COLS, "", a);
+	int x = 1 + ui_text(y, 1, COLS - 2, head.data, head.len, a ? a : ui_attr(THEME_DIM));
+	bool on = false;
+	for (const char *p = h->snippet; *p && x < COLS - 1;) {
+		size_t n = strcspn(p, "\001\002");
+		if (n)
+			x += ui_text(y, x, COLS - 1 - x, p, n, on ? (a | ui_attr(THEME_MATCH)) : a);
+		p += n;
+		if (*p == SEARCH_MARK_ON)
+			on = true;
+		else if (*p == SEARCH_MARK_OFF)
+			on = false;
+		if (*p)
+			p++;
+	}
+	buf_free(&head);
+}
+
+/* ---- drawing ---- *//* ---- drawing ---- */
 
 static const char *const keys_list[] = {
 	"Enter", "open", "Left", "back", "Tab", "read", "r", "take minutes",
-	"h", "history", "n", "new", "f", "dates", "?", "help", "q", "quit", NULL };
+	"/", "search", "t", "same topic", "h", "history", "+", "new", "?", "help",
+	"q", "quit", NULL };
 static const char *const keys_pane[] = {
 	"Up/Down", "scroll", "PgUp/PgDn", "page", "Tab", "back to the list",
 	"?", "help", "q", "quit", NULL };
@@ -296,7 +494,17 @@ static const char *const help_lines[] = {
 	"                                      (gavel run)",
 	"  h                                   the meeting's history: revisions,",
 	"                                      the changes between two, blame",
-	"  n                                   start a new meeting",
+	"  /                                   search every meeting: words, \"a",
+	"                                      phrase\", committee:SLUG, title:,",
+	"                                      decision:, by:NAME, since:DATE,",
+	"                                      until:DATE (as gavel search)",
+	"  Enter on a hit                      opens its item; n and N then step",
+	"                                      through the hits",
+	"  t                                   the same topic elsewhere: every",
+	"                                      item with this item's title, oldest",
+	"                                      first",
+	"  n, N                                the next, the previous hit",
+	"  +                                   start a new meeting",
 	"  f                                   show only meetings between two dates",
 	"  q                                   leave gavel",
 	"",
@@ -309,6 +517,15 @@ static void row_text(struct browse *b, size_t i, struct buf *out, const char **r
 	*right = "";
 	if (b->level == L_COMMITTEES) {
 		buf_addstr(out, b->cs[i].name);
+		return;
+	}
+	if (b->level == L_HITS) {
+		const struct hit *h = &b->hits[i];
+		const char *slash = strchr(h->meeting, '/');
+		buf_addf(out, "%s %.*s", slash + 1, (int)(slash - h->meeting), h->meeting);
+		if (h->item)
+			buf_addf(out, "  item %s", h->item);
+		buf_addf(out, "  %s", h->what);
 		return;
 	}
 	if (b->level == L_MEETINGS) {
@@ -334,6 +551,8 @@ static size_t rows(struct browse *b)
 		return b->nc;
 	if (b->level == L_MEETINGS)
 		return b->nm;
+	if (b->level == L_HITS)
+		return b->nhits;
 	struct mrow *r = meeting_sel(b);
 	return r && r->m ? r->m->nitems : 0;
 }
@@ -343,6 +562,7 @@ static size_t *sel_of(struct browse *b, size_t **top)
 	switch (b->level) {
 	case L_COMMITTEES: *top = &b->ctop; return &b->csel;
 	case L_MEETINGS: *top = &b->mtop; return &b->msel;
+	case L_HITS: *top = &b->htop; return &b->hsel;
 	default: *top = &b->itop; return &b->isel;
 	}
 }
@@ -370,10 +590,15 @@ static void draw(struct browse *b)
 	buf_addf(&left, "gavel  %s", archive_path(b->a));
 	ui_bar(0, left.data, right, ui_attr(THEME_HEADER));
 	buf_reset(&left);
-	buf_addstr(&left, "Committees");
-	if (b->level >= L_MEETINGS && b->csel < b->nc)
+	if (b->level == L_HITS)
+		buf_addstr(&left, b->hits_title);
+	else
+		buf_addstr(&left, "Committees");
+	if (b->level == L_HITS)
+		;
+	else if (b->level >= L_MEETINGS && b->csel < b->nc)
 		buf_addf(&left, " > %s", b->cs[b->csel].name);
-	if (b->level >= L_ITEMS && b->msel < b->nm)
+	if (b->level == L_ITEMS && b->msel < b->nm)
 		buf_addf(&left, " > %s", strchr(b->ms[b->msel].id, '/') + 1);
 	if (*b->since || *b->until)
 		snprintf(right, sizeof(right), "dates %s..%s", b->since, b->until);
@@ -391,6 +616,15 @@ static void draw(struct browse *b)
 		*top_i = *sel;
 	if (*sel >= *top_i + (size_t)h)
 		*top_i = *sel - (size_t)h + 1;
+	if (b->level == L_HITS) {
+		/* Hits across the whole width: meeting, item, field, snippet. */
+		for (int y = top; y < bottom; y++) {
+			size_t i = *top_i + (size_t)(y - top);
+			if (i < n)
+				hit_row(b, i, y, i == *sel ? ui_attr(THEME_SELECTED) : A_NORMAL);
+		}
+		goto footer;
+	}
 	for (int y = top; y < bottom; y++) {
 		size_t i = *top_i + (size_t)(y - top);
 		if (i >= n)
@@ -422,6 +656,7 @@ static void draw(struct browse *b)
 		ui_text(y, pw + 2, COLS - pw - 3, b->pane.data + b->lines[i].start,
 			b->lines[i].end - b->lines[i].start, A_NORMAL);
 	}
+footer:
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (b->msg[0])
@@ -433,6 +668,7 @@ static void draw(struct browse *b)
 	if (b->prompt != P_NONE) {
 		const char *q = b->prompt == P_NEW_COMMITTEE ? "Committee: "
 			: b->prompt == P_NEW_DATE ? "Date (YYYY-MM-DD): "
+			: b->prompt == P_SEARCH ? "Search: "
 			: "Dates (FROM..TO, either may be empty): ";
 		int qw = (int)strlen(q);
 		move(LINES - 2, 0);
@@ -506,6 +742,15 @@ static void prompt_done(struct browse *b)
 		diags_free(&d);
 		return;
 	}
+	if (p == P_SEARCH) {
+		if (*v) {
+			struct buf t = BUF_INIT;
+			buf_addf(&t, "Search: %s", v);
+			search(b, v, false, t.data);
+			buf_free(&t);
+		}
+		return;
+	}
 	if (p == P_FILTER) {
 		char from[32] = "", to[32] = "";
 		const char *dots = strstr(v, "..");
@@ -532,6 +777,10 @@ static void prompt_done(struct browse *b)
 
 static void open_sel(struct browse *b)
 {
+	if (b->level == L_HITS) {
+		hit_open(b);
+		return;
+	}
 	if (b->level == L_COMMITTEES && b->csel < b->nc) {
 		meetings_load(b);
 		b->level = L_MEETINGS;
@@ -554,6 +803,8 @@ static void back(struct browse *b)
 {
 	if (b->pane_focus)
 		b->pane_focus = false;
+	else if (b->level == L_HITS)
+		b->level = b->hits_from;
 	else if (b->level == L_ITEMS)
 		b->level = L_MEETINGS;
 	else if (b->level == L_MEETINGS)
@@ -643,6 +894,22 @@ static void key(struct browse *b, int r, wint_t ch,
 	case '?': b->help = true; break;
 	case 'q': case CTRL('X'): case CTRL('C'): b->quit = true; break;
 	case 'r': take(b, take_minutes); break;
+	case '/': prompt_open(b, P_SEARCH, ""); break;
+	case 't': same_topic(b); break;
+	case 'n': case 'N':
+		if (!b->nhits) {
+			say(b, true, "no search yet: / searches every meeting");
+		} else {
+			if (b->level != L_HITS && ch == 'n' && b->hsel + 1 < b->nhits)
+				b->hsel++;
+			else if (b->level != L_HITS && ch == 'N' && b->hsel > 0)
+				b->hsel--;
+			hit_open(b);
+		}
+		break;
+	case '+':
+		prompt_open(b, P_NEW_COMMITTEE, b->csel < b->nc ? b->cs[b->csel].name : "");
+		break;
 	case 'h': {
 		struct mrow *m = b->level >= L_MEETINGS ? meeting_sel(b) : NULL;
 		if (m)
@@ -652,9 +919,6 @@ static void key(struct browse *b, int r, wint_t ch,
 		clearok(stdscr, TRUE);
 		break;
 	}
-	case 'n':
-		prompt_open(b, P_NEW_COMMITTEE, b->csel < b->nc ? b->cs[b->csel].name : "");
-		break;
 	case 'f': {
 		char cur[32];
 		snprintf(cur, sizeof(cur), "%s%s%s", b->since,
@@ -700,6 +964,8 @@ int browse_run(struct archive *a, volatile sig_atomic_t *stop,
 	}
 	meetings_clear(&b);
 	committees_clear(&b);
+	hits_clear(&b);
+	free(b.hits);
 	free(b.ms);
 	free(b.cs);
 	free(b.lines);
