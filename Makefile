@@ -99,6 +99,8 @@ bench: deps
 	    bench/meeting bench/keys bench/bigmeeting
 	@sh bench/run.sh
 	@echo
+	@sh bench/browse.sh
+	@echo
 	@sh bench/diff.sh
 	@echo
 	@sh bench/keystroke.sh

@@ -35,10 +35,13 @@
  *
  * On standard output, one line:
  *   keys N late N user_us N sys_us N wall_ms N slowest_ms N status N
+ *   ready_ms N maxrss_kb N
  * the keys typed (^X included), those the program had not finished
  * within -w, its CPU time (getrusage of the children, after it ended),
  * the time from the first key to its end, the longest any one key took
- * (from writing it to the program's waiting again), and its exit status.
+ * (from writing it to the program's waiting again), its exit status, the
+ * time from its start to its first interactive frame (drawn, and waiting
+ * for a key) and its peak resident memory.
  * KEYS_TRACE=1 in the environment prints each key's time on stderr.
  */
 #include <errno.h>
@@ -359,6 +362,8 @@ int main(int argc, char **argv)
 	}
 	if (!settle(0, wait_ms))
 		fprintf(stderr, "keys: the program did not wait for a key within %ld ms\n", wait_ms);
+	/* Start to the first interactive frame: drawn, and waiting for a key. */
+	double ready_ms = now_ms() - t0;
 
 	bool trace = getenv("KEYS_TRACE") != NULL;
 	double last = 0;
@@ -396,8 +401,9 @@ int main(int argc, char **argv)
 	long user_us = ru.ru_utime.tv_sec * 1000000L + ru.ru_utime.tv_usec;
 	long sys_us = ru.ru_stime.tv_sec * 1000000L + ru.ru_stime.tv_usec;
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	printf("keys %zu late %zu user_us %ld sys_us %ld wall_ms %.0f slowest_ms %.2f status %d\n",
-	       typed, late, user_us, sys_us, wall, slowest, code);
+	printf("keys %zu late %zu user_us %ld sys_us %ld wall_ms %.0f slowest_ms %.2f status %d "
+	       "ready_ms %.1f maxrss_kb %ld\n",
+	       typed, late, user_us, sys_us, wall, slowest, code, ready_ms, ru.ru_maxrss);
 	free(s.keys);
 	close(slave);
 	close(master);
