@@ -64,7 +64,11 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query
 
-all: gavel
+# The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
+# renames fail as a full disk would.
+FAILIO      = tests/faults/failio.so
+
+all: gavel $(FAILIO)
 
 gavel: gavel.o $(TUI_OBJ) $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
@@ -83,11 +87,14 @@ endif
 %.o: %.c .flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(FAILIO): tests/faults/failio.c
+	$(CC) -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
+
 tests/unit/%: tests/unit/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
 check: deps
-	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) $(FAILIO)
 	@tests/run-all $(UNIT_TESTS)
 
 demo: deps
@@ -138,7 +145,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(PREFIX)/share/gavel 2>/dev/null
 
 clean:
-	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
+	rm -f .flags gavel $(FAILIO) *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting
 
 .PHONY: all check demo bench bench-keys bench-audit deps install uninstall clean
