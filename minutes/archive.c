@@ -229,7 +229,12 @@ int archive_open(struct archive **out, const char *path, struct diags *err)
 	}
 	int rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	if (rc < 0) {
-		if (rc == GIT_ENOTFOUND)
+		const git_error *e = git_error_last();
+		/* libgit2 1.5 reports a repository of another user as "not
+		 * found", naming safe.directory: say what it is. */
+		if (e && e->message && strstr(e->message, "safe.directory"))
+			archive_fail(err, path, GIT_EOWNER, "cannot open the repository");
+		else if (rc == GIT_ENOTFOUND)
 			diags_add(err, path, 0, 0, "not a git repository; expected a minutes "
 				  "repository (make one with gavel init)");
 		else
@@ -819,13 +824,81 @@ static int index_entry_for(struct archive *a, const char *path, const git_oid *i
 	return 0;
 }
 
+/* Paths whose index entries a failed index write left behind, kept in
+ * GITDIR/gavel/index-pending so that the next commit puts them right
+ * (otherwise git status shows a committed meeting as deleted, and a plain
+ * git commit would delete it). */
+static char *pending_path(struct archive *a)
+{
+	return archive_join(a->gitdir, "gavel/index-pending");
+}
+
+static void pending_read(struct archive *a, struct buf *out)
+{
+	char *p = pending_path(a);
+	FILE *f = fopen(p, "r");
+	free(p);
+	if (!f)
+		return;
+	char line[4096];
+	while (fgets(line, sizeof(line), f))
+		buf_addstr(out, line);
+	fclose(f);
+}
+
+static void pending_write(struct archive *a, const struct archive_file *files,
+			  size_t nfiles, const struct buf *old)
+{
+	struct buf b = BUF_INIT;
+	buf_add(&b, old->data, old->len);
+	for (size_t i = 0; i < nfiles; i++)
+		buf_addf(&b, "%s\n", files[i].path);
+	char *dir = archive_join(a->gitdir, "gavel");
+	mkdir(dir, 0700);
+	free(dir);
+	char *p = pending_path(a);
+	struct diags quiet;
+	diags_init(&quiet);
+	archive_write_atomic(p, b.data, b.len, &quiet);
+	diags_free(&quiet);
+	free(p);
+	buf_free(&b);
+}
+
+/* Puts the index entry of `path` in step with `tree` and the work tree. */
+static int index_sync_path(struct archive *a, git_index *idx, git_tree *tree,
+			   const char *path)
+{
+	git_tree_entry *te = NULL;
+	if (git_tree_entry_bypath(&te, tree, path) != 0)
+		return git_index_remove_bypath(idx, path) == 0 ? 0 : -1;
+	git_index_entry e;
+	int rc = index_entry_for(a, path, git_tree_entry_id(te), &e) == 0
+		? git_index_add(idx, &e) : git_index_add_bypath(idx, path);
+	git_tree_entry_free(te);
+	return rc;
+}
+
 static int update_index(struct archive *a, const struct archive_file *files,
-			const git_tree_update *up, size_t nfiles, struct diags *err)
+			const git_tree_update *up, size_t nfiles, git_tree *tree,
+			struct diags *err)
 {
 	git_index *idx = NULL;
+	struct buf pending = BUF_INIT;
+	pending_read(a, &pending);
 	int rc = git_repository_index(&idx, a->repo);
 	if (rc == 0)
 		rc = git_index_read(idx, 0);
+	for (char *p = pending.data; rc == 0 && *p;) {
+		char *nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		if (path_ok(p))
+			rc = index_sync_path(a, idx, tree, p);
+		*nl = '\n';
+		p = nl + 1;
+	}
 	for (size_t i = 0; rc == 0 && i < nfiles; i++) {
 		git_index_entry e;
 		if (!files[i].data)
@@ -840,11 +913,54 @@ static int update_index(struct archive *a, const struct archive_file *files,
 	git_index_free(idx);
 	if (rc < 0) {
 		archive_fail(err, a->path, rc, "committed, but could not update git's index "
-			 "(git status may show the meeting's files as changed)");
+			 "(git status shows the meeting's files as changed until gavel's "
+			 "next commit puts it right)");
+		pending_write(a, files, nfiles, &pending);
+		buf_free(&pending);
 		return ARCHIVE_ERROR;
 	}
+	if (pending.len) {
+		char *p = pending_path(a);
+		unlink(p);
+		free(p);
+	}
+	buf_free(&pending);
 	archive_fsync_index(a);
 	return 0;
+}
+
+/* Puts the work tree's files back as they were in `base` after a commit
+ * that failed: a file that was new goes (and its empty folders), one that
+ * was changed gets its committed text back.  The caller's text is not
+ * lost: the clerk's screen keeps it in its journal, and a failed command
+ * says so. */
+static void work_tree_restore(struct archive *a, git_tree *base,
+			      const struct archive_file *files, size_t nwritten)
+{
+	for (size_t i = 0; i < nwritten; i++) {
+		char *p = archive_join(a->path, files[i].path);
+		git_tree_entry *te = NULL;
+		git_blob *blob = NULL;
+		struct diags quiet;
+		diags_init(&quiet);
+		if (base && git_tree_entry_bypath(&te, base, files[i].path) == 0 &&
+		    git_blob_lookup(&blob, a->repo, git_tree_entry_id(te)) == 0) {
+			archive_write_atomic(p, git_blob_rawcontent(blob),
+					     (size_t)git_blob_rawsize(blob), &quiet);
+		} else if (unlink(p) == 0) {
+			/* Empty folders it leaves, up to the root. */
+			for (char *slash = strrchr(p, '/'); slash && slash > p + strlen(a->path);
+			     slash = strrchr(p, '/')) {
+				*slash = '\0';
+				if (rmdir(p) < 0)
+					break;
+			}
+		}
+		diags_free(&quiet);
+		git_blob_free(blob);
+		git_tree_entry_free(te);
+		free(p);
+	}
 }
 
 int archive_commit(struct archive *a, const struct archive_file *files,
@@ -864,6 +980,13 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 				  "the repository", files[i].path);
 			return ARCHIVE_ERROR;
 		}
+	if (git_repository_head_detached(a->repo) == 1) {
+		diags_add(err, a->path, 0, 0, "HEAD is detached (not on a branch), so nothing "
+			  "was committed: gavel commits to a branch only, where the work cannot "
+			  "be lost. Put HEAD back on one with git switch main (or git switch -c "
+			  "NAME to keep this state)");
+		return ARCHIVE_ERROR;
+	}
 	if (!a->bare) {
 		/* Another program's lock would stop us half-way: look first. */
 		char *lock = archive_join(a->gitdir, "index.lock");
@@ -934,7 +1057,9 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
-	/* The work tree first: if the commit then fails, the text is on disk. */
+	/* The work tree, then the commit; when the commit fails, the work
+	 * tree is put back as it was, so nothing is left half done. */
+	size_t written = 0;
 	for (size_t i = 0; !a->bare && i < nfiles; i++) {
 		char *p = archive_join(a->path, files[i].path);
 		if (files[i].data)
@@ -943,21 +1068,24 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 			diags_add(err, p, 0, 0, "cannot remove: %s", strerror(errno)), rc = -1;
 		free(p);
 		if (rc < 0) {
+			work_tree_restore(a, parent ? base : NULL, files, written);
 			rc = ARCHIVE_ERROR;
 			goto out;
 		}
+		written++;
 	}
 	const git_commit *parents[1] = { parent };
 	rc = git_commit_create(&commit_id, a->repo, "HEAD", sig, sig, NULL, message,
 			       tree, parent ? 1 : 0, parents);
 	if (rc < 0) {
 		archive_fail(err, a->path, rc, "cannot commit");
+		work_tree_restore(a, parent ? base : NULL, files, written);
 		rc = ARCHIVE_ERROR;
 		goto out;
 	}
 	if (id_out)
 		git_oid_tostr(id_out, 41, &commit_id);
-	rc = a->bare ? 0 : update_index(a, files, up, nfiles, err);
+	rc = a->bare ? 0 : update_index(a, files, up, nfiles, tree, err);
 out:
 	free(up);
 	git_signature_free(sig);
@@ -1022,9 +1150,11 @@ static bool commit_changed(git_commit *c, git_tree *t, const char *path)
 	for (unsigned i = 0; i < np; i++) {
 		git_commit *p = NULL;
 		git_tree *pt = NULL;
-		bool differs = true;
+		bool differs;
 		if (git_commit_parent(&p, c, i) == 0 && git_commit_tree(&pt, p) == 0)
 			differs = path_differs(repo, t, pt, path);
+		else    /* past a shallow clone's edge: as far as history goes */
+			differs = path_differs(repo, t, NULL, path);
 		git_tree_free(pt);
 		git_commit_free(p);
 		if (!differs)
@@ -1054,6 +1184,37 @@ static void rev_push(struct archive_rev **v, size_t *n, size_t *cap,
 	rev_fill(&(*v)[(*n)++], c);
 }
 
+/* A shallow clone lacks the commits past its edge, which libgit2's
+ * revision walk stops at with an error: there, first parents from HEAD,
+ * as far as the history goes. */
+static int log_shallow(struct archive *a, const char *path, size_t max,
+		       struct archive_rev **out, size_t *n, struct diags *err)
+{
+	git_commit *c = NULL;
+	size_t cap = 0;
+	git_oid head;
+	int rc = git_reference_name_to_id(&head, a->repo, "HEAD");
+	if (rc == 0)
+		rc = git_commit_lookup(&c, a->repo, &head);
+	if (rc < 0) {
+		archive_fail(err, a->path, rc, "cannot read the history");
+		return ARCHIVE_ERROR;
+	}
+	while (c && *n < max) {
+		git_tree *t = NULL;
+		if (git_commit_tree(&t, c) == 0 && commit_changed(c, t, path))
+			rev_push(out, n, &cap, git_commit_id(c), c);
+		git_tree_free(t);
+		git_commit *p = NULL;
+		if (git_commit_parentcount(c) == 0 || git_commit_parent(&p, c, 0) < 0)
+			p = NULL;       /* the root, or the edge of the clone */
+		git_commit_free(c);
+		c = p;
+	}
+	git_commit_free(c);
+	return 0;
+}
+
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err)
 {
@@ -1072,6 +1233,8 @@ int archive_log_max(struct archive *a, const char *path, size_t max,
 	*n = 0;
 	if (git_repository_head_unborn(a->repo) == 1)
 		return 0;       /* nothing committed yet: no history */
+	if (git_repository_is_shallow(a->repo) == 1)
+		return log_shallow(a, path, max, out, n, err);
 	rc = git_revwalk_new(&walk, a->repo);
 	if (rc == 0)
 		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);

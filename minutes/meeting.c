@@ -132,11 +132,16 @@ static int free_folder(struct archive *a, const char *slug, const char *date,
 {
 	struct archive_entry *v = NULL;
 	size_t n = 0;
-	int rc = archive_list(a, NULL, slug, &v, &n, d);
-	if (rc == ARCHIVE_ENOTFOUND) {
+	struct diags quiet;
+	diags_init(&quiet);
+	int rc = archive_list(a, NULL, slug, &v, &n, &quiet);
+	if (rc == ARCHIVE_ENOTFOUND) {     /* a committee's first meeting */
 		rc = 0;
 		n = 0;
 	}
+	for (size_t i = 0; rc < 0 && i < quiet.n; i++)
+		diags_add(d, quiet.v[i].file, quiet.v[i].line, quiet.v[i].col, "%s", quiet.v[i].msg);
+	diags_free(&quiet);
 	if (rc < 0)
 		return rc;
 	for (int k = 1; k < 1000; k++) {

@@ -171,7 +171,7 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 			  "gavel run %s restores it", id);
 	}
 	diags_free(&d);
-	if (stop_signal && stop_signal != SIGINT)
+	if (stop_signal)
 		return 128 + stop_signal;
 	return crc < 0 || close_rc < 0 ? EXIT_FAIL : EXIT_YES;
 }
@@ -250,7 +250,7 @@ int cmd_browse(struct cli *c, int argc, char **argv)
 	browse_run(a, &stop_signal, take_minutes);
 	ui_close();
 	archive_free(a);
-	return stop_signal && stop_signal != SIGINT ? 128 + stop_signal : EXIT_YES;
+	return stop_signal ? 128 + stop_signal : EXIT_YES;
 }
 
 int cmd_run(struct cli *c, int argc, char **argv)

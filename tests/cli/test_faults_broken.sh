@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 run init repo
-run -C repo new "Communities Board" 2026-05-01
+run -C repo new "Communities Board" 2026-05-01 --venue "Town Hall"
 run -C repo new "Communities Board" 2026-05-02
 run -C repo new "Planning Committee" 2026-05-03
 expect "three meetings are committed" '[ "$rc" -eq 0 ] && [ "$(git -C repo rev-list --count HEAD)" -eq 4 ]'
@@ -56,7 +56,7 @@ expect "the broken file is left exactly as they committed it" \
 	'git -C repo diff --quiet "$broken" HEAD -- communities-board/2026-05-02'
 
 if "$GAVEL" search --help >/dev/null 2>&1; then
-	run -C repo search Communities
+	run -C repo search town hall
 	expect "gavel search still finds hits in the other meetings" \
 		'[ "$rc" -eq 0 ] && out_has "communities-board/2026-05-01"'
 else
