@@ -6,6 +6,9 @@
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
 #   make bench-audit   gavel verify and gavel log, measured
+#   make check SANITIZE=1   the same, built with ASan and UBSan
+#   make valgrind   the command-line tests with gavel under valgrind memcheck
+#   make lint       clang's warnings (make clang) and cppcheck
 #   make install PREFIX=/usr/local   /   make uninstall
 
 VERSION    = 0.1.0
@@ -26,15 +29,20 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
+# Any finding stops the program (and so fails its test): UBSan would
+# otherwise print and carry on.
 ifeq ($(SANITIZE),1)
-ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer
-LDFLAGS    += -fsanitize=address,undefined
+ALL_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer
+LDFLAGS    += -fsanitize=address,undefined -fno-sanitize-recover=all
 endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev tmux git libxml2-utils
 BENCH_PKGS = hyperfine valgrind
+VALGRIND_PKGS = valgrind
+LINT_PKGS  = clang cppcheck
 
 # The modules, one concept a file.
 MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
@@ -131,7 +139,53 @@ bench/keys: bench/keys.o
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
 deps:
-	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS))
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
+	    $(if $(filter valgrind,$(MAKECMDGOALS)),$(VALGRIND_PKGS)) \
+	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS))
+
+# The command-line tests with every gavel they run under valgrind's
+# memcheck (tests/cli/lib.sh runs gavel through $$GAVEL_WRAP).  Any error,
+# and any definite or indirect leak outside the suppressed library
+# internals (tests/valgrind.supp), fails the run; the reports are kept in
+# valgrind-logs/, one file a process, and printed.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+           --show-leak-kinds=definite,indirect \
+           --errors-for-leak-kinds=definite,indirect \
+           --suppressions=$(CURDIR)/tests/valgrind.supp \
+           --log-file=$(CURDIR)/valgrind-logs/%p.log
+valgrind: deps
+	@if [ "$(SANITIZE)" = 1 ]; then \
+	    echo "make valgrind: not with SANITIZE=1 (valgrind and ASan exclude each other)" >&2; \
+	    exit 2; fi
+	@$(MAKE) --no-print-directory gavel
+	@rm -rf valgrind-logs && mkdir valgrind-logs
+	@GAVEL_WRAP="$(VALGRIND)" tests/run-all --cli; rc=$$?; \
+	    for f in valgrind-logs/*.log; do \
+	        [ -s "$$f" ] || { rm -f "$$f"; continue; }; \
+	        echo "== $$f"; cat "$$f"; rc=1; done; \
+	    [ $$rc -eq 0 ] && echo "valgrind: no errors, no leaks" && rm -rf valgrind-logs; \
+	    exit $$rc
+
+# The warnings again with clang, objects apart (build-clang/) so that they
+# leave gcc's alone; then cppcheck, whose findings are errors (a false one
+# is suppressed where it is, with a comment saying why).
+CLANG_OBJ = $(addprefix build-clang/,$(patsubst %.c,%.o,gavel.c $(TUI_SRC) $(LIB_SRC)))
+clang: deps
+	@$(MAKE) --no-print-directory build-clang/gavel
+build-clang/gavel: $(CLANG_OBJ)
+	clang $(LDFLAGS) -o $@ $^ $(LIBS)
+build-clang/%.o: %.c .flags
+	@mkdir -p $(dir $@)
+	clang $(ALL_CFLAGS) -c -o $@ $<
+
+CPPCHECK = cppcheck --enable=warning,performance,portability --inline-suppr \
+           --error-exitcode=1 -q --std=c11 --library=posix \
+           -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -DGAVEL_VERSION='"$(VERSION)"' \
+           -Iminutes -Iagenda -Itui -Ithemes
+lint: deps
+	@$(MAKE) --no-print-directory build-clang/gavel
+	$(CPPCHECK) minutes agenda tui themes gavel.c
+	@echo "lint: clang and cppcheck found nothing"
 
 install: gavel
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
@@ -145,10 +199,12 @@ uninstall:
 	-rmdir $(DESTDIR)$(PREFIX)/share/gavel 2>/dev/null
 
 clean:
+	rm -rf build-clang valgrind-logs
 	rm -f .flags gavel $(FAILIO) *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting
 
-.PHONY: all check demo bench bench-keys bench-audit deps install uninstall clean
+.PHONY: all check demo bench bench-keys bench-audit deps install uninstall clean \
+        valgrind clang lint
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d)

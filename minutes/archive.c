@@ -80,6 +80,7 @@ static bool dir_empty(const char *p)
 	bool empty = true;
 	if (!d)
 		return false;
+	/* cppcheck-suppress readdirCalled ; gavel has one thread, and readdir_r is deprecated (glibc) */
 	while (empty && (e = readdir(d)))
 		empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
 	closedir(d);
@@ -767,6 +768,7 @@ int archive_signature(struct archive *a, git_signature **sig, struct diags *err)
 {
 	if (git_signature_default(sig, a->repo) == 0)
 		return 0;
+	/* cppcheck-suppress getpwuidCalled ; gavel has one thread: the static result is not shared */
 	struct passwd *pw = getpwuid(getuid());
 	const char *user = pw && pw->pw_name ? pw->pw_name : "clerk";
 	struct buf email = BUF_INIT;

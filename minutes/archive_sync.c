@@ -89,6 +89,7 @@ static int credentials(git_credential **out, const char *url,
 {
 	struct sync *s = payload;
 	const char *user = user_from_url && *user_from_url ? user_from_url : NULL;
+	/* cppcheck-suppress getpwuidCalled ; gavel has one thread: the static result is not shared */
 	struct passwd *pw = user ? NULL : getpwuid(getuid());
 	(void)url;
 	if (!user)

@@ -259,11 +259,15 @@ static int subjects(struct archive *a, char *const *ids, size_t nids,
 		if (rc < 0)
 			return rc;
 		size_t have = *n;
-		qsort(*out, have, sizeof(**out), by_id);
+		/* No meeting confirmed at HEAD: *out is still NULL, which
+		 * qsort and bsearch must not be given (even with no elements). */
+		if (have > 0)
+			qsort(*out, have, sizeof(**out), by_id);
 		for (size_t i = 0; i < nt; i++) {
 			const char *id = tags[i] + strlen(AUDIT_TAG_PREFIX);
 			struct subject key = { (char *)(uintptr_t)id, 0 };
-			if (meeting_id_valid(id) && !bsearch(&key, *out, have, sizeof(**out), by_id)) {
+			if (meeting_id_valid(id) &&
+			    (have == 0 || !bsearch(&key, *out, have, sizeof(**out), by_id))) {
 				xgrow((void **)out, &cap, *n + 1, sizeof(**out));
 				(*out)[*n].id = xstrdup(id);
 				(*out)[(*n)++].head = 0;   /* a tag, yet not confirmed at HEAD */

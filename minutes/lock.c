@@ -45,7 +45,7 @@ static void held_add(const char *path, int fd)
 static void copy_clean(char *dst, size_t cap, const char *src)
 {
 	size_t n = 0;
-	for (; src[n] && n < cap - 1; n++)
+	for (; n < cap - 1 && src[n]; n++)
 		dst[n] = (unsigned char)src[n] < 0x20 || src[n] == 0x7f ? '?' : src[n];
 	/* Never cut a UTF-8 sequence in two. */
 	if (src[n])
@@ -57,6 +57,7 @@ static void copy_clean(char *dst, size_t cap, const char *src)
 static void me(struct lock_holder *h)
 {
 	memset(h, 0, sizeof(*h));
+	/* cppcheck-suppress getpwuidCalled ; gavel has one thread: the static result is not shared */
 	const struct passwd *pw = getpwuid(geteuid());
 	const char *user = pw && pw->pw_name && *pw->pw_name ? pw->pw_name : getenv("USER");
 	if (user && *user)

@@ -224,7 +224,10 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 	} else {
 		agenda = agenda_new(name, spec->date);
 	}
-	text_set(&agenda->committee, name);
+	/* name may be the agenda's own committee (no committee file), which
+	 * text_set would free before copying it. */
+	if (name != agenda->committee)
+		text_set(&agenda->committee, name);
 	if (spec->start)
 		snprintf(agenda->start, sizeof(agenda->start), "%s", spec->start);
 	if (spec->venue)

@@ -658,7 +658,7 @@ bool yr_map_begin(struct yr *r, struct yr_map *m, const struct yr_node *n,
 
 static int key_index(const char *const *keys, const char *s, size_t len)
 {
-	for (int i = 0; keys[i] && i < YR_MAP_KEYS; i++)
+	for (int i = 0; i < YR_MAP_KEYS && keys[i]; i++)
 		if (strlen(keys[i]) == len && memcmp(keys[i], s, len) == 0)
 			return i;
 	return -1;

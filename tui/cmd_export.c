@@ -135,6 +135,7 @@ static int prepare_dir(const char *dir, char **previous)
 		return -1;
 	}
 	bool empty = true;
+	/* cppcheck-suppress readdirCalled ; gavel has one thread, and readdir_r is deprecated (glibc) */
 	for (struct dirent *e; (e = readdir(d));)
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
 			empty = false;

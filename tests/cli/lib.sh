@@ -10,8 +10,19 @@ export HOME="$TMP/home" TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset GAVEL_REPO XDG_DATA_HOME XDG_CONFIG_HOME GIT_DIR GIT_WORK_TREE \
       GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 mkdir -p "$HOME"
-# Under make check SANITIZE=1: the known leaks of the libraries, not ours.
+# Under make check SANITIZE=1: the known leaks of the libraries, not ours;
+# any finding of UBSan stops gavel with a stack, failing the test.
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0:suppressions=$ROOT/tests/lsan.supp"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+# make valgrind: GAVEL_WRAP is a command line put before gavel (valgrind
+# and its options); every test then runs gavel through it, by a script so
+# that "$GAVEL" stays one word.
+if [ -n "${GAVEL_WRAP:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$GAVEL_WRAP" "$ROOT/gavel" >"$TMP/gavel-wrapped"
+	chmod +x "$TMP/gavel-wrapped"
+	GAVEL="$TMP/gavel-wrapped"
+fi
 git config --global user.name "Test Clerk"
 git config --global user.email "clerk@example.org"
 git config --global init.defaultBranch main

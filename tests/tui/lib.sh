@@ -109,8 +109,14 @@ start() {
 		printf 'echo $$ >%s\n' "$(q "$TMP/$name.pid")"
 		printf 'exec env -i PATH=%s HOME=%s TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8' \
 			"$(q "$PATH")" "$(q "$HOME")"
-		printf ' TMPDIR=%s TERM=xterm-256color%s %s' "$(q "$TMPDIR")" "$extra" \
-			"$(q "$GAVEL")"
+		printf ' TMPDIR=%s TERM=xterm-256color' "$(q "$TMPDIR")"
+		# Under make check SANITIZE=1 the reports go to files that
+		# tui_finish looks for: on the screen nobody would read them.
+		printf ' ASAN_OPTIONS=%s UBSAN_OPTIONS=%s LSAN_OPTIONS=%s' \
+			"$(q "$ASAN_OPTIONS:log_path=$TMP/sanitizer")" \
+			"$(q "$UBSAN_OPTIONS:log_path=$TMP/sanitizer")" \
+			"$(q "$LSAN_OPTIONS")"
+		printf '%s %s' "$extra" "$(q "$GAVEL")"
 		for a in "$@"; do
 			printf ' %s' "$(q "$a")"
 		done
@@ -317,6 +323,10 @@ alive() { kill -0 "$(pid_of "$1")" 2>/dev/null; }
 
 tui_finish() {
 	cleanup
+	if ls "$TMP"/sanitizer.* >/dev/null 2>&1; then
+		cat "$TMP"/sanitizer.* >"$diag"
+		not_ok "no sanitizer reports (make check SANITIZE=1)"
+	fi
 	trap - EXIT INT TERM HUP
 	finish
 }
