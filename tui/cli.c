@@ -1,5 +1,6 @@
 /* cli: the table of subcommands and the helpers they share. */
 #include "cli.h"
+#include "slug.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -286,6 +287,20 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
 }
 
 /* ---- the repository ---- */
+
+const char *cli_meeting_arg(const struct command *cmd, int argc, char **argv)
+{
+	if (argc - optind != 1) {
+		cli_usage_error(cmd, "name one meeting");
+		return NULL;
+	}
+	const char *id = argv[optind];
+	if (!meeting_id_valid(id)) {
+		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
+		return NULL;
+	}
+	return id;
+}
 
 struct archive *cli_repo(struct cli *c)
 {

@@ -71,6 +71,10 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * "gavel: " goes first (runtime errors). */
 void cli_diags(const struct diags *d, bool prefix);
 
+/* The one argument left after the options, a meeting id; NULL after a
+ * usage error saying what was wrong. */
+const char *cli_meeting_arg(const struct command *cmd, int argc, char **argv);
+
 /* Opens the repository in gavel's order; prints why not and returns NULL. */
 struct archive *cli_repo(struct cli *c);
 /* Prints the archive's warning, if it has one. */

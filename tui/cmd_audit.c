@@ -111,15 +111,9 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
-	if (argc - optind != 1) {
-		cli_usage_error(cmd, "name one meeting");
+	const char *id = cli_meeting_arg(cmd, argc, argv);
+	if (!id)
 		return EXIT_FAIL;
-	}
-	const char *id = argv[optind];
-	if (!meeting_id_valid(id)) {
-		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
-		return EXIT_FAIL;
-	}
 	if (reason && !audit_reason_ok(reason)) {
 		cli_usage_error(cmd, "the reason must be one line of text");
 		return EXIT_FAIL;
@@ -272,15 +266,9 @@ int cmd_confirm(struct cli *c, int argc, char **argv)
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
-	if (argc - optind != 1) {
-		cli_usage_error(cmd, "name one meeting");
+	const char *id = cli_meeting_arg(cmd, argc, argv);
+	if (!id)
 		return EXIT_FAIL;
-	}
-	const char *id = argv[optind];
-	if (!meeting_id_valid(id)) {
-		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
-		return EXIT_FAIL;
-	}
 	if (!by) {
 		cli_usage_error(cmd, "say who confirms the minutes with --by NAME");
 		return EXIT_FAIL;

@@ -183,15 +183,9 @@ int cmd_log(struct cli *c, int argc, char **argv)
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
 		return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	if (argc - optind != 1) {
-		cli_usage_error(cmd, "name one meeting");
+	const char *id = cli_meeting_arg(cmd, argc, argv);
+	if (!id)
 		return EXIT_FAIL;
-	}
-	const char *id = argv[optind];
-	if (!meeting_id_valid(id)) {
-		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
-		return EXIT_FAIL;
-	}
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
