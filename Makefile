@@ -6,6 +6,8 @@
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
 #   make bench-audit   gavel verify and gavel log, measured
+#   make torture    the crash torture test: gavel killed with SIGKILL at 200
+#                   moments (TORTURE_SEED, printed, repeats them) and restarted
 #   make install PREFIX=/usr/local   /   make uninstall
 
 VERSION    = 0.1.0
@@ -85,7 +87,7 @@ tests/unit/%: tests/unit/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
 check: deps
-	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) tests/torture/torture
 	@tests/run-all $(UNIT_TESTS)
 
 demo: deps
@@ -114,8 +116,20 @@ bench/%: bench/%.o $(LIB_OBJ)
 
 # The pseudo-terminal driver needs none of gavel; forkpty is in libutil
 # before glibc 2.34 (an empty library after it).
-bench/keys: bench/keys.o
+# The pseudo-terminal driving is shared with the crash torture test.
+bench/keys: bench/keys.o tests/lib/ptyrun.o
 	$(CC) $(LDFLAGS) -o $@ $^ -lutil
+
+# The crash torture test: gavel killed with SIGKILL at TORTURE_KILLS
+# (200) moments drawn from TORTURE_SEED (printed), restarted each time;
+# make check runs a short one (tests/tui/test_torture.sh).
+TORTURE_KILLS ?= 200
+tests/torture/torture: tests/torture/torture.o tests/lib/ptyrun.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lutil
+
+torture: deps
+	@$(MAKE) --no-print-directory gavel tests/torture/torture
+	@TORTURE_KILLS=$(TORTURE_KILLS) tests/torture/torture ./gavel
 
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
@@ -135,9 +149,10 @@ uninstall:
 
 clean:
 	rm -f .flags gavel *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
-	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting
+	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting \
+	      tests/torture/torture
 
-.PHONY: all check demo bench bench-keys bench-audit deps install uninstall clean
+.PHONY: all check demo bench bench-keys bench-audit torture deps install uninstall clean
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d)
