@@ -9,6 +9,8 @@
 #   make check SANITIZE=1   the same, built with ASan and UBSan
 #   make valgrind   the command-line tests with gavel under valgrind memcheck
 #   make lint       clang's warnings (make clang) and cppcheck
+#   make torture    the crash torture test: gavel killed with SIGKILL at 200
+#                   moments (TORTURE_SEED, printed, repeats them) and restarted
 #   make install PREFIX=/usr/local   /   make uninstall
 
 VERSION    = 0.1.0
@@ -102,7 +104,7 @@ tests/unit/%: tests/unit/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
 check: deps
-	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) $(FAILIO)
+	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) $(FAILIO) tests/torture/torture
 	@tests/run-all $(UNIT_TESTS)
 
 demo: deps
@@ -133,8 +135,20 @@ bench/%: bench/%.o $(LIB_OBJ)
 
 # The pseudo-terminal driver needs none of gavel; forkpty is in libutil
 # before glibc 2.34 (an empty library after it).
-bench/keys: bench/keys.o
+# The pseudo-terminal driving is shared with the crash torture test.
+bench/keys: bench/keys.o tests/lib/ptyrun.o
 	$(CC) $(LDFLAGS) -o $@ $^ -lutil
+
+# The crash torture test: gavel killed with SIGKILL at TORTURE_KILLS
+# (200) moments drawn from TORTURE_SEED (printed), restarted each time;
+# make check runs a short one (tests/tui/test_torture.sh).
+TORTURE_KILLS ?= 200
+tests/torture/torture: tests/torture/torture.o tests/lib/ptyrun.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lutil
+
+torture: deps
+	@$(MAKE) --no-print-directory gavel tests/torture/torture
+	@TORTURE_KILLS=$(TORTURE_KILLS) tests/torture/torture ./gavel
 
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
@@ -201,9 +215,10 @@ uninstall:
 clean:
 	rm -rf build-clang valgrind-logs
 	rm -f .flags gavel $(FAILIO) *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
-	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting
+	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting \
+	      tests/torture/torture
 
-.PHONY: all check demo bench bench-keys bench-audit deps install uninstall clean \
+.PHONY: all check demo bench bench-keys bench-audit torture deps install uninstall clean \
         valgrind clang lint
 .SECONDARY:
 

@@ -36,31 +36,25 @@
  * On standard output, one line:
  *   keys N late N user_us N sys_us N wall_ms N slowest_ms N status N
  *   ready_ms N maxrss_kb N
+ * (ready_ms: from the start to the -r STRING drawn, the first frame;
+ * maxrss_kb: the program's peak resident memory)
  * the keys typed (^X included), those the program had not finished
  * within -w, its CPU time (getrusage of the children, after it ended),
  * the time from the first key to its end, the longest any one key took
- * (from writing it to the program's waiting again), its exit status, the
- * time from its start to its first interactive frame (drawn, and waiting
- * for a key) and its peak resident memory.
+ * (from writing it to the program's waiting again), and its exit status.
  * KEYS_TRACE=1 in the environment prints each key's time on stderr.
+ * The terminal and the waiting are tests/lib/ptyrun.c's, which the crash
+ * torture test (tests/torture/torture.c) shares.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <termios.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "../tests/lib/ptyrun.h"
 
 #define BLOCK_TEXT "Asked whether the figures included agency staff and overtime!!"
 
@@ -159,141 +153,6 @@ static void block_add(struct stream *s)
 	push(s, "\r");
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int master = -1;
-static bool child_gone;
-
-/* The output until the ready string has been seen, to look for it. */
-static char seen[1 << 20];
-static size_t nseen;
-static bool watching;
-
-/* Reads what is there within `ms` milliseconds; the bytes read, 0 when
- * nothing came, -1 when the program has closed the terminal. */
-static long drain(int ms)
-{
-	struct pollfd p = { master, POLLIN, 0 };
-	int rc = poll(&p, 1, ms);
-	if (rc <= 0)
-		return 0;
-	char buf[65536];
-	ssize_t n = read(master, buf, sizeof(buf));
-	if (n <= 0)
-		return -1;
-	if (watching && nseen + (size_t)n <= sizeof(seen)) {
-		memcpy(seen + nseen, buf, (size_t)n);
-		nseen += (size_t)n;
-	}
-	return n;
-}
-
-static bool seen_has(const char *s)
-{
-	size_t l = strlen(s);
-	for (size_t i = 0; i + l <= nseen; i++)
-		if (!memcmp(seen + i, s, l))
-			return true;
-	return false;
-}
-
-static pid_t child;
-static int slave = -1;
-static int status;
-
-/* Notes the program's end, without waiting for it. */
-static void reap(void)
-{
-	if (!child_gone && waitpid(child, &status, WNOHANG) == child)
-		child_gone = true;
-}
-
-/* The bytes the program has read so far (its rchar), -1 when unknown. */
-static long long bytes_read(void)
-{
-	char path[64], line[128];
-	long long v = -1;
-	snprintf(path, sizeof(path), "/proc/%ld/io", (long)child);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "rchar: %lld", &v) == 1)
-			break;
-	fclose(f);
-	return v;
-}
-
-/* True when the program waits for a key: it has read every byte written
- * to it and sits in its idle poll() (a timeout, not the 0 of curses'
- * check for typeahead), so the key it had is handled and drawn. */
-static bool waiting_for_key(void)
-{
-	int queued = 0;
-	if (ioctl(slave, FIONREAD, &queued) < 0 || queued > 0)
-		return false;
-	char path[64], line[256];
-	snprintf(path, sizeof(path), "/proc/%ld/syscall", (long)child);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return false;
-	bool idle = false;
-	if (fgets(line, sizeof(line), f)) {
-		long nr = -1;
-		unsigned long a0, a1, a2;
-		if (sscanf(line, "%ld %lx %lx %lx", &nr, &a0, &a1, &a2) == 4)
-			idle = (nr == SYS_poll && a2 != 0) || nr == SYS_ppoll ||
-			       nr == SYS_select || nr == SYS_pselect6;
-	}
-	fclose(f);
-	return idle;
-}
-
-/* Reads the output until the program has read `need` bytes in all (the
- * key just typed: the terminal hands it over a little later than it is
- * written) and waits for a key again, at most `wait_ms`; false when it
- * did not within that time. */
-static bool settle(long long need, long wait_ms)
-{
-	double until = now_ms() + wait_ms;
-	for (;;) {
-		reap();
-		if (child_gone)
-			return true;
-		while (drain(0) > 0)
-			;
-		if (bytes_read() >= need && waiting_for_key())
-			break;
-		if (now_ms() > until)
-			return false;
-		drain(1);
-	}
-	while (drain(0) > 0)
-		;
-	return true;
-}
-
-static void put(const char *bytes)
-{
-	size_t len = strlen(bytes);
-	while (len) {
-		ssize_t w = write(master, bytes, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			perror("keys: writing to the terminal");
-			return;
-		}
-		bytes += w;
-		len -= (size_t)w;
-	}
-}
-
 int main(int argc, char **argv)
 {
 	const char *ready = NULL, *prefix = NULL;
@@ -321,66 +180,47 @@ int main(int argc, char **argv)
 		block_add(&s);
 	push(&s, "\030");       /* ^X: store, commit, leave */
 
-	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
-	child = forkpty(&master, NULL, NULL, &ws);
-	if (child < 0) {
-		perror("keys: forkpty");
-		return 2;
-	}
-	if (child == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LANG", "C.UTF-8", 1);
-		unsetenv("LC_ALL");
-		unsetenv("LC_CTYPE");
-		unsetenv("LINES");
-		unsetenv("COLUMNS");
-		execvp(argv[optind], argv + optind);
-		fprintf(stderr, "keys: cannot run %s: %s\n", argv[optind], strerror(errno));
-		_exit(127);
-	}
 	signal(SIGPIPE, SIG_IGN);
-	/* The terminal's other end, to see whether the program has read
-	 * what was typed. */
-	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
-	if (slave < 0) {
-		perror("keys: opening the terminal");
-		kill(child, SIGTERM);
+	struct ptyrun p;
+	if (ptyrun_start(&p, 24, 80, argv + optind, ready ? 1 << 20 : 0) < 0) {
+		perror("keys: starting the program on a terminal");
 		return 2;
 	}
 
 	/* The first screen. */
-	double t0 = now_ms();
+	double t0 = ptyrun_now_ms();
 	if (ready) {
-		watching = true;
-		while (!seen_has(ready) && now_ms() - t0 < wait_ms && !child_gone) {
-			drain(20);
-			reap();
+		while (!ptyrun_kept_has(&p, ready) && ptyrun_now_ms() - t0 < wait_ms && !p.gone) {
+			ptyrun_drain(&p, 20);
+			ptyrun_reap(&p);
 		}
-		if (!seen_has(ready))
+		if (!ptyrun_kept_has(&p, ready))
 			fprintf(stderr, "keys: '%s' did not appear within %ld ms\n", ready, wait_ms);
-		watching = false;
+		p.keep_cap = 0;         /* nothing more to look for */
 	}
-	if (!settle(0, wait_ms))
+	/* Start to the first frame: the ready string drawn. */
+	double ready_ms = ptyrun_now_ms() - t0;
+	if (!ptyrun_settle(&p, 0, wait_ms))
 		fprintf(stderr, "keys: the program did not wait for a key within %ld ms\n", wait_ms);
-	/* Start to the first interactive frame: drawn, and waiting for a key. */
-	double ready_ms = now_ms() - t0;
 
 	bool trace = getenv("KEYS_TRACE") != NULL;
 	double last = 0;
 	size_t late = 0, typed = 0;
 	double slowest = 0;
-	t0 = now_ms();
-	for (size_t k = 0; k < s.n && !child_gone; k++) {
-		double gap = interval - (now_ms() - last);
+	t0 = ptyrun_now_ms();
+	for (size_t k = 0; k < s.n && !p.gone; k++) {
+		double gap = interval - (ptyrun_now_ms() - last);
 		if (gap > 0)
 			usleep((useconds_t)(gap * 1000));
-		last = now_ms();
-		long long need = bytes_read() + (long long)strlen(s.keys[k]);
-		put(s.keys[k]);
+		last = ptyrun_now_ms();
+		size_t len = strlen(s.keys[k]);
+		long long need = ptyrun_bytes_read(&p) + (long long)len;
+		if (!ptyrun_put(&p, s.keys[k], len))
+			perror("keys: writing to the terminal");
 		typed++;
-		if (k + 1 < s.n && !settle(need, wait_ms))
+		if (k + 1 < s.n && !ptyrun_settle(&p, need, wait_ms))
 			late++;
-		double took = now_ms() - last;
+		double took = ptyrun_now_ms() - last;
 		if (k + 1 < s.n && took > slowest)
 			slowest = took;
 		if (trace)
@@ -388,24 +228,19 @@ int main(int argc, char **argv)
 				s.keys[k][0] == 27 ? "ESC" : s.keys[k], took);
 	}
 	/* After ^X: read until the program has gone. */
-	while (!child_gone) {
-		drain(10);
-		reap();
-	}
-	while (drain(0) > 0)
+	while (!ptyrun_wait_end(&p, 1000))
 		;
-	double wall = now_ms() - t0;
+	double wall = ptyrun_now_ms() - t0;
 
 	struct rusage ru;
 	getrusage(RUSAGE_CHILDREN, &ru);
 	long user_us = ru.ru_utime.tv_sec * 1000000L + ru.ru_utime.tv_usec;
 	long sys_us = ru.ru_stime.tv_sec * 1000000L + ru.ru_stime.tv_usec;
-	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	int code = WIFEXITED(p.status) ? WEXITSTATUS(p.status) : 128 + WTERMSIG(p.status);
 	printf("keys %zu late %zu user_us %ld sys_us %ld wall_ms %.0f slowest_ms %.2f status %d "
 	       "ready_ms %.1f maxrss_kb %ld\n",
 	       typed, late, user_us, sys_us, wall, slowest, code, ready_ms, ru.ru_maxrss);
 	free(s.keys);
-	close(slave);
-	close(master);
+	ptyrun_close(&p);
 	return code == 0 ? 0 : 1;
 }

@@ -226,6 +226,33 @@ bad:
 	return -1;
 }
 
+/* Whether HEAD is this session's own commit made right after the
+ * journal was written (a crash came before the journal caught up): its
+ * parent is the journal's base, its message names this meeting, and it
+ * is no older than the journal.  Then the journal is stale; restoring it
+ * would undo what was committed.  A commit by anyone else (a sync, an
+ * edit with git) keeps the journal, which is then restored over it. */
+static bool journal_superseded(struct session *s, const struct journal_entry *e)
+{
+	if (!*e->base || !strcmp(e->base, s->base))
+		return false;
+	char parent[41];
+	struct archive_rev head;
+	struct diags quiet;
+	diags_init(&quiet);
+	bool stale = false;
+	if (archive_resolve(s->archive, "HEAD^", parent, &quiet) == 0 &&
+	    !strcmp(parent, e->base) &&
+	    archive_commit_info(s->archive, NULL, &head, &quiet) == 0) {
+		size_t n = strlen(s->id);
+		stale = !strncmp(head.message, s->id, n) && !strncmp(head.message + n, ": ", 2) &&
+			(time_t)head.time >= e->written_time;
+		archive_rev_clear(&head);
+	}
+	diags_free(&quiet);
+	return stale;
+}
+
 static void restore_journal(struct session *s)
 {
 	const char *gitdir = archive_gitdir(s->archive);
@@ -234,6 +261,18 @@ static void restore_journal(struct session *s)
 	struct diags jd;
 	diags_init(&jd);
 	int rc = journal_read(gitdir, s->id, &e, &jd);
+	if (rc == JOURNAL_FOUND && journal_superseded(s, &e)) {
+		/* Killed between a commit and the journal's next write: the
+		 * commit holds all the journal had and more. */
+		add_notice(s, "the last commit is newer than the journal, and is used");
+		journal_entry_free(&e);
+		diags_free(&jd);
+		struct diags quiet;
+		diags_init(&quiet);
+		journal_discard(gitdir, s->id, &quiet);
+		diags_free(&quiet);
+		return;
+	}
 	if (rc == JOURNAL_FOUND) {
 		size_t before = jd.n;
 		if (payload_parse(s, "journal", e.payload.data, e.payload.len, &jd) == 0) {

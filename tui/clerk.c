@@ -175,11 +175,20 @@ static void changed(struct clerk *c, const struct minutes_item *it,
 		session_touch_item(c->s, it);
 }
 
+static void journal(struct clerk *c, bool force);
+
 static void commit(struct clerk *c)
 {
 	struct diags d;
 	diags_init(&d);
-	if (session_commit(c->s, &d) < 0 && d.n) {
+	char before[8];
+	snprintf(before, sizeof(before), "%s", session_last_commit(c->s));
+	int rc = session_commit(c->s, &d);
+	/* The journal learns the new commit at once: one left behind it would
+	 * hold less than the commit. */
+	if (rc == 0 && strcmp(before, session_last_commit(c->s)))
+		journal(c, true);
+	if (rc < 0 && d.n) {
 		char *msg = diag_format(&d.v[d.n - 1]);
 		say(c, true, "not committed: %s (the journal keeps your work)", msg);
 		free(msg);
