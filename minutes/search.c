@@ -187,8 +187,8 @@ static const char *const ix_sql[] = {
 	"INSERT INTO fields(rowid, text, by, item, kind, idx) VALUES(?, ?, ?, ?, ?, ?)",
 	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
 	"SELECT blob, date, slot FROM meetings WHERE id = ?",
-	"INSERT OR REPLACE INTO meetings(id, blob, date, slot, key, ok)"
-	" VALUES(?, ?, ?, ?, ?, ?)",
+	("INSERT OR REPLACE INTO meetings(id, blob, date, slot, key, ok)"
+	 " VALUES(?, ?, ?, ?, ?, ?)"),
 	"DELETE FROM meetings WHERE id = ?",
 	"SELECT max(slot) FROM meetings WHERE date = ?",
 };
