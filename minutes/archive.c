@@ -1,9 +1,10 @@
 /*
  * archive: the minutes repository as a git repository, through libgit2.
  *
- * With archive_sync.c (fetch, integrate, push), the only file of gavel
- * that includes <git2.h>; the helpers the two share are declared in
- * archive_priv.h.  Commits are built from HEAD's tree with only the
+ * With archive_sync.c (fetch, integrate, push) and archive_logcache.c
+ * (archive_log_max, through a cache of what each commit changed), the
+ * only file of gavel that includes <git2.h>; the helpers they share are
+ * declared in archive_priv.h.  Commits are built from HEAD's tree with only the
  * meeting's paths replaced (never from the index), so their cost does not
  * grow with the archive, and whatever the user has staged or left
  * untracked is untouched.  Objects and refs are
