@@ -50,7 +50,8 @@ LINT_PKGS  = clang cppcheck
 MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/yamlread.c minutes/emit.c minutes/record.c \
               minutes/committee.c minutes/minutes.c minutes/document.c \
-              minutes/archive.c minutes/archive_sync.c minutes/meeting.c \
+              minutes/archive.c minutes/archive_sync.c minutes/archive_logcache.c \
+              minutes/meeting.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
               minutes/session.c minutes/mdiff.c minutes/linediff.c \
               minutes/proc.c minutes/gpg.c minutes/audit.c \
@@ -226,7 +227,7 @@ clean:
 
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
-FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c \
+FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c minutes/archive_logcache.c \
                 minutes/meeting.c minutes/session.c minutes/audit.c minutes/search.c \
                 $(FIELD_SRC),$(LIB_SRC))
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c

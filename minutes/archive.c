@@ -1,9 +1,10 @@
 /*
  * archive: the minutes repository as a git repository, through libgit2.
  *
- * With archive_sync.c (fetch, integrate, push), the only file of gavel
- * that includes <git2.h>; the helpers the two share are declared in
- * archive_priv.h.  Commits are built from HEAD's tree with only the
+ * With archive_sync.c (fetch, integrate, push) and archive_logcache.c
+ * (archive_log_max, through a cache of what each commit changed), the
+ * only file of gavel that includes <git2.h>; the helpers they share are
+ * declared in archive_priv.h.  Commits are built from HEAD's tree with only the
  * meeting's paths replaced (never from the index), so their cost does not
  * grow with the archive, and whatever the user has staged or left
  * untracked is untouched.  Objects and refs are
@@ -1143,7 +1144,7 @@ static bool path_differs(git_repository *repo, const git_tree *x, const git_tree
 /* Whether commit `c` (with tree `t`) changed `path`: it differs from every
  * parent (a merge that kept one side's version did not change it), or,
  * for a first commit, the path is there. */
-static bool commit_changed(git_commit *c, git_tree *t, const char *path)
+bool archive_commit_changed(git_commit *c, git_tree *t, const char *path)
 {
 	git_repository *repo = git_commit_owner(c);
 	unsigned np = git_commit_parentcount(c);
@@ -1178,10 +1179,9 @@ int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **ou
 	return 0;
 }
 
-static void rev_push(struct archive_rev **v, size_t *n, size_t *cap,
-		     const git_oid *oid, const git_commit *c)
+void archive_rev_push(struct archive_rev **v, size_t *n, size_t *cap,
+		      const git_commit *c)
 {
-	(void)oid;
 	xgrow((void **)v, cap, *n + 1, sizeof(**v));
 	rev_fill(&(*v)[(*n)++], c);
 }
@@ -1189,8 +1189,8 @@ static void rev_push(struct archive_rev **v, size_t *n, size_t *cap,
 /* A shallow clone lacks the commits past its edge, which libgit2's
  * revision walk stops at with an error: there, first parents from HEAD,
  * as far as the history goes. */
-static int log_shallow(struct archive *a, const char *path, size_t max,
-		       struct archive_rev **out, size_t *n, struct diags *err)
+int archive_log_shallow(struct archive *a, const char *path, size_t max,
+			struct archive_rev **out, size_t *n, struct diags *err)
 {
 	git_commit *c = NULL;
 	size_t cap = 0;
@@ -1204,8 +1204,8 @@ static int log_shallow(struct archive *a, const char *path, size_t max,
 	}
 	while (c && *n < max) {
 		git_tree *t = NULL;
-		if (git_commit_tree(&t, c) == 0 && commit_changed(c, t, path))
-			rev_push(out, n, &cap, git_commit_id(c), c);
+		if (git_commit_tree(&t, c) == 0 && archive_commit_changed(c, t, path))
+			archive_rev_push(out, n, &cap, c);
 		git_tree_free(t);
 		git_commit *p = NULL;
 		if (git_commit_parentcount(c) == 0 || git_commit_parent(&p, c, 0) < 0)
@@ -1223,8 +1223,10 @@ int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 	return archive_log_max(a, path, SIZE_MAX, out, n, err);
 }
 
-int archive_log_max(struct archive *a, const char *path, size_t max,
-		    struct archive_rev **out, size_t *n, struct diags *err)
+/* archive_log_max without the cache (archive_logcache.c has the one that
+ * uses it): every commit's trees compared with its parents'. */
+int archive_log_plain(struct archive *a, const char *path, size_t max,
+		      struct archive_rev **out, size_t *n, struct diags *err)
 {
 	git_revwalk *walk = NULL;
 	git_oid oid;
@@ -1236,7 +1238,7 @@ int archive_log_max(struct archive *a, const char *path, size_t max,
 	if (git_repository_head_unborn(a->repo) == 1)
 		return 0;       /* nothing committed yet: no history */
 	if (git_repository_is_shallow(a->repo) == 1)
-		return log_shallow(a, path, max, out, n, err);
+		return archive_log_shallow(a, path, max, out, n, err);
 	rc = git_revwalk_new(&walk, a->repo);
 	if (rc == 0)
 		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
@@ -1260,8 +1262,8 @@ int archive_log_max(struct archive *a, const char *path, size_t max,
 			git_commit_free(c);
 			break;
 		}
-		if (commit_changed(c, t, path))
-			rev_push(out, n, &cap, &oid, c);
+		if (archive_commit_changed(c, t, path))
+			archive_rev_push(out, n, &cap, c);
 		git_tree_free(t);
 		git_commit_free(c);
 	}
@@ -1691,8 +1693,8 @@ static int watch_alone(struct archive *a, const git_oid *head, struct archive_wa
 		git_commit *c = NULL;
 		git_tree *t = NULL;
 		if ((rc = git_commit_lookup(&c, a->repo, &oid)) == 0 &&
-		    (rc = git_commit_tree(&t, c)) == 0 && commit_changed(c, t, w->path))
-			rev_push(&w->revs, &w->nrevs, &cap, &oid, c);
+		    (rc = git_commit_tree(&t, c)) == 0 && archive_commit_changed(c, t, w->path))
+			archive_rev_push(&w->revs, &w->nrevs, &cap, c);
 		git_tree_free(t);
 		git_commit_free(c);
 	}
@@ -1778,7 +1780,7 @@ int archive_changes_since(struct archive *a, struct archive_watch *w, size_t n,
 				for (size_t k = 0; k < wk.nhits; k++) {
 					size_t i = wk.hits[k];
 					if (!seen[i] && (k == 0 || wk.hits[k - 1] != i))
-						rev_push(&w[i].revs, &w[i].nrevs, &caps[i], &oid, c);
+						archive_rev_push(&w[i].revs, &w[i].nrevs, &caps[i], c);
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 /*
- * archive_priv: what archive.c shares with archive_sync.c, the other half
- * of the archive module.  Nothing outside minutes/archive*.c includes it:
+ * archive_priv: what archive.c shares with archive_sync.c and
+ * archive_logcache.c, the other parts of the archive module.  Nothing
+ * outside minutes/archive*.c (and the archive's unit tests) includes it:
  * the rest of gavel knows the archive only through archive.h.
  */
 #ifndef GAVEL_ARCHIVE_PRIV_H
@@ -36,5 +37,23 @@ int archive_write_atomic(const char *path, const char *data, size_t len,
 int archive_signature(struct archive *a, git_signature **sig, struct diags *err);
 /* fsyncs the index and the git folder after libgit2 rewrote the index. */
 void archive_fsync_index(struct archive *a);
+
+
+/* ---- history (archive.c; archive_log_max is in archive_logcache.c) ---- */
+
+/* Whether commit `c` (with tree `t`) changed `path`: the entry differs
+ * from the one in every parent (for a first commit, the path is there),
+ * compared one folder level at a time. */
+bool archive_commit_changed(git_commit *c, git_tree *t, const char *path);
+/* Adds `c` to the growing list `v` (n of cap). */
+void archive_rev_push(struct archive_rev **v, size_t *n, size_t *cap,
+		      const git_commit *c);
+/* archive_log_max in a shallow clone: first parents from HEAD. */
+int archive_log_shallow(struct archive *a, const char *path, size_t max,
+			struct archive_rev **out, size_t *n, struct diags *err);
+/* archive_log_max without the cache: the trees of every commit and its
+ * parents compared.  What the cached answer must always equal. */
+int archive_log_plain(struct archive *a, const char *path, size_t max,
+		      struct archive_rev **out, size_t *n, struct diags *err);
 
 #endif
