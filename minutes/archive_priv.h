@@ -1,7 +1,9 @@
 /*
  * archive_priv: what archive.c shares with archive_sync.c, the other half
- * of the archive module.  Nothing outside minutes/archive*.c includes it:
- * the rest of gavel knows the archive only through archive.h.
+ * of the archive module, and archive_index.c.  Nothing outside
+ * minutes/archive*.c includes it (but tests/unit/test_archive.c, for
+ * archive_index_stats): the rest of gavel knows the archive only through
+ * archive.h.
  */
 #ifndef GAVEL_ARCHIVE_PRIV_H
 #define GAVEL_ARCHIVE_PRIV_H
@@ -36,5 +38,26 @@ int archive_write_atomic(const char *path, const char *data, size_t len,
 int archive_signature(struct archive *a, git_signature **sig, struct diags *err);
 /* fsyncs the index and the git folder after libgit2 rewrote the index. */
 void archive_fsync_index(struct archive *a);
+
+/* archive_index.c: git's index brought in step with a commit by changing
+ * only its files' entries.  One change a path: the blob committed there
+ * (whose entry is made from it and a stat of the work tree file), or NULL
+ * when the path was removed. */
+struct index_change {
+	const char *path;
+	const git_oid *id;
+};
+enum { INDEX_UPDATED = 0, INDEX_DECLINED = 1, INDEX_FAILED = -1 };
+/* INDEX_UPDATED: written; INDEX_DECLINED: nothing written, because the
+ * index is not one it fully understands (`why` says what), so do it with
+ * libgit2; INDEX_FAILED: the index could not be written (`why` says why:
+ * another program's lock, a full disk), and is as it was. */
+int archive_index_update(struct archive *a, const struct index_change *c, size_t n,
+			 struct buf *why);
+/* How often it updated and declined, for the tests. */
+struct archive_index_stats {
+	unsigned updated, declined;
+};
+extern struct archive_index_stats archive_index_stats;
 
 #endif
