@@ -55,7 +55,8 @@ MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
               minutes/gitstate.c minutes/journal.c minutes/lock.c \
               minutes/session.c minutes/mdiff.c minutes/linediff.c \
               minutes/proc.c minutes/gpg.c minutes/audit.c \
-              minutes/query.c minutes/search.c
+              minutes/query.c minutes/search.c \
+              minutes/sha1.c minutes/archive_index.c
 AGENDA_SRC  = agenda/agenda.c
 THEMES_SRC  = themes/theme.c
 # The text field's model has no curses in it, so unit tests link it.
@@ -73,7 +74,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
-              tests/unit/test_mdiff tests/unit/test_query
+              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_sha1
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.
@@ -228,6 +229,7 @@ clean:
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c minutes/archive_logcache.c \
+                minutes/archive_index.c \
                 minutes/meeting.c minutes/session.c minutes/audit.c minutes/search.c \
                 $(FIELD_SRC),$(LIB_SRC))
 THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c

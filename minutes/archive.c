@@ -889,6 +889,30 @@ static int update_index(struct archive *a, const struct archive_file *files,
 	git_index *idx = NULL;
 	struct buf pending = BUF_INIT;
 	pending_read(a, &pending);
+	/* Only the commit's entries, changed in place (archive_index.c);
+	 * libgit2, which reads and writes the whole index, when that declines
+	 * or when earlier paths are pending. */
+	if (!pending.len) {
+		struct index_change *ic = xcalloc(nfiles ? nfiles : 1, sizeof(*ic));
+		struct buf why = BUF_INIT;
+		for (size_t i = 0; i < nfiles; i++) {
+			ic[i].path = files[i].path;
+			ic[i].id = files[i].data ? &up[i].id : NULL;
+		}
+		int r = archive_index_update(a, ic, nfiles, &why);
+		free(ic);
+		if (r == INDEX_FAILED) {
+			diags_add(err, a->path, 0, 0, "committed, but could not update git's "
+				  "index (git status shows the meeting's files as changed until "
+				  "gavel's next commit puts it right): %s", why.data);
+			pending_write(a, files, nfiles, &pending);
+		}
+		buf_free(&why);
+		if (r != INDEX_DECLINED) {
+			buf_free(&pending);
+			return r == INDEX_UPDATED ? 0 : ARCHIVE_ERROR;
+		}
+	}
 	int rc = git_repository_index(&idx, a->repo);
 	if (rc == 0)
 		rc = git_index_read(idx, 0);

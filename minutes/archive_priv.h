@@ -1,8 +1,9 @@
 /*
- * archive_priv: what archive.c shares with archive_sync.c and
- * archive_logcache.c, the other parts of the archive module.  Nothing
- * outside minutes/archive*.c (and the archive's unit tests) includes it:
- * the rest of gavel knows the archive only through archive.h.
+ * archive_priv: what archive.c shares with archive_sync.c,
+ * archive_logcache.c and archive_index.c, the other parts of the archive
+ * module.  Nothing outside minutes/archive*.c (and the archive's unit
+ * tests) includes it: the rest of gavel knows the archive only through
+ * archive.h.
  */
 #ifndef GAVEL_ARCHIVE_PRIV_H
 #define GAVEL_ARCHIVE_PRIV_H
@@ -55,5 +56,25 @@ int archive_log_shallow(struct archive *a, const char *path, size_t max,
  * parents compared.  What the cached answer must always equal. */
 int archive_log_plain(struct archive *a, const char *path, size_t max,
 		      struct archive_rev **out, size_t *n, struct diags *err);
+/* archive_index.c: git's index brought in step with a commit by changing
+ * only its files' entries.  One change a path: the blob committed there
+ * (whose entry is made from it and a stat of the work tree file), or NULL
+ * when the path was removed. */
+struct index_change {
+	const char *path;
+	const git_oid *id;
+};
+enum { INDEX_UPDATED = 0, INDEX_DECLINED = 1, INDEX_FAILED = -1 };
+/* INDEX_UPDATED: written; INDEX_DECLINED: nothing written, because the
+ * index is not one it fully understands (`why` says what), so do it with
+ * libgit2; INDEX_FAILED: the index could not be written (`why` says why:
+ * another program's lock, a full disk), and is as it was. */
+int archive_index_update(struct archive *a, const struct index_change *c, size_t n,
+			 struct buf *why);
+/* How often it updated and declined, for the tests. */
+struct archive_index_stats {
+	unsigned updated, declined;
+};
+extern struct archive_index_stats archive_index_stats;
 
 #endif

@@ -13,7 +13,7 @@ mkdir -p "$HOME"
 # Under make check SANITIZE=1: the known leaks of the libraries, not ours;
 # any finding of UBSan stops gavel with a stack, failing the test.
 export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0:suppressions=$ROOT/tests/lsan.supp"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:verify_asan_link_order=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 # make valgrind: GAVEL_WRAP is a command line put before gavel (valgrind
 # and its options); every test then runs gavel through it, by a script so

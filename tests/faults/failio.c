@@ -8,7 +8,7 @@
  *                        descriptor was opened on; for rename and link,
  *                        either path; for open and mkdir, the path).
  *                        Unset: every path but terminals and pipes.
- *   FAILIO_CALLS=a,b     the calls to fail, among write, pwrite, fsync,
+ *   FAILIO_CALLS=a,b     the calls to fail, among write (and writev), pwrite, fsync,
  *                        rename, link, open (with O_CREAT), mkdir;
  *                        default "write,pwrite,fsync,rename,link".
  *   FAILIO_ERRNO=E       ENOSPC (default), EDQUOT, EIO, EROFS, EACCES,
@@ -31,6 +31,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static long matched;            /* matching calls seen so far */
@@ -148,6 +149,15 @@ ssize_t write(int fd, const void *buf, size_t n)
 	if (should_fail("write", fd, NULL, NULL))
 		return -1;
 	return real_write(fd, buf, n);
+}
+
+/* A gathered write fails as a write does. */
+ssize_t writev(int fd, const struct iovec *iov, int n)
+{
+	REAL(writev);
+	if (should_fail("write", fd, NULL, NULL))
+		return -1;
+	return real_writev(fd, iov, n);
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
