@@ -1124,6 +1124,30 @@ out:
 
 /* ---- history ---- */
 
+int archive_head_walk(struct archive *a, git_revwalk **out, struct diags *err)
+{
+	git_revwalk *walk = NULL;
+	int rc = git_revwalk_new(&walk, a->repo);
+	if (rc == 0)
+		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	if (rc == 0) {
+		rc = git_revwalk_push_head(walk);
+		if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+			git_revwalk_free(walk);
+			*out = NULL;
+			return 1;
+		}
+	}
+	if (rc < 0) {
+		archive_fail(err, a->path, rc, "cannot read the history");
+		git_revwalk_free(walk);
+		*out = NULL;
+		return ARCHIVE_ERROR;
+	}
+	*out = walk;
+	return 0;
+}
+
 /* Whether the entry at `path` differs between the trees x and y (either
  * may be NULL: no tree).  Goes down only while the two differ, so a path
  * under a folder that did not change costs one lookup in the root. */
@@ -1263,21 +1287,9 @@ int archive_log_plain(struct archive *a, const char *path, size_t max,
 		return 0;       /* nothing committed yet: no history */
 	if (git_repository_is_shallow(a->repo) == 1)
 		return archive_log_shallow(a, path, max, out, n, err);
-	rc = git_revwalk_new(&walk, a->repo);
-	if (rc == 0)
-		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	if (rc == 0) {
-		rc = git_revwalk_push_head(walk);
-		if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
-			git_revwalk_free(walk);
-			return 0;
-		}
-	}
-	if (rc < 0) {
-		archive_fail(err, a->path, rc, "cannot read the history");
-		git_revwalk_free(walk);
-		return ARCHIVE_ERROR;
-	}
+	rc = archive_head_walk(a, &walk, err);
+	if (rc)
+		return rc > 0 ? 0 : rc;
 	while (*n < max && (rc = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *c = NULL;
 		git_tree *t = NULL;

@@ -708,21 +708,9 @@ static int walk_all(struct logcache *lc, struct archive *a, const char *path,
 	git_revwalk *walk = NULL;
 	git_oid oid;
 	size_t cap = 0;
-	int rc = git_revwalk_new(&walk, a->repo);
-	if (rc == 0)
-		rc = git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	if (rc == 0) {
-		rc = git_revwalk_push_head(walk);
-		if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
-			git_revwalk_free(walk);
-			return 0;
-		}
-	}
-	if (rc < 0) {
-		archive_fail(err, a->path, rc, "cannot read the history");
-		git_revwalk_free(walk);
-		return ARCHIVE_ERROR;
-	}
+	int rc = archive_head_walk(a, &walk, err);
+	if (rc)
+		return rc > 0 ? 0 : rc;
 	while (*n < max && (rc = git_revwalk_next(&oid, walk)) == 0) {
 		struct lc_step st;
 		rc = lc_visit(lc, &oid, path, &st);

@@ -46,6 +46,10 @@ void archive_fsync_index(struct archive *a);
  * from the one in every parent (for a first commit, the path is there),
  * compared one folder level at a time. */
 bool archive_commit_changed(git_commit *c, git_tree *t, const char *path);
+/* A walk of HEAD's history, newest first in libgit2's topological and
+ * time order: 0 with *out set, 1 when there is no history (an unborn
+ * branch), or ARCHIVE_ERROR with a diagnostic. */
+int archive_head_walk(struct archive *a, git_revwalk **out, struct diags *err);
 /* Adds `c` to the growing list `v` (n of cap). */
 void archive_rev_push(struct archive_rev **v, size_t *n, size_t *cap,
 		      const git_commit *c);
