@@ -174,7 +174,7 @@ valgrind: deps
 	    echo "make valgrind: not with SANITIZE=1 (valgrind and ASan exclude each other)" >&2; \
 	    exit 2; fi
 	@$(MAKE) --no-print-directory gavel
-	@rm -rf valgrind-logs && mkdir valgrind-logs
+	@rm -rf valgrind-logs && mkdir valgrind-logs && chmod 1777 valgrind-logs
 	@GAVEL_WRAP="$(VALGRIND)" tests/run-all --cli; rc=$$?; \
 	    for f in valgrind-logs/*.log; do \
 	        [ -s "$$f" ] || { rm -f "$$f"; continue; }; \
