@@ -1,5 +1,6 @@
 /* field_draw: fields on a curses screen (see field_draw.h). */
 #include "field_draw.h"
+#include "proc.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -388,28 +389,6 @@ static bool read_file(const char *path, struct buf *out)
 	return true;
 }
 
-/* The editor's words: $VISUAL, else $EDITOR, else vi, split at blanks.
- * `words` holds the copy the vector points into. */
-static char **editor_argv(char **words, char *file)
-{
-	const char *v = getenv("VISUAL");
-	if (!v || !v[strspn(v, " \t")])
-		v = getenv("EDITOR");
-	if (!v || !v[strspn(v, " \t")])
-		v = "vi";
-	*words = xstrdup(v);
-	size_t n = 0, cap = 0;
-	char **argv = NULL, *save = NULL;
-	for (char *w = strtok_r(*words, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-		xgrow((void **)&argv, &cap, n + 3, sizeof(*argv));
-		argv[n++] = w;
-	}
-	xgrow((void **)&argv, &cap, n + 2, sizeof(*argv));
-	argv[n++] = file;
-	argv[n] = NULL;
-	return argv;
-}
-
 /* Runs argv and waits.  Returns the wait status, or -1 with *exec_errno
  * set when it could not be started. */
 static int run(char **argv, int *exec_errno)
@@ -505,7 +484,7 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 		goto out;
 	}
 
-	argv = editor_argv(&words, path.data);
+	argv = proc_editor_argv(&words, path.data);
 	bool curses = stdscr != NULL && !isendwin();
 	bool paste = paste_on;
 	if (curses) {
