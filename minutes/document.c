@@ -209,3 +209,26 @@ void doc_free(struct doc *doc)
 	committee_free(doc->committee);
 	memset(doc, 0, sizeof(*doc));
 }
+
+bool doc_round_trips(const char *name, const char *data, size_t len,
+		     enum doc_kind want, struct diags *d)
+{
+	struct doc doc;
+	if (doc_load_mem(&doc, name, data, len, want, d) != DOC_OK) {
+		if (!d->n)
+			diags_add(d, name, 0, 0, "does not load");
+		return false;
+	}
+	struct buf again = BUF_INIT;
+	switch (doc.kind) {
+	case DOC_AGENDA: agenda_write(doc.agenda, &again); break;
+	case DOC_MINUTES: minutes_write(doc.minutes, &again); break;
+	default: committee_write(doc.committee, &again); break;
+	}
+	bool same = again.len == len && !memcmp(again.data, data, len);
+	if (!same)
+		diags_add(d, name, 0, 0, "writing it again gives other bytes");
+	buf_free(&again);
+	doc_free(&doc);
+	return same;
+}

@@ -6,6 +6,7 @@
 #ifndef GAVEL_DOCUMENT_H
 #define GAVEL_DOCUMENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "agenda.h"
@@ -36,6 +37,12 @@ int doc_load_file(struct doc *out, const char *path, enum doc_kind want,
 int doc_load_mem(struct doc *out, const char *name, const char *data,
 		 size_t len, enum doc_kind want, struct diags *d);
 void doc_free(struct doc *doc);
+
+/* Whether bytes named `name` load as a document of kind `want` and
+ * write back to the very same bytes (gavel's written form); when not,
+ * one problem in `d` says which. */
+bool doc_round_trips(const char *name, const char *data, size_t len,
+		     enum doc_kind want, struct diags *d);
 
 const char *doc_kind_name(enum doc_kind k);
 

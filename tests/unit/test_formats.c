@@ -616,6 +616,27 @@ static void test_memory_many_entries_refused(void **state)
 	unlink(path);
 }
 
+/* doc_round_trips: gavel's own bytes come back the same; the same content
+ * in another style does not, and says so. */
+static void test_round_trips(void **state)
+{
+	(void)state;
+	const char own[] = "format: gavel-committee/1\nname: Communities Board\n";
+	const char other[] = "format: gavel-committee/1\nname: 'Communities Board'\n";
+	const char broken[] = "format: gavel-committee/1\nname: [\n";
+	struct diags d;
+	diags_init(&d);
+	assert_true(doc_round_trips("c.yaml", own, sizeof(own) - 1, DOC_COMMITTEE, &d));
+	assert_int_equal(d.n, 0);
+	assert_false(doc_round_trips("c.yaml", other, sizeof(other) - 1, DOC_COMMITTEE, &d));
+	assert_int_equal(d.n, 1);
+	assert_non_null(strstr(d.v[0].msg, "other bytes"));
+	diags_clear(&d);
+	assert_false(doc_round_trips("c.yaml", broken, sizeof(broken) - 1, DOC_COMMITTEE, &d));
+	assert_true(d.n >= 1);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_memory_many_comments),
 		cmocka_unit_test(test_memory_many_problems),
 		cmocka_unit_test(test_memory_many_entries_refused),
+		cmocka_unit_test(test_round_trips),
 	};
 	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }
