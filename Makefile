@@ -2,6 +2,7 @@
 #
 #   make            build ./gavel
 #   make check      install missing packages, build, run every test
+#   make layers     check that every #include points down the layers
 #   make demo       install missing packages, build, open a demo meeting
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
@@ -27,7 +28,7 @@ CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
              -DGAVEL_VERSION='"$(VERSION)"' \
              $(WARN) -MMD -MP \
-             -Iminutes -Iagenda -Itui -Ithemes $(PKG_CFLAGS) $(CFLAGS)
+             -I. $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -46,27 +47,18 @@ BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
 
-# The modules, one concept a file.
-MINUTES_SRC = minutes/buf.c minutes/diag.c minutes/utf8.c minutes/slug.c \
-              minutes/yamlread.c minutes/emit.c minutes/record.c \
-              minutes/committee.c minutes/minutes.c minutes/document.c \
-              minutes/archive.c minutes/archive_sync.c minutes/archive_logcache.c \
-              minutes/meeting.c \
-              minutes/gitstate.c minutes/journal.c minutes/lock.c \
-              minutes/session.c minutes/mdiff.c minutes/linediff.c \
-              minutes/proc.c minutes/gpg.c minutes/audit.c \
-              minutes/query.c minutes/search.c \
-              minutes/sha1.c minutes/archive_index.c
-AGENDA_SRC  = agenda/agenda.c
-THEMES_SRC  = themes/theme.c
-# The text field's model has no curses in it, so unit tests link it.
-FIELD_SRC   = tui/field.c
-TUI_SRC     = tui/cli.c tui/cmd_repo.c tui/cmd_check.c tui/cmd_show.c tui/cmd_export.c \
-              tui/cmd_sync.c tui/cmd_diff.c tui/cmd_search.c \
-              tui/render.c tui/render_md.c tui/render_html.c \
-              tui/theme_apply.c tui/field_draw.c tui/ui.c tui/clerk.c tui/run.c \
-              tui/demo.c tui/browse.c tui/cmd_audit.c tui/history.c
-LIB_SRC     = $(MINUTES_SRC) $(AGENDA_SRC) $(THEMES_SRC) $(FIELD_SRC)
+# The layers, lowest first.  A file may include headers of its own layer
+# and of the layers before it, never of one after it; <git2.h> belongs to
+# minutes/git alone, <sqlite3.h> to minutes/search, <curses.h> to
+# tui/screen (make layers checks all of it; README.md draws it).
+LAYERS      = minutes/base minutes/format agenda minutes/model minutes/git \
+              minutes/audit minutes/session minutes/search themes \
+              tui/edit tui/render tui/screen tui/cli
+src_of      = $(sort $(wildcard $(addsuffix /*.c,$(1))))
+# Everything below the screens has no curses in it, so unit tests link it.
+LIB_LAYERS  = $(filter-out tui/screen tui/cli,$(LAYERS))
+LIB_SRC     = $(call src_of,$(LIB_LAYERS))
+TUI_SRC     = $(call src_of,tui/screen tui/cli)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
 
@@ -104,6 +96,9 @@ $(FAILIO): tests/faults/failio.c
 
 tests/unit/%: tests/unit/%.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+layers:
+	@sh tests/layers.sh $(LAYERS)
 
 check: deps
 	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) $(FAILIO) tests/torture/torture
@@ -197,10 +192,10 @@ build-clang/%.o: %.c .flags
 CPPCHECK = cppcheck --enable=warning,performance,portability --inline-suppr \
            --error-exitcode=1 -q --std=c11 --library=posix \
            -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -DGAVEL_VERSION='"$(VERSION)"' \
-           -Iminutes -Iagenda -Itui -Ithemes
+           -I.
 lint: deps
 	@$(MAKE) --no-print-directory build-clang/gavel
-	$(CPPCHECK) minutes agenda tui themes gavel.c
+	$(CPPCHECK) $(LAYERS) gavel.c
 	@echo "lint: clang and cppcheck found nothing"
 
 install: gavel
@@ -216,31 +211,29 @@ uninstall:
 
 clean:
 	rm -rf build-clang valgrind-logs
-	rm -f .flags gavel $(FAILIO) *.o */*.o */*/*.o *.d */*.d */*/*.d $(UNIT_TESTS) \
+	rm -f .flags gavel $(FAILIO) *.o */*.o */*/*.o */*/*/*.o *.d */*.d */*/*.d */*/*/*.d $(UNIT_TESTS) \
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting \
 	      tests/torture/torture
 
-.PHONY: all check demo bench bench-keys bench-audit torture deps install uninstall clean \
+.PHONY: all check layers demo bench bench-keys bench-audit torture deps install uninstall clean \
         valgrind clang lint
 .SECONDARY:
 
--include $(wildcard *.d */*.d */*/*.d)
+-include $(wildcard *.d */*.d */*/*.d */*/*/*.d)
 
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=N runs each target.
 FUZZ_SECONDS ?= 60
-FUZZ_SRC     = $(filter-out minutes/archive.c minutes/archive_sync.c minutes/archive_logcache.c \
-                minutes/archive_index.c \
-                minutes/meeting.c minutes/session.c minutes/audit.c minutes/search.c \
-                $(FIELD_SRC),$(LIB_SRC))
-THEME_FUZZ_SRC = $(THEMES_SRC) minutes/buf.c minutes/diag.c minutes/utf8.c
-QUERY_FUZZ_SRC = minutes/query.c minutes/buf.c minutes/diag.c minutes/utf8.c \
-                 minutes/slug.c minutes/yamlread.c
+# The fuzzed code is the file format and the models: no git, no SQLite.
+FUZZ_SRC       = $(call src_of,minutes/base minutes/format agenda minutes/model)
+THEME_FUZZ_SRC = themes/theme.c minutes/base/buf.c minutes/base/diag.c minutes/base/utf8.c
+QUERY_FUZZ_SRC = minutes/search/query.c minutes/base/buf.c minutes/base/diag.c \
+                 minutes/base/utf8.c minutes/format/slug.c minutes/format/yamlread.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load
 	@for f in tests/data/*.yaml tests/cli/data/*.yaml; do \
 	    cp "$$f" "fuzz/corpus-load/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Iminutes -Iagenda \
+	    -fsanitize=fuzzer,address,undefined -I. \
 	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml
 	fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-load
@@ -248,7 +241,7 @@ fuzz: deps
 	@for f in themes/*.theme; do \
 	    cp "$$f" "fuzz/corpus-theme/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Iminutes -Ithemes \
+	    -fsanitize=fuzzer,address,undefined -I. \
 	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC)
 	fuzz/fuzz_theme -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-theme
@@ -257,7 +250,7 @@ fuzz: deps
 	@printf '%s' 'committee:planning title:strategy decision:approved since:2018-01-01 until:2019-12-31' >fuzz/corpus-query/filters
 	@printf '%s' 'since:2018-13-01 "unclosed' >fuzz/corpus-query/errors
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Iminutes -Iagenda \
+	    -fsanitize=fuzzer,address,undefined -I. \
 	    -o fuzz/fuzz_query tests/fuzz/fuzz_query.c $(QUERY_FUZZ_SRC) -lyaml
 	fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-query

@@ -2,7 +2,7 @@
  * gavel: committee agendas and minutes in the terminal, kept in git.
  * The entry point: global options, then one subcommand.
  */
-#include "cli.h"
+#include "tui/cli/cli.h"
 
 #include <locale.h>
 #include <stdio.h>

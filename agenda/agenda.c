@@ -1,5 +1,5 @@
 /* agenda: the agenda model, reading agenda.yaml and writing it back. */
-#include "agenda.h"
+#include "agenda/agenda.h"
 
 #include <stdio.h>
 #include <stdlib.h>

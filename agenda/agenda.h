@@ -7,10 +7,10 @@
 
 #include <stddef.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "record.h"
-#include "yamlread.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/format/record.h"
+#include "minutes/format/yamlread.h"
 
 #define AGENDA_FORMAT "gavel-agenda/1"
 

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "minutes.h"
+#include "minutes/base/buf.h"
+#include "minutes/model/minutes.h"
 
 static const char *const words[] = {
 	"the", "council", "strategy", "report", "members", "funding", "housing",

@@ -19,10 +19,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "document.h"
-#include "meeting.h"
-#include "minutes.h"
+#include "minutes/git/archive.h"
+#include "minutes/model/document.h"
+#include "minutes/git/meeting.h"
+#include "minutes/model/minutes.h"
 
 #define EDIT_MARK "Benchmark edit "
 

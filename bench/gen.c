@@ -32,13 +32,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "agenda.h"
-#include "archive.h"
-#include "buf.h"
-#include "committee.h"
-#include "document.h"
-#include "minutes.h"
-#include "slug.h"
+#include "agenda/agenda.h"
+#include "minutes/git/archive.h"
+#include "minutes/base/buf.h"
+#include "agenda/committee.h"
+#include "minutes/model/document.h"
+#include "minutes/model/minutes.h"
+#include "minutes/format/slug.h"
 
 #define NCOMMITTEES 30
 #define AUTHOR "Bench Clerk <clerk@bench.invalid>"

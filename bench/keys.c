@@ -54,7 +54,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "../tests/lib/ptyrun.h"
+#include "tests/lib/ptyrun.h"
 
 #define BLOCK_TEXT "Asked whether the figures included agency staff and overtime!!"
 

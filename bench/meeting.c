@@ -21,12 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agenda.h"
-#include "buf.h"
-#include "committee.h"
-#include "document.h"
-#include "minutes.h"
-#include "slug.h"
+#include "agenda/agenda.h"
+#include "minutes/base/buf.h"
+#include "agenda/committee.h"
+#include "minutes/model/document.h"
+#include "minutes/model/minutes.h"
+#include "minutes/format/slug.h"
 
 #define COMMITTEE "Communities Board"
 #define DATE "2026-11-25"

@@ -1,7 +1,7 @@
 /* theme: reading theme files, choosing and finding themes (no curses). */
-#include "theme.h"
-#include "buf.h"
-#include "utf8.h"
+#include "themes/theme.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>

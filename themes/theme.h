@@ -22,7 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
+#include "minutes/base/diag.h"
 
 enum theme_role {
 	THEME_NORMAL,        /* ordinary text, and the screen's background */

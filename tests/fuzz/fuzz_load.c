@@ -4,7 +4,7 @@
  * problems, never a crash, a hang or unbounded memory; a model that loads
  * must write and load again to the same bytes.
  */
-#include "document.h"
+#include "minutes/model/document.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -5,10 +5,10 @@
  * and its FTS5 expression quotes every term (so nothing typed is FTS5
  * syntax).
  */
-#include "query.h"
-#include "slug.h"
-#include "utf8.h"
-#include "yamlread.h"
+#include "minutes/search/query.h"
+#include "minutes/format/slug.h"
+#include "minutes/base/utf8.h"
+#include "minutes/format/yamlread.h"
 
 #include <stdint.h>
 #include <stdlib.h>

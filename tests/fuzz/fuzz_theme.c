@@ -4,7 +4,7 @@
  * hang; a theme with problems is the built-in default, and every colour
  * read is one a terminal can be given.
  */
-#include "theme.h"
+#include "themes/theme.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* ptyrun: a program on a pseudo-terminal, typed into key by key (see ptyrun.h). */
-#include "ptyrun.h"
+#include "tests/lib/ptyrun.h"
 
 #include <errno.h>
 #include <fcntl.h>

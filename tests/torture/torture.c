@@ -77,13 +77,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "document.h"
-#include "journal.h"
-#include "minutes.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/model/document.h"
+#include "minutes/session/journal.h"
+#include "minutes/model/minutes.h"
 
-#include "../lib/ptyrun.h"
+#include "tests/lib/ptyrun.h"
 
 #define MEETING "communities-board/2018-03-14"
 #define MINUTES_PATH MEETING "/minutes.yaml"

@@ -25,10 +25,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "archive.h"
-#include "archive_priv.h"
-#include "buf.h"
-#include "diag.h"
+#include "minutes/git/archive.h"
+#include "minutes/git/archive_priv.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
 
 #define NAME "Ada Clerk"
 #define EMAIL "ada@example.org"

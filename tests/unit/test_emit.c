@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "document.h"
-#include "emit.h"
-#include "minutes.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/model/document.h"
+#include "minutes/format/emit.h"
+#include "minutes/model/minutes.h"
 
 #define FULL "tests/data/minutes-full.yaml"
 

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "field.h"
-#include "utf8.h"
+#include "tui/edit/field.h"
+#include "minutes/base/utf8.h"
 
 /* Types UTF-8 text a character at a time, as keys would. */
 static void type(struct field *f, const char *s)

@@ -17,13 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "agenda.h"
-#include "buf.h"
-#include "committee.h"
-#include "diag.h"
-#include "document.h"
-#include "minutes.h"
-#include "yamlread.h"
+#include "agenda/agenda.h"
+#include "minutes/base/buf.h"
+#include "agenda/committee.h"
+#include "minutes/base/diag.h"
+#include "minutes/model/document.h"
+#include "minutes/model/minutes.h"
+#include "minutes/format/yamlread.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1

@@ -20,9 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "journal.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/session/journal.h"
 
 #define ID "finance/2018-03-14"
 static const char payload1[] = "Caf\xc3\xa9 \xe2\x80\x94 \0minutes\0\n\xe2\x82\xac 12\n\0";

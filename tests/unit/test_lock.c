@@ -19,9 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "lock.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/session/lock.h"
 
 #define ID "finance/2018-03-14"
 

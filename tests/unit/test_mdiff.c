@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "mdiff.h"
-#include "minutes.h"
+#include "minutes/base/buf.h"
+#include "minutes/audit/mdiff.h"
+#include "minutes/model/minutes.h"
 
 /* The meeting both sides start from. */
 static struct minutes *base(void)

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "query.h"
+#include "minutes/search/query.h"
 
 static int parse(const char *s, struct query *q, struct diags *d)
 {

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sha1.h"
+#include "minutes/base/sha1.h"
 
 static void hex(const unsigned char d[SHA1_LEN], char out[41])
 {

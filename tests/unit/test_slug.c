@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "slug.h"
+#include "minutes/base/buf.h"
+#include "minutes/format/slug.h"
 
 /* Everything FORMAT.md promises of any slug. */
 static void expect_safe(const char *slug)

@@ -17,8 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "theme.h"
+#include "minutes/base/buf.h"
+#include "themes/theme.h"
 
 static const char *const shipped[] = {
 	"themes/default.theme", "themes/light.theme",

@@ -21,11 +21,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "document.h"
-#include "minutes.h"
-#include "yamlread.h"
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/model/document.h"
+#include "minutes/model/minutes.h"
+#include "minutes/format/yamlread.h"
 
 #define NAME "t.yaml"
 

@@ -1,0 +1,126 @@
+/* utf8: validating and describing UTF-8 text. */
+#include "minutes/base/utf8.h"
+
+int utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	int n;
+	uint32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		return -1;
+	}
+	for (int i = 1; i < n; i++) {
+		if ((size_t)i >= len)
+			return 0;
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		v = (v << 6) | (s[i] & 0x3F);
+		/* Reject overlong and out-of-range forms as early as possible,
+		 * so a truncated sequence is told apart from a wrong one. */
+		if (i == 1 && n == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F)))
+			return -1;
+		if (i == 1 && n == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F)))
+			return -1;
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return -1;
+	*cp = v;
+	return n;
+}
+
+bool utf8_forbidden(uint32_t cp)
+{
+	if (cp < 0x20)
+		return cp != '\t' && cp != '\n';
+	if (cp >= 0x7F && cp <= 0x9F)
+		return true;
+	return cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+	       cp == 0xFFFE || cp == 0xFFFF;
+}
+
+bool utf8_clean(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		int n = utf8_decode(p + i, len - i, &cp);
+		if (n <= 0 || utf8_forbidden(cp)) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += (size_t)n;
+	}
+	return true;
+}
+
+static const char *const c0_names[32] = {
+	"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+	"BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+	"DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+	"CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+};
+
+void utf8_describe(struct buf *out, uint32_t cp)
+{
+	const char *name = NULL;
+	if (cp < 32)
+		name = c0_names[cp];
+	else if (cp == 0x7F)
+		name = "DEL";
+	else if (cp == 0x85)
+		name = "NEL, next line";
+	else if (cp == 0x2028)
+		name = "line separator";
+	else if (cp == 0x2029)
+		name = "paragraph separator";
+	else if (cp == 0xFEFF)
+		name = "byte order mark";
+	else if (cp >= 0x80 && cp <= 0x9F)
+		name = "C1 control";
+	buf_addf(out, "U+%04X", (unsigned)cp);
+	if (name)
+		buf_addf(out, " (%s)", name);
+}
+
+void utf8_add_visible(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(p + i, len - i, &cp);
+		if (n <= 0) {
+			buf_addf(out, "\\x%02X", p[i]);
+			i++;
+			continue;
+		}
+		if (cp < 0x20 && cp != '\t' && cp != '\n')
+			buf_addf(out, "^%c", (char)(cp + 0x40));
+		else if (cp == 0x7F)
+			buf_addstr(out, "^?");
+		else if (cp >= 0x80 && cp <= 0x9F)
+			buf_addf(out, "\\u%04X", (unsigned)cp);
+		else if (cp == 0x2028 || cp == 0x2029)
+			buf_addf(out, "\\u%04X", (unsigned)cp);
+		else
+			buf_add(out, s + i, (size_t)n);
+		i += (size_t)n;
+	}
+}

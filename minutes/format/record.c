@@ -1,0 +1,175 @@
+/* record: people and documents, shared by agenda, minutes and committee files. */
+#include "minutes/format/record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void text_set(char **dst, const char *src)
+{
+	char *old = *dst;
+	*dst = src ? xstrdup(src) : NULL;
+	free(old);
+}
+
+static bool empty(const char *s)
+{
+	return !s || !*s;
+}
+
+void person_free(struct person *p)
+{
+	free(p->name);
+	free(p->role);
+	p->name = p->role = NULL;
+}
+
+void people_free(struct people *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		person_free(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+struct person *people_add(struct people *l, const char *name, const char *role)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	struct person *p = &l->v[l->n++];
+	p->name = name ? xstrdup(name) : NULL;
+	p->role = role ? xstrdup(role) : NULL;
+	return p;
+}
+
+void people_remove(struct people *l, size_t i)
+{
+	if (i >= l->n)
+		return;
+	person_free(&l->v[i]);
+	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
+void documents_remove(struct documents *l, size_t i)
+{
+	if (i >= l->n)
+		return;
+	free(l->v[i].title);
+	free(l->v[i].ref);
+	memmove(l->v + i, l->v + i + 1, (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
+void people_copy(struct people *dst, const struct people *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		people_add(dst, src->v[i].name, src->v[i].role);
+}
+
+void documents_free(struct documents *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].title);
+		free(l->v[i].ref);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+struct document *documents_add(struct documents *l, const char *title, const char *ref)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	struct document *d = &l->v[l->n++];
+	d->title = title ? xstrdup(title) : NULL;
+	d->ref = ref ? xstrdup(ref) : NULL;
+	return d;
+}
+
+void documents_copy(struct documents *dst, const struct documents *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		documents_add(dst, src->v[i].title, src->v[i].ref);
+}
+
+static const char *const person_keys[] = { "name", "role", NULL };
+static const char *const document_keys[] = { "title", "ref", NULL };
+
+void people_read(struct yr *r, const struct yr_node *n, struct people *out,
+		 const char *what)
+{
+	struct yr_node e, v;
+	if (!yr_seq_begin(r, n, "a list of people (each with name and role)"))
+		return;
+	while (yr_next(r, &e) != YR_END) {
+		struct yr_map m;
+		if (!yr_count_entry(r, &e, what))
+			break;
+		if (!yr_map_begin(r, &m, &e, person_keys, "a person (name and role)"))
+			continue;
+		struct person *p = people_add(out, NULL, NULL);
+		int k;
+		while ((k = yr_map_next(r, &m, &v)) >= 0) {
+			char **dst = k == 0 ? &p->name : &p->role;
+			free(*dst);
+			*dst = yr_text(r, &v, k == 0 ? "a person's name" : "a role", false);
+		}
+	}
+}
+
+void documents_read(struct yr *r, const struct yr_node *n, struct documents *out)
+{
+	struct yr_node e, v;
+	if (!yr_seq_begin(r, n, "a list of documents (each with title and ref)"))
+		return;
+	while (yr_next(r, &e) != YR_END) {
+		struct yr_map m;
+		if (!yr_count_entry(r, &e, "documents"))
+			break;
+		if (!yr_map_begin(r, &m, &e, document_keys, "a document (title and ref)"))
+			continue;
+		struct document *d = documents_add(out, NULL, NULL);
+		int k;
+		while ((k = yr_map_next(r, &m, &v)) >= 0) {
+			char **dst = k == 0 ? &d->title : &d->ref;
+			free(*dst);
+			*dst = yr_text(r, &v, k == 0 ? "a document's title" : "a path or URL", false);
+		}
+	}
+}
+
+void people_write(struct emit *e, const char *key, const struct people *l)
+{
+	if (!l->n)
+		return;
+	emit_open(e, key);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct person *p = &l->v[i];
+		if (empty(p->name) && empty(p->role)) {
+			emit_empty_entry(e);
+			continue;
+		}
+		emit_entry(e);
+		emit_text(e, "name", p->name);
+		emit_text(e, "role", p->role);
+		emit_entry_end(e);
+	}
+	emit_close(e);
+}
+
+void documents_write(struct emit *e, const char *key, const struct documents *l)
+{
+	if (!l->n)
+		return;
+	emit_open(e, key);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct document *d = &l->v[i];
+		if (empty(d->title) && empty(d->ref)) {
+			emit_empty_entry(e);
+			continue;
+		}
+		emit_entry(e);
+		emit_text(e, "title", d->title);
+		emit_text(e, "ref", d->ref);
+		emit_entry_end(e);
+	}
+	emit_close(e);
+}

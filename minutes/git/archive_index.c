@@ -1,0 +1,680 @@
+/*
+ * archive_index: git's index brought in step with one of gavel's commits
+ * by changing only the entries of the commit's files, as git's index
+ * format (gitformat-index(5)) allows, instead of libgit2 reading all of
+ * it into memory and writing all of it again (libgit2 1.5 cannot update
+ * one entry in place; with 20,000 entries that is most of a commit's
+ * time).
+ *
+ * It works as git does: take .git/index.lock (O_EXCL; never anyone
+ * else's), read the index, check it, write the new one to the lock file
+ * with its checksum, fsync, rename it over the index, fsync the folder.
+ * The bytes of every other entry are copied as they are, except that an
+ * entry git would call "racily clean" (changed in the same second the old
+ * index was written) gets its cached size set to 0, as git does when it
+ * rewrites an index: the new index is newer than that entry, so without
+ * it a change made in that second could hide behind matching stat data.
+ * Git then compares that file by content once.
+ *
+ * It declines (writes nothing, and archive.c does the work with libgit2)
+ * whenever the index is anything but the plain case it fully understands:
+ * no index yet, a version other than 2 or 3, a wrong checksum, entries
+ * out of order, a merge in progress (stages 1 to 3), flag bits it does
+ * not know, an entry it would replace that is not a plain file entry
+ * (assume-valid, skip-worktree, intent-to-add, a link or submodule),
+ * a new path that would clash with a folder or file of the index, any
+ * extension but the cache tree (TREE): split index, untracked cache,
+ * fsmonitor, resolve-undo, sparse directories, end-of-entries markers and
+ * any future one.  The cache tree is kept, with every folder above a
+ * changed path marked invalid ("-1"), as git itself does when a path
+ * changes, so the user's next `git commit` still rebuilds only those
+ * trees.
+ */
+#include "minutes/git/archive_priv.h"
+#include "minutes/base/sha1.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+struct archive_index_stats archive_index_stats;
+
+/* Entry layout (version 2 and 3): ctime, mtime (seconds, nanoseconds),
+ * dev, ino, mode, uid, gid, size (32 bits each), the object id, 16 bits
+ * of flags, (version 3, when the extended flag is set) 16 more, the path,
+ * 1 to 8 NULs to a multiple of 8 bytes. */
+#define E_MTIME 8
+#define E_MODE 24
+#define E_SIZE 36
+#define E_OID 40
+#define E_FLAGS 60
+#define E_FIXED 62
+#define F_ASSUME_VALID 0x8000
+#define F_EXTENDED 0x4000
+#define F_STAGE 0x3000
+#define F_NAMEMASK 0x0fff
+#define F2_KNOWN 0x6000         /* skip-worktree, intent-to-add */
+#define HEADER 12
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static unsigned get16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static size_t entry_size(size_t fixed, size_t namelen)
+{
+	return (fixed + namelen + 8) & ~(size_t)7;
+}
+
+struct change {
+	const char *path;
+	size_t len;
+	const git_oid *id;      /* NULL: removed */
+	struct stat st;
+	size_t pos;             /* the entry it replaces, or goes before */
+	bool found;
+	unsigned char *entry;   /* the new entry's bytes */
+	size_t entry_len;
+};
+
+/* The index as read, and its entries' offsets. */
+struct index {
+	unsigned char *data;
+	size_t size, end;       /* end: where the checksum starts */
+	uint32_t version, count;
+	size_t *off;            /* count + 1: off[count] is the end of the entries */
+	size_t tree_off, tree_len;      /* the TREE extension, header included */
+	size_t *racy;           /* entries to smudge, in order */
+	size_t nracy;
+};
+
+/* Byte order of git's index: memcmp, the shorter first when one is the
+ * other's beginning. */
+static int name_cmp(const unsigned char *a, size_t alen, const unsigned char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen ? 1 : 0;
+}
+
+static const unsigned char *entry_name(const struct index *ix, size_t i, size_t *len)
+{
+	const unsigned char *e = ix->data + ix->off[i];
+	unsigned flags = get16(e + E_FLAGS);
+	*len = flags & F_NAMEMASK;
+	return e + ((flags & F_EXTENDED) ? E_FIXED + 2 : E_FIXED);
+}
+
+/* The first entry whose name is not below key. */
+static size_t lower_bound(const struct index *ix, const char *key, size_t klen)
+{
+	size_t lo = 0, hi = ix->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, len;
+		const unsigned char *name = entry_name(ix, mid, &len);
+		if (name_cmp(name, len, (const unsigned char *)key, klen) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool has_entry(const struct index *ix, const char *key, size_t klen)
+{
+	size_t i = lower_bound(ix, key, klen), len;
+	if (i == ix->count)
+		return false;
+	const unsigned char *name = entry_name(ix, i, &len);
+	return len == klen && !memcmp(name, key, klen);
+}
+
+static int decline(struct buf *why, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int decline(struct buf *why, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_reset(why);
+	buf_vaddf(why, fmt, ap);
+	va_end(ap);
+	return INDEX_DECLINED;
+}
+
+static int read_all(int fd, unsigned char *p, size_t n)
+{
+	while (n) {
+		ssize_t r = read(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* The entries: their offsets, order and flags; the extensions. */
+static int parse(struct index *ix, time_t stamp, struct buf *why)
+{
+	const unsigned char *d = ix->data;
+	if (ix->size < HEADER + SHA1_LEN || memcmp(d, "DIRC", 4))
+		return decline(why, "not an index file");
+	ix->version = get32(d + 4);
+	ix->count = get32(d + 8);
+	if (ix->version != 2 && ix->version != 3)
+		return decline(why, "index version %u", (unsigned)ix->version);
+	ix->end = ix->size - SHA1_LEN;
+	if (ix->count > (ix->end - HEADER) / entry_size(E_FIXED, 0))
+		return decline(why, "entry count beyond the file");
+	ix->off = xmalloc(((size_t)ix->count + 1) * sizeof(*ix->off));
+	size_t off = HEADER, cap = 0, plen = 0;
+	const unsigned char *prev = NULL;
+	for (uint32_t i = 0; i < ix->count; i++) {
+		if (ix->end - off < E_FIXED + 2)
+			return decline(why, "entry %u beyond the file", (unsigned)i);
+		const unsigned char *e = d + off;
+		unsigned flags = get16(e + E_FLAGS);
+		size_t fixed = E_FIXED;
+		if (flags & F_STAGE)
+			return decline(why, "a merge is in progress (conflict stages)");
+		if (flags & F_EXTENDED) {
+			if (ix->version < 3)
+				return decline(why, "extended flags in a version 2 index");
+			if (get16(e + E_FIXED) & ~F2_KNOWN)
+				return decline(why, "unknown extended flags");
+			fixed += 2;
+		}
+		size_t len = flags & F_NAMEMASK;
+		if (len == F_NAMEMASK)
+			return decline(why, "a path of 4095 bytes or more");
+		size_t sz = entry_size(fixed, len);
+		if (ix->end - off < sz || e[fixed + len] != '\0' || len == 0)
+			return decline(why, "entry %u is damaged", (unsigned)i);
+		if (prev && name_cmp(prev, plen, e + fixed, len) >= 0)
+			return decline(why, "entries out of order");
+		prev = e + fixed;
+		plen = len;
+		/* Racily clean: not older than the index (seconds, as git
+		 * compares them by default) and not yet smudged. */
+		if ((int64_t)get32(e + E_MTIME) >= (int64_t)(uint32_t)stamp &&
+		    get32(e + E_SIZE) != 0) {
+			xgrow((void **)&ix->racy, &cap, ix->nracy + 1, sizeof(*ix->racy));
+			ix->racy[ix->nracy++] = i;
+		}
+		ix->off[i] = off;
+		off += sz;
+	}
+	ix->off[ix->count] = off;
+	while (off < ix->end) {
+		if (ix->end - off < 8 || ix->end - off - 8 < get32(d + off + 4))
+			return decline(why, "a damaged extension");
+		size_t len = 8 + (size_t)get32(d + off + 4);
+		if (memcmp(d + off, "TREE", 4) || ix->tree_len)
+			return decline(why, "the index has the extension '%.4s'", (const char *)d + off);
+		ix->tree_off = off;
+		ix->tree_len = len;
+		off += len;
+	}
+	return 0;
+}
+
+/* A decimal number of the cache tree ("-1", "12"); false when none. */
+static bool tree_int(const unsigned char *p, size_t len, size_t *at, long *out, char stop)
+{
+	size_t i = *at;
+	bool neg = false;
+	long v = 0;
+	if (i < len && p[i] == '-')
+		neg = true, i++;
+	size_t start = i;
+	while (i < len && p[i] >= '0' && p[i] <= '9' && i - start < 9)
+		v = v * 10 + (p[i++] - '0');
+	if (i == start || i >= len || p[i] != stop)
+		return false;
+	*at = i + 1;
+	*out = neg ? -v : v;
+	return true;
+}
+
+struct level {
+	long left;              /* subtrees still to come */
+	size_t pathlen;
+};
+
+/*
+ * The cache tree with every node on the way to a changed path invalid:
+ * nodes in depth-first order, each "NAME\0COUNT SUBTREES\n" and, when
+ * COUNT is not negative, the tree's object id.  A node above a changed
+ * path is written again as "NAME\0-1 SUBTREES\n"; the rest is copied.
+ */
+static int tree_invalidate(const unsigned char *p, size_t len, const struct change *ch,
+			   size_t n, struct buf *out, struct buf *why)
+{
+	struct level *lv = NULL;
+	size_t depth = 0, cap = 0, off = 0, run = 0;
+	struct buf path = BUF_INIT;
+	int rc = 0;
+	xgrow((void **)&lv, &cap, 1, sizeof(*lv));
+	lv[depth++] = (struct level){ 1, 0 };
+	while (off < len) {
+		if (depth == 0) {
+			rc = decline(why, "a damaged cache tree (data after the root)");
+			goto out;
+		}
+		struct level *top = &lv[depth - 1];
+		top->left--;
+		path.len = top->pathlen;
+		path.data[path.len] = '\0';
+		const unsigned char *nul = memchr(p + off, '\0', len - off);
+		long count, subtrees;
+		if (!nul) {
+			rc = decline(why, "a damaged cache tree");
+			goto out;
+		}
+		size_t namelen = (size_t)(nul - (p + off));
+		if (depth == 1 && namelen) {
+			rc = decline(why, "a damaged cache tree (a named root)");
+			goto out;
+		}
+		if (depth > 1) {
+			buf_add(&path, p + off, namelen);
+			buf_addch(&path, '/');
+		}
+		off += namelen + 1;
+		size_t counts = off;
+		if (!tree_int(p, len, &off, &count, ' ') || !tree_int(p, len, &off, &subtrees, '\n') ||
+		    subtrees < 0 || (count >= 0 && len - off < GIT_OID_RAWSZ)) {
+			rc = decline(why, "a damaged cache tree");
+			goto out;
+		}
+		if (count >= 0)
+			off += GIT_OID_RAWSZ;
+		bool above = false;
+		for (size_t i = 0; i < n && !above; i++)
+			above = ch[i].len > path.len && !memcmp(ch[i].path, path.data, path.len);
+		if (above && count >= 0) {
+			buf_add(out, p + run, counts - run);
+			buf_addf(out, "-1 %ld\n", subtrees);
+			run = off;
+		}
+		if (subtrees > 0) {
+			if ((size_t)subtrees > len) {
+				rc = decline(why, "a damaged cache tree");
+				goto out;
+			}
+			xgrow((void **)&lv, &cap, depth + 1, sizeof(*lv));
+			lv[depth++] = (struct level){ subtrees, path.len };
+		}
+		while (depth > 0 && lv[depth - 1].left == 0)
+			depth--;
+	}
+	if (depth != 0) {
+		rc = decline(why, "a damaged cache tree (subtrees missing)");
+		goto out;
+	}
+	buf_add(out, p + run, len - run);
+out:
+	free(lv);
+	buf_free(&path);
+	return rc;
+}
+
+/* The new index, as pieces of the old one and new bytes. */
+struct piece {
+	const unsigned char *p;
+	size_t len;
+};
+
+struct pieces {
+	struct piece *v;
+	size_t n, cap, total;
+};
+
+static void add_piece(struct pieces *ps, const unsigned char *p, size_t len)
+{
+	if (!len)
+		return;
+	if (ps->n && ps->v[ps->n - 1].p + ps->v[ps->n - 1].len == p) {
+		ps->v[ps->n - 1].len += len;
+	} else {
+		xgrow((void **)&ps->v, &ps->cap, ps->n + 1, sizeof(*ps->v));
+		ps->v[ps->n++] = (struct piece){ p, len };
+	}
+	ps->total += len;
+}
+
+static int write_pieces(int fd, const struct pieces *ps)
+{
+	struct iovec iov[64];
+	size_t i = 0, skip = 0;
+	while (i < ps->n) {
+		int k = 0;
+		for (size_t j = i; j < ps->n && k < 64; j++, k++) {
+			size_t s = j == i ? skip : 0;
+			iov[k].iov_base = (void *)(uintptr_t)(ps->v[j].p + s);
+			iov[k].iov_len = ps->v[j].len - s;
+		}
+		ssize_t w = writev(fd, iov, k);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		size_t done = (size_t)w;
+		while (i < ps->n && done >= ps->v[i].len - skip) {
+			done -= ps->v[i].len - skip;
+			skip = 0;
+			i++;
+		}
+		skip += done;
+	}
+	return 0;
+}
+
+static int by_path(const void *x, const void *y)
+{
+	return strcmp(((const struct change *)x)->path, ((const struct change *)y)->path);
+}
+
+static void entry_build(struct change *c)
+{
+	size_t sz = entry_size(E_FIXED, c->len);
+	unsigned char *e = xcalloc(1, sz);
+	const struct stat *st = &c->st;
+	put32(e, (uint32_t)st->st_ctim.tv_sec);
+	put32(e + 4, (uint32_t)st->st_ctim.tv_nsec);
+	put32(e + 8, (uint32_t)st->st_mtim.tv_sec);
+	put32(e + 12, (uint32_t)st->st_mtim.tv_nsec);
+	put32(e + 16, (uint32_t)st->st_dev);
+	put32(e + 20, (uint32_t)st->st_ino);
+	put32(e + E_MODE, GIT_FILEMODE_BLOB);
+	put32(e + 28, (uint32_t)st->st_uid);
+	put32(e + 32, (uint32_t)st->st_gid);
+	put32(e + E_SIZE, (uint32_t)st->st_size);
+	memcpy(e + E_OID, c->id->id, GIT_OID_RAWSZ);
+	e[E_FLAGS] = (unsigned char)(c->len >> 8);
+	e[E_FLAGS + 1] = (unsigned char)c->len;
+	memcpy(e + E_FIXED, c->path, c->len);
+	c->entry = e;
+	c->entry_len = sz;
+}
+
+/* Where each change goes; declines when the old entry is not a plain
+ * file entry, or a new path clashes with a folder or file. */
+static int locate(const struct index *ix, struct change *ch, size_t n, struct buf *why)
+{
+	struct buf key = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct change *c = &ch[i];
+		c->pos = lower_bound(ix, c->path, c->len);
+		size_t len;
+		const unsigned char *name = c->pos < ix->count ? entry_name(ix, c->pos, &len) : NULL;
+		c->found = name && len == c->len && !memcmp(name, c->path, len);
+		if (c->found) {
+			const unsigned char *e = ix->data + ix->off[c->pos];
+			uint32_t mode = get32(e + E_MODE);
+			if ((get16(e + E_FLAGS) & (F_ASSUME_VALID | F_EXTENDED)) ||
+			    (mode != 0100644 && mode != 0100755))
+				rc = decline(why, "%s is not a plain file entry in the index", c->path);
+			continue;
+		}
+		if (!c->id)
+			continue;
+		/* A new path: no file where it needs a folder, no folder
+		 * where it is a file. */
+		for (const char *s = strchr(c->path, '/'); s && rc == 0; s = strchr(s + 1, '/'))
+			if (has_entry(ix, c->path, (size_t)(s - c->path)))
+				rc = decline(why, "%.*s is a file in the index", (int)(s - c->path),
+					     c->path);
+		buf_reset(&key);
+		buf_add(&key, c->path, c->len);
+		buf_addch(&key, '/');
+		size_t j = lower_bound(ix, key.data, key.len);
+		if (rc == 0 && j < ix->count) {
+			name = entry_name(ix, j, &len);
+			if (len > key.len && !memcmp(name, key.data, key.len))
+				rc = decline(why, "%s is a folder in the index", c->path);
+		}
+	}
+	buf_free(&key);
+	return rc;
+}
+
+/* Removes our lock after a failure; it is ours (O_EXCL). */
+static int fail(const char *lock, struct buf *why, const char *what)
+{
+	int e = errno;
+	unlink(lock);
+	buf_reset(why);
+	buf_addf(why, "%s: %s", what, strerror(e));
+	return INDEX_FAILED;
+}
+
+int archive_index_update(struct archive *a, const struct index_change *changes, size_t n,
+			 struct buf *why)
+{
+	struct change *ch = xcalloc(n ? n : 1, sizeof(*ch));
+	struct index ix;
+	struct pieces ps = { NULL, 0, 0, 0 };
+	struct buf tree = BUF_INIT;
+	unsigned char header[HEADER], zero[4] = { 0 }, sum[SHA1_LEN];
+	char *lock = archive_join(a->gitdir, "index.lock");
+	char *path = archive_join(a->gitdir, "index");
+	int fd = -1, lfd = -1, rc = INDEX_DECLINED;
+
+	memset(&ix, 0, sizeof(ix));
+	if (a->bare) {
+		decline(why, "a bare repository");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		ch[i].path = changes[i].path;
+		ch[i].len = strlen(changes[i].path);
+		ch[i].id = changes[i].id;
+		if (ch[i].len == 0 || ch[i].len >= F_NAMEMASK) {
+			decline(why, "an empty or very long path");
+			goto out;
+		}
+	}
+	qsort(ch, n, sizeof(*ch), by_path);
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(ch[i - 1].path, ch[i].path)) {
+			decline(why, "%s twice", ch[i].path);
+			goto out;
+		}
+		if (!ch[i].id)
+			continue;
+		char *full = archive_join(a->path, ch[i].path);
+		int st = lstat(full, &ch[i].st);
+		free(full);
+		if (st < 0 || !S_ISREG(ch[i].st.st_mode)) {
+			decline(why, "%s is not a file in the work tree", ch[i].path);
+			goto out;
+		}
+		entry_build(&ch[i]);
+	}
+
+	/* The lock first, as git takes it: nobody changes the index between
+	 * our reading and our writing. */
+	lfd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (lfd < 0) {
+		int e = errno;
+		buf_reset(why);
+		if (e == EEXIST)
+			buf_addf(why, "another program holds git's index lock %s; try again "
+				 "when it has finished", lock);
+		else
+			buf_addf(why, "cannot create %s: %s", lock, strerror(e));
+		rc = INDEX_FAILED;
+		goto out;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > (uint64_t)UINT32_MAX) {
+		decline(why, "no index to update");
+		goto out;
+	}
+	ix.size = (size_t)st.st_size;
+	ix.data = xmalloc(ix.size ? ix.size : 1);
+	if (read_all(fd, ix.data, ix.size) < 0) {
+		decline(why, "cannot read the index");
+		goto out;
+	}
+	if (parse(&ix, st.st_mtim.tv_sec, why) != 0 || locate(&ix, ch, n, why) != 0)
+		goto out;
+
+	/* The new entry count, and where the new file first differs. */
+	uint32_t count = ix.count;
+	for (size_t i = 0; i < n; i++) {
+		if (ch[i].found && !ch[i].id)
+			count--;
+		else if (!ch[i].found && ch[i].id)
+			count++;
+	}
+	size_t first = ix.tree_len ? ix.tree_off : ix.end;
+	if (count != ix.count)
+		first = 8;
+	for (size_t i = 0; i < n; i++)
+		if ((ch[i].found || ch[i].id) && ix.off[ch[i].pos] < first)
+			first = ix.off[ch[i].pos];
+	if (ix.nracy && ix.off[ix.racy[0]] + E_SIZE < first)
+		first = ix.off[ix.racy[0]] + E_SIZE;
+
+	/* The old checksum, hashed once; the context where the files part
+	 * is kept to start the new one from. */
+	struct sha1 old, shared;
+	sha1_init(&old);
+	sha1_update(&old, ix.data, first);
+	shared = old;
+	sha1_update(&old, ix.data + first, ix.end - first);
+	sha1_final(&old, sum);
+	if (memcmp(sum, ix.data + ix.end, SHA1_LEN)) {
+		decline(why, "the index checksum does not match its content");
+		goto out;
+	}
+	if (ix.tree_len) {
+		buf_add(&tree, "TREE\0\0\0\0", 8);
+		if (tree_invalidate(ix.data + ix.tree_off + 8, ix.tree_len - 8, ch, n, &tree,
+				    why) != 0)
+			goto out;
+		put32((unsigned char *)tree.data + 4, (uint32_t)(tree.len - 8));
+	}
+
+	/* The new index: header, entries with the changes merged in and the
+	 * racily clean ones smudged, the extensions, the checksum. */
+	memcpy(header, ix.data, 8);
+	put32(header + 8, count);
+	add_piece(&ps, header, HEADER);
+	size_t cur = HEADER, r = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t until = i < n ? ix.off[ch[i].pos] : ix.off[ix.count];
+		for (; r < ix.nracy && ix.off[ix.racy[r]] < until; r++) {
+			size_t at = ix.off[ix.racy[r]];
+			if (at < cur)
+				continue;       /* replaced or removed */
+			add_piece(&ps, ix.data + cur, at + E_SIZE - cur);
+			add_piece(&ps, zero, 4);
+			cur = at + E_SIZE + 4;
+		}
+		if (i == n)
+			break;
+		add_piece(&ps, ix.data + cur, until - cur);
+		cur = until;
+		if (ch[i].id)
+			add_piece(&ps, ch[i].entry, ch[i].entry_len);
+		if (ch[i].found)
+			cur = ix.off[ch[i].pos + 1];
+	}
+	add_piece(&ps, ix.data + cur, ix.off[ix.count] - cur);
+	if (ix.tree_len) {
+		add_piece(&ps, ix.data + ix.off[ix.count], ix.tree_off - ix.off[ix.count]);
+		add_piece(&ps, (const unsigned char *)tree.data, tree.len);
+		add_piece(&ps, ix.data + ix.tree_off + ix.tree_len,
+			  ix.end - ix.tree_off - ix.tree_len);
+	} else {
+		add_piece(&ps, ix.data + ix.off[ix.count], ix.end - ix.off[ix.count]);
+	}
+	/* The new file's first `first` bytes are the old one's: resume. */
+	size_t at = 0;
+	for (size_t i = 0; i < ps.n; i++) {
+		const struct piece *pc = &ps.v[i];
+		if (at + pc->len > first) {
+			size_t s = first > at ? first - at : 0;
+			sha1_update(&shared, pc->p + s, pc->len - s);
+		}
+		at += pc->len;
+	}
+	sha1_final(&shared, sum);
+	add_piece(&ps, sum, SHA1_LEN);
+
+	if (write_pieces(lfd, &ps) < 0) {
+		rc = fail(lock, why, "cannot write the index");
+		goto out;
+	}
+	if (fsync(lfd) < 0) {
+		rc = fail(lock, why, "cannot save the index to disk (fsync)");
+		goto out;
+	}
+	int c = close(lfd);
+	lfd = -1;
+	if (c < 0) {
+		rc = fail(lock, why, "cannot write the index");
+		goto out;
+	}
+	if (rename(lock, path) < 0) {
+		rc = fail(lock, why, "cannot replace the index");
+		goto out;
+	}
+	int dfd = open(a->gitdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	rc = INDEX_UPDATED;
+	buf_reset(why);
+out:
+	if (rc == INDEX_DECLINED && lfd >= 0)
+		unlink(lock);
+	if (lfd >= 0)
+		close(lfd);
+	if (fd >= 0)
+		close(fd);
+	if (rc == INDEX_UPDATED)
+		archive_index_stats.updated++;
+	else if (rc == INDEX_DECLINED)
+		archive_index_stats.declined++;
+	for (size_t i = 0; i < n; i++)
+		free(ch[i].entry);
+	free(ch);
+	free(ix.data);
+	free(ix.off);
+	free(ix.racy);
+	free(ps.v);
+	buf_free(&tree);
+	free(lock);
+	free(path);
+	return rc;
+}

@@ -1,0 +1,120 @@
+/*
+ * session: one meeting being minuted live (gavel run).
+ *
+ * It holds the minutes being recorded with the agenda and the committee
+ * beside them, the meeting's lock, the journal and the commits, and knows
+ * nothing of the screen.  The screen changes the minutes in place and then
+ * says so: session_touch() for typing (the journal catches it within a
+ * second), session_changed() for something worth a commit ("item 5
+ * Integrated Communities Strategy: comment 3 recorded"), which
+ * session_commit() then makes.
+ *
+ * Nothing typed is lost: the journal (under the git directory, written
+ * with fsync) holds a snapshot of the minutes and of the screen's own state
+ * (an opaque string the screen composes: where the clerk was, text in an
+ * unfinished field), and session_open() restores it after a crash.
+ */
+#ifndef GAVEL_SESSION_H
+#define GAVEL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "agenda/agenda.h"
+#include "minutes/git/archive.h"
+#include "agenda/committee.h"
+#include "minutes/base/diag.h"
+#include "minutes/model/minutes.h"
+
+struct session;
+
+/* session_open's answers beyond 0 (opened) and a negative error. */
+#define SESSION_HELD 1          /* another gavel holds the meeting */
+#define SESSION_INVALID 2       /* the meeting's files do not load */
+
+/* Opens meeting `id` to be minuted.  Unless `read_only`, takes the
+ * meeting's lock: SESSION_HELD when another live gavel holds it, with
+ * *holder (malloc'd) saying who ("alice on council-pc (process 4242)
+ * since 2026-11-25 11:02").  A journal left by an earlier run is restored
+ * (see session_recovered).  Problems are added to `d`; warnings worth
+ * showing the clerk (a stale lock taken over, say) are kept for
+ * session_take_notice(). */
+int session_open(struct session **out, struct archive *a, const char *id,
+		 bool read_only, char **holder, struct diags *d);
+
+/* Commits what is pending (when `commit`), removes the journal when that
+ * worked, releases the lock and frees everything. */
+int session_close(struct session *s, bool commit, struct diags *d);
+
+const char *session_id(const struct session *s);
+struct archive *session_archive(struct session *s);
+bool session_read_only(const struct session *s);
+struct minutes *session_minutes(struct session *s);
+const struct agenda *session_agenda(const struct session *s);      /* may be NULL */
+const struct committee *session_committee(const struct session *s); /* may be NULL */
+/* The agenda's entry for minutes item `number`, or NULL. */
+const struct agenda_item *session_agenda_item(const struct session *s,
+					      const char *number);
+
+/* The screen's state restored from the journal, or NULL when this run
+ * did not start from one; *when (may be NULL) gets the time the journal
+ * was written, as it reads there. */
+const char *session_recovered(const struct session *s, const char **when);
+
+/* One message for the clerk (a lock taken over, a journal restored over
+ * newer commits), or NULL; each is given once. */
+const char *session_take_notice(struct session *s);
+
+/* The minutes changed in a way the journal must catch: the meeting's own
+ * fields (times, venue, attendance, declarations) with session_touch,
+ * an item with session_touch_item, the list of items itself (an item
+ * added) with session_touch_all.  The journal then holds the meeting's
+ * fields and the items touched since the last commit. */
+void session_touch(struct session *s);
+void session_touch_item(struct session *s, const struct minutes_item *it);
+void session_touch_all(struct session *s);
+/* The minutes changed in a way worth a commit.  `scope` (may be NULL for
+ * the meeting as a whole) and `what` name it for the commit message:
+ * changes with the same scope are joined, so "item 5 Integrated
+ * Communities Strategy" with "comment 3 recorded" and then "decision
+ * recorded" gives "item 5 Integrated Communities Strategy: comment 3
+ * recorded, decision recorded". */
+void session_changed(struct session *s, const char *scope, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Something is waiting to be committed. */
+bool session_pending(const struct session *s);
+
+/* True when the journal should be written now: there are changes it has
+ * not seen and the last write is `interval` seconds old or more. */
+bool session_journal_due(const struct session *s, double now, double interval);
+/* Writes the journal: the minutes as they are and the screen's `ui`. */
+int session_journal(struct session *s, const char *ui, double now,
+		    struct diags *d);
+
+/* Commits the minutes when they differ from the last commit, with a
+ * message made of what session_changed() was told.  0 when committed or
+ * nothing to do. */
+int session_commit(struct session *s, struct diags *d);
+
+/* Confirms another meeting's minutes as a correct record (an item of
+ * this meeting whose agenda entry `confirms:` it), signed by `by` on
+ * `date`: audit_confirm's commit and tag.  0, or as audit_confirm. */
+int session_confirm_other(struct session *s, const char *id, const char *date,
+			  const char *by, struct diags *d);
+
+/* Who chairs the meeting: the agenda's chair, else the committee member
+ * whose role says chair; NULL when neither says. */
+const char *session_chair(const struct session *s);
+
+/* The last commit this session made or started from: its short id and
+ * when ("" and 0 before the first). */
+const char *session_last_commit(const struct session *s);
+time_t session_saved_at(const struct session *s);
+/* The last failure to save (journal or commit), or NULL when the last
+ * attempts worked; the journal's and the commit's apart. */
+const char *session_save_error(const struct session *s);
+const char *session_journal_error(const struct session *s);
+const char *session_commit_error(const struct session *s);
+
+#endif

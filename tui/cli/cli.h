@@ -1,0 +1,92 @@
+/*
+ * cli: gavel's command line.  Each subcommand is a short function over the
+ * modules; this header names them and the few helpers they share for
+ * output (everything printed passes through a filter that shows control
+ * characters visibly, so no data can drive the terminal).
+ */
+#ifndef GAVEL_CLI_H
+#define GAVEL_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "minutes/git/archive.h"
+#include "minutes/base/diag.h"
+
+/* Exit codes. */
+#define EXIT_YES 0      /* success */
+#define EXIT_NO 1       /* a negative answer: invalid file, nothing found */
+#define EXIT_FAIL 2     /* a usage or runtime error */
+
+struct cli {
+	const char *repo;       /* -C DIR / --repo DIR, or NULL */
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *args;       /* for the usage line */
+	const char *summary;
+	const char *help;       /* the rest of `gavel NAME --help` */
+};
+
+extern const struct command commands[];
+
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_new(struct cli *c, int argc, char **argv);
+int cmd_list(struct cli *c, int argc, char **argv);
+int cmd_log(struct cli *c, int argc, char **argv);
+int cmd_sync(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_blame(struct cli *c, int argc, char **argv);
+int cmd_check(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
+int cmd_run(struct cli *c, int argc, char **argv);
+int cmd_browse(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_edit(struct cli *c, int argc, char **argv);
+int cmd_confirm(struct cli *c, int argc, char **argv);
+int cmd_verify(struct cli *c, int argc, char **argv);
+
+/* Parses a subcommand's options.  `extra` are its own (getopt_long style,
+ * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.
+ * Returns the option letter, -1 at the end, or '?' after reporting a
+ * usage error.  --help prints the command's help and returns 'h'. */
+struct option;
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
+	       const struct option *extra, const struct command *cmd);
+const struct command *cli_command(const char *name);
+void cli_usage_error(const struct command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Output, made safe for a terminal. */
+void cli_write(const char *s, size_t len);
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "gavel: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Each problem as FILE:LINE:COL: message on stderr; with `prefix`,
+ * "gavel: " goes first (runtime errors). */
+void cli_diags(const struct diags *d, bool prefix);
+
+/* The one argument left after the options, a meeting id; NULL after a
+ * usage error saying what was wrong. */
+const char *cli_meeting_arg(const struct command *cmd, int argc, char **argv);
+
+/* Opens the repository in gavel's order; prints why not and returns NULL. */
+struct archive *cli_repo(struct cli *c);
+/* Prints the archive's warning, if it has one. */
+void cli_repo_warnings(struct archive *a);
+
+/* The revision `rev` (NULL: HEAD) names, for the provenance line of what
+ * gavel renders: its full id and its date (ISO 8601, in the author's
+ * offset).  Prints why not and returns -1. */
+struct render_origin;
+int cli_origin(struct archive *a, const char *rev, struct render_origin *o);
+
+/* Columns to wrap text to: the terminal's width, 80 when not a terminal. */
+unsigned cli_width(void);
+
+#endif

@@ -1,0 +1,523 @@
+/*
+ * gavel diff MEETING [REV_A [REV_B]]: what changed in a meeting's minutes
+ * between two revisions, field by field (or, with --yaml, line by line).
+ * gavel blame MEETING: the revision that last set each field.
+ */
+#include "tui/cli/cli.h"
+#include "tui/screen/history.h"
+#include "minutes/audit/linediff.h"
+#include "minutes/audit/mdiff.h"
+#include "minutes/git/meeting.h"
+#include "tui/render/render.h"
+#include "minutes/format/slug.h"
+#include "minutes/base/utf8.h"
+#include "minutes/format/yamlread.h"
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define BOLD "\033[1m"
+#define RESET "\033[m"
+
+static bool use_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+/* "2026-11-21" in the author's own time. */
+static void rev_date(const struct archive_rev *r, char out[11])
+{
+	time_t t = (time_t)(r->time + (long long)r->offset * 60);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* ---- naming revisions ---- */
+
+/* The commit REV names for the meeting `id`: an id, tag or branch;
+ * "confirmed", the tag confirmed/<committee>/<folder>; "@YYYY-MM-DD", the
+ * newest revision of the meeting's history made on or before that day
+ * (UTC).  Prints why not and returns false. */
+static bool resolve(struct archive *a, const char *id, const char *rev,
+		    const struct archive_rev *log, size_t nlog, char out[41])
+{
+	if (rev[0] == '@') {
+		const char *day = rev + 1;
+		if (!date_valid(day, strlen(day))) {
+			cli_error("'%s' is not a day; expected @YYYY-MM-DD, such as @2018-03-14", rev);
+			return false;
+		}
+		struct tm tm = { 0 };
+		tm.tm_year = atoi(day) - 1900;
+		tm.tm_mon = atoi(day + 5) - 1;
+		tm.tm_mday = atoi(day + 8);
+		long long end = (long long)timegm(&tm) + 86400;
+		for (size_t i = 0; i < nlog; i++)
+			if (log[i].commit_time < end) {
+				memcpy(out, log[i].id, 41);
+				return true;
+			}
+		cli_error("no revision of %s on or before %s", id, day);
+		return false;
+	}
+	struct buf tag = BUF_INIT;
+	if (!strcmp(rev, "confirmed"))
+		buf_addf(&tag, "refs/tags/confirmed/%s", id);
+	struct diags d;
+	diags_init(&d);
+	int rc = archive_resolve(a, tag.len ? tag.data : rev, out, &d);
+	if (rc == ARCHIVE_ENOTFOUND && tag.len)
+		cli_error("%s has not been confirmed: no tag confirmed/%s", id, id);
+	else if (rc == ARCHIVE_ENOTFOUND)
+		cli_error("no revision '%s' in %s; give a commit id, a tag, confirmed "
+			  "or @YYYY-MM-DD", rev, archive_path(a));
+	else if (rc < 0)
+		cli_diags(&d, true);
+	diags_free(&d);
+	buf_free(&tag);
+	return rc == 0;
+}
+
+/* Both revisions to compare, from what the user gave (NULL when not):
+ * the latest revision of the meeting and the one before it. */
+static bool pick_revs(struct archive *a, const char *id, const char *ra, const char *rb,
+		      char ida[41], char idb[41])
+{
+	struct archive_rev *log;
+	size_t n;
+	struct diags d;
+	diags_init(&d);
+	/* The history is needed for the defaults (its newest two) and for
+	 * @DATE; two named revisions need none of it. */
+	bool dated = (ra && ra[0] == '@') || (rb && rb[0] == '@');
+	size_t max = dated ? SIZE_MAX : ra && rb ? 0 : 2;
+	char *path = meeting_path(id, MEETING_MINUTES);
+	int rc = max ? archive_log_max(a, path, max, &log, &n, &d) : 0;
+	free(path);
+	if (!max) {
+		log = NULL;
+		n = 0;
+	}
+	if (rc < 0) {
+		cli_diags(&d, true);
+		diags_free(&d);
+		return false;
+	}
+	diags_free(&d);
+	bool ok = true;
+	if (n == 0 && max) {
+		cli_error("no meeting %s in %s", id, archive_path(a));
+		ok = false;
+	} else if (!ra && n < 2) {
+		cli_error("%s has one revision only; name one to compare it with", id);
+		ok = false;
+	}
+	if (ok)
+		ok = rb ? resolve(a, id, rb, log, n, idb) : (memcpy(idb, log[0].id, 41), true);
+	if (ok)
+		ok = ra ? resolve(a, id, ra, log, n, ida) : (memcpy(ida, log[1].id, 41), true);
+	archive_revs_free(log, n);
+	return ok;
+}
+
+static bool describe(struct archive *a, const char *id, struct buf *out)
+{
+	struct archive_rev *r;
+	struct diags d;
+	diags_init(&d);
+	if (archive_rev_info(a, id, &r, &d) < 0) {
+		cli_diags(&d, true);
+		diags_free(&d);
+		return false;
+	}
+	char day[11];
+	rev_date(r, day);
+	buf_addf(out, "%s (%s %s)", r->short_id, day, r->author_name);
+	archive_revs_free(r, 1);
+	diags_free(&d);
+	return true;
+}
+
+/* ---- text with its changed words marked, wrapped ---- */
+
+struct span {
+	enum mdiff_span kind;
+	const char *s;
+	size_t len;
+};
+
+struct spans {
+	struct span *v;
+	size_t n, cap;
+};
+
+static void collect(void *ctx, enum mdiff_span kind, const char *s, size_t len)
+{
+	struct spans *sp = ctx;
+	xgrow((void **)&sp->v, &sp->cap, sp->n + 1, sizeof(*sp->v));
+	sp->v[sp->n++] = (struct span){ kind, s, len };
+}
+
+struct writer {
+	bool colour;
+	unsigned width, indent, col;
+	bool line_start;
+	bool glue;                  /* the next word may not start a line */
+	enum mdiff_span attr;       /* the colour in force */
+};
+
+static void set_attr(struct writer *w, enum mdiff_span kind)
+{
+	if (!w->colour || kind == w->attr)
+		return;
+	fputs(kind == MDIFF_DEL ? RED : kind == MDIFF_INS ? GREEN : RESET, stdout);
+	w->attr = kind;
+}
+
+static void new_line(struct writer *w)
+{
+	set_attr(w, MDIFF_SAME);
+	printf("\n%*s", (int)w->indent, "");
+	w->col = w->indent;
+	w->line_start = true;
+}
+
+/* Writes one span's text, word by word, breaking lines at spaces. */
+static void put_words(struct writer *w, enum mdiff_span kind, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (s[i] == '\n') {
+			new_line(w);
+			i++;
+			continue;
+		}
+		size_t j = i;
+		bool sp = s[i] == ' ' || s[i] == '\t';
+		while (j < len && s[j] != '\n' && ((s[j] == ' ' || s[j] == '\t') == sp))
+			j++;
+		unsigned tw = text_width(s + i, j - i);
+		if (sp) {
+			/* Spaces that end a line are not written. */
+			size_t k = j;
+			while (k < len && s[k] != '\n' && s[k] != ' ' && s[k] != '\t')
+				k++;
+			unsigned next = text_width(s + j, k - j);
+			if (!w->line_start && w->col + tw + next > w->width && k > j) {
+				new_line(w);
+			} else if (!w->line_start || kind != MDIFF_SAME) {
+				set_attr(w, kind);
+				cli_write(s + i, j - i);
+				w->col += tw;
+			}
+		} else {
+			if (!w->line_start && !w->glue && w->col + tw > w->width)
+				new_line(w);
+			w->glue = false;
+			set_attr(w, kind);
+			cli_write(s + i, j - i);
+			w->col += tw;
+			w->line_start = false;
+		}
+		i = j;
+	}
+}
+
+static void print_text(const struct mdiff_change *ch, bool colour, unsigned width)
+{
+	struct spans sp = { NULL, 0, 0 };
+	if (ch->old_text && ch->new_text)
+		mdiff_words(ch->old_text, ch->new_text, collect, &sp);
+	else if (ch->old_text)
+		collect(&sp, MDIFF_DEL, ch->old_text, strlen(ch->old_text));
+	else if (ch->new_text)
+		collect(&sp, MDIFF_INS, ch->new_text, strlen(ch->new_text));
+	else
+		return;
+	struct writer w = { colour, width, 4, 4, true, false, MDIFF_SAME };
+	fputs("    ", stdout);
+	for (size_t i = 0; i < sp.n; i++) {
+		const struct span *s = &sp.v[i];
+		bool marks = !colour && s->kind != MDIFF_SAME;
+		if (marks) {
+			/* A mark stays on its word: the line breaks before both. */
+			size_t k = 0;
+			while (k < s->len && s->s[k] != ' ' && s->s[k] != '\n')
+				k++;
+			if (!w.line_start && w.col + 2 + text_width(s->s, k) > w.width)
+				new_line(&w);
+			put_words(&w, MDIFF_SAME, s->kind == MDIFF_DEL ? "[-" : "{+", 2);
+			w.glue = true;
+		}
+		put_words(&w, s->kind, s->s, s->len);
+		if (marks) {
+			w.glue = true;
+			put_words(&w, MDIFF_SAME, s->kind == MDIFF_DEL ? "-]" : "+}", 2);
+		}
+	}
+	set_attr(&w, MDIFF_SAME);
+	putchar('\n');
+	free(sp.v);
+}
+
+/* ---- gavel diff ---- */
+
+static int diff_yaml(struct archive *a, const char *id, const char ida[41],
+		     const char idb[41])
+{
+	char *path = meeting_path(id, MEETING_MINUTES);
+	struct buf x = BUF_INIT, y = BUF_INIT, out = BUF_INIT, la = BUF_INIT, lb = BUF_INIT;
+	struct diags d;
+	diags_init(&d);
+	int result = EXIT_FAIL;
+	if (archive_read(a, ida, path, &x, &d) < 0 || archive_read(a, idb, path, &y, &d) < 0) {
+		cli_diags(&d, true);
+		goto out;
+	}
+	buf_addf(&la, "a/%s (%.7s)", path, ida);
+	buf_addf(&lb, "b/%s (%.7s)", path, idb);
+	result = linediff_unified(x.data, x.len, y.data, y.len, la.data, lb.data, 3, &out)
+		 ? EXIT_NO : EXIT_YES;
+	if (!use_colour()) {
+		cli_write(out.data, out.len);
+	} else {
+		/* Each line in its colour: the escapes are ours, the text filtered. */
+		size_t i = 0;
+		while (i < out.len) {
+			size_t e = i;
+			while (e < out.len && out.data[e] != '\n')
+				e++;
+			char c = out.data[i];
+			bool head = i + 3 <= out.len && (!strncmp(out.data + i, "---", 3) ||
+							 !strncmp(out.data + i, "+++", 3));
+			fputs(head ? BOLD : c == '-' ? RED : c == '+' ? GREEN : "", stdout);
+			cli_write(out.data + i, e - i);
+			fputs(head || c == '-' || c == '+' ? RESET "\n" : "\n", stdout);
+			i = e + 1;
+		}
+	}
+out:
+	free(path);
+	buf_free(&x);
+	buf_free(&y);
+	buf_free(&out);
+	buf_free(&la);
+	buf_free(&lb);
+	diags_free(&d);
+	return result;
+}
+
+static int diff_fields(struct archive *a, const char *id, const char ida[41],
+		       const char idb[41])
+{
+	struct minutes *x = NULL, *y = NULL;
+	struct buf head = BUF_INIT;
+	struct diags d;
+	diags_init(&d);
+	int result = EXIT_FAIL;
+	if (meeting_load(a, id, ida, &x, NULL, &d) || meeting_load(a, id, idb, &y, NULL, &d)) {
+		cli_diags(&d, true);
+		goto out;
+	}
+	buf_addf(&head, "%s: ", id);
+	if (!describe(a, ida, &head))
+		goto out;
+	buf_addstr(&head, " -> ");
+	if (!describe(a, idb, &head))
+		goto out;
+	bool colour = use_colour();
+	unsigned width = cli_width();
+	if (colour)
+		fputs(BOLD, stdout);
+	cli_write(head.data, head.len);
+	fputs(colour ? RESET "\n" : "\n", stdout);
+	struct mdiff md = { 0 };
+	mdiff_compare(x, y, &md);
+	for (size_t i = 0; i < md.n; i++) {
+		cli_printf("%s\n", md.v[i].label);
+		print_text(&md.v[i], colour, width);
+	}
+	if (md.n == 0)
+		cli_printf("no changes\n");
+	result = md.n ? EXIT_NO : EXIT_YES;
+	mdiff_free(&md);
+out:
+	minutes_free(x);
+	minutes_free(y);
+	buf_free(&head);
+	diags_free(&d);
+	return result;
+}
+
+int cmd_diff(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "yaml", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_command("diff");
+	bool yaml = false;
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
+		if (o == 'y')
+			yaml = true;
+		else
+			return o == 'h' ? EXIT_YES : EXIT_FAIL;
+	}
+	int nargs = argc - optind;
+	if (nargs < 1 || nargs > 3) {
+		cli_usage_error(cmd, nargs < 1 ? "name the meeting" : "give at most two revisions");
+		return EXIT_FAIL;
+	}
+	const char *id = argv[optind];
+	if (!meeting_id_valid(id)) {
+		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
+		return EXIT_FAIL;
+	}
+	struct archive *a = cli_repo(c);
+	if (!a)
+		return EXIT_FAIL;
+	char ida[41], idb[41];
+	int result = EXIT_FAIL;
+	if (pick_revs(a, id, nargs > 1 ? argv[optind + 1] : NULL,
+		      nargs > 2 ? argv[optind + 2] : NULL, ida, idb))
+		result = yaml ? diff_yaml(a, id, ida, idb) : diff_fields(a, id, ida, idb);
+	archive_free(a);
+	return result;
+}
+
+/* ---- gavel blame ---- */
+
+/* Appends `s` cut to `cols` columns (with "..." when cut). */
+static void add_cut(struct buf *out, const char *s, unsigned cols)
+{
+	size_t len = strlen(s);
+	if (text_width(s, len) <= cols) {
+		buf_add(out, s, len);
+		return;
+	}
+	unsigned used = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n <= 0)
+			n = 1;
+		unsigned w = text_width(s + i, (size_t)n);
+		if (used + w + 3 > cols)
+			break;
+		used += w;
+		i += (size_t)n;
+	}
+	buf_add(out, s, i);
+	buf_addstr(out, "...");
+}
+
+int history_blame_text(struct archive *a, const char *id, unsigned width,
+		       struct buf *text, struct buf *warnings, struct diags *d)
+{
+	struct archive_rev *log = NULL;
+	size_t n = 0;
+	char *path = meeting_path(id, MEETING_MINUTES);
+	int rc = archive_log(a, path, &log, &n, d);
+	free(path);
+	if (rc < 0)
+		return rc;
+	if (n == 0) {
+		diags_add(d, NULL, 0, 0, "no meeting %s in %s", id, archive_path(a));
+		archive_revs_free(log, n);
+		return MEETING_INVALID;
+	}
+	struct mdiff_blame *bl = mdiff_blame_new();
+	size_t loaded = 0;
+	struct diags why;
+	diags_init(&why);
+	for (size_t k = n; k-- > 0;) {
+		struct minutes *m;
+		diags_clear(&why);
+		if (meeting_load(a, id, log[k].id, &m, NULL, &why)) {
+			char *w = why.n ? diag_format(&why.v[0]) : xstrdup("it does not load");
+			buf_addf(warnings, "revision %s skipped: %s\n", log[k].short_id, w);
+			free(w);
+			continue;
+		}
+		mdiff_blame_add(bl, m, k);
+		loaded++;
+	}
+	diags_free(&why);
+	struct mdiff_blame_field *f;
+	size_t nf;
+	mdiff_blame_fields(bl, &f, &nf);
+	/* Columns: the authors and the labels padded to the longest. */
+	unsigned wa = 0, wl = 0;
+	for (size_t i = 0; i < nf; i++) {
+		const char *name = log[f[i].rev].author_name;
+		unsigned x = text_width(name, strlen(name)), y = text_width(f[i].label, strlen(f[i].label));
+		wa = x > wa ? x : wa;
+		wl = y > wl ? y : wl;
+	}
+	struct buf line = BUF_INIT;
+	for (size_t i = 0; i < nf; i++) {
+		const struct archive_rev *r = &log[f[i].rev];
+		char day[11];
+		rev_date(r, day);
+		buf_reset(&line);
+		buf_addf(&line, "%s %s %s", r->short_id, day, r->author_name);
+		buf_addf(&line, "%*s  %s", (int)(wa - text_width(r->author_name, strlen(r->author_name))),
+			 "", f[i].label);
+		buf_addf(&line, "%*s  ", (int)(wl - text_width(f[i].label, strlen(f[i].label))), "");
+		unsigned used = text_width(line.data, line.len);
+		add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
+		buf_addch(&line, '\n');
+		buf_add(text, line.data, line.len);
+	}
+	buf_free(&line);
+	mdiff_blame_fields_free(f, nf);
+	mdiff_blame_free(bl);
+	archive_revs_free(log, n);
+	if (!loaded) {
+		diags_add(d, NULL, 0, 0, "no revision of %s loads", id);
+		return MEETING_INVALID;
+	}
+	return 0;
+}
+
+int cmd_blame(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = cli_command("blame");
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
+		return o == 'h' ? EXIT_YES : EXIT_FAIL;
+	const char *id = cli_meeting_arg(cmd, argc, argv);
+	if (!id)
+		return EXIT_FAIL;
+	struct archive *a = cli_repo(c);
+	if (!a)
+		return EXIT_FAIL;
+	struct buf text = BUF_INIT, warnings = BUF_INIT;
+	struct diags d;
+	diags_init(&d);
+	int rc = history_blame_text(a, id, cli_width(), &text, &warnings, &d);
+	for (const char *p = warnings.data; *p;) {
+		const char *nl = strchr(p, '\n');
+		cli_warn("%.*s", (int)(nl - p), p);
+		p = nl + 1;
+	}
+	cli_write(text.data, text.len);
+	if (rc)
+		cli_diags(&d, true);
+	buf_free(&text);
+	buf_free(&warnings);
+	diags_free(&d);
+	archive_free(a);
+	return rc ? EXIT_FAIL : EXIT_YES;
+}

@@ -1,0 +1,75 @@
+/* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
+#include "tui/cli/cli.h"
+#include "minutes/git/meeting.h"
+#include "tui/render/render.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "rev", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_command("show");
+	const char *rev = NULL, *format = "text";
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
+		if (o == 'r')
+			rev = optarg;
+		else if (o == 'f')
+			format = optarg;
+		else
+			return o == 'h' ? EXIT_YES : EXIT_FAIL;
+	}
+	if (strcmp(format, "text") && strcmp(format, "yaml") && strcmp(format, "markdown") &&
+	    strcmp(format, "html")) {
+		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, markdown or html",
+				format);
+		return EXIT_FAIL;
+	}
+	if (optind + 1 != argc) {
+		cli_usage_error(cmd, optind >= argc ? "name the meeting to show"
+				      : "name one meeting only");
+		return EXIT_FAIL;
+	}
+	struct archive *a = cli_repo(c);
+	if (!a)
+		return EXIT_FAIL;
+	struct diags d;
+	struct minutes *m;
+	struct agenda *ag;
+	diags_init(&d);
+	int rc = meeting_load(a, argv[optind], rev, &m, &ag, &d);
+	int result = EXIT_YES;
+	if (rc == MEETING_INVALID && m == NULL && d.n && d.v[0].file) {
+		cli_diags(&d, false);     /* the minutes break the rules */
+		result = EXIT_NO;
+	} else if (rc) {
+		cli_diags(&d, true);
+		result = EXIT_FAIL;
+	} else {
+		struct buf out = BUF_INIT;
+		struct render_origin origin;
+		if (!strcmp(format, "yaml"))
+			minutes_write(m, &out);
+		else if (cli_origin(a, rev, &origin) < 0)
+			result = EXIT_FAIL;
+		else if (!strcmp(format, "markdown"))
+			render_markdown(m, ag, &origin, &out);
+		else if (!strcmp(format, "html"))
+			render_html(m, ag, &origin, NULL, &out);
+		else
+			render_text(m, ag, &origin, cli_width(), &out);
+		cli_write(out.data, out.len);
+		buf_free(&out);
+		minutes_free(m);
+		agenda_free(ag);
+	}
+	diags_free(&d);
+	archive_free(a);
+	return result;
+}

@@ -1,0 +1,541 @@
+/* render: the published text form of minutes, wrapped to a width. */
+#include "tui/render/render.h"
+#include "minutes/format/slug.h"
+#include "minutes/base/utf8.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+static const char *bullet_mark(void)
+{
+	/* A bullet where the terminal can show one, an asterisk elsewhere. */
+	const char *l = getenv("LC_ALL");
+	if (!l || !*l)
+		l = getenv("LC_CTYPE");
+	if (!l || !*l)
+		l = getenv("LANG");
+	if (l && (strstr(l, "UTF-8") || strstr(l, "utf8") || strstr(l, "UTF8") || strstr(l, "utf-8")))
+		return "\xe2\x80\xa2";
+	return "*";
+}
+
+unsigned text_width(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned w = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(p + i, len - i, &cp);
+		if (n <= 0) {
+			w++;
+			i++;
+			continue;
+		}
+		int cw = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
+		w += cw < 0 ? 1 : (unsigned)cw;
+		i += (size_t)n;
+	}
+	return w;
+}
+
+static void spaces(struct buf *out, unsigned n)
+{
+	while (n--)
+		buf_addch(out, ' ');
+}
+
+/* Length in bytes of the longest prefix of s (len bytes) that fits in
+ * `room` columns, at least one character. */
+static size_t fit(const char *s, size_t len, unsigned room)
+{
+	size_t i = 0;
+	unsigned w = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n <= 0)
+			n = 1;
+		unsigned cw = text_width(s + i, (size_t)n);
+		if (i > 0 && w + cw > room)
+			break;
+		w += cw;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+/*
+ * Wraps `text` into lines of at most `width` columns.  The first line
+ * starts with `lead` (e.g. "  • "); the others are indented by `indent`.
+ * Line breaks in the text are kept; a word wider than a line is cut
+ * between characters (CJK text has no spaces to break at).
+ */
+static void wrap(struct buf *out, const char *text, unsigned width,
+		 const char *lead, unsigned indent)
+{
+	unsigned col = 0;
+	bool line_empty = true;
+	buf_addstr(out, lead);
+	col = text_width(lead, strlen(lead));
+	if (width < indent + 10)
+		width = indent + 10;
+	const char *p = text, *end = text + strlen(text);
+	while (end > text && end[-1] == '\n')
+		end--;          /* the final line break is the paragraph's own */
+	while (p < end) {
+		if (*p == '\n') {
+			buf_addch(out, '\n');
+			p++;
+			if (p < end && *p != '\n') {
+				spaces(out, indent);
+				col = indent;
+			} else {
+				col = 0;
+			}
+			line_empty = true;
+			continue;
+		}
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t wl = strcspn(p, " \n");
+		if (wl > (size_t)(end - p))
+			wl = (size_t)(end - p);
+		unsigned ww = text_width(p, wl);
+		unsigned need = ww + (line_empty ? 0 : 1);
+		if (!line_empty && col + need > width) {
+			buf_addch(out, '\n');
+			spaces(out, indent);
+			col = indent;
+			line_empty = true;
+			need = ww;
+		}
+		if (line_empty && col + ww > width) {
+			/* Cut the word itself. */
+			while (wl) {
+				size_t k = fit(p, wl, width - col);
+				buf_add(out, p, k);
+				p += k;
+				wl -= k;
+				if (wl) {
+					buf_addch(out, '\n');
+					spaces(out, indent);
+					col = indent;
+				} else {
+					col += text_width(p - k, k);
+				}
+			}
+			line_empty = false;
+			continue;
+		}
+		if (!line_empty)
+			buf_addch(out, ' ');
+		buf_add(out, p, wl);
+		col += need;
+		p += wl;
+		line_empty = false;
+	}
+	buf_addch(out, '\n');
+}
+
+static const char *const months[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+void render_date(struct buf *out, const char *date)
+{
+	static const char *const days[] = {
+		"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	};
+	if (!date || strlen(date) != 10) {
+		buf_addstr(out, date ? date : "");
+		return;
+	}
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+	if (m < 1 || m > 12) {
+		buf_addstr(out, date);
+		return;
+	}
+	/* Sakamoto's day of the week. */
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int yy = m < 3 ? y - 1 : y;
+	int wd = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;
+	buf_addf(out, "%s %d %s %d", days[wd], d, months[m - 1], y);
+}
+
+void render_short_date(struct buf *out, const char *date)
+{
+	int m = atoi(date + 5);
+	if (strlen(date) != 10 || m < 1 || m > 12) {
+		buf_addstr(out, date);
+		return;
+	}
+	buf_addf(out, "%d %s %d", atoi(date + 8), months[m - 1], atoi(date));
+}
+
+static bool has(const char *s)
+{
+	return s && *s;
+}
+
+void render_person(struct buf *b, const struct person *p)
+{
+	buf_addstr(b, has(p->name) ? p->name : "(no name)");
+	if (has(p->role))
+		buf_addf(b, " (%s)", p->role);
+}
+
+static void people_line(struct buf *out, const char *label, const struct people *l,
+			unsigned width)
+{
+	if (!l->n)
+		return;
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			buf_addstr(&b, ", ");
+		render_person(&b, &l->v[i]);
+	}
+	struct buf lead = BUF_INIT;
+	buf_addf(&lead, "%s: ", label);
+	wrap(out, b.data, width, lead.data, 2);
+	buf_free(&lead);
+	buf_free(&b);
+}
+
+/* "The Chair introduced A and B, Role; and C, Other." */
+void render_introduced(struct buf *b, const struct people *l)
+{
+	buf_addstr(b, "The Chair introduced ");
+	size_t i = 0;
+	while (i < l->n) {
+		size_t j = i + 1;
+		const char *role = l->v[i].role;
+		while (j < l->n && has(role) && has(l->v[j].role) && !strcmp(role, l->v[j].role))
+			j++;
+		if (i)
+			buf_addstr(b, j >= l->n ? " and " : "; ");
+		for (size_t k = i; k < j; k++) {
+			if (k > i)
+				buf_addstr(b, k + 1 == j ? " and " : ", ");
+			buf_addstr(b, has(l->v[k].name) ? l->v[k].name : "(no name)");
+		}
+		if (has(role))
+			buf_addf(b, ", %s", role);
+		i = j;
+	}
+	buf_addch(b, '.');
+}
+
+static void heading(struct buf *out, const char *text, unsigned width)
+{
+	buf_addch(out, '\n');
+	wrap(out, text, width, "", 0);
+	buf_addch(out, '\n');
+}
+
+static void bullet(struct buf *out, const char *text, unsigned width)
+{
+	struct buf lead = BUF_INIT;
+	buf_addf(&lead, "  %s ", bullet_mark());
+	wrap(out, text, width, lead.data, 4);
+	buf_free(&lead);
+}
+
+/* ---- pieces every form shares, as plain text ---- */
+
+void render_held(struct buf *b, const struct minutes *m)
+{
+	buf_addstr(b, "Minutes of the meeting held on ");
+	render_date(b, m->date);
+	if (m->start[0] && m->end[0])
+		buf_addf(b, ", %s to %s", m->start, m->end);
+	else if (m->start[0])
+		buf_addf(b, " at %s", m->start);
+}
+
+void render_status(struct buf *b, const struct minutes *m)
+{
+	if (m->status == MINUTES_CONFIRMED) {
+		buf_addstr(b, "Status: confirmed as a correct record");
+		if (m->confirmed_date[0]) {
+			buf_addstr(b, " on ");
+			render_short_date(b, m->confirmed_date);
+		}
+		if (has(m->confirmed_by))
+			buf_addf(b, ", signed by %s", m->confirmed_by);
+	} else {
+		buf_addstr(b, "Status: draft, not yet confirmed");
+	}
+}
+
+void render_provenance(const struct minutes *m, const struct render_origin *o,
+		       struct buf *b)
+{
+	buf_addf(b, "Made from revision %s of %s", o->rev, o->date);
+	if (!m) {
+		buf_addch(b, '.');
+		return;
+	}
+	if (m->status != MINUTES_CONFIRMED) {
+		buf_addstr(b, "; these minutes are draft.");
+		return;
+	}
+	buf_addstr(b, "; these minutes are confirmed");
+	if (m->confirmed_date[0] || has(m->confirmed_by)) {
+		buf_addstr(b, " (confirmed");
+		if (m->confirmed_date[0]) {
+			buf_addstr(b, " on ");
+			render_short_date(b, m->confirmed_date);
+		}
+		if (has(m->confirmed_by))
+			buf_addf(b, " by %s", m->confirmed_by);
+		buf_addch(b, ')');
+	}
+	buf_addch(b, '.');
+}
+
+void render_declaration(struct buf *b, const struct declaration *d)
+{
+	buf_addstr(b, has(d->member) ? d->member : "(no name)");
+	if (has(d->item))
+		buf_addf(b, ", item %s", d->item);
+	if (has(d->interest))
+		buf_addf(b, ": %s", d->interest);
+}
+
+void render_item_heading(struct buf *b, const struct minutes_item *it)
+{
+	buf_addf(b, "%s%s%s", has(it->number) ? it->number : "", has(it->number) ? ". " : "",
+		 has(it->title) ? it->title : "(untitled)");
+	if (it->urgent)
+		buf_addstr(b, " (urgent business)");
+}
+
+bool render_item_times(struct buf *b, const struct minutes_item *it)
+{
+	if (!it->started[0] && !it->ended[0])
+		return false;
+	buf_addstr(b, "(");
+	if (it->started[0])
+		buf_addf(b, "started %s", it->started);
+	if (it->started[0] && it->ended[0])
+		buf_addstr(b, ", ");
+	if (it->ended[0])
+		buf_addf(b, "ended %s", it->ended);
+	buf_addstr(b, ")");
+	return true;
+}
+
+const char *render_item_fate(const struct minutes_item *it)
+{
+	if (it->status == ITEM_WITHDRAWN)
+		return "This item was withdrawn.";
+	if (it->status == ITEM_DEFERRED)
+		return "This item was deferred.";
+	return NULL;
+}
+
+bool render_votes(struct buf *b, const struct minutes_item *it)
+{
+	if (!it->votes_for && !it->votes_against && !it->votes_abstained)
+		return false;
+	buf_addf(b, "Votes: %u for, %u against, %u abstained.", it->votes_for,
+		 it->votes_against, it->votes_abstained);
+	return true;
+}
+
+void render_action(struct buf *b, const struct action *a)
+{
+	buf_addstr(b, has(a->text) ? a->text : "(no text)");
+	if (has(a->owner))
+		buf_addf(b, " Owner: %s.", a->owner);
+	if (a->due[0]) {
+		buf_addstr(b, " Due: ");
+		render_short_date(b, a->due);
+		buf_addch(b, '.');
+	}
+	if (a->done[0]) {
+		buf_addstr(b, " Done: ");
+		render_short_date(b, a->done);
+		buf_addch(b, '.');
+	}
+}
+
+bool render_ref_url(const char *ref)
+{
+	if (!ref)
+		return false;
+	size_t n = strncasecmp(ref, "https://", 8) == 0 ? 8
+		 : strncasecmp(ref, "http://", 7) == 0 ? 7 : 0;
+	return n && ref[n] && ref[n] != '/';
+}
+
+/* A segment of a document's path: a slug, then optionally "." and a
+ * lower-case extension of letters and digits. */
+static bool ref_segment(const char *s, size_t len)
+{
+	const char *dot = memchr(s, '.', len);
+	size_t stem = dot ? (size_t)(dot - s) : len;
+	if (!slug_valid(s, stem))
+		return false;
+	if (!dot)
+		return true;
+	size_t ext = len - stem - 1;
+	if (ext < 1 || ext > 10)
+		return false;
+	for (size_t i = stem + 1; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')))
+			return false;
+	return true;
+}
+
+bool render_ref_path(const char *ref)
+{
+	if (!ref || !*ref || strlen(ref) > 512)
+		return false;
+	int depth = 0;
+	for (const char *p = ref;;) {
+		size_t n = strcspn(p, "/");
+		if (!ref_segment(p, n) || ++depth > 8)
+			return false;
+		if (!p[n])
+			return true;
+		p += n + 1;
+	}
+}
+
+void render_url_encode(struct buf *out, const char *ref)
+{
+	static const char keep[] = "-._~:/?#@!$&*+,;=%";
+	for (const unsigned char *p = (const unsigned char *)ref; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr(keep, *p))
+			buf_addch(out, (char)*p);
+		else
+			buf_addf(out, "%%%02X", *p);
+	}
+}
+
+static void render_item(struct buf *out, const struct minutes_item *it, unsigned width)
+{
+	struct buf b = BUF_INIT;
+	buf_addch(out, '\n');
+	render_item_heading(&b, it);
+	wrap(out, b.data, width, "", 4);
+	buf_reset(&b);
+	if (render_item_times(&b, it)) {
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (render_item_fate(it)) {
+		buf_addch(out, '\n');
+		wrap(out, render_item_fate(it), width, "", 0);
+	}
+	bool minutes_part = it->presenters.n || has(it->summary) || it->ncomments;
+	if (minutes_part) {
+		heading(out, "Minutes:", width);
+		if (it->presenters.n) {
+			render_introduced(&b, &it->presenters);
+			wrap(out, b.data, width, "", 0);
+			buf_reset(&b);
+		}
+		if (has(it->summary)) {
+			if (it->presenters.n)
+				buf_addch(out, '\n');
+			wrap(out, it->summary, width, "", 0);
+		}
+		if (it->ncomments) {
+			heading(out, "The following comments were made:", width);
+			for (size_t i = 0; i < it->ncomments; i++) {
+				const struct comment *c = &it->comments[i];
+				if (has(c->by))
+					buf_addf(&b, "%s: ", c->by);
+				buf_addstr(&b, has(c->text) ? c->text : "");
+				bullet(out, b.data, width);
+				buf_reset(&b);
+			}
+		}
+	}
+	if (has(it->decision)) {
+		heading(out, "Decision:", width);
+		wrap(out, it->decision, width, "", 0);
+	}
+	if (render_votes(&b, it)) {
+		buf_addch(out, '\n');
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (it->nactions) {
+		heading(out, "Actions:", width);
+		for (size_t i = 0; i < it->nactions; i++) {
+			render_action(&b, &it->actions[i]);
+			bullet(out, b.data, width);
+			buf_reset(&b);
+		}
+	}
+	if (it->documents.n) {
+		heading(out, "Supporting documents:", width);
+		for (size_t i = 0; i < it->documents.n; i++) {
+			const struct document *d = &it->documents.v[i];
+			buf_addstr(&b, has(d->title) ? d->title : "(untitled)");
+			if (has(d->ref))
+				buf_addf(&b, " (%s)", d->ref);
+			bullet(out, b.data, width);
+			buf_reset(&b);
+		}
+	}
+	buf_free(&b);
+}
+
+void render_text(const struct minutes *m, const struct agenda *agenda,
+		 const struct render_origin *origin, unsigned width, struct buf *out)
+{
+	struct buf b = BUF_INIT;
+	wrap(out, has(m->committee) ? m->committee : "(no committee)", width, "", 0);
+	render_held(&b, m);
+	wrap(out, b.data, width, "", 0);
+	buf_reset(&b);
+	if (has(m->venue)) {
+		buf_addf(&b, "Venue: %s", m->venue);
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	if (agenda && has(agenda->chair)) {
+		buf_addf(&b, "Chair: %s", agenda->chair);
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
+	}
+	render_status(&b, m);
+	wrap(out, b.data, width, "", 0);
+	buf_reset(&b);
+
+	if (m->present.n || m->apologies.n || m->in_attendance.n) {
+		buf_addch(out, '\n');
+		people_line(out, "Present", &m->present, width);
+		people_line(out, "Apologies", &m->apologies, width);
+		people_line(out, "In attendance", &m->in_attendance, width);
+	}
+	if (m->ndeclarations) {
+		heading(out, "Declarations of interest:", width);
+		for (size_t i = 0; i < m->ndeclarations; i++) {
+			render_declaration(&b, &m->declarations[i]);
+			bullet(out, b.data, width);
+			buf_reset(&b);
+		}
+	}
+	for (size_t i = 0; i < m->nitems; i++)
+		render_item(out, m->items[i], width);
+	if (origin) {
+		buf_addch(out, '\n');
+		render_provenance(m, origin, &b);
+		wrap(out, b.data, width, "", 0);
+	}
+	buf_free(&b);
+}

@@ -1,0 +1,116 @@
+/*
+ * render: minutes as people read them.  The text form follows published
+ * council minutes: each item's number and title, "Minutes:", the
+ * presenters introduced, the summary, "The following comments were made:"
+ * with a bullet a comment, "Decision:", actions, "Supporting documents:".
+ */
+#ifndef GAVEL_RENDER_H
+#define GAVEL_RENDER_H
+
+#include "agenda/agenda.h"
+#include "minutes/base/buf.h"
+#include "minutes/model/minutes.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The revision minutes are rendered from, named at the end of every
+ * rendered form so that a published copy can be checked against the
+ * repository. */
+struct render_origin {
+	char rev[41];           /* the commit's full hex id */
+	char date[32];          /* its date, ISO 8601: 2018-03-14T12:40:00+00:00 */
+};
+
+/* Appends the minutes as text wrapped to `width` columns.  `agenda` (may
+ * be NULL) adds what only it holds, such as the chair; `origin` (may be
+ * NULL) the closing provenance line. */
+void render_text(const struct minutes *m, const struct agenda *agenda,
+		 const struct render_origin *origin, unsigned width, struct buf *out);
+
+/* Pieces every form shares, as plain text (unescaped) appended to b. */
+void render_held(struct buf *b, const struct minutes *m);   /* "Minutes of the meeting held on ..." */
+void render_status(struct buf *b, const struct minutes *m); /* "Status: draft, not yet confirmed" */
+void render_person(struct buf *b, const struct person *p);  /* "Name (Role)" */
+void render_introduced(struct buf *b, const struct people *l); /* "The Chair introduced ..." */
+void render_declaration(struct buf *b, const struct declaration *d);
+void render_item_heading(struct buf *b, const struct minutes_item *it); /* "5. Title" */
+bool render_item_times(struct buf *b, const struct minutes_item *it);  /* false: none */
+const char *render_item_fate(const struct minutes_item *it); /* withdrawn, deferred or NULL */
+bool render_votes(struct buf *b, const struct minutes_item *it);       /* false: none */
+void render_action(struct buf *b, const struct action *a);  /* text, owner, due, done */
+/* "14 March 2018" from "2018-03-14". */
+void render_short_date(struct buf *out, const char *date);
+
+/* The provenance sentence, unescaped, without a line break: "Made from
+ * revision ID of DATE; these minutes are draft." (or "confirmed (confirmed
+ * on DATE by NAME)").  With `m` NULL, only "Made from revision ID of DATE." */
+void render_provenance(const struct minutes *m, const struct render_origin *o,
+		       struct buf *out);
+
+/* A supporting document's ref that may become a link: an http or https
+ * URL... */
+bool render_ref_url(const char *ref);
+/* ...or a relative path whose every segment is a slug, optionally with a
+ * lower-case extension ("papers/green-paper.pdf"): never absolute, never
+ * "..", never a scheme such as javascript:. */
+bool render_ref_path(const char *ref);
+/* Appends a URL or path with every byte outside RFC 3986's unreserved and
+ * reserved characters (and also ( ) [ ] ' ) percent-encoded. */
+void render_url_encode(struct buf *out, const char *ref);
+
+/* The minutes as Markdown (CommonMark), the same structure as the text,
+ * with every character of the data that Markdown would read as markup
+ * escaped. */
+void render_markdown(const struct minutes *m, const struct agenda *agenda,
+		     const struct render_origin *origin, struct buf *out);
+
+/* Where an HTML page sits among others (every field may be NULL). */
+struct html_nav {
+	const char *home;             /* href of the archive's index */
+	const char *committee;        /* href of the committee's index */
+	const char *committee_name;   /* its label */
+	const char *prev, *prev_label;   /* the previous meeting */
+	const char *next, *next_label;   /* the next meeting */
+	/* How a supporting document is linked: fills `href` and returns true,
+	 * or returns false for no link.  NULL: a URL or a safe relative path
+	 * links to itself, anything else is not a link. */
+	bool (*doc_href)(void *ctx, const char *ref, struct buf *href);
+	void *ctx;
+};
+
+/* One standalone HTML page of the minutes: semantic headings and lists,
+ * lang="en-GB", UTF-8, an inline style, no scripts and nothing external;
+ * every text and attribute escaped.  Ends with a footer naming `origin`. */
+void render_html(const struct minutes *m, const struct agenda *agenda,
+		 const struct render_origin *origin, const struct html_nav *nav,
+		 struct buf *out);
+
+/* An entry of an index page. */
+struct html_entry {
+	const char *href;
+	const char *label;
+	const char *note;             /* after the link, may be NULL */
+};
+
+/* An index page: `heading` (also the title), an optional paragraph
+ * `intro`, the entries as a list, a footer naming `origin`. */
+void render_html_index(const char *heading, const char *intro,
+		       const struct html_nav *nav, const struct html_entry *v,
+		       size_t n, const struct render_origin *origin, struct buf *out);
+
+/* The page of a meeting whose minutes do not load: its id and why. */
+void render_html_error(const char *id, const char *error, const struct html_nav *nav,
+		       const struct render_origin *origin, struct buf *out);
+
+/* Appends s with & < > " ' as character references. */
+void html_escape(struct buf *out, const char *s);
+
+/* Display width of UTF-8 text in the current locale (wide characters 2,
+ * combining accents 0). */
+unsigned text_width(const char *s, size_t len);
+
+/* "Wednesday 14 March 2018" from "2018-03-14". */
+void render_date(struct buf *out, const char *date);
+
+#endif

@@ -1,0 +1,350 @@
+/* history: a meeting's revisions, the structured diff between two, blame. */
+#include "tui/screen/history.h"
+
+#include "tui/screen/field_draw.h"
+#include "minutes/audit/mdiff.h"
+#include "minutes/git/meeting.h"
+#include "tui/render/render.h"
+#include "tui/screen/ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* A line of the pane: text and, for a diff, the spans that changed. */
+struct seg {
+	size_t start, len;
+	enum mdiff_span kind;
+};
+
+struct pline {
+	struct buf text;
+	struct seg *segs;
+	size_t nsegs, cap;
+	bool heading;
+};
+
+struct history {
+	struct archive *a;
+	const char *id;
+	struct archive_rev *revs;
+	size_t nrevs, sel, top;
+	size_t marks[2];
+	size_t nmarks;
+	struct pline *lines;
+	size_t nlines, lines_cap, ptop;
+	bool pane_focus;
+	char title[256];
+	char msg[512];
+	bool quit;
+};
+
+static void lines_clear(struct history *h)
+{
+	for (size_t i = 0; i < h->nlines; i++) {
+		buf_free(&h->lines[i].text);
+		free(h->lines[i].segs);
+	}
+	h->nlines = 0;
+	h->ptop = 0;
+}
+
+static struct pline *line_new(struct history *h, bool heading)
+{
+	xgrow((void **)&h->lines, &h->lines_cap, h->nlines + 1, sizeof(*h->lines));
+	struct pline *l = &h->lines[h->nlines++];
+	memset(l, 0, sizeof(*l));
+	buf_init(&l->text);
+	l->heading = heading;
+	return l;
+}
+
+static void line_add(struct pline *l, enum mdiff_span kind, const char *s, size_t len)
+{
+	if (!len)
+		return;
+	xgrow((void **)&l->segs, &l->cap, l->nsegs + 1, sizeof(*l->segs));
+	l->segs[l->nsegs++] = (struct seg){ l->text.len, len, kind };
+	buf_add(&l->text, s, len);
+}
+
+/* Lays out spans word by word into lines of `width` columns. */
+struct layout {
+	struct history *h;
+	struct pline *cur;
+	unsigned col, width;
+};
+
+static void put(void *ctx, enum mdiff_span kind, const char *s, size_t len)
+{
+	struct layout *lo = ctx;
+	size_t i = 0;
+	/* Old and new words side by side get a space between them, so they
+	 * read apart without colour too. */
+	struct pline *l = lo->cur;
+	if (kind == MDIFF_INS && l->nsegs && l->segs[l->nsegs - 1].kind == MDIFF_DEL && len &&
+	    s[0] != ' ') {
+		line_add(l, MDIFF_SAME, " ", 1);
+		lo->col++;
+	}
+	while (i < len) {
+		if (s[i] == '\n') {
+			lo->cur = line_new(lo->h, false);
+			line_add(lo->cur, MDIFF_SAME, "    ", 4);
+			lo->col = 4;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		bool sp = s[i] == ' ';
+		while (j < len && s[j] != '\n' && (s[j] == ' ') == sp)
+			j++;
+		unsigned w = text_width(s + i, j - i);
+		if (!sp && lo->col + w > lo->width && lo->col > 4) {
+			lo->cur = line_new(lo->h, false);
+			line_add(lo->cur, MDIFF_SAME, "    ", 4);
+			lo->col = 4;
+		}
+		line_add(lo->cur, kind, s + i, j - i);
+		lo->col += w;
+		i = j;
+	}
+}
+
+static void text_lines(struct history *h, const char *text)
+{
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		line_add(line_new(h, false), MDIFF_SAME, p, len);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+/* The structured diff from revision index `older` to `newer`. */
+static void show_diff(struct history *h, size_t older, size_t newer)
+{
+	lines_clear(h);
+	struct minutes *x = NULL, *y = NULL;
+	struct diags d;
+	diags_init(&d);
+	snprintf(h->title, sizeof(h->title), "changes from %s to %s",
+		 h->revs[older].short_id, h->revs[newer].short_id);
+	if (meeting_load(h->a, h->id, h->revs[older].id, &x, NULL, &d) ||
+	    meeting_load(h->a, h->id, h->revs[newer].id, &y, NULL, &d)) {
+		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("a revision does not load");
+		text_lines(h, m);
+		free(m);
+	} else {
+		struct mdiff md = { 0 };
+		mdiff_compare(x, y, &md);
+		for (size_t i = 0; i < md.n; i++) {
+			const struct mdiff_change *ch = &md.v[i];
+			struct pline *l = line_new(h, true);
+			line_add(l, MDIFF_SAME, ch->label, strlen(ch->label));
+			if (!ch->old_text && !ch->new_text)
+				continue;
+			struct layout lo = { h, line_new(h, false), 4, (unsigned)COLS - 2 };
+			line_add(lo.cur, MDIFF_SAME, "    ", 4);
+			if (ch->old_text && ch->new_text)
+				mdiff_words(ch->old_text, ch->new_text, put, &lo);
+			else if (ch->old_text)
+				put(&lo, MDIFF_DEL, ch->old_text, strlen(ch->old_text));
+			else
+				put(&lo, MDIFF_INS, ch->new_text, strlen(ch->new_text));
+		}
+		if (!md.n)
+			text_lines(h, "no changes");
+		mdiff_free(&md);
+	}
+	minutes_free(x);
+	minutes_free(y);
+	diags_free(&d);
+}
+
+static void show_blame(struct history *h)
+{
+	lines_clear(h);
+	struct buf text = BUF_INIT, warnings = BUF_INIT;
+	struct diags d;
+	diags_init(&d);
+	snprintf(h->title, sizeof(h->title), "who last changed each field");
+	if (history_blame_text(h->a, h->id, (unsigned)COLS - 2, &text, &warnings, &d) != 0 && d.n) {
+		char *m = diag_format(&d.v[0]);
+		text_lines(h, m);
+		free(m);
+	}
+	text_lines(h, warnings.data);
+	text_lines(h, text.data);
+	buf_free(&text);
+	buf_free(&warnings);
+	diags_free(&d);
+}
+
+static bool marked(const struct history *h, size_t i)
+{
+	for (size_t k = 0; k < h->nmarks; k++)
+		if (h->marks[k] == i)
+			return true;
+	return false;
+}
+
+static void toggle_mark(struct history *h)
+{
+	for (size_t k = 0; k < h->nmarks; k++)
+		if (h->marks[k] == h->sel) {
+			h->marks[k] = h->marks[--h->nmarks];
+			return;
+		}
+	if (h->nmarks == 2) {
+		h->marks[0] = h->marks[1];
+		h->nmarks = 1;
+	}
+	h->marks[h->nmarks++] = h->sel;
+}
+
+/* Enter: the two marked revisions, else the selected one against the
+ * one before it. */
+static void compare(struct history *h)
+{
+	if (h->nmarks == 2) {
+		size_t a = h->marks[0], b = h->marks[1];
+		show_diff(h, a > b ? a : b, a > b ? b : a);   /* newest first: higher is older */
+	} else if (h->sel + 1 < h->nrevs) {
+		show_diff(h, h->sel + 1, h->sel);
+	} else {
+		lines_clear(h);
+		snprintf(h->title, sizeof(h->title), "the first revision");
+		text_lines(h, "This is the first revision: the meeting was created here.");
+	}
+}
+
+static const char *const keys[] = {
+	"Up/Down", "revision", "Space", "mark two", "Enter", "compare", "b", "blame",
+	"Tab", "scroll", "Esc", "back", NULL };
+
+static void draw(struct history *h)
+{
+	if (ui_too_small()) {
+		refresh();
+		return;
+	}
+	erase();
+	char head[300];
+	snprintf(head, sizeof(head), "History of %s", h->id);
+	char right[32];
+	snprintf(right, sizeof(right), "%zu revision%s", h->nrevs, h->nrevs == 1 ? "" : "s");
+	ui_bar(0, head, right, ui_attr(THEME_HEADER));
+	int listh = LINES / 3 < 3 ? 3 : LINES / 3;
+	if (h->sel < h->top)
+		h->top = h->sel;
+	if (h->sel >= h->top + (size_t)listh)
+		h->top = h->sel - (size_t)listh + 1;
+	for (int y = 1; y <= listh; y++) {
+		size_t i = h->top + (size_t)(y - 1);
+		if (i >= h->nrevs)
+			break;
+		const struct archive_rev *r = &h->revs[i];
+		char when[32];
+		time_t t = (time_t)r->time;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		struct buf l = BUF_INIT;
+		buf_addf(&l, "%s %s  %s  %s  %s", marked(h, i) ? "*" : " ", r->short_id, when,
+			 r->author_name, r->summary);
+		attr_t a = i == h->sel ? (h->pane_focus ? ui_attr(THEME_FIELD) : ui_attr(THEME_SELECTED))
+			: A_NORMAL;
+		ui_line(y, 0, COLS, l.data, a);
+		buf_free(&l);
+	}
+	int top = listh + 1;
+	ui_bar(top, h->title, NULL, ui_attr(THEME_TITLE));
+	int bottom = LINES - 2, ph = bottom - top - 1;
+	if (h->ptop + (size_t)ph > h->nlines)
+		h->ptop = h->nlines > (size_t)ph ? h->nlines - (size_t)ph : 0;
+	for (int y = top + 1; y < bottom; y++) {
+		size_t i = h->ptop + (size_t)(y - top - 1);
+		if (i >= h->nlines)
+			break;
+		const struct pline *l = &h->lines[i];
+		int x = 1;
+		for (size_t k = 0; k < l->nsegs; k++) {
+			const struct seg *s = &l->segs[k];
+			attr_t a = l->heading ? A_BOLD : s->kind == MDIFF_DEL ? ui_attr(THEME_DIFF_DEL)
+				: s->kind == MDIFF_INS ? ui_attr(THEME_DIFF_ADD) : A_NORMAL;
+			x += ui_text(y, x, COLS - 1 - x, l->text.data + s->start, s->len, a);
+		}
+	}
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (h->msg[0])
+		ui_text(LINES - 2, 1, COLS - 2, h->msg, strlen(h->msg), ui_attr(THEME_ERROR));
+	ui_keys(LINES - 1, keys);
+	curs_set(0);
+	refresh();
+}
+
+void history_run(struct archive *a, const char *id, volatile sig_atomic_t *stop)
+{
+	struct history h;
+	memset(&h, 0, sizeof(h));
+	h.a = a;
+	h.id = id;
+	struct diags d;
+	diags_init(&d);
+	char *path = meeting_path(id, MEETING_MINUTES);
+	if (archive_log(a, path, &h.revs, &h.nrevs, &d) < 0 && d.n) {
+		char *m = diag_format(&d.v[0]);
+		snprintf(h.msg, sizeof(h.msg), "%s", m);
+		free(m);
+	}
+	free(path);
+	diags_free(&d);
+	if (h.nrevs)
+		compare(&h);
+	draw(&h);
+	while (!h.quit && !*stop) {
+		wint_t ch = 0;
+		int r = field_read_key(stdscr, &ch);
+		if (r == ERR)
+			continue;
+		bool code = r == KEY_CODE_YES;
+		long page = LINES / 2;
+		if (code && ch == KEY_RESIZE) {
+			if (h.nrevs)
+				compare(&h);
+		} else if ((code && ch == KEY_UP) || (!code && ch == 'k')) {
+			if (h.pane_focus)
+				h.ptop = h.ptop ? h.ptop - 1 : 0;
+			else if (h.sel)
+				h.sel--;
+		} else if ((code && ch == KEY_DOWN) || (!code && ch == 'j')) {
+			if (h.pane_focus)
+				h.ptop++;
+			else if (h.sel + 1 < h.nrevs)
+				h.sel++;
+		} else if (code && ch == KEY_NPAGE) {
+			h.ptop += (size_t)page;
+		} else if (code && ch == KEY_PPAGE) {
+			h.ptop = h.ptop > (size_t)page ? h.ptop - (size_t)page : 0;
+		} else if (!code && ch == ' ') {
+			if (h.nrevs)
+				toggle_mark(&h);
+		} else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
+			if (h.nrevs)
+				compare(&h);
+		} else if (!code && ch == 'b') {
+			show_blame(&h);
+		} else if (!code && ch == '\t') {
+			h.pane_focus = !h.pane_focus;
+		} else if (!code && (ch == 27 || ch == 'q' || ch == 'h')) {
+			h.quit = true;
+		}
+		draw(&h);
+	}
+	lines_clear(&h);
+	free(h.lines);
+	archive_revs_free(h.revs, h.nrevs);
+}

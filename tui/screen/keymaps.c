@@ -1,0 +1,10 @@
+/*
+ * keymaps: every screen's key table, in the order gavel.1's KEYS section
+ * and `gavel keys` list them.  Each screen defines its table beside its
+ * handling; this is only the list.
+ */
+#include "tui/screen/keys.h"
+
+const struct keymap *const keymaps[] = {
+	NULL
+};

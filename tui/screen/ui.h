@@ -1,0 +1,68 @@
+/*
+ * ui: what every gavel screen shares on top of curses: starting and
+ * stopping the terminal, the colours of the theme by role, text drawn
+ * safely (UTF-8 measured by display width, control characters shown as
+ * ^[ and never sent), wrapping, the bars at the top and the key line at
+ * the bottom, and the "terminal too small" screen.
+ */
+#ifndef GAVEL_UI_H
+#define GAVEL_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "themes/theme.h"
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+
+/* The smallest screen gavel lays out. */
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+/* Starts curses on the terminal with `theme` (NULL: the built-in one).
+ * Returns false, with a message in err, when the terminal cannot be used. */
+bool ui_open(const struct theme *theme, char *err, size_t errlen);
+/* Gives the terminal back as it was; safe to call twice. */
+void ui_close(void);
+bool ui_is_open(void);
+
+/* The attributes of a role of the theme. */
+attr_t ui_attr(enum theme_role role);
+
+/* Draws UTF-8 text at (y, x) in at most `width` columns, clipped at a
+ * character boundary; control characters and invalid bytes are shown
+ * visibly (^[, \x9B) in the dim role.  Returns the columns used. */
+int ui_text(int y, int x, int width, const char *s, size_t len, attr_t attr);
+/* The same, padded with spaces to `width` columns. */
+void ui_line(int y, int x, int width, const char *s, attr_t attr);
+
+/* One wrapped line: bytes [start, end) of the text. */
+struct ui_span {
+	size_t start, end;
+};
+/* Wraps text to `width` columns at spaces (a word longer than the line is
+ * broken; LF always breaks).  Writes up to `max` spans and returns how many
+ * lines the text takes (at least 1). */
+size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,
+	       size_t max);
+
+/* A bar across the screen: `left` from the left, `right` flush right. */
+void ui_bar(int y, const char *left, const char *right, attr_t attr);
+
+/* The key line: pairs of key and what it does, "Tab", "next field", ...,
+ * NULL-terminated; as many as fit. */
+void ui_keys(int y, const char *const *pairs);
+
+/* True when the terminal is smaller than gavel's minimum; then it has
+ * drawn the "terminal too small" screen. */
+bool ui_too_small(void);
+
+/* A full-screen page of text lines (help, summaries) titled `title`,
+ * scrolled to `top`; returns the number of lines. */
+void ui_page(const char *title, const char *const *lines, size_t n, size_t top,
+	     const char *const *keys);
+
+#endif
