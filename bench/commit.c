@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "minutes/git/archive.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/git/meeting.h"
 #include "minutes/model/minutes.h"
 
@@ -43,13 +43,13 @@ static void changed_minutes(struct archive *a, const char *path, unsigned iter,
 {
 	struct diags d;
 	struct buf in = BUF_INIT, text = BUF_INIT;
-	struct doc doc;
+	struct yamlfile doc;
 	struct timespec ts;
 
 	diags_init(&d);
 	if (archive_read(a, NULL, path, &in, &d) < 0)
 		die_diags("cannot read the minutes", &d);
-	if (doc_load_mem(&doc, path, in.data, in.len, DOC_MINUTES, &d) != DOC_OK)
+	if (yamlfile_load_mem(&doc, path, in.data, in.len, YAMLFILE_MINUTES, &d) != YAMLFILE_OK)
 		die_diags("the minutes do not load", &d);
 	struct minutes *m = doc.minutes;
 	if (!m->nitems)
@@ -64,7 +64,7 @@ static void changed_minutes(struct archive *a, const char *path, unsigned iter,
 	else
 		item_add_comment(it, text.data, NULL);
 	minutes_write(m, out);
-	doc_free(&doc);
+	yamlfile_free(&doc);
 	buf_free(&in);
 	buf_free(&text);
 	diags_free(&d);

@@ -36,7 +36,7 @@
 #include "minutes/git/archive.h"
 #include "minutes/base/buf.h"
 #include "agenda/committee.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
 #include "minutes/format/slug.h"
 
@@ -543,13 +543,13 @@ static void confirm_minutes(struct minutes *m, const char *date)
 
 static bool verify_enabled;
 
-static void verify(const char *path, const struct buf *b, enum doc_kind kind)
+static void verify(const char *path, const struct buf *b, enum yamlfile_kind kind)
 {
 	if (!verify_enabled)
 		return;
 	struct diags d;
 	diags_init(&d);
-	if (!doc_round_trips(path, b->data, b->len, kind, &d)) {
+	if (!yamlfile_round_trips(path, b->data, b->len, kind, &d)) {
 		char *s = diag_format(&d.v[0]);
 		fprintf(stderr, "gen: %s\n", s);
 		free(s);
@@ -632,7 +632,7 @@ int main(int argc, char **argv)
 		committee_write(coms[i].c, &b);
 		buf_reset(&path);
 		buf_addf(&path, "%s/committee.yaml", coms[i].slug);
-		verify(path.data, &b, DOC_COMMITTEE);
+		verify(path.data, &b, YAMLFILE_COMMITTEE);
 		fi_file(path.data, &b);
 	}
 
@@ -666,13 +666,13 @@ int main(int argc, char **argv)
 		buf_addf(&path, "%s/%s/agenda.yaml", coms[meets[i].com].slug, a->date);
 		buf_reset(&b);
 		agenda_write(a, &b);
-		verify(path.data, &b, DOC_AGENDA);
+		verify(path.data, &b, YAMLFILE_AGENDA);
 		fi_file(path.data, &b);
 		buf_reset(&path);
 		buf_addf(&path, "%s/%s/minutes.yaml", coms[meets[i].com].slug, a->date);
 		buf_reset(&b);
 		minutes_write(m, &b);
-		verify(path.data, &b, DOC_MINUTES);
+		verify(path.data, &b, YAMLFILE_MINUTES);
 		fi_file(path.data, &b);
 		if (confirm) {
 			confirm_minutes(m, a->date);
@@ -682,7 +682,7 @@ int main(int argc, char **argv)
 			fi_commit(msg.data);
 			buf_reset(&b);
 			minutes_write(m, &b);
-			verify(path.data, &b, DOC_MINUTES);
+			verify(path.data, &b, YAMLFILE_MINUTES);
 			fi_file(path.data, &b);
 			char blob[41];
 			archive_blob_hash(b.data, b.len, blob);
@@ -717,7 +717,7 @@ int main(int argc, char **argv)
 		buf_addf(&path, "%s/%s/minutes.yaml", coms[meets[i].com].slug, a->date);
 		buf_reset(&b);
 		minutes_write(m, &b);
-		verify(path.data, &b, DOC_MINUTES);
+		verify(path.data, &b, YAMLFILE_MINUTES);
 		fi_file(path.data, &b);
 		agenda_free(a);
 		minutes_free(m);

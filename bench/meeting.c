@@ -24,7 +24,7 @@
 #include "agenda/agenda.h"
 #include "minutes/base/buf.h"
 #include "agenda/committee.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
 #include "minutes/format/slug.h"
 
@@ -131,13 +131,13 @@ static unsigned long count_arg(const char *s, unsigned long max)
 static bool verify_enabled;
 
 /* With --verify: the file loads and writes back to the same bytes. */
-static void verify(const char *path, const struct buf *b, enum doc_kind kind)
+static void verify(const char *path, const struct buf *b, enum yamlfile_kind kind)
 {
 	if (!verify_enabled)
 		return;
 	struct diags d;
 	diags_init(&d);
-	if (!doc_round_trips(path, b->data, b->len, kind, &d)) {
+	if (!yamlfile_round_trips(path, b->data, b->len, kind, &d)) {
 		char *s = diag_format(&d.v[0]);
 		fprintf(stderr, "meeting: %s\n", s);
 		free(s);
@@ -242,21 +242,21 @@ int main(int argc, char **argv)
 	buf_reset(&b);
 	committee_write(com, &b);
 	buf_addf(&path, "%s/committee.yaml", slug);
-	verify(path.data, &b, DOC_COMMITTEE);
+	verify(path.data, &b, YAMLFILE_COMMITTEE);
 	fi_file(path.data, &b);
 
 	buf_reset(&b);
 	agenda_write(a, &b);
 	buf_reset(&path);
 	buf_addf(&path, "%s/%s/agenda.yaml", slug, DATE);
-	verify(path.data, &b, DOC_AGENDA);
+	verify(path.data, &b, YAMLFILE_AGENDA);
 	fi_file(path.data, &b);
 
 	buf_reset(&b);
 	minutes_write(m, &b);
 	buf_reset(&path);
 	buf_addf(&path, "%s/%s/minutes.yaml", slug, DATE);
-	verify(path.data, &b, DOC_MINUTES);
+	verify(path.data, &b, YAMLFILE_MINUTES);
 	fi_file(path.data, &b);
 	fprintf(stderr, "meeting: %s/%s: %zu items, %zu comments, minutes.yaml %zu bytes\n",
 		slug, DATE, nitems, ncomments, b.len);

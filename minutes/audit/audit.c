@@ -1,6 +1,6 @@
 /* audit: confirmation tags, corrections and their verification. */
 #include "minutes/audit/audit.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/base/gpg.h"
 #include "minutes/format/slug.h"
 #include "minutes/base/utf8.h"

@@ -18,7 +18,7 @@ char *meeting_path(const char *id, const char *name)
 /* Loads `path` at `rev` as a document of kind `want`.  ARCHIVE_ENOTFOUND
  * when the file is not there. */
 static int load_at(struct archive *a, const char *rev, const char *path,
-		   enum doc_kind want, struct doc *doc, struct diags *d)
+		   enum yamlfile_kind want, struct yamlfile *doc, struct diags *d)
 {
 	struct buf b = BUF_INIT;
 	struct diags quiet;
@@ -37,9 +37,9 @@ static int load_at(struct archive *a, const char *rev, const char *path,
 		return rc;
 	}
 	diags_free(&quiet);
-	rc = doc_load_mem(doc, path, b.data, b.len, want, d);
+	rc = yamlfile_load_mem(doc, path, b.data, b.len, want, d);
 	buf_free(&b);
-	return rc == DOC_OK ? 0 : MEETING_INVALID;
+	return rc == YAMLFILE_OK ? 0 : MEETING_INVALID;
 }
 
 static int refuse_id(struct diags *d, const char *id)
@@ -52,14 +52,14 @@ static int refuse_id(struct diags *d, const char *id)
 int meeting_load(struct archive *a, const char *id, const char *rev,
 		 struct minutes **out, struct agenda **agenda, struct diags *d)
 {
-	struct doc doc;
+	struct yamlfile doc;
 	*out = NULL;
 	if (agenda)
 		*agenda = NULL;
 	if (!meeting_id_valid(id))
 		return refuse_id(d, id);
 	char *path = meeting_path(id, MEETING_MINUTES);
-	int rc = load_at(a, rev, path, DOC_MINUTES, &doc, d);
+	int rc = load_at(a, rev, path, YAMLFILE_MINUTES, &doc, d);
 	if (rc == ARCHIVE_ENOTFOUND)
 		diags_add(d, NULL, 0, 0, "no meeting %s%s%s in %s", id,
 			  rev ? " at revision " : "", rev ? rev : "", archive_path(a));
@@ -68,9 +68,9 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 		return rc;
 	*out = doc.minutes;
 	if (agenda) {
-		struct doc ad;
+		struct yamlfile ad;
 		path = meeting_path(id, MEETING_AGENDA);
-		if (load_at(a, rev, path, DOC_AGENDA, &ad, d) == 0)
+		if (load_at(a, rev, path, YAMLFILE_AGENDA, &ad, d) == 0)
 			*agenda = ad.agenda;
 		free(path);
 	}
@@ -84,8 +84,8 @@ int committee_load(struct archive *a, const char *slug, struct committee **out,
 	if (!slug_valid(slug, strlen(slug)))
 		return MEETING_INVALID;
 	char *path = meeting_path(slug, COMMITTEE_FILE);
-	struct doc doc;
-	int rc = load_at(a, NULL, path, DOC_COMMITTEE, &doc, d);
+	struct yamlfile doc;
+	int rc = load_at(a, NULL, path, YAMLFILE_COMMITTEE, &doc, d);
 	free(path);
 	if (rc == ARCHIVE_ENOTFOUND)
 		return 0;
@@ -163,7 +163,7 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 		   char **id_out, struct diags *d)
 {
 	char slug[SLUG_MAX + 1], folder[32];
-	struct doc agenda_doc = { 0 }, committee_doc = { 0 };
+	struct yamlfile agenda_doc = { 0 }, committee_doc = { 0 };
 	struct agenda *agenda = NULL;
 	struct minutes *m = NULL;
 	char *id = NULL, *apath = NULL, *mpath = NULL, *cpath = NULL;
@@ -189,7 +189,7 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 	const char *name = spec->committee;
 
 	cpath = meeting_path(slug, COMMITTEE_FILE);
-	rc = load_at(a, NULL, cpath, DOC_COMMITTEE, &committee_doc, d);
+	rc = load_at(a, NULL, cpath, YAMLFILE_COMMITTEE, &committee_doc, d);
 	if (rc == ARCHIVE_ENOTFOUND)
 		rc = 0;
 	else if (rc == 0)
@@ -198,9 +198,9 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 		goto done;
 
 	if (spec->agenda_path) {
-		rc = doc_load_file(&agenda_doc, spec->agenda_path, DOC_AGENDA, d);
-		if (rc != DOC_OK) {
-			rc = rc == DOC_UNREADABLE ? ARCHIVE_ERROR : MEETING_INVALID;
+		rc = yamlfile_load(&agenda_doc, spec->agenda_path, YAMLFILE_AGENDA, d);
+		if (rc != YAMLFILE_OK) {
+			rc = rc == YAMLFILE_UNREADABLE ? ARCHIVE_ERROR : MEETING_INVALID;
 			goto done;
 		}
 		agenda = agenda_doc.agenda;
@@ -259,8 +259,8 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 		id = NULL;
 	}
 done:
-	doc_free(&agenda_doc);
-	doc_free(&committee_doc);
+	yamlfile_free(&agenda_doc);
+	yamlfile_free(&committee_doc);
 	agenda_free(agenda);
 	minutes_free(m);
 	buf_free(&abytes);
@@ -326,15 +326,15 @@ int meetings_list_at(struct archive *a, const char *rev, const char *committee_s
 			s->id = buf_detach(&b, NULL);
 
 			struct diags problems;
-			struct doc doc;
+			struct yamlfile doc;
 			diags_init(&problems);
 			char *path = meeting_path(s->id, MEETING_MINUTES);
-			int lrc = load_at(a, rev, path, DOC_MINUTES, &doc, &problems);
+			int lrc = load_at(a, rev, path, YAMLFILE_MINUTES, &doc, &problems);
 			if (lrc == 0) {
 				s->committee = xstrdup(doc.minutes->committee);
 				s->status = doc.minutes->status;
 				s->nitems = doc.minutes->nitems;
-				doc_free(&doc);
+				yamlfile_free(&doc);
 			} else if (lrc == ARCHIVE_ENOTFOUND) {
 				s->error = xstrdup("no minutes.yaml in this meeting's folder");
 			} else {

@@ -11,7 +11,7 @@
 
 #include "minutes/git/archive.h"
 #include "minutes/base/diag.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
 
 #define MEETING_MINUTES "minutes.yaml"

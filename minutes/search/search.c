@@ -1,6 +1,6 @@
 /* search: the full-text index of the minutes and searching it (search.h). */
 #include "minutes/search/search.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/git/meeting.h"
 #include "minutes/format/slug.h"
 
@@ -361,14 +361,14 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 	if (slot <= SLOT_MAX) {
 		struct buf b = BUF_INIT;
 		struct diags quiet;
-		struct doc doc;
+		struct yamlfile doc;
 		diags_init(&quiet);
 		if (archive_read_blob(ix->s->a, blob_id, &b, &quiet) == 0 &&
-		    doc_load_mem(&doc, id, b.data, b.len, DOC_MINUTES, &quiet) == DOC_OK) {
+		    yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES, &quiet) == YAMLFILE_OK) {
 			ix->base = row_base(date, slot);
 			ix->row = 0;
 			add_minutes(ix, doc.minutes);
-			doc_free(&doc);
+			yamlfile_free(&doc);
 			ok = true;
 		}
 		diags_free(&quiet);

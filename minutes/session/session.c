@@ -2,7 +2,7 @@
 #include "minutes/session/session.h"
 
 #include "minutes/audit/audit.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/session/journal.h"
 #include "minutes/session/lock.h"
 #include "minutes/git/meeting.h"
@@ -205,9 +205,9 @@ static int payload_parse(struct session *s, const char *name, const char *p,
 		at[nat++] = (size_t)v;
 		q = end;
 	}
-	struct doc doc;
-	int rc = doc_load_mem(&doc, name, nl + 1, len - (size_t)(nl + 1 - p), DOC_MINUTES, d);
-	if (rc != DOC_OK) {
+	struct yamlfile doc;
+	int rc = yamlfile_load_mem(&doc, name, nl + 1, len - (size_t)(nl + 1 - p), YAMLFILE_MINUTES, d);
+	if (rc != YAMLFILE_OK) {
 		free(at);
 		return -1;
 	}

@@ -79,7 +79,7 @@
 
 #include "minutes/base/buf.h"
 #include "minutes/base/diag.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/session/journal.h"
 #include "minutes/model/minutes.h"
 
@@ -391,7 +391,7 @@ static bool file_exists(const char *path)
 /* ---- gavel's state: the last commit and the journal ---- */
 
 struct state {
-	struct doc head, part;
+	struct yamlfile head, part;
 	bool has_head, has_part;
 	const struct minutes *meet;
 	const struct minutes_item *items[64];
@@ -410,15 +410,15 @@ struct state {
 static void state_free(struct state *s)
 {
 	if (s->has_head)
-		doc_free(&s->head);
+		yamlfile_free(&s->head);
 	if (s->has_part)
-		doc_free(&s->part);
+		yamlfile_free(&s->part);
 	free(s->text);
 	memset(s, 0, sizeof(*s));
 }
 
 /* The committed minutes into `doc`; 0, or -1 with `why` set. */
-static int head_load(const char *repo, struct doc *doc, struct buf *why)
+static int head_load(const char *repo, struct yamlfile *doc, struct buf *why)
 {
 	struct buf out = BUF_INIT;
 	int rc = run_cmd(&out, "git -C '%s' show 'HEAD:%s'", repo, MINUTES_PATH);
@@ -430,15 +430,15 @@ static int head_load(const char *repo, struct doc *doc, struct buf *why)
 	}
 	struct diags d;
 	diags_init(&d);
-	rc = doc_load_mem(doc, "HEAD", out.data, out.len, DOC_MINUTES, &d);
-	if (rc != DOC_OK) {
+	rc = yamlfile_load_mem(doc, "HEAD", out.data, out.len, YAMLFILE_MINUTES, &d);
+	if (rc != YAMLFILE_OK) {
 		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("?");
 		buf_addf(why, "the committed minutes do not load: %s", m);
 		free(m);
 	}
 	diags_free(&d);
 	buf_free(&out);
-	return rc == DOC_OK ? 0 : -1;
+	return rc == YAMLFILE_OK ? 0 : -1;
 }
 
 static char *journal_file(const char *repo)
@@ -546,9 +546,9 @@ static bool state_from_journal(struct state *s, const char *repo, const struct b
 	}
 	struct diags d;
 	diags_init(&d);
-	int rc = doc_load_mem(&s->part, "journal", nl + 1, (size_t)(end - (nl + 1)),
-			      DOC_MINUTES, &d);
-	if (rc != DOC_OK) {
+	int rc = yamlfile_load_mem(&s->part, "journal", nl + 1, (size_t)(end - (nl + 1)),
+			      YAMLFILE_MINUTES, &d);
+	if (rc != YAMLFILE_OK) {
 		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("?");
 		buf_addf(why, "the journal's minutes do not load: %s", m);
 		free(m);
@@ -937,7 +937,7 @@ static void check_after_kill(struct run *r)
 	if (journal_get(r->repo, &out, &why) < 0)
 		fail(F_JOURNAL, "after the kill: %s", why.data);
 	buf_reset(&why);
-	struct doc head;
+	struct yamlfile head;
 	if (head_load(r->repo, &head, &why) < 0) {
 		fail(F_STORED, "after the kill: %s", why.data);
 	} else {
@@ -968,7 +968,7 @@ static void check_after_kill(struct run *r)
 		if (end_done && !*s.meet->end)
 			fail(F_STORED, "the last commit lacks the meeting's end, handled before "
 			     "the kill");
-		doc_free(&head);
+		yamlfile_free(&head);
 	}
 	buf_free(&out);
 	buf_free(&why);

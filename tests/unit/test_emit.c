@@ -17,7 +17,7 @@
 
 #include "minutes/base/buf.h"
 #include "minutes/base/diag.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/format/emit.h"
 #include "minutes/model/minutes.h"
 
@@ -346,10 +346,10 @@ static const char *field_of(const struct minutes *m, enum field f)
 static struct minutes *read_back(const char *data, size_t len)
 {
 	struct diags d;
-	struct doc doc;
+	struct yamlfile doc;
 	diags_init(&d);
-	int rc = doc_load_mem(&doc, "rt.yaml", data, len, DOC_MINUTES, &d);
-	if (rc != DOC_OK) {
+	int rc = yamlfile_load_mem(&doc, "rt.yaml", data, len, YAMLFILE_MINUTES, &d);
+	if (rc != YAMLFILE_OK) {
 		for (size_t i = 0; i < d.n; i++) {
 			char *s = diag_format(&d.v[i]);
 			print_error("  %s\n", s);

@@ -21,7 +21,7 @@
 #include "minutes/base/buf.h"
 #include "agenda/committee.h"
 #include "minutes/base/diag.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
 #include "minutes/format/yamlread.h"
 
@@ -63,13 +63,13 @@ static void dump(const struct diags *d)
 }
 
 /* Loads a file that must be valid and of kind `want`. */
-static struct doc load_ok(const char *path, enum doc_kind want)
+static struct yamlfile load_ok(const char *path, enum yamlfile_kind want)
 {
 	struct diags d;
-	struct doc doc;
+	struct yamlfile doc;
 	diags_init(&d);
-	int rc = doc_load_file(&doc, path, want, &d);
-	if (rc != DOC_OK) {
+	int rc = yamlfile_load(&doc, path, want, &d);
+	if (rc != YAMLFILE_OK) {
 		dump(&d);
 		diags_free(&d);
 		fail_msg("%s did not load", path);
@@ -80,13 +80,13 @@ static struct doc load_ok(const char *path, enum doc_kind want)
 	return doc;
 }
 
-static struct doc load_mem_ok(const char *data, size_t len, enum doc_kind want)
+static struct yamlfile load_mem_ok(const char *data, size_t len, enum yamlfile_kind want)
 {
 	struct diags d;
-	struct doc doc;
+	struct yamlfile doc;
 	diags_init(&d);
-	int rc = doc_load_mem(&doc, "mem.yaml", data, len, want, &d);
-	if (rc != DOC_OK) {
+	int rc = yamlfile_load_mem(&doc, "mem.yaml", data, len, want, &d);
+	if (rc != YAMLFILE_OK) {
 		dump(&d);
 		print_error("--- the text:\n%s---\n", data);
 		diags_free(&d);
@@ -101,7 +101,7 @@ static struct doc load_mem_ok(const char *data, size_t len, enum doc_kind want)
 static void test_agenda_full_loads(void **state)
 {
 	(void)state;
-	struct doc doc = load_ok(AGENDA_FULL, DOC_AGENDA);
+	struct yamlfile doc = load_ok(AGENDA_FULL, YAMLFILE_AGENDA);
 	const struct agenda *a = doc.agenda;
 	assert_non_null(a);
 	assert_null(doc.minutes);
@@ -141,7 +141,7 @@ static void test_agenda_full_loads(void **state)
 	assert_null(it->purpose);
 	assert_int_equal(it->presenters.n, 0);
 	assert_int_equal(it->documents.n, 0);
-	doc_free(&doc);
+	yamlfile_free(&doc);
 }
 
 static void test_agenda_round_trip(void **state)
@@ -149,12 +149,12 @@ static void test_agenda_round_trip(void **state)
 	(void)state;
 	size_t len;
 	char *data = slurp(AGENDA_FULL, &len);
-	struct doc doc = load_mem_ok(data, len, DOC_AGENDA);
+	struct yamlfile doc = load_mem_ok(data, len, YAMLFILE_AGENDA);
 	struct buf out = BUF_INIT;
 	agenda_write(doc.agenda, &out);
 	assert_int_equal(out.len, len);
 	assert_memory_equal(out.data, data, len);
-	doc_free(&doc);
+	yamlfile_free(&doc);
 	buf_free(&out);
 	free(data);
 }
@@ -180,7 +180,7 @@ static void test_agenda_lenient_to_written_form(void **state)
 		"  presenters: [{name: Peter Fenn}]\n"
 		"- number: 6\n"
 		"  title: \"Any other business\"\n";
-	struct doc doc = load_mem_ok(lenient, sizeof(lenient) - 1, DOC_AGENDA);
+	struct yamlfile doc = load_mem_ok(lenient, sizeof(lenient) - 1, YAMLFILE_AGENDA);
 	struct buf out = BUF_INIT, again = BUF_INIT;
 	agenda_write(doc.agenda, &out);
 	assert_non_null(strstr(out.data, "  - number: \"3\"\n    title: Minutes of the previous meeting\n"
@@ -189,11 +189,11 @@ static void test_agenda_lenient_to_written_form(void **state)
 	assert_non_null(strstr(out.data, "  - number: \"5\"\n    title: Integrated Communities Strategy\n"
 				"    presenters:\n      - name: Peter Fenn\n"));
 	assert_non_null(strstr(out.data, "  - number: \"6\"\n    title: Any other business\n"));
-	struct doc back = load_mem_ok(out.data, out.len, DOC_AGENDA);
+	struct yamlfile back = load_mem_ok(out.data, out.len, YAMLFILE_AGENDA);
 	agenda_write(back.agenda, &again);
 	assert_string_equal(out.data, again.data);
-	doc_free(&back);
-	doc_free(&doc);
+	yamlfile_free(&back);
+	yamlfile_free(&doc);
 	buf_free(&out);
 	buf_free(&again);
 }
@@ -220,7 +220,7 @@ static void test_agenda_written_form_minimal(void **state)
 static void test_committee_full_loads(void **state)
 {
 	(void)state;
-	struct doc doc = load_ok(COMMITTEE_FULL, DOC_COMMITTEE);
+	struct yamlfile doc = load_ok(COMMITTEE_FULL, YAMLFILE_COMMITTEE);
 	const struct committee *c = doc.committee;
 	assert_non_null(c);
 	assert_string_equal(c->name, "Communities Board");
@@ -233,7 +233,7 @@ static void test_committee_full_loads(void **state)
 	assert_int_equal(c->nphrases, 3);
 	assert_string_equal(c->phrases[0], "Members noted the presentation.");
 	assert_string_equal(c->phrases[2], "RESOLVED: that the recommendations be approved.");
-	doc_free(&doc);
+	yamlfile_free(&doc);
 }
 
 static void test_committee_round_trip(void **state)
@@ -241,12 +241,12 @@ static void test_committee_round_trip(void **state)
 	(void)state;
 	size_t len;
 	char *data = slurp(COMMITTEE_FULL, &len);
-	struct doc doc = load_mem_ok(data, len, DOC_COMMITTEE);
+	struct yamlfile doc = load_mem_ok(data, len, YAMLFILE_COMMITTEE);
 	struct buf out = BUF_INIT;
 	committee_write(doc.committee, &out);
 	assert_int_equal(out.len, len);
 	assert_memory_equal(out.data, data, len);
-	doc_free(&doc);
+	yamlfile_free(&doc);
 	buf_free(&out);
 	free(data);
 
@@ -284,7 +284,7 @@ static void test_agenda_awkward_texts(void **state)
 		agenda_add_item(a, "6", "Next");
 		struct buf out = BUF_INIT, again = BUF_INIT;
 		agenda_write(a, &out);
-		struct doc d = load_mem_ok(out.data, out.len, DOC_AGENDA);
+		struct yamlfile d = load_mem_ok(out.data, out.len, YAMLFILE_AGENDA);
 		const struct agenda *b = d.agenda;
 		assert_string_equal(b->committee, t);
 		assert_string_equal(b->venue, t);
@@ -299,7 +299,7 @@ static void test_agenda_awkward_texts(void **state)
 		assert_string_equal(b->items[1].title, "Next");
 		agenda_write(b, &again);
 		assert_string_equal(out.data, again.data);
-		doc_free(&d);
+		yamlfile_free(&d);
 		agenda_free(a);
 		buf_free(&out);
 		buf_free(&again);
@@ -319,7 +319,7 @@ static void test_committee_awkward_texts(void **state)
 		c->phrases[c->nphrases++] = xstrdup("Last.");
 		struct buf out = BUF_INIT, again = BUF_INIT;
 		committee_write(c, &out);
-		struct doc d = load_mem_ok(out.data, out.len, DOC_COMMITTEE);
+		struct yamlfile d = load_mem_ok(out.data, out.len, YAMLFILE_COMMITTEE);
 		const struct committee *b = d.committee;
 		assert_string_equal(b->name, t);
 		assert_int_equal(b->members.n, 2);
@@ -330,7 +330,7 @@ static void test_committee_awkward_texts(void **state)
 		assert_string_equal(b->phrases[1], "Last.");
 		committee_write(b, &again);
 		assert_string_equal(out.data, again.data);
-		doc_free(&d);
+		yamlfile_free(&d);
 		committee_free(c);
 		buf_free(&out);
 		buf_free(&again);
@@ -342,12 +342,12 @@ static void test_committee_awkward_texts(void **state)
 static void test_minutes_from_agenda(void **state)
 {
 	(void)state;
-	struct doc ad = load_ok(AGENDA_FULL, DOC_AGENDA);
-	struct doc cd = load_ok(COMMITTEE_FULL, DOC_COMMITTEE);
+	struct yamlfile ad = load_ok(AGENDA_FULL, YAMLFILE_AGENDA);
+	struct yamlfile cd = load_ok(COMMITTEE_FULL, YAMLFILE_COMMITTEE);
 	struct minutes *m = minutes_from_agenda(ad.agenda, cd.committee);
 	/* The copies are the minutes' own. */
-	doc_free(&ad);
-	doc_free(&cd);
+	yamlfile_free(&ad);
+	yamlfile_free(&cd);
 
 	assert_string_equal(m->committee, "Communities Board");
 	assert_string_equal(m->date, "2018-03-14");
@@ -428,11 +428,11 @@ static void test_minutes_from_agenda(void **state)
 			    "    title: \"Any other business: urgent items\"\n");
 
 	/* What is written reads back as the same minutes. */
-	struct doc back = load_mem_ok(out.data, out.len, DOC_MINUTES);
+	struct yamlfile back = load_mem_ok(out.data, out.len, YAMLFILE_MINUTES);
 	struct buf again = BUF_INIT;
 	minutes_write(back.minutes, &again);
 	assert_string_equal(out.data, again.data);
-	doc_free(&back);
+	yamlfile_free(&back);
 	buf_free(&again);
 	buf_free(&out);
 	minutes_free(m);
@@ -441,7 +441,7 @@ static void test_minutes_from_agenda(void **state)
 static void test_minutes_from_agenda_without_committee(void **state)
 {
 	(void)state;
-	struct doc ad = load_ok(AGENDA_FULL, DOC_AGENDA);
+	struct yamlfile ad = load_ok(AGENDA_FULL, YAMLFILE_AGENDA);
 	struct minutes *m = minutes_from_agenda(ad.agenda, NULL);
 	assert_int_equal(m->present.n, 0);
 	assert_int_equal(m->nitems, 3);
@@ -459,7 +459,7 @@ static void test_minutes_from_agenda_without_committee(void **state)
 	assert_int_equal(m->nitems, 0);
 	minutes_free(m);
 	agenda_free(a);
-	doc_free(&ad);
+	yamlfile_free(&ad);
 }
 
 /* ---- memory ---- */
@@ -504,16 +504,16 @@ static struct rss load_in_child(const char *path)
 	if (pid == 0) {
 		struct rusage u;
 		struct diags d;
-		struct doc doc;
+		struct yamlfile doc;
 		close(fds[0]);
 		getrusage(RUSAGE_SELF, &u);
 		r.before_kb = u.ru_maxrss;
 		diags_init(&d);
-		r.rc = doc_load_file(&doc, path, DOC_ANY, &d);
+		r.rc = yamlfile_load(&doc, path, YAMLFILE_ANY, &d);
 		getrusage(RUSAGE_SELF, &u);     /* the model is still held */
 		r.after_kb = u.ru_maxrss;
 		r.problems = diags_count(&d);
-		doc_free(&doc);
+		yamlfile_free(&doc);
 		diags_free(&d);
 		_exit(write(fds[1], &r, sizeof(r)) == (ssize_t)sizeof(r) ? 0 : 1);
 	}
@@ -564,7 +564,7 @@ static void test_memory_huge_summary(void **state)
 		  "questions about funding, schools and # translation.\n",
 		  NEARLY_16_MIB, SIZE_MAX, "");
 	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, DOC_OK);
+	assert_int_equal(r.rc, YAMLFILE_OK);
 	expect_small("a 16 MiB summary", &r);
 	unlink(path);
 }
@@ -582,7 +582,7 @@ static void test_memory_many_comments(void **state)
 	line[8 + 155 + 1] = '\0';
 	make_file(path, ITEM "    comments:\n", line, NEARLY_16_MIB, YR_MAX_ENTRIES - 1, "");
 	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, DOC_OK);
+	assert_int_equal(r.rc, YAMLFILE_OK);
 	expect_small("99,999 comments in 16 MiB", &r);
 	unlink(path);
 }
@@ -597,7 +597,7 @@ static void test_memory_many_problems(void **state)
 	 * time, and a larger file only repeats it.) */
 	make_file(path, HEAD "items: []\n", "k: &a !t v\n", 512 * 1024, SIZE_MAX, "");
 	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, DOC_INVALID);
+	assert_int_equal(r.rc, YAMLFILE_INVALID);
 	assert_true(r.problems > 100000);
 	expect_small("many problems", &r);
 	unlink(path);
@@ -611,12 +611,12 @@ static void test_memory_many_entries_refused(void **state)
 	/* Far more list entries than allowed: refused at the limit. */
 	make_file(path, ITEM "    comments: [", "{text: a, by: b},", NEARLY_16_MIB, SIZE_MAX, "]\n");
 	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, DOC_INVALID);
+	assert_int_equal(r.rc, YAMLFILE_INVALID);
 	expect_small("entries past the limit", &r);
 	unlink(path);
 }
 
-/* doc_round_trips: gavel's own bytes come back the same; the same content
+/* yamlfile_round_trips: gavel's own bytes come back the same; the same content
  * in another style does not, and says so. */
 static void test_round_trips(void **state)
 {
@@ -626,13 +626,13 @@ static void test_round_trips(void **state)
 	const char broken[] = "format: gavel-committee/1\nname: [\n";
 	struct diags d;
 	diags_init(&d);
-	assert_true(doc_round_trips("c.yaml", own, sizeof(own) - 1, DOC_COMMITTEE, &d));
+	assert_true(yamlfile_round_trips("c.yaml", own, sizeof(own) - 1, YAMLFILE_COMMITTEE, &d));
 	assert_int_equal(d.n, 0);
-	assert_false(doc_round_trips("c.yaml", other, sizeof(other) - 1, DOC_COMMITTEE, &d));
+	assert_false(yamlfile_round_trips("c.yaml", other, sizeof(other) - 1, YAMLFILE_COMMITTEE, &d));
 	assert_int_equal(d.n, 1);
 	assert_non_null(strstr(d.v[0].msg, "other bytes"));
 	diags_clear(&d);
-	assert_false(doc_round_trips("c.yaml", broken, sizeof(broken) - 1, DOC_COMMITTEE, &d));
+	assert_false(yamlfile_round_trips("c.yaml", broken, sizeof(broken) - 1, YAMLFILE_COMMITTEE, &d));
 	assert_true(d.n >= 1);
 	diags_free(&d);
 }

@@ -3,7 +3,7 @@
  *
  * Each refusal is checked for the exact line and column (1-based, columns
  * in characters), the file's name and a phrase saying what was expected.
- * Files are loaded through doc_load_mem, or doc_load_file for the rules
+ * Files are loaded through yamlfile_load_mem, or yamlfile_load for the rules
  * about the file itself (temporary files under $TMPDIR or /tmp).
  */
 #include <stdarg.h>
@@ -23,7 +23,7 @@
 
 #include "minutes/base/buf.h"
 #include "minutes/base/diag.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
 #include "minutes/format/yamlread.h"
 
@@ -37,31 +37,31 @@
 
 struct loaded {
 	struct diags d;
-	struct doc doc;
+	struct yamlfile doc;
 	int rc;
 };
 
 static void load_n(struct loaded *l, const char *text, size_t len,
-		   enum doc_kind want)
+		   enum yamlfile_kind want)
 {
 	diags_init(&l->d);
-	l->rc = doc_load_mem(&l->doc, NAME, text, len, want, &l->d);
+	l->rc = yamlfile_load_mem(&l->doc, NAME, text, len, want, &l->d);
 }
 
 static void load(struct loaded *l, const char *text)
 {
-	load_n(l, text, strlen(text), DOC_ANY);
+	load_n(l, text, strlen(text), YAMLFILE_ANY);
 }
 
 static void load_path(struct loaded *l, const char *path)
 {
 	diags_init(&l->d);
-	l->rc = doc_load_file(&l->doc, path, DOC_ANY, &l->d);
+	l->rc = yamlfile_load(&l->doc, path, YAMLFILE_ANY, &l->d);
 }
 
 static void unload(struct loaded *l)
 {
-	doc_free(&l->doc);
+	yamlfile_free(&l->doc);
 	diags_free(&l->d);
 }
 
@@ -116,7 +116,7 @@ static void expect_no(const struct diags *d, const char *phrase)
 
 static void expect_ok_l(struct loaded *l)
 {
-	if (l->rc != DOC_OK || diags_count(&l->d)) {
+	if (l->rc != YAMLFILE_OK || diags_count(&l->d)) {
 		dump(&l->d);
 		fail_msg("expected the file to load (rc %d, %zu problems)", l->rc,
 			 diags_count(&l->d));
@@ -128,8 +128,8 @@ static void refused_n(const char *text, size_t len, unsigned line,
 		      unsigned col, const char *phrase)
 {
 	struct loaded l;
-	load_n(&l, text, len, DOC_ANY);
-	assert_int_equal(l.rc, DOC_INVALID);
+	load_n(&l, text, len, YAMLFILE_ANY);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_null(l.doc.minutes);
 	expect_at(&l.d, NAME, line, col, phrase);
 	unload(&l);
@@ -154,7 +154,7 @@ static char *written(const char *text, size_t len)
 {
 	struct loaded l;
 	struct buf b = BUF_INIT;
-	load_n(&l, text, len, DOC_ANY);
+	load_n(&l, text, len, YAMLFILE_ANY);
 	expect_ok_l(&l);
 	assert_non_null(l.doc.minutes);
 	minutes_write(l.doc.minutes, &b);
@@ -509,7 +509,7 @@ static void test_crlf_same_model(void **state)
 	assert_null(strchr(b, '\r'));
 	/* The literal block's lines end in LF in the model. */
 	struct loaded l;
-	load_n(&l, crlf, crlf_len, DOC_MINUTES);
+	load_n(&l, crlf, crlf_len, YAMLFILE_MINUTES);
 	expect_ok_l(&l);
 	assert_string_equal(l.doc.minutes->items[0]->summary,
 			    "The strategy builds on the Casey Review and sets out eight themes.\n"
@@ -564,7 +564,7 @@ static void test_chunk_boundaries(void **state)
 		buf_addch(&b, 'x');
 	buf_addstr(&b, "é\r\nvenue: é\r\n");
 	struct loaded l;
-	load_n(&l, b.data, b.len, DOC_ANY);
+	load_n(&l, b.data, b.len, YAMLFILE_ANY);
 	expect_ok_l(&l);
 	assert_string_equal(l.doc.minutes->venue, "é");
 	unload(&l);
@@ -710,7 +710,7 @@ static void test_utf16_refused(void **state)
 	write_file(path, le.data, le.len);
 	struct loaded l;
 	load_path(&l, path);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, path, 1, 1, "expected text in UTF-8");
 	unload(&l);
 	buf_free(&le);
@@ -761,7 +761,7 @@ static void test_file_over_16_mib(void **state)
 	close(fd);
 	struct loaded l;
 	load_path(&l, path);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_null(l.doc.minutes);
 	expect_at(&l.d, path, 0, 0, "the file is 16777217 bytes; gavel reads files of at most 16 MiB");
 	assert_int_equal(diags_count(&l.d), 1);
@@ -771,8 +771,8 @@ static void test_file_over_16_mib(void **state)
 	/* From memory, too. */
 	char *mem = calloc(YR_MAX_FILE + 1, 1);
 	assert_non_null(mem);
-	load_n(&l, mem, YR_MAX_FILE + 1, DOC_ANY);
-	assert_int_equal(l.rc, DOC_INVALID);
+	load_n(&l, mem, YR_MAX_FILE + 1, YAMLFILE_ANY);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, NAME, 0, 0, "larger than 16 MiB");
 	unload(&l);
 	free(mem);
@@ -798,7 +798,7 @@ static void test_file_of_exactly_16_mib(void **state)
 	unload(&l);
 	unlink(path);
 
-	load_n(&l, data, YR_MAX_FILE, DOC_ANY);
+	load_n(&l, data, YR_MAX_FILE, YAMLFILE_ANY);
 	expect_ok_l(&l);
 	unload(&l);
 
@@ -808,7 +808,7 @@ static void test_file_of_exactly_16_mib(void **state)
 	assert_int_equal(ftruncate(fd, (off_t)YR_MAX_FILE), 0);
 	close(fd);
 	load_path(&l, path);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, path, 1, 1, "U+0000 (NUL)");
 	expect_no(&l.d, "16 MiB");
 	unload(&l);
@@ -839,7 +839,7 @@ static void test_nesting_64_levels_allowed(void **state)
 	struct loaded l;
 	load(&l, text);
 	/* The unknown key is a problem; the depth is not. */
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, NAME, 5, 1, "unknown key 'x'");
 	expect_no(&l.d, "nesting");
 	assert_int_equal(diags_count(&l.d), 1);
@@ -853,7 +853,7 @@ static void test_nesting_65_levels_refused(void **state)
 	char *text = nested(YR_MAX_DEPTH, true);
 	struct loaded l;
 	load(&l, text);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	/* "x: " is 3 columns; the 64th '[' opens level 65 at column 67. */
 	expect_at(&l.d, NAME, 5, 67, "nesting deeper than 64 levels");
 	unload(&l);
@@ -868,7 +868,7 @@ static void test_nesting_65_levels_refused(void **state)
 		buf_addstr(&b, "-\n");
 	}
 	load(&l, b.data);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_true(mentions(&l.d, "nesting deeper than 64 levels"));
 	unload(&l);
 	buf_free(&b);
@@ -889,7 +889,7 @@ static void test_million_brackets_refused_quickly(void **state)
 	double t0 = now();
 	load(&l, text);
 	double t = now() - t0;
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, NAME, 5, 67, "nesting deeper than 64 levels");
 	assert_true(t < 2.0);
 	unload(&l);
@@ -903,7 +903,7 @@ static void test_million_brackets_refused_quickly(void **state)
 	t0 = now();
 	load(&l, b.data);
 	t = now() - t0;
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_true(mentions(&l.d, "nesting deeper than 64 levels"));
 	assert_true(t < 2.0);
 	unload(&l);
@@ -943,7 +943,7 @@ static void test_entries_100001_comments_refused(void **state)
 	char *text = comments(YR_MAX_ENTRIES + 1);
 	struct loaded l;
 	load(&l, text);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_null(l.doc.minutes);
 	size_t col = strlen("    comments: [") + 2 * YR_MAX_ENTRIES + 1;
 	expect_at(&l.d, NAME, 7, (unsigned)col, "too many comments: a file holds at most 100000");
@@ -975,7 +975,7 @@ static void test_entries_limit_of_each_kind(void **state)
 
 	attendees(&b, YR_MAX_ENTRIES + 1);
 	load(&l, b.data);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_true(mentions(&l.d, "too many attendees"));
 	unload(&l);
 
@@ -993,7 +993,7 @@ static void test_entries_limit_of_each_kind(void **state)
 		buf_addstr(&b, ",{number: '1', title: t}");
 	buf_addstr(&b, "]\n");
 	load(&l, b.data);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_true(mentions(&l.d, "too many list entries: a file holds at most 250000"));
 	unload(&l);
 	buf_free(&b);
@@ -1007,12 +1007,12 @@ static void test_not_regular_file(void **state)
 	struct loaded l;
 
 	load_path(&l, tmpdir);
-	assert_int_equal(l.rc, DOC_UNREADABLE);
+	assert_int_equal(l.rc, YAMLFILE_UNREADABLE);
 	expect_at(&l.d, tmpdir, 0, 0, "a folder, not a regular file");
 	unload(&l);
 
 	load_path(&l, "/dev/null");
-	assert_int_equal(l.rc, DOC_UNREADABLE);
+	assert_int_equal(l.rc, YAMLFILE_UNREADABLE);
 	expect_at(&l.d, "/dev/null", 0, 0, "a character device, not a regular file");
 	unload(&l);
 
@@ -1022,14 +1022,14 @@ static void test_not_regular_file(void **state)
 	double t0 = now();
 	load_path(&l, path);       /* no writer: must not wait for one */
 	assert_true(now() - t0 < 2.0);
-	assert_int_equal(l.rc, DOC_UNREADABLE);
+	assert_int_equal(l.rc, YAMLFILE_UNREADABLE);
 	expect_at(&l.d, path, 0, 0, "a pipe (FIFO), not a regular file");
 	unload(&l);
 	unlink(path);
 
 	tmp_path(path, sizeof(path), "missing.yaml");
 	load_path(&l, path);
-	assert_int_equal(l.rc, DOC_UNREADABLE);
+	assert_int_equal(l.rc, YAMLFILE_UNREADABLE);
 	expect_at(&l.d, path, 0, 0, "cannot open");
 	unload(&l);
 }
@@ -1043,7 +1043,7 @@ static void test_regular_file_loads(void **state)
 	write_file(path, text, strlen(text));
 	struct loaded l;
 	load_path(&l, path);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	/* The problem names the file by its path. */
 	expect_at(&l.d, path, 5, 1, "unknown key 'bogus'");
 	unload(&l);
@@ -1059,7 +1059,7 @@ static void test_format_not_first(void **state)
 	load(&l, "committee: Communities Board\nvenue: Town Hall\nformat: gavel-minutes/1\n"
 	     "date: 2018-03-14\nitems: []\n");
 	expect_ok_l(&l);
-	assert_int_equal(l.doc.kind, DOC_MINUTES);
+	assert_int_equal(l.doc.kind, YAMLFILE_MINUTES);
 	assert_int_equal(l.doc.version, 1);
 	assert_string_equal(l.doc.minutes->committee, "Communities Board");
 	assert_string_equal(l.doc.minutes->venue, "Town Hall");
@@ -1068,13 +1068,13 @@ static void test_format_not_first(void **state)
 
 	load(&l, "name: C\nformat: gavel-committee/1\n");
 	expect_ok_l(&l);
-	assert_int_equal(l.doc.kind, DOC_COMMITTEE);
+	assert_int_equal(l.doc.kind, YAMLFILE_COMMITTEE);
 	unload(&l);
 
 	/* Problems found on the way to a late `format:` are said once. */
 	load(&l, "bogus: 1\nvenue: !t V\nformat: gavel-minutes/1\ncommittee: C\n"
 	     "date: 2018-03-14\nitems: []\n");
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, NAME, 1, 1, "unknown key 'bogus'");
 	expect_at(&l.d, NAME, 2, 8, "tags are not allowed");
 	assert_int_equal(diags_count(&l.d), 2);
@@ -1091,7 +1091,7 @@ static void test_format_not_first_many_problems(void **state)
 	buf_addstr(&b, HEAD "items: []\n");
 	struct loaded l;
 	load(&l, b.data);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_int_equal(l.d.n, DIAG_MAX);
 	assert_int_equal(diags_count(&l.d), 300);      /* 150 unknown keys, 150 tags */
 	unload(&l);
@@ -1119,21 +1119,21 @@ static void test_kind_mismatch(void **state)
 	(void)state;
 	struct loaded l;
 	const char *m = HEAD "items: []\n";
-	load_n(&l, m, strlen(m), DOC_AGENDA);
-	assert_int_equal(l.rc, DOC_INVALID);
+	load_n(&l, m, strlen(m), YAMLFILE_AGENDA);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_null(l.doc.minutes);
 	expect_at(&l.d, NAME, 1, 9, "expected format: gavel-agenda/1, found gavel-minutes/1 (minutes)");
 	unload(&l);
 
 	const char *c = "name: C\nformat: gavel-committee/1\n";
-	load_n(&l, c, strlen(c), DOC_MINUTES);
-	assert_int_equal(l.rc, DOC_INVALID);
+	load_n(&l, c, strlen(c), YAMLFILE_MINUTES);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, NAME, 2, 9, "expected format: gavel-minutes/1, found gavel-committee/1");
 	unload(&l);
 
-	load_n(&l, m, strlen(m), DOC_MINUTES);
+	load_n(&l, m, strlen(m), YAMLFILE_MINUTES);
 	expect_ok_l(&l);
-	assert_int_equal(l.doc.kind, DOC_MINUTES);
+	assert_int_equal(l.doc.kind, YAMLFILE_MINUTES);
 	unload(&l);
 }
 
@@ -1146,7 +1146,7 @@ static void test_content_problems_all_reported(void **state)
 			"    title: T\n    urgent: maybe\n";
 	struct loaded l;
 	load(&l, f);
-	assert_int_equal(l.rc, DOC_INVALID);
+	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	expect_at(&l.d, NAME, 4, 8, "expected a 24-hour time");
 	expect_at(&l.d, NAME, 5, 1, "unknown key 'bogus'");
 	expect_at(&l.d, NAME, 9, 13, "expected true or false");

@@ -2,7 +2,7 @@
  * confirmed, corrected with reasons, and checked for alteration. */
 #include "minutes/audit/audit.h"
 #include "tui/cli/cli.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/git/meeting.h"
 #include "minutes/base/proc.h"
 #include "minutes/format/slug.h"
@@ -81,8 +81,8 @@ static char ask(void)
 static bool edit_valid(const char *id, const char *name, const struct buf *b,
 		       const struct minutes *before, struct buf *canonical, struct diags *d)
 {
-	struct doc doc;
-	if (doc_load_mem(&doc, name, b->data, b->len, DOC_MINUTES, d) != DOC_OK)
+	struct yamlfile doc;
+	if (yamlfile_load_mem(&doc, name, b->data, b->len, YAMLFILE_MINUTES, d) != YAMLFILE_OK)
 		return false;
 	const char *folder = strchr(id, '/') + 1;
 	if (strncmp(doc.minutes->date, folder, 10))
@@ -92,7 +92,7 @@ static bool edit_valid(const char *id, const char *name, const struct buf *b,
 			  "confirmed minutes stay confirmed)", minutes_status_name(before->status));
 	if (!d->n)
 		minutes_write(doc.minutes, canonical);
-	doc_free(&doc);
+	yamlfile_free(&doc);
 	return d->n == 0;
 }
 
@@ -123,7 +123,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	struct diags d;
 	struct buf orig = BUF_INIT, now = BUF_INIT, canonical = BUF_INIT, tmp = BUF_INIT;
-	struct doc before = { 0 };
+	struct yamlfile before = { 0 };
 	char *path = meeting_path(id, MEETING_MINUTES), *tag = audit_tag_name(id);
 	char *words = NULL, **eargv = NULL;
 	char *real = NULL;
@@ -140,7 +140,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 	}
 	struct diags quiet;
 	diags_init(&quiet);
-	bool loaded = doc_load_mem(&before, path, orig.data, orig.len, DOC_MINUTES, &quiet) == DOC_OK;
+	bool loaded = yamlfile_load_mem(&before, path, orig.data, orig.len, YAMLFILE_MINUTES, &quiet) == YAMLFILE_OK;
 	bool confirmed = loaded && before.minutes->status == MINUTES_CONFIRMED;
 	struct archive_tag t;
 	if (!confirmed && archive_tag_read(a, tag, &t, &quiet) == 0) {
@@ -230,7 +230,7 @@ int cmd_edit(struct cli *c, int argc, char **argv)
 out:
 	if (tmp.len)
 		unlink(tmp.data);
-	doc_free(&before);
+	yamlfile_free(&before);
 	buf_free(&orig);
 	buf_free(&now);
 	buf_free(&canonical);

@@ -1,6 +1,6 @@
 /* gavel check FILE...: validate agenda, minutes and committee files. */
 #include "tui/cli/cli.h"
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -18,19 +18,19 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	int result = EXIT_YES;
 	for (int i = optind; i < argc; i++) {
 		struct diags d;
-		struct doc doc;
+		struct yamlfile doc;
 		diags_init(&d);
-		int rc = doc_load_file(&doc, argv[i], DOC_ANY, &d);
+		int rc = yamlfile_load(&doc, argv[i], YAMLFILE_ANY, &d);
 		diags_sort(&d);
-		if (rc == DOC_UNREADABLE) {
+		if (rc == YAMLFILE_UNREADABLE) {
 			cli_diags(&d, true);
 			result = EXIT_FAIL;
-		} else if (rc == DOC_INVALID) {
+		} else if (rc == YAMLFILE_INVALID) {
 			cli_diags(&d, false);
 			if (result == EXIT_YES)
 				result = EXIT_NO;
 		} else {
-			doc_free(&doc);
+			yamlfile_free(&doc);
 		}
 		diags_free(&d);
 	}

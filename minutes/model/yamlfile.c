@@ -1,5 +1,5 @@
 /* document: recognising a file by its `format:` and loading it. */
-#include "minutes/model/document.h"
+#include "minutes/model/yamlfile.h"
 #include "minutes/base/utf8.h"
 #include "minutes/format/yamlread.h"
 
@@ -8,50 +8,50 @@
 
 struct format {
 	const char *name;       /* the value of `format:` */
-	enum doc_kind kind;
+	enum yamlfile_kind kind;
 	int version;
 	const char *const *keys;
 };
 
 static const struct format formats[] = {
-	{ AGENDA_FORMAT, DOC_AGENDA, 1, agenda_keys },
-	{ MINUTES_FORMAT, DOC_MINUTES, 1, minutes_keys },
-	{ COMMITTEE_FORMAT, DOC_COMMITTEE, 1, committee_keys },
+	{ AGENDA_FORMAT, YAMLFILE_AGENDA, 1, agenda_keys },
+	{ MINUTES_FORMAT, YAMLFILE_MINUTES, 1, minutes_keys },
+	{ COMMITTEE_FORMAT, YAMLFILE_COMMITTEE, 1, committee_keys },
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
-const char *doc_kind_name(enum doc_kind k)
+const char *yamlfile_kind_name(enum yamlfile_kind k)
 {
 	switch (k) {
-	case DOC_AGENDA: return "an agenda";
-	case DOC_MINUTES: return "minutes";
-	case DOC_COMMITTEE: return "a committee file";
+	case YAMLFILE_AGENDA: return "an agenda";
+	case YAMLFILE_MINUTES: return "minutes";
+	case YAMLFILE_COMMITTEE: return "a committee file";
 	default: return "a gavel file";
 	}
 }
 
-static const char *expected_formats(enum doc_kind want)
+static const char *expected_formats(enum yamlfile_kind want)
 {
 	switch (want) {
-	case DOC_AGENDA: return "format: " AGENDA_FORMAT;
-	case DOC_MINUTES: return "format: " MINUTES_FORMAT;
-	case DOC_COMMITTEE: return "format: " COMMITTEE_FORMAT;
+	case YAMLFILE_AGENDA: return "format: " AGENDA_FORMAT;
+	case YAMLFILE_MINUTES: return "format: " MINUTES_FORMAT;
+	case YAMLFILE_COMMITTEE: return "format: " COMMITTEE_FORMAT;
 	default: return "format: " AGENDA_FORMAT ", " MINUTES_FORMAT " or " COMMITTEE_FORMAT;
 	}
 }
 
 /* Finds the format named by scalar `v`, reporting when there is none. */
 static const struct format *match_format(struct yr *r, const struct yr_node *v,
-					 enum doc_kind want)
+					 enum yamlfile_kind want)
 {
 	if (v->type == YR_SCALAR) {
 		for (size_t i = 0; i < NFORMATS; i++) {
 			if (strlen(formats[i].name) != v->len ||
 			    memcmp(formats[i].name, v->value, v->len))
 				continue;
-			if (want != DOC_ANY && formats[i].kind != want) {
+			if (want != YAMLFILE_ANY && formats[i].kind != want) {
 				yr_error(r, v, "expected %s, found %s (%s)", expected_formats(want),
-					 formats[i].name, doc_kind_name(formats[i].kind));
+					 formats[i].name, yamlfile_kind_name(formats[i].kind));
 				return NULL;
 			}
 			return &formats[i];
@@ -87,7 +87,7 @@ static const struct format *match_format(struct yr *r, const struct yr_node *v,
 
 /* Looks through the top-level mapping for `format:` when it is not the
  * first key.  Leaves the reader anywhere; the caller rewinds. */
-static const struct format *scan_format(struct yr *r, enum doc_kind want)
+static const struct format *scan_format(struct yr *r, enum yamlfile_kind want)
 {
 	struct yr_node k, v;
 	while (yr_next(r, &k) != YR_END) {
@@ -104,19 +104,19 @@ static const struct format *scan_format(struct yr *r, enum doc_kind want)
 }
 
 static void decode(struct yr *r, const struct format *f, struct yr_map *m,
-		   struct doc *out)
+		   struct yamlfile *out)
 {
 	out->kind = f->kind;
 	out->version = f->version;
 	switch (f->kind) {
-	case DOC_AGENDA: out->agenda = agenda_read(r, m); break;
-	case DOC_MINUTES: out->minutes = minutes_read(r, m); break;
-	case DOC_COMMITTEE: out->committee = committee_read(r, m); break;
+	case YAMLFILE_AGENDA: out->agenda = agenda_read(r, m); break;
+	case YAMLFILE_MINUTES: out->minutes = minutes_read(r, m); break;
+	case YAMLFILE_COMMITTEE: out->committee = committee_read(r, m); break;
 	default: break;
 	}
 }
 
-static int load(struct doc *out, struct yr *r, enum doc_kind want)
+static int load(struct yamlfile *out, struct yr *r, enum yamlfile_kind want)
 {
 	struct yr_node root, k, v;
 	struct yr_map m;
@@ -131,17 +131,17 @@ static int load(struct doc *out, struct yr *r, enum doc_kind want)
 				yr_error(r, &root, "expected a mapping starting with %s, found %s",
 					 expected_formats(want), yr_describe(&root));
 		}
-		return DOC_INVALID;
+		return YAMLFILE_INVALID;
 	}
 	/* The usual case: `format:` comes first, as gavel writes it. */
 	if (yr_next(r, &k) == YR_SCALAR && k.len == 6 && !memcmp(k.value, "format", 6)) {
 		unsigned line = k.line, col = k.col;
 		if (yr_next(r, &v) == YR_END)
-			return DOC_INVALID;
+			return YAMLFILE_INVALID;
 		f = match_format(r, &v, want);
 		if (!f)
-			return DOC_INVALID;
-		yr_map_begin(r, &m, &root, f->keys, doc_kind_name(f->kind));
+			return YAMLFILE_INVALID;
+		yr_map_begin(r, &m, &root, f->keys, yamlfile_kind_name(f->kind));
 		m.seen_line[0] = line;
 		m.seen_col[0] = col;
 	} else {
@@ -149,60 +149,60 @@ static int load(struct doc *out, struct yr *r, enum doc_kind want)
 			if (!yr_stopped(r))
 				yr_error(r, &root, "missing key 'format'; expected %s",
 					 expected_formats(want));
-			return DOC_INVALID;
+			return YAMLFILE_INVALID;
 		}
 		yr_skip(r, &k);
 		if (yr_next(r, &v) == YR_END)
-			return DOC_INVALID;
+			return YAMLFILE_INVALID;
 		yr_skip(r, &v);
 		f = scan_format(r, want);
 		if (!f) {
 			if (!yr_stopped(r) && !yr_problems(r))
 				yr_error(r, &root, "missing key 'format'; expected %s",
 					 expected_formats(want));
-			return DOC_INVALID;
+			return YAMLFILE_INVALID;
 		}
 		if (yr_rewind(r) < 0 || yr_next(r, &root) != YR_MAP)
-			return yr_io_failed(r) ? DOC_UNREADABLE : DOC_INVALID;
-		yr_map_begin(r, &m, &root, f->keys, doc_kind_name(f->kind));
+			return yr_io_failed(r) ? YAMLFILE_UNREADABLE : YAMLFILE_INVALID;
+		yr_map_begin(r, &m, &root, f->keys, yamlfile_kind_name(f->kind));
 	}
 	decode(r, f, &m, out);
 	yr_finish(r);
 	if (yr_io_failed(r))
-		return DOC_UNREADABLE;
-	return yr_problems(r) ? DOC_INVALID : DOC_OK;
+		return YAMLFILE_UNREADABLE;
+	return yr_problems(r) ? YAMLFILE_INVALID : YAMLFILE_OK;
 }
 
-static int finish(struct doc *out, struct yr *r, int rc)
+static int finish(struct yamlfile *out, struct yr *r, int rc)
 {
-	if (rc != DOC_OK)
-		doc_free(out);
+	if (rc != YAMLFILE_OK)
+		yamlfile_free(out);
 	yr_free(r);
 	return rc;
 }
 
-int doc_load_file(struct doc *out, const char *path, enum doc_kind want,
+int yamlfile_load(struct yamlfile *out, const char *path, enum yamlfile_kind want,
 		  struct diags *d)
 {
 	struct yr *r;
 	memset(out, 0, sizeof(*out));
 	int rc = yr_open_file(&r, path, d);
 	if (rc)
-		return rc < 0 ? DOC_UNREADABLE : DOC_INVALID;
+		return rc < 0 ? YAMLFILE_UNREADABLE : YAMLFILE_INVALID;
 	return finish(out, r, load(out, r, want));
 }
 
-int doc_load_mem(struct doc *out, const char *name, const char *data,
-		 size_t len, enum doc_kind want, struct diags *d)
+int yamlfile_load_mem(struct yamlfile *out, const char *name, const char *data,
+		 size_t len, enum yamlfile_kind want, struct diags *d)
 {
 	struct yr *r;
 	memset(out, 0, sizeof(*out));
 	if (yr_open_mem(&r, name, data, len, d))
-		return DOC_INVALID;
+		return YAMLFILE_INVALID;
 	return finish(out, r, load(out, r, want));
 }
 
-void doc_free(struct doc *doc)
+void yamlfile_free(struct yamlfile *doc)
 {
 	agenda_free(doc->agenda);
 	minutes_free(doc->minutes);
@@ -210,25 +210,25 @@ void doc_free(struct doc *doc)
 	memset(doc, 0, sizeof(*doc));
 }
 
-bool doc_round_trips(const char *name, const char *data, size_t len,
-		     enum doc_kind want, struct diags *d)
+bool yamlfile_round_trips(const char *name, const char *data, size_t len,
+		     enum yamlfile_kind want, struct diags *d)
 {
-	struct doc doc;
-	if (doc_load_mem(&doc, name, data, len, want, d) != DOC_OK) {
+	struct yamlfile doc;
+	if (yamlfile_load_mem(&doc, name, data, len, want, d) != YAMLFILE_OK) {
 		if (!d->n)
 			diags_add(d, name, 0, 0, "does not load");
 		return false;
 	}
 	struct buf again = BUF_INIT;
 	switch (doc.kind) {
-	case DOC_AGENDA: agenda_write(doc.agenda, &again); break;
-	case DOC_MINUTES: minutes_write(doc.minutes, &again); break;
+	case YAMLFILE_AGENDA: agenda_write(doc.agenda, &again); break;
+	case YAMLFILE_MINUTES: minutes_write(doc.minutes, &again); break;
 	default: committee_write(doc.committee, &again); break;
 	}
 	bool same = again.len == len && !memcmp(again.data, data, len);
 	if (!same)
 		diags_add(d, name, 0, 0, "writing it again gives other bytes");
 	buf_free(&again);
-	doc_free(&doc);
+	yamlfile_free(&doc);
 	return same;
 }
