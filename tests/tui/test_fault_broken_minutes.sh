@@ -3,7 +3,7 @@
 # home screen (gavel browse) shows that meeting's error in the reading
 # pane, still shows the other meetings and still navigates; nothing is
 # changed in the repository.
-# (gavel list and show with the same fault: tests/cli/test_faults_broken.sh.)
+# (gavel list and show with the same fault: tests/cli/test_fault_broken_minutes.sh.)
 SIZE=120x40
 . "$(dirname "$0")/lib.sh"
 

@@ -4,7 +4,7 @@
 # or says in one clear line what is wrong and keeps the work.  And a ref
 # lock held by another program: the commit fails naming the lock, nothing
 # is lost, and once the lock is gone ^S commits everything.
-# (gavel new, list, show and log in the same states: tests/cli/test_faults_repo.sh.)
+# (gavel new, list, show and log in the same states: tests/cli/test_fault_repo_states.sh.)
 . "$(dirname "$0")/lib.sh"
 
 # short_run NAME TEXT: gavel run on $REPO's $MEETING in window NAME, the
