@@ -4,7 +4,7 @@
  * gavel blame MEETING: the revision that last set each field.
  */
 #include "tui/cli/cli.h"
-#include "tui/screen/history.h"
+#include "tui/render/blame.h"
 #include "minutes/audit/linediff.h"
 #include "minutes/audit/mdiff.h"
 #include "minutes/git/meeting.h"
@@ -397,100 +397,6 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 
 /* ---- gavel blame ---- */
 
-/* Appends `s` cut to `cols` columns (with "..." when cut). */
-static void add_cut(struct buf *out, const char *s, unsigned cols)
-{
-	size_t len = strlen(s);
-	if (text_width(s, len) <= cols) {
-		buf_add(out, s, len);
-		return;
-	}
-	unsigned used = 0;
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		if (n <= 0)
-			n = 1;
-		unsigned w = text_width(s + i, (size_t)n);
-		if (used + w + 3 > cols)
-			break;
-		used += w;
-		i += (size_t)n;
-	}
-	buf_add(out, s, i);
-	buf_addstr(out, "...");
-}
-
-int history_blame_text(struct archive *a, const char *id, unsigned width,
-		       struct buf *text, struct buf *warnings, struct diags *d)
-{
-	struct archive_rev *log = NULL;
-	size_t n = 0;
-	char *path = meeting_path(id, MEETING_MINUTES);
-	int rc = archive_log(a, path, &log, &n, d);
-	free(path);
-	if (rc < 0)
-		return rc;
-	if (n == 0) {
-		diags_add(d, NULL, 0, 0, "no meeting %s in %s", id, archive_path(a));
-		archive_revs_free(log, n);
-		return MEETING_INVALID;
-	}
-	struct mdiff_blame *bl = mdiff_blame_new();
-	size_t loaded = 0;
-	struct diags why;
-	diags_init(&why);
-	for (size_t k = n; k-- > 0;) {
-		struct minutes *m;
-		diags_clear(&why);
-		if (meeting_load(a, id, log[k].id, &m, NULL, &why)) {
-			char *w = why.n ? diag_format(&why.v[0]) : xstrdup("it does not load");
-			buf_addf(warnings, "revision %s skipped: %s\n", log[k].short_id, w);
-			free(w);
-			continue;
-		}
-		mdiff_blame_add(bl, m, k);
-		loaded++;
-	}
-	diags_free(&why);
-	struct mdiff_blame_field *f;
-	size_t nf;
-	mdiff_blame_fields(bl, &f, &nf);
-	/* Columns: the authors and the labels padded to the longest. */
-	unsigned wa = 0, wl = 0;
-	for (size_t i = 0; i < nf; i++) {
-		const char *name = log[f[i].rev].author_name;
-		unsigned x = text_width(name, strlen(name)), y = text_width(f[i].label, strlen(f[i].label));
-		wa = x > wa ? x : wa;
-		wl = y > wl ? y : wl;
-	}
-	struct buf line = BUF_INIT;
-	for (size_t i = 0; i < nf; i++) {
-		const struct archive_rev *r = &log[f[i].rev];
-		char day[11];
-		rev_date(r, day);
-		buf_reset(&line);
-		buf_addf(&line, "%s %s %s", r->short_id, day, r->author_name);
-		buf_addf(&line, "%*s  %s", (int)(wa - text_width(r->author_name, strlen(r->author_name))),
-			 "", f[i].label);
-		buf_addf(&line, "%*s  ", (int)(wl - text_width(f[i].label, strlen(f[i].label))), "");
-		unsigned used = text_width(line.data, line.len);
-		add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
-		buf_addch(&line, '\n');
-		buf_add(text, line.data, line.len);
-	}
-	buf_free(&line);
-	mdiff_blame_fields_free(f, nf);
-	mdiff_blame_free(bl);
-	archive_revs_free(log, n);
-	if (!loaded) {
-		diags_add(d, NULL, 0, 0, "no revision of %s loads", id);
-		return MEETING_INVALID;
-	}
-	return 0;
-}
-
 int cmd_blame(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_command("blame");
@@ -506,7 +412,7 @@ int cmd_blame(struct cli *c, int argc, char **argv)
 	struct buf text = BUF_INIT, warnings = BUF_INIT;
 	struct diags d;
 	diags_init(&d);
-	int rc = history_blame_text(a, id, cli_width(), &text, &warnings, &d);
+	int rc = blame_text(&text, &warnings, a, id, cli_width(), &d);
 	for (const char *p = warnings.data; *p;) {
 		const char *nl = strchr(p, '\n');
 		cli_warn("%.*s", (int)(nl - p), p);
