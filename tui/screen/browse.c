@@ -28,9 +28,11 @@ enum browse_action {
 #define UP_KEYS { KC_FN(KEY_UP), 'k' }
 #define DOWN_KEYS { KC_FN(KEY_DOWN), 'j' }
 
-/* The list's keys apply with the reading pane in hand too (browse_key
- * passes both modes then); the BM_PANE entries without an action only
- * label the pane's key line. */
+/* The list's keys apply with the reading pane in hand too (key() passes
+ * both modes then); the BM_PANE entries without an action only label the
+ * pane's key line.  Table order is the key line's: what matters most comes
+ * first, so that it is there at 80 columns (the help page groups by
+ * section). */
 static const struct key_binding bindings[] = {
 	{ BA_UP, BM_LIST, UP_KEYS, "Up, k", NULL, "Moving",
 	  "The previous row; with the reading pane in hand, scrolls it up a line.", 0 },
@@ -58,6 +60,13 @@ static const struct key_binding bindings[] = {
 	{ BA_TAKE, BM_LIST, { 'r' }, "r", "take minutes", "Meetings",
 	  "Takes the minutes of the selected meeting on the clerk's screen (gavel run), "
 	  "and comes back here after.", 0 },
+	{ BA_SEARCH, BM_LIST, { '/' }, "/", "search", "Searching",
+	  "Searches every meeting, as gavel search does: words, \"a phrase\", "
+	  "committee:SLUG, title:, decision:, by:NAME, since:DATE, until:DATE.  "
+	  "Enter on a hit opens its item.", 0 },
+	{ BA_TOPIC, BM_LIST, { 't' }, "t", "same topic", "Searching",
+	  "The same topic elsewhere: every item with the selected item's title, "
+	  "oldest first.", 0 },
 	{ BA_HISTORY, BM_LIST, { 'h' }, "h", "history", "Meetings",
 	  "The selected meeting's history: its revisions, the changes between two, "
 	  "and who last changed each field.", 0 },
@@ -65,17 +74,10 @@ static const struct key_binding bindings[] = {
 	  "Starts a new meeting: asks for the committee's name, then the date.", 0 },
 	{ BA_FILTER, BM_LIST, { 'f' }, "f", NULL, "Meetings",
 	  "Shows only the meetings between two dates (FROM..TO, either may be empty).", 0 },
-	{ BA_SEARCH, BM_LIST, { '/' }, "/", "search", "Searching",
-	  "Searches every meeting, as gavel search does: words, \"a phrase\", "
-	  "committee:SLUG, title:, decision:, by:NAME, since:DATE, until:DATE.  "
-	  "Enter on a hit opens its item.", 0 },
 	{ BA_NEXT_HIT, BM_LIST, { 'n' }, "n", NULL, "Searching",
 	  "The next hit of the last search, opened.", 0 },
 	{ BA_PREV_HIT, BM_LIST, { 'N' }, "N", NULL, "Searching",
 	  "The previous hit of the last search, opened.", 0 },
-	{ BA_TOPIC, BM_LIST, { 't' }, "t", "same topic", "Searching",
-	  "The same topic elsewhere: every item with the selected item's title, "
-	  "oldest first.", 0 },
 	{ BA_REDRAW, BM_BROWSE, { KC_CTRL('L') }, "^L", NULL, "Other keys",
 	  "Draws the screen again.", 0 },
 	{ BA_HELP, BM_BROWSE, { '?', KC_FN(KEY_F(1)) }, "?, F1", "help", "Other keys",
