@@ -3,6 +3,7 @@
 #   make            build ./gavel
 #   make check      install missing packages, build, run every test
 #   make layers     check that every #include points down the layers
+#   make man        gavel.1's generated parts made again from ./gavel's tables
 #   make demo       install missing packages, build, open a demo meeting
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
@@ -42,7 +43,8 @@ endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
-             libcmocka-dev libsqlite3-dev tmux git libxml2-utils
+             libcmocka-dev libsqlite3-dev tmux git libxml2-utils \
+             groff-base man-db
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
@@ -99,6 +101,14 @@ tests/unit/%: tests/unit/%.o $(LIB_OBJ)
 
 layers:
 	@sh tests/layers.sh $(LAYERS)
+
+# gavel.1's synopses under COMMANDS come from the command table and its
+# KEYS section from the screens' key tables: this puts in what ./gavel
+# prints for each part between its markers (tests/lib/man.sh), and
+# tests/cli/test_man.sh fails until it has been run after a table changed.
+man: gavel
+	@sh tests/lib/man.sh ./gavel gavel.1 >gavel.1.new && mv gavel.1.new gavel.1 || \
+	    { rm -f gavel.1.new; exit 1; }
 
 check: deps
 	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) $(FAILIO) tests/torture/torture
@@ -215,7 +225,7 @@ clean:
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting \
 	      tests/torture/torture
 
-.PHONY: all check layers demo bench bench-keys bench-audit torture deps install uninstall clean \
+.PHONY: all check layers man demo bench bench-keys bench-audit torture deps install uninstall clean \
         valgrind clang lint
 .SECONDARY:
 

@@ -9,12 +9,26 @@
 #include <string.h>
 #include <unistd.h>
 
-static void usage(FILE *f)
+/* gavel --synopsis-roff [COMMAND]: the synopses of gavel.1's COMMANDS
+ * section (make man puts each in the page between its markers). */
+static int synopsis_roff(int argc, char **argv)
 {
-	fprintf(f, "usage: gavel [-C DIR | --repo DIR] COMMAND [ARGS]\n\n");
+	if (argc > 1) {
+		cli_error("--synopsis-roff takes one command at most");
+		return EXIT_FAIL;
+	}
+	if (argc == 1) {
+		const struct command *cmd = cli_command(argv[0]);
+		if (!cmd) {
+			cli_error("'%s' is not a gavel command; see 'gavel --help'", argv[0]);
+			return EXIT_FAIL;
+		}
+		cli_synopsis_roff(stdout, cmd);
+		return EXIT_YES;
+	}
 	for (const struct command *c = commands; c->name; c++)
-		fprintf(f, "  %-7s %-32s %s\n", c->name, c->args, c->summary);
-	fprintf(f, "\n'gavel COMMAND --help' tells more of each; 'man gavel' tells all.\n");
+		cli_synopsis_roff(stdout, c);
+	return EXIT_YES;
 }
 
 int main(int argc, char **argv)
@@ -29,8 +43,10 @@ int main(int argc, char **argv)
 			printf("gavel %s\n", GAVEL_VERSION);
 			return EXIT_YES;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
+			cli_usage(stdout);
 			return EXIT_YES;
+		} else if (!strcmp(a, "--synopsis-roff")) {
+			return synopsis_roff(argc - i - 1, argv + i + 1);
 		} else if (!strcmp(a, "-C") || !strcmp(a, "--repo")) {
 			if (i + 1 >= argc) {
 				cli_error("%s needs a folder: %s DIR", a, a);
@@ -53,7 +69,7 @@ int main(int argc, char **argv)
 			char *browse[] = { (char *)"browse", NULL };
 			return cmd_browse(&cli, 1, browse);
 		}
-		usage(stdout);
+		cli_usage(stdout);
 		return EXIT_YES;
 	}
 	const struct command *cmd = cli_command(argv[i]);

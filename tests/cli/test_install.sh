@@ -1,5 +1,5 @@
 #!/bin/sh
-# make install and uninstall, and the man page naming every command.
+# make install and uninstall.  What the man page says is tests/cli/test_man.sh's.
 . "$(dirname "$0")/lib.sh"
 
 P="$TMP/prefix"
@@ -10,19 +10,11 @@ for t in "$ROOT"/themes/*.theme; do
 	[ -f "$P/share/gavel/themes/${t##*/}" ] || missing="$missing ${t##*/}"
 done
 expect "make install puts every shipped theme in place" '[ -z "$missing" ] && [ -f "$P/share/gavel/themes/mono.theme" ]'
+expect "the installed man page is gavel.1" 'cmp -s "$P/share/man/man1/gavel.1" "$ROOT/gavel.1"'
 "$P/bin/gavel" --version >"$TMP/out" 2>&1
 expect "the installed binary runs" 'out_has "gavel "'
+MANWIDTH=80 man -l "$P/share/man/man1/gavel.1" >"$TMP/out" 2>"$TMP/err"
+expect "the installed man page renders" 'out_has "COMMANDS" && out_has "EXIT STATUS" && out_has "GAVEL_REPO" && out_has "XDG_DATA_HOME"'
 (cd "$ROOT" && make -s uninstall PREFIX="$P" >"$TMP/out" 2>"$TMP/err")
 expect "make uninstall removes them" '[ ! -e "$P/bin/gavel" ] && [ ! -e "$P/share/man/man1/gavel.1" ] && [ ! -e "$P/share/gavel" ]'
-
-missing=""
-for c in $("$GAVEL" --help | awk '/^  [a-z]/ { print $1 }'); do
-	grep -q "^\.B[IR]* \"*$c" "$ROOT/gavel.1" || missing="$missing $c"
-done
-expect "the man page documents every command gavel lists" '[ -z "$missing" ]'
-expect "the man page names the exit codes and environment" 'grep -q "^.SH EXIT STATUS" "$ROOT/gavel.1" && grep -q "GAVEL_REPO" "$ROOT/gavel.1" && grep -q "XDG_DATA_HOME" "$ROOT/gavel.1"'
-if command -v groff >/dev/null 2>&1; then
-	groff -man -Tutf8 -ww -z "$ROOT/gavel.1" >"$TMP/out" 2>"$TMP/err"
-	expect "the man page formats without warnings" '[ ! -s "$TMP/err" ]'
-fi
 finish

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "minutes/git/archive.h"
 #include "minutes/base/diag.h"
@@ -22,15 +23,29 @@ struct cli {
 	const char *repo;       /* -C DIR / --repo DIR, or NULL */
 };
 
+/* A command: `gavel --help` lists each by name, synopsis and summary;
+ * `gavel NAME --help` prints its synopsis and usage; gavel.1's COMMANDS
+ * section starts each entry with its synopsis (cli_synopsis_roff). */
 struct command {
 	const char *name;
-	int (*run)(struct cli *c, int argc, char **argv);
-	const char *args;       /* for the usage line */
-	const char *summary;
-	const char *help;       /* the rest of `gavel NAME --help` */
+	int (*run)(struct cli *c, int argc, char **argv);   /* the handler */
+	const char *synopsis;   /* its arguments: "MEETING [--rev REV]" */
+	const char *summary;    /* one line */
+	const char *usage;      /* the rest of `gavel NAME --help` */
 };
 
+/* Every command, in the order gavel --help lists them; NULL-ended. */
 extern const struct command commands[];
+const struct command *cli_command(const char *name);
+
+/* gavel --help: the usage line and every command's synopsis and summary. */
+void cli_usage(FILE *f);
+/* gavel NAME --help. */
+void cli_help(FILE *f, const struct command *cmd);
+/* The entry's head in gavel.1's COMMANDS section: a .TP line, then the
+ * name and synopsis with options and literals in bold, what the user
+ * fills in in italics. */
+void cli_synopsis_roff(FILE *f, const struct command *cmd);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_new(struct cli *c, int argc, char **argv);
@@ -49,6 +64,7 @@ int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_edit(struct cli *c, int argc, char **argv);
 int cmd_confirm(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
+int cmd_keys(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.
@@ -57,7 +73,6 @@ int cmd_verify(struct cli *c, int argc, char **argv);
 struct option;
 int cli_getopt(struct cli *c, int argc, char **argv, const char *shortopts,
 	       const struct option *extra, const struct command *cmd);
-const struct command *cli_command(const char *name);
 void cli_usage_error(const struct command *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

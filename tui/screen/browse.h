@@ -14,6 +14,11 @@
 #include <signal.h>
 
 #include "minutes/git/archive.h"
+#include "tui/screen/keys.h"
+
+/* The home screen's keys: its key line, help page and handling, the
+ * KEYS section of gavel.1 and `gavel keys browse`. */
+extern const struct keymap browse_keymap;
 
 /* Runs the home screen (curses must be open) until the user leaves or
  * *stop is set.  `take_minutes` runs the clerk's screen on a meeting and

@@ -2,6 +2,7 @@
 #include "tui/screen/history.h"
 
 #include "tui/screen/field_draw.h"
+#include "tui/render/blame.h"
 #include "minutes/audit/mdiff.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
@@ -38,6 +39,9 @@ struct history {
 	char title[256];
 	char msg[512];
 	bool quit;
+	bool help;
+	char **help_lines;              /* the help page, made when opened */
+	size_t help_n, help_top;
 };
 
 static void lines_clear(struct history *h)
@@ -170,7 +174,7 @@ static void show_blame(struct history *h)
 	struct diags d;
 	diags_init(&d);
 	snprintf(h->title, sizeof(h->title), "who last changed each field");
-	if (history_blame_text(h->a, h->id, (unsigned)COLS - 2, &text, &warnings, &d) != 0 && d.n) {
+	if (blame_text(&text, &warnings, h->a, h->id, (unsigned)COLS - 2, &d) != 0 && d.n) {
 		char *m = diag_format(&d.v[0]);
 		text_lines(h, m);
 		free(m);
@@ -220,14 +224,95 @@ static void compare(struct history *h)
 	}
 }
 
-static const char *const keys[] = {
-	"Up/Down", "revision", "Space", "mark two", "Enter", "compare", "b", "blame",
-	"Tab", "scroll", "Esc", "back", NULL };
+/* The modes of the key table. */
+#define HM_REVS 1u      /* choosing a revision */
+#define HM_PANE 2u      /* scrolling the changes */
+#define HM_HELP 4u      /* the help page */
+
+enum history_action {
+	HA_UP = 1, HA_DOWN, HA_MARK, HA_COMPARE, HA_BLAME,
+	HA_PAGE_UP, HA_PAGE_DOWN, HA_PANE,
+	HA_HELP, HA_BACK,
+	HA_HELP_UP, HA_HELP_DOWN, HA_HELP_PAGE_UP, HA_HELP_PAGE_DOWN,
+};
+
+#define HM_SCREEN (HM_REVS | HM_PANE)
+#define UP_KEYS { KC_FN(KEY_UP), 'k' }
+#define DOWN_KEYS { KC_FN(KEY_DOWN), 'j' }
+
+/* The entries without an action only label the key line. */
+static const struct key_binding bindings[] = {
+	{ HA_UP, HM_SCREEN, UP_KEYS, "Up, k", NULL, "Revisions",
+	  "The newer revision; with the changes in hand (Tab), scrolls them up a line.", 0 },
+	{ HA_DOWN, HM_SCREEN, DOWN_KEYS, "Down, j", NULL, "Revisions",
+	  "The older revision; with the changes in hand, scrolls them down a line.", 0 },
+	{ KEYS_WIDGET, HM_REVS, { 0 }, "Up/Down", "revision", NULL, NULL, KB_NOHELP },
+	{ KEYS_WIDGET, HM_PANE, { 0 }, "Up/Down", "scroll", NULL, NULL, KB_NOHELP },
+	{ HA_MARK, HM_SCREEN, { ' ' }, "Space", "mark two", "Revisions",
+	  "Marks the selected revision, or unmarks it; a third mark replaces the "
+	  "older of two.", 0 },
+	{ HA_COMPARE, HM_SCREEN, { '\r', '\n', KC_FN(KEY_ENTER) }, "Enter", "compare", "Revisions",
+	  "The changes between the two marked revisions, field by field, the changed "
+	  "words highlighted; with none marked, the selected revision's own changes.", 0 },
+	{ HA_BLAME, HM_SCREEN, { 'b' }, "b", "blame", "Revisions",
+	  "Who last changed each field: the revision, date and author beside it "
+	  "(as gavel blame).", 0 },
+	{ HA_PAGE_UP, HM_SCREEN, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, "The changes",
+	  "Scrolls the changes up a page.", 0 },
+	{ HA_PAGE_DOWN, HM_SCREEN, { KC_FN(KEY_NPAGE) }, "PgDn", NULL, "The changes",
+	  "Scrolls the changes down a page.", 0 },
+	{ HA_PANE, HM_REVS, { '\t' }, "Tab", "scroll", "The changes",
+	  "Up and Down scroll the changes instead of choosing a revision, and back.", 0 },
+	{ HA_PANE, HM_PANE, { '\t' }, "Tab", "revisions", NULL, NULL, 0 },
+	/* Not on the key line: it is full at 80 columns. */
+	{ HA_HELP, HM_SCREEN, { '?', KC_FN(KEY_F(1)) }, "?, F1", NULL, "Other keys",
+	  "This list of keys.", 0 },
+	{ HA_BACK, HM_SCREEN, { KC_ESC, 'q', 'h', KC_CTRL('C') }, "Esc, q, h, ^C", "back",
+	  "Other keys", "Back to the screen the history was opened from.", KB_PINNED },
+	{ HA_HELP_UP, HM_HELP, UP_KEYS, "Up, k", NULL, "On the help page",
+	  "Scrolls up a line.", 0 },
+	{ HA_HELP_DOWN, HM_HELP, DOWN_KEYS, "Down, j", NULL, "On the help page",
+	  "Scrolls down a line.", 0 },
+	{ HA_HELP_PAGE_UP, HM_HELP, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, "On the help page",
+	  "A page up.", 0 },
+	{ HA_HELP_PAGE_DOWN, HM_HELP, { KC_FN(KEY_NPAGE), ' ' }, "PgDn, Space", NULL,
+	  "On the help page", "A page down.", 0 },
+	{ KEYS_WIDGET, HM_HELP, { 0 }, "any other key", "back", "On the help page",
+	  "Back to the history.", 0 },
+};
+
+const struct keymap history_keymap = {
+	"history", "The history screen (h on the home screen and in the clerk's hub)",
+	"A meeting's revisions, newest first, above the changes of the selected one.",
+	bindings, sizeof(bindings) / sizeof(bindings[0]), NULL,
+};
+
+static unsigned mode_of(const struct history *h)
+{
+	return h->help ? HM_HELP : h->pane_focus ? HM_PANE : HM_REVS;
+}
+
+static void draw_help(struct history *h)
+{
+	static const char *const no_pairs[] = { NULL };
+	size_t room = LINES > 2 ? (size_t)LINES - 2 : 1;
+	if (h->help_top + room > h->help_n)
+		h->help_top = h->help_n > room ? h->help_n - room : 0;
+	ui_page(history_keymap.title, (const char *const *)h->help_lines, h->help_n,
+		h->help_top, no_pairs);
+	keys_line(&history_keymap, HM_HELP, LINES - 1);
+	curs_set(0);
+	refresh();
+}
 
 static void draw(struct history *h)
 {
 	if (ui_too_small()) {
 		refresh();
+		return;
+	}
+	if (h->help) {
+		draw_help(h);
 		return;
 	}
 	erase();
@@ -281,9 +366,62 @@ static void draw(struct history *h)
 	clrtoeol();
 	if (h->msg[0])
 		ui_text(LINES - 2, 1, COLS - 2, h->msg, strlen(h->msg), ui_attr(THEME_ERROR));
-	ui_keys(LINES - 1, keys);
+	keys_line(&history_keymap, mode_of(h), LINES - 1);
 	curs_set(0);
 	refresh();
+}
+
+static void scroll_by(size_t *top, long delta)
+{
+	long t = (long)*top + delta;
+	*top = t < 0 ? 0 : (size_t)t;   /* drawing keeps it on the page */
+}
+
+static void key(struct history *h, int r, wint_t ch)
+{
+	unsigned mode = mode_of(h);
+	long page = LINES / 2;
+	switch (keys_action(&history_keymap, mode, r, ch)) {
+	case HA_UP:
+		if (h->pane_focus)
+			h->ptop = h->ptop ? h->ptop - 1 : 0;
+		else if (h->sel)
+			h->sel--;
+		break;
+	case HA_DOWN:
+		if (h->pane_focus)
+			h->ptop++;
+		else if (h->sel + 1 < h->nrevs)
+			h->sel++;
+		break;
+	case HA_PAGE_DOWN: scroll_by(&h->ptop, page); break;
+	case HA_PAGE_UP: scroll_by(&h->ptop, -page); break;
+	case HA_MARK:
+		if (h->nrevs)
+			toggle_mark(h);
+		break;
+	case HA_COMPARE:
+		if (h->nrevs)
+			compare(h);
+		break;
+	case HA_BLAME: show_blame(h); break;
+	case HA_PANE: h->pane_focus = !h->pane_focus; break;
+	case HA_HELP:
+		keys_lines_free(h->help_lines, h->help_n);
+		h->help_n = keys_help_lines(&history_keymap, NULL, COLS - 2, &h->help_lines);
+		h->help_top = 0;
+		h->help = true;
+		break;
+	case HA_BACK: h->quit = true; break;
+	case HA_HELP_UP: scroll_by(&h->help_top, -1); break;
+	case HA_HELP_DOWN: scroll_by(&h->help_top, 1); break;
+	case HA_HELP_PAGE_UP: scroll_by(&h->help_top, -(long)LINES + 2); break;
+	case HA_HELP_PAGE_DOWN: scroll_by(&h->help_top, (long)LINES - 2); break;
+	default:
+		if (mode == HM_HELP)
+			h->help = false;
+		break;
+	}
 }
 
 void history_run(struct archive *a, const char *id, volatile sig_atomic_t *stop)
@@ -310,41 +448,16 @@ void history_run(struct archive *a, const char *id, volatile sig_atomic_t *stop)
 		int r = field_read_key(stdscr, &ch);
 		if (r == ERR)
 			continue;
-		bool code = r == KEY_CODE_YES;
-		long page = LINES / 2;
-		if (code && ch == KEY_RESIZE) {
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			if (h.nrevs)
 				compare(&h);
-		} else if ((code && ch == KEY_UP) || (!code && ch == 'k')) {
-			if (h.pane_focus)
-				h.ptop = h.ptop ? h.ptop - 1 : 0;
-			else if (h.sel)
-				h.sel--;
-		} else if ((code && ch == KEY_DOWN) || (!code && ch == 'j')) {
-			if (h.pane_focus)
-				h.ptop++;
-			else if (h.sel + 1 < h.nrevs)
-				h.sel++;
-		} else if (code && ch == KEY_NPAGE) {
-			h.ptop += (size_t)page;
-		} else if (code && ch == KEY_PPAGE) {
-			h.ptop = h.ptop > (size_t)page ? h.ptop - (size_t)page : 0;
-		} else if (!code && ch == ' ') {
-			if (h.nrevs)
-				toggle_mark(&h);
-		} else if ((!code && (ch == '\r' || ch == '\n')) || (code && ch == KEY_ENTER)) {
-			if (h.nrevs)
-				compare(&h);
-		} else if (!code && ch == 'b') {
-			show_blame(&h);
-		} else if (!code && ch == '\t') {
-			h.pane_focus = !h.pane_focus;
-		} else if (!code && (ch == 27 || ch == 'q' || ch == 'h')) {
-			h.quit = true;
+		} else {
+			key(&h, r, ch);
 		}
 		draw(&h);
 	}
 	lines_clear(&h);
 	free(h.lines);
+	keys_lines_free(h.help_lines, h.help_n);
 	archive_revs_free(h.revs, h.nrevs);
 }

@@ -5,6 +5,11 @@
  */
 #include "tui/screen/keys.h"
 
+#include "tui/screen/browse.h"
+#include "tui/screen/history.h"
+
 const struct keymap *const keymaps[] = {
+	&browse_keymap,
+	&history_keymap,
 	NULL
 };

@@ -1,28 +1,27 @@
-/* gavel run MEETING: the clerk's screen; gavel demo: a meeting to try it on. */
-#include "tui/screen/browse.h"
+/* cli_screen: what the commands that open a screen (run, browse, demo)
+ * share: the checks before curses starts, signals, the theme, and the
+ * clerk's screen run on a meeting. */
+#include "tui/cli/cli_screen.h"
+
 #include "tui/screen/clerk.h"
 #include "tui/cli/cli.h"
-#include "tui/cli/demo.h"
 #include "minutes/git/meeting.h"
 #include "minutes/session/session.h"
 #include "tui/screen/ui.h"
 
-#include <errno.h>
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t stop_signal;
+volatile sig_atomic_t cli_stop_signal;
 
 static void on_signal(int sig)
 {
-	stop_signal = sig;
+	cli_stop_signal = sig;
 }
 
 static void signals_catch(void)
@@ -78,7 +77,7 @@ static bool ask_read_only(void)
 
 /* What every screen needs before curses starts: a terminal and a UTF-8
  * locale.  False after saying why not. */
-static bool screen_possible(const char *what)
+bool cli_screen_possible(const char *what)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("%s needs a terminal (standard input and output are not one)", what);
@@ -93,7 +92,7 @@ static bool screen_possible(const char *what)
 
 /* Starts curses with the chosen theme; *problem gets a theme's error
  * for the screen to show.  False after saying why not. */
-static bool screen_start(const char *theme_name, char **problem)
+bool cli_screen_start(const char *theme_name, char **problem)
 {
 	struct theme theme;
 	theme_choose(theme_name, &theme, problem);
@@ -109,14 +108,14 @@ static bool screen_start(const char *theme_name, char **problem)
 }
 
 /* Runs the clerk's screen on meeting `id`; the exit code. */
-static int run_meeting(struct archive *a, const char *id, bool read_only,
-		       const char *theme_name)
+int cli_run_meeting(struct archive *a, const char *id, bool read_only,
+		    const char *theme_name)
 {
 	struct diags d;
 	struct session *s = NULL;
 	char *holder = NULL;
 
-	if (!screen_possible("gavel run"))
+	if (!cli_screen_possible("gavel run"))
 		return EXIT_FAIL;
 	diags_init(&d);
 	int rc = session_open(&s, a, id, read_only, &holder, &d);
@@ -141,7 +140,7 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 	diags_free(&d);
 
 	char *theme_problem;
-	if (!screen_start(theme_name, &theme_problem)) {
+	if (!cli_screen_start(theme_name, &theme_problem)) {
 		diags_init(&d);
 		session_close(s, false, &d);
 		diags_free(&d);
@@ -156,7 +155,7 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 		free(theme_problem);
 	}
 	char *farewell = NULL;
-	int crc = clerk_run(c, &stop_signal, &farewell);
+	int crc = clerk_run(c, &cli_stop_signal, &farewell);
 	ui_close();
 	clerk_free(c);
 
@@ -171,13 +170,13 @@ static int run_meeting(struct archive *a, const char *id, bool read_only,
 			  "gavel run %s restores it", id);
 	}
 	diags_free(&d);
-	if (stop_signal)
-		return 128 + stop_signal;
+	if (cli_stop_signal)
+		return 128 + cli_stop_signal;
 	return crc < 0 || close_rc < 0 ? EXIT_FAIL : EXIT_YES;
 }
 
 /* The home screen's way into the clerk's screen, curses already open. */
-static int take_minutes(struct archive *a, const char *id, char *msg, size_t msglen)
+int cli_take_minutes(struct archive *a, const char *id, char *msg, size_t msglen)
 {
 	struct diags d;
 	struct session *s = NULL;
@@ -199,7 +198,7 @@ static int take_minutes(struct archive *a, const char *id, char *msg, size_t msg
 	}
 	struct clerk *c = clerk_new(s);
 	char *farewell = NULL;
-	int crc = clerk_run(c, &stop_signal, &farewell);
+	int crc = clerk_run(c, &cli_stop_signal, &farewell);
 	clerk_free(c);
 	diags_clear(&d);
 	int close_rc = session_close(s, true, &d);
@@ -215,129 +214,4 @@ static int take_minutes(struct archive *a, const char *id, char *msg, size_t msg
 	free(farewell);
 	diags_free(&d);
 	return crc < 0 || close_rc < 0 ? EXIT_FAIL : EXIT_YES;
-}
-
-int cmd_browse(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "theme", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command *cmd = cli_command("browse");
-	const char *theme = NULL;
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 't')
-			theme = optarg;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
-	if (optind != argc) {
-		cli_usage_error(cmd, "browse takes no arguments");
-		return EXIT_FAIL;
-	}
-	if (!screen_possible("gavel browse"))
-		return EXIT_FAIL;
-	struct archive *a = cli_repo(c);
-	if (!a)
-		return EXIT_FAIL;
-	char *problem = NULL;
-	if (!screen_start(theme, &problem)) {
-		archive_free(a);
-		return EXIT_FAIL;
-	}
-	free(problem);
-	browse_run(a, &stop_signal, take_minutes);
-	ui_close();
-	archive_free(a);
-	return stop_signal ? 128 + stop_signal : EXIT_YES;
-}
-
-int cmd_run(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "read-only", no_argument, NULL, 'r' },
-		{ "theme", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command *cmd = cli_command("run");
-	bool read_only = false;
-	const char *theme = NULL;
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 'r')
-			read_only = true;
-		else if (o == 't')
-			theme = optarg;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
-	if (optind + 1 != argc) {
-		cli_usage_error(cmd, optind >= argc ? "name the meeting to take minutes of"
-				      : "name one meeting only");
-		return EXIT_FAIL;
-	}
-	struct archive *a = cli_repo(c);
-	if (!a)
-		return EXIT_FAIL;
-	int rc = run_meeting(a, argv[optind], read_only, theme);
-	archive_free(a);
-	return rc;
-}
-
-int cmd_demo(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "theme", required_argument, NULL, 't' },
-		{ "no-run", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command *cmd = cli_command("demo");
-	const char *theme = NULL;
-	bool run = true;
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 't')
-			theme = optarg;
-		else if (o == 'n')
-			run = false;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
-	if (optind != argc) {
-		cli_usage_error(cmd, "demo takes no arguments");
-		return EXIT_FAIL;
-	}
-	const char *tmp = getenv("TMPDIR");
-	struct buf dir = BUF_INIT;
-	buf_addf(&dir, "%s/gavel-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir.data)) {
-		cli_error("cannot make a folder for the demo in %s: %s",
-			  tmp && *tmp ? tmp : "/tmp", strerror(errno));
-		buf_free(&dir);
-		return EXIT_FAIL;
-	}
-	struct diags d;
-	diags_init(&d);
-	struct archive *a = NULL;
-	char *id = NULL;
-	int rc = demo_create(dir.data, &a, &id, &d);
-	if (rc) {
-		cli_diags(&d, true);
-		diags_free(&d);
-		buf_free(&dir);
-		return EXIT_FAIL;
-	}
-	diags_free(&d);
-	int result = EXIT_YES;
-	if (run)
-		result = run_meeting(a, id, false, theme);
-	archive_free(a);
-	printf("The demo repository is %s (meeting %s).\n"
-	       "  gavel -C %s show %s     the minutes as text\n"
-	       "  git -C %s log           its commits\n",
-	       dir.data, id, dir.data, id, dir.data);
-	free(id);
-	buf_free(&dir);
-	return result;
 }

@@ -1,5 +1,5 @@
-/* gavel edit, confirm and verify: the minutes as a record that is
- * confirmed, corrected with reasons, and checked for alteration. */
+/* gavel edit MEETING: the minutes in the user's editor, checked before
+ * they are committed; confirmed minutes are corrected with a reason. */
 #include "minutes/audit/audit.h"
 #include "tui/cli/cli.h"
 #include "minutes/model/yamlfile.h"
@@ -17,8 +17,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-/* ---- gavel edit ---- */
 
 static bool write_file(const char *path, const char *data, size_t len)
 {
@@ -240,126 +238,6 @@ out:
 	free(real);
 	free(words);
 	free(eargv);
-	diags_free(&d);
-	archive_free(a);
-	return result;
-}
-
-/* ---- gavel confirm ---- */
-
-int cmd_confirm(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const struct command *cmd = cli_command("confirm");
-	const char *by = NULL, *date = NULL;
-	char today[16];
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 'b')
-			by = optarg;
-		else if (o == 'd')
-			date = optarg;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
-	const char *id = cli_meeting_arg(cmd, argc, argv);
-	if (!id)
-		return EXIT_FAIL;
-	if (!by) {
-		cli_usage_error(cmd, "say who confirms the minutes with --by NAME");
-		return EXIT_FAIL;
-	}
-	if (!date) {
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-		date = today;
-	}
-	if (!date_valid(date, strlen(date))) {
-		cli_usage_error(cmd, "'%s' is not a date; expected YYYY-MM-DD", date);
-		return EXIT_FAIL;
-	}
-	struct archive *a = cli_repo(c);
-	if (!a)
-		return EXIT_FAIL;
-	struct diags d;
-	char commit[41];
-	bool is_signed;
-	diags_init(&d);
-	int rc = audit_confirm(a, id, date, by, commit, &is_signed, &d);
-	cli_repo_warnings(a);
-	int result = EXIT_YES;
-	if (rc == 0) {
-		char *tag = audit_tag_name(id);
-		cli_printf("%s: confirmed on %s by %s in %.7s, %stag %s\n", id, date, by, commit,
-			   is_signed ? "signed " : "", tag);
-		free(tag);
-	} else {
-		cli_diags(&d, true);
-		result = rc == MEETING_INVALID ? EXIT_NO : EXIT_FAIL;
-	}
-	diags_free(&d);
-	archive_free(a);
-	return result;
-}
-
-/* ---- gavel verify ---- */
-
-int cmd_verify(struct cli *c, int argc, char **argv)
-{
-	const struct command *cmd = cli_command("verify");
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
-		return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	for (int i = optind; i < argc; i++)
-		if (!meeting_id_valid(argv[i])) {
-			cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD",
-					argv[i]);
-			return EXIT_FAIL;
-		}
-	struct archive *a = cli_repo(c);
-	if (!a)
-		return EXIT_FAIL;
-	struct diags d;
-	struct audit_result *r;
-	size_t n;
-	diags_init(&d);
-	int result = EXIT_YES;
-	if (audit_verify(a, argv + optind, (size_t)(argc - optind), &r, &n, &d)) {
-		cli_diags(&d, true);
-		result = EXIT_FAIL;
-	} else {
-		int w = 0;
-		for (size_t i = 0; i < n; i++)
-			if ((int)strlen(r[i].id) > w)
-				w = (int)strlen(r[i].id);
-		struct buf line = BUF_INIT;
-		for (size_t i = 0; i < n; i++) {
-			buf_reset(&line);
-			buf_addf(&line, "%-*s  %s", w, r[i].id, audit_state_name(r[i].state));
-			if (r[i].state == AUDIT_CORRECTED)
-				buf_addf(&line, " (%zu)", r[i].corrections);
-			if (r[i].state == AUDIT_ALTERED)
-				buf_addf(&line, "  %s", r[i].why.data);
-			if (r[i].state == AUDIT_DRAFT)
-				buf_addstr(&line, "  not confirmed");
-			if (r[i].signer)
-				buf_addf(&line, "  signed by %s", r[i].signer);
-			if (r[i].note)
-				buf_addf(&line, "  %s", r[i].note);
-			buf_addch(&line, '\n');
-			cli_write(line.data, line.len);
-			if (r[i].state == AUDIT_ALTERED)
-				result = EXIT_NO;
-		}
-		buf_free(&line);
-		audit_results_free(r, n);
-	}
 	diags_free(&d);
 	archive_free(a);
 	return result;

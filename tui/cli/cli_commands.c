@@ -1,0 +1,253 @@
+/*
+ * cli_commands: the table of gavel's commands, and everything printed from
+ * it: `gavel --help`, `gavel COMMAND --help`, a usage error's usage line,
+ * and the synopses of gavel.1's COMMANDS section (gavel --synopsis-roff,
+ * which make man puts in the page and tests/cli/test_man.sh compares).
+ */
+#include "tui/cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct command commands[] = {
+	{ "init", cmd_init, "[--bare] [DIR]", "create a minutes repository",
+	  "Creates a gavel minutes repository in DIR (the current folder when\n"
+	  "DIR is left out): a git repository on the branch main, with a .gavel\n"
+	  "file at its root that marks it as minutes.\n\n"
+	  "  --bare        a bare repository, with no work tree\n" },
+	{ "new", cmd_new, "COMMITTEE DATE [--agenda FILE] [--start HH:MM] [--venue TEXT]",
+	   "start a meeting from its agenda",
+	  "Creates the meeting's folder COMMITTEE-SLUG/DATE (DATE-2 for a second\n"
+	  "meeting that day) with its agenda.yaml and minutes.yaml, in one commit,\n"
+	  "and prints the meeting's id.  COMMITTEE is the committee's name or slug.\n\n"
+	  "  --agenda FILE   the agenda (checked first); otherwise an empty one\n"
+	  "  --start HH:MM   the time the meeting starts\n"
+	  "  --venue TEXT    where it is held\n" },
+	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
+	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
+	  "  --committee SLUG   only that committee's meetings\n" },
+	{ "show", cmd_show, "MEETING [--rev REV] [--format text|yaml|markdown|html]",
+	   "print a meeting's minutes",
+	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
+	  "  --rev REV        as they stood at revision REV (a commit id, tag...)\n"
+	  "  --format text    as published minutes read, wrapped (the default)\n"
+	  "  --format yaml    the minutes file itself\n"
+	  "  --format markdown  as published minutes read, in Markdown\n"
+	  "  --format html    one standalone HTML page\n\n"
+	  "Text, Markdown and HTML end with the revision they were made from\n"
+	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
+	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV]",
+	  "write the archive as a static web site",
+	  "Writes every meeting's minutes as a static site a council can publish\n"
+	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
+	  "a committee's meetings (newest first, with their status), and\n"
+	  "DIR/COMMITTEE/MEETING.html each meeting's minutes, linked to the\n"
+	  "indexes and to the previous and next meeting.  Supporting documents\n"
+	  "kept in the repository are copied beside the pages.  DIR is made if\n"
+	  "needed; a folder that is not empty is refused unless it holds an\n"
+	  "earlier export (a .gavel-export file), whose pages are replaced.\n"
+	  "A meeting whose minutes do not load gets a page saying why, and the\n"
+	  "export goes on; gavel then exits 1.\n\n"
+	  "  --format html      the only format for now (required)\n"
+	  "  --out DIR          where to write the site (required)\n"
+	  "  --committee SLUG   only that committee's meetings\n"
+	  "  --rev REV          the archive as it stood at revision REV\n" },
+	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
+	  "Prints the revisions of MEETING's files, newest first: short id,\n"
+	  "date and time, author, message.\n" },
+	{ "sync", cmd_sync, "[REMOTE]", "fetch, merge and push the minutes",
+	  "Fetches the current branch from REMOTE (the branch's upstream remote,\n"
+	  "else origin), brings in what others committed, and pushes yours: a\n"
+	  "path, a file:// URL or an ssh URL as git has them (ssh keys come from\n"
+	  "the ssh agent).  Work on different meetings merges by itself.  When\n"
+	  "the same meeting changed on both sides, nothing is merged or pushed:\n"
+	  "yours stays, theirs is kept under refs/gavel/conflicts/REMOTE/TIME,\n"
+	  "each such meeting is named, and gavel sync exits 1.  A remote that\n"
+	  "cannot be reached leaves the repository as it was (exit 2).\n" },
+	{ "diff", cmd_diff, "MEETING [REV_A [REV_B]] [--yaml]", "what changed between two revisions",
+	  "Compares MEETING's minutes at two revisions field by field: the meeting's\n"
+	  "times, venue and status, attendance, declarations, and each item by\n"
+	  "number and title (title, summary, each comment, decision, votes, each\n"
+	  "action, presenters, documents), with the old and new text and the words\n"
+	  "that changed marked ([-old-]{+new+}, or in colour on a terminal).  Items\n"
+	  "are matched by number and title, so a reordered item shows as a move.\n\n"
+	  "REV_B is the latest revision of the meeting when left out, REV_A the one\n"
+	  "before it.  A revision is a commit id, a tag or a branch; confirmed (the\n"
+	  "version tagged confirmed/COMMITTEE/DATE); or @YYYY-MM-DD (as it stood at\n"
+	  "the end of that day, UTC).  Exits 1 when they differ, 0 when not.\n\n"
+	  "  --yaml    the unified diff of the minutes.yaml files instead\n" },
+	{ "blame", cmd_blame, "MEETING", "who last changed each field of the minutes",
+	  "Prints every field of MEETING's latest minutes (times, venue, status,\n"
+	  "each attendee and declaration, each item's title, summary, comments,\n"
+	  "decision and actions) beside the revision, date and author that last\n"
+	  "changed it.  A revision whose minutes do not load is skipped with a\n"
+	  "warning.\n" },
+	{ "edit", cmd_edit, "MEETING [-m REASON]", "edit a meeting's minutes in your editor",
+	  "Opens MEETING's minutes.yaml in $VISUAL or $EDITOR (else vi), started\n"
+	  "directly, never by a shell.  On saving, gavel checks the file: when it\n"
+	  "breaks the format, the problems are shown (FILE:LINE:COL) and gavel asks\n"
+	  "whether to edit again or abandon, reading the answer from standard input\n"
+	  "(at its end: abandon).  Nothing invalid is ever committed; an unchanged\n"
+	  "file commits nothing.  The date and the status cannot change here.\n\n"
+	  "  -m, --message REASON   why; the commit's message.  Confirmed minutes\n"
+	  "                         need one: the commit is a correction, with a\n"
+	  "                         'Correction: REASON' trailer\n" },
+	{ "confirm", cmd_confirm, "MEETING --by NAME [--date DATE]", "confirm minutes as a correct record",
+	  "Sets the minutes' status to confirmed with who confirmed them and when,\n"
+	  "commits, and makes the annotated tag confirmed/MEETING on that commit,\n"
+	  "recording the confirmed file's git blob id.  The tag is signed with gpg\n"
+	  "when git's configuration has user.signingkey and gpg is installed.\n"
+	  "Exits 1 when the minutes are already confirmed.\n\n"
+	  "  --by NAME      who signed them as a correct record (the chair)\n"
+	  "  --date DATE    the meeting that confirmed them (default: today)\n" },
+	{ "verify", cmd_verify, "[MEETING...]", "check confirmed minutes were not altered",
+	  "For every confirmed meeting (or each MEETING): the minutes at HEAD must\n"
+	  "be those its confirmed/ tag holds, or differ from them only through\n"
+	  "commits with a 'Correction:' trailer.  One line per meeting: OK,\n"
+	  "CORRECTED (n) or ALTERED with why (the commits that changed it without a\n"
+	  "correction, a missing or moved tag, a tag no longer in HEAD's history, a\n"
+	  "bad signature).  A signed tag is checked with gpg and its signer shown.\n"
+	  "Exits 1 when anything is altered.\n" },
+	{ "check", cmd_check, "FILE...", "check agenda, minutes and committee files",
+	  "Checks each FILE against gavel's format (its kind comes from its\n"
+	  "format: key).  Each problem is printed as FILE:LINE:COL: message.\n"
+	  "Exits 1 when any file is invalid.\n" },
+	{ "search", cmd_search, "[--count] QUERY...", "search the minutes of every meeting",
+	  "Searches the minutes of every meeting as committed (HEAD) and prints\n"
+	  "one line per hit, newest meeting first: the meeting, the item, what\n"
+	  "was matched (title, summary, comment 3, decision, action 2...), who\n"
+	  "said it, and the words around the match.  Exits 1 when nothing matches.\n\n"
+	  "The query (the arguments, joined by spaces); every term must match:\n"
+	  "  WORD              a word; case and accents do not matter (zoe finds Zoë)\n"
+	  "  \"a phrase\"        these words next to each other, in this order\n"
+	  "  committee:SLUG    only that committee's meetings (given twice: either)\n"
+	  "  title:WORD        only item titles holding WORD (or title:\"a phrase\")\n"
+	  "  decision:WORD     only decisions holding WORD (or decision:\"a phrase\")\n"
+	  "  by:NAME           only what NAME said, owns or declared (by:\"Jo Reid\")\n"
+	  "  since:YYYY-MM-DD  only meetings on or after that date\n"
+	  "  until:YYYY-MM-DD  only meetings on or before that date\n\n"
+	  "  --count           print the number of hits only\n\n"
+	  "Quote a phrase for the shell too: gavel search '\"home-schooled children\"'.\n"
+	  "The index is kept in the git folder (gavel/search.sqlite), never\n"
+	  "committed; each search first brings it up to date with HEAD, and it is\n"
+	  "built again when missing or damaged.\n" },
+	{ "browse", cmd_browse, "[--theme NAME]", "the home screen: every meeting, to read",
+	  "Opens the home screen (also what plain 'gavel' does on a terminal):\n"
+	  "committees, their meetings newest first, the items of a meeting, and a\n"
+	  "reading pane showing the selection as published minutes.  r takes the\n"
+	  "minutes of the selected meeting, + starts a new one, / searches every\n"
+	  "meeting (n and N then step through the hits), f shows a range of\n"
+	  "dates; ? lists every key, as 'gavel keys browse' does.\n\n"
+	  "  --theme NAME    as for gavel run\n" },
+	{ "run", cmd_run, "MEETING [--read-only] [--theme NAME]", "take the minutes of a meeting",
+	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
+	  "each agenda item (presenters, summary, comments, decision, votes,\n"
+	  "actions), committed to git as you go.  A journal under the repository's\n"
+	  "git folder catches every keystroke within a second; after a crash,\n"
+	  "gavel run restores it.  F1 on the screen lists every key.\n\n"
+	  "  --read-only     look without changing anything (when another gavel\n"
+	  "                  holds the meeting)\n"
+	  "  --theme NAME    default, light, high-contrast, mono or your own\n" },
+	{ "demo", cmd_demo, "[--theme NAME] [--no-run]", "try gavel on a demo meeting",
+	  "Makes a throwaway repository (its path is printed on exit) holding the\n"
+	  "Communities Board meeting of 14 March 2018, and opens gavel run on it.\n\n"
+	  "  --theme NAME    as for gavel run\n"
+	  "  --no-run        make the repository only\n" },
+	{ "keys", cmd_keys, "[--roff] [SCREEN]", "print the keys of gavel's screens",
+	  "Prints what each key does on SCREEN (browse, history, ...), or on every\n"
+	  "screen, as the screen's own help page (? or F1) lists them: to read\n"
+	  "beside a terminal, or over ssh.\n\n"
+	  "  --roff    the KEYS section of the man page, as roff\n" },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct command *cli_command(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void cli_usage(FILE *f)
+{
+	fprintf(f, "usage: gavel [-C DIR | --repo DIR] COMMAND [ARGS]\n\n");
+	for (const struct command *c = commands; c->name; c++) {
+		/* A long synopsis has its summary under it, in the column. */
+		if (strlen(c->synopsis) > 32)
+			fprintf(f, "  %-7s %s\n  %-7s %-32s %s\n", c->name, c->synopsis,
+				"", "", c->summary);
+		else
+			fprintf(f, "  %-7s %-32s %s\n", c->name, c->synopsis, c->summary);
+	}
+	fprintf(f, "\n'gavel COMMAND --help' tells more of each; 'man gavel' tells all.\n");
+}
+
+void cli_help(FILE *f, const struct command *cmd)
+{
+	fprintf(f, "usage: gavel %s %s\n\n%s", cmd->name, cmd->synopsis, cmd->usage);
+}
+
+/* ---- the man page ---- */
+
+enum font { ROMAN, BOLD, ITALIC };
+
+static void roff_font(FILE *f, enum font *cur, enum font want)
+{
+	if (*cur != want)
+		fputs(want == BOLD ? "\\fB" : want == ITALIC ? "\\fI" : "\\fR", f);
+	*cur = want;
+}
+
+static void roff_chars(FILE *f, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '-')
+			fputs("\\-", f);
+		else if (s[i] == '\\')
+			fputs("\\e", f);
+		else
+			fputc(s[i], f);
+	}
+}
+
+/* A word of a synopsis: an option or a literal value (--rev, html) in
+ * bold, what the user puts in its place (MEETING, HH:MM) in italics. */
+static enum font word_font(const char *w, size_t len)
+{
+	if (w[0] == '-')
+		return BOLD;
+	for (size_t i = 0; i < len; i++)
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return BOLD;
+	return ITALIC;
+}
+
+void cli_synopsis_roff(FILE *f, const struct command *cmd)
+{
+	enum font cur = ROMAN;
+	fputs(".TP\n", f);
+	roff_font(f, &cur, BOLD);
+	roff_chars(f, cmd->name, strlen(cmd->name));
+	for (const char *p = cmd->synopsis; *p;) {
+		size_t punct = strspn(p, " []|.");
+		if (punct) {
+			roff_font(f, &cur, ROMAN);
+			if (p == cmd->synopsis)
+				fputc(' ', f);
+			roff_chars(f, p, punct);
+			p += punct;
+			continue;
+		}
+		if (p == cmd->synopsis) {
+			roff_font(f, &cur, ROMAN);
+			fputc(' ', f);
+		}
+		size_t len = strcspn(p, " []|.");
+		roff_font(f, &cur, word_font(p, len));
+		roff_chars(f, p, len);
+		p += len;
+	}
+	roff_font(f, &cur, ROMAN);
+	fputc('\n', f);
+}

@@ -1,0 +1,115 @@
+/* blame: who last changed each field of a meeting's minutes, as text. */
+#include "tui/render/blame.h"
+
+#include "minutes/audit/mdiff.h"
+#include "minutes/base/utf8.h"
+#include "minutes/git/meeting.h"
+#include "tui/render/render.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* "2026-11-21" in the author's own time. */
+static void rev_date(const struct archive_rev *r, char out[11])
+{
+	time_t t = (time_t)(r->time + (long long)r->offset * 60);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Appends `s` cut to `cols` columns (with "..." when cut). */
+static void add_cut(struct buf *out, const char *s, unsigned cols)
+{
+	size_t len = strlen(s);
+	if (text_width(s, len) <= cols) {
+		buf_add(out, s, len);
+		return;
+	}
+	unsigned used = 0;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (n <= 0)
+			n = 1;
+		unsigned w = text_width(s + i, (size_t)n);
+		if (used + w + 3 > cols)
+			break;
+		used += w;
+		i += (size_t)n;
+	}
+	buf_add(out, s, i);
+	buf_addstr(out, "...");
+}
+
+int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const char *id,
+	       unsigned width, struct diags *d)
+{
+	struct archive_rev *log = NULL;
+	size_t n = 0;
+	char *path = meeting_path(id, MEETING_MINUTES);
+	int rc = archive_log(a, path, &log, &n, d);
+	free(path);
+	if (rc < 0)
+		return rc;
+	if (n == 0) {
+		diags_add(d, NULL, 0, 0, "no meeting %s in %s", id, archive_path(a));
+		archive_revs_free(log, n);
+		return MEETING_INVALID;
+	}
+	struct mdiff_blame *bl = mdiff_blame_new();
+	size_t loaded = 0;
+	struct diags why;
+	diags_init(&why);
+	for (size_t k = n; k-- > 0;) {
+		struct minutes *m;
+		diags_clear(&why);
+		if (meeting_load(a, id, log[k].id, &m, NULL, &why)) {
+			char *w = why.n ? diag_format(&why.v[0]) : xstrdup("it does not load");
+			buf_addf(warnings, "revision %s skipped: %s\n", log[k].short_id, w);
+			free(w);
+			continue;
+		}
+		mdiff_blame_add(bl, m, k);
+		loaded++;
+	}
+	diags_free(&why);
+	struct mdiff_blame_field *f;
+	size_t nf;
+	mdiff_blame_fields(bl, &f, &nf);
+	/* Columns: the authors and the labels padded to the longest. */
+	unsigned wa = 0, wl = 0;
+	for (size_t i = 0; i < nf; i++) {
+		const char *name = log[f[i].rev].author_name;
+		unsigned x = text_width(name, strlen(name)), y = text_width(f[i].label, strlen(f[i].label));
+		wa = x > wa ? x : wa;
+		wl = y > wl ? y : wl;
+	}
+	struct buf line = BUF_INIT;
+	for (size_t i = 0; i < nf; i++) {
+		const struct archive_rev *r = &log[f[i].rev];
+		char day[11];
+		rev_date(r, day);
+		buf_reset(&line);
+		buf_addf(&line, "%s %s %s", r->short_id, day, r->author_name);
+		buf_addf(&line, "%*s  %s", (int)(wa - text_width(r->author_name, strlen(r->author_name))),
+			 "", f[i].label);
+		buf_addf(&line, "%*s  ", (int)(wl - text_width(f[i].label, strlen(f[i].label))), "");
+		unsigned used = text_width(line.data, line.len);
+		add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
+		buf_addch(&line, '\n');
+		buf_add(text, line.data, line.len);
+	}
+	buf_free(&line);
+	mdiff_blame_fields_free(f, nf);
+	mdiff_blame_free(bl);
+	archive_revs_free(log, n);
+	if (!loaded) {
+		diags_add(d, NULL, 0, 0, "no revision of %s loads", id);
+		return MEETING_INVALID;
+	}
+	return 0;
+}

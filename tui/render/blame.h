@@ -1,0 +1,21 @@
+/*
+ * blame: who last changed each field of a meeting's minutes, as text
+ * (gavel blame prints it, the history screen shows it).  Fields are
+ * followed from revision to revision as the structured diff matches them
+ * (minutes/audit/mdiff.h).
+ */
+#ifndef GAVEL_BLAME_H
+#define GAVEL_BLAME_H
+
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/git/archive.h"
+
+/* Appends to `text` every field of the meeting's latest minutes with the
+ * revision, date and author that last changed it, one line each, cut to
+ * `width` columns.  Revisions that do not load are named in `warnings`,
+ * a line each.  Returns 0, or negative (or MEETING_INVALID) with why in d. */
+int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const char *id,
+	       unsigned width, struct diags *d);
+
+#endif

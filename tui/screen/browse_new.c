@@ -1,0 +1,53 @@
+/* browse_new: starting a meeting from the home screen (+): the
+ * committee's name, then the date, asked on the message line. */
+#include "tui/screen/browse_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void browse_prompt_open(struct browse *b, enum browse_prompt p, const char *text)
+{
+	field_delete(b->field);
+	b->field = field_new(0);
+	field_set_text(b->field, text, strlen(text));
+	b->prompt = p;
+}
+
+void browse_new_start(struct browse *b)
+{
+	browse_prompt_open(b, P_NEW_COMMITTEE, b->csel < b->nc ? b->cs[b->csel].name : "");
+}
+
+void browse_new_committee_done(struct browse *b, const char *name)
+{
+	if (!*name)
+		return;
+	free(b->new_committee);
+	b->new_committee = xstrdup(name);
+	char today[11];
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	browse_prompt_open(b, P_NEW_DATE, today);
+}
+
+void browse_new_date_done(struct browse *b, const char *date)
+{
+	struct meeting_spec spec = { b->new_committee, date, NULL, NULL, NULL };
+	struct diags d;
+	diags_init(&d);
+	char *id = NULL;
+	if (meeting_create(b->a, &spec, &id, &d) != 0) {
+		char *m = d.n ? diag_format(&d.v[0]) : xstrdup("the meeting was not created");
+		browse_say(b, true, "%s", m);
+		free(m);
+	} else {
+		browse_committees_load(b);
+		browse_select_meeting(b, id);
+		browse_say(b, false, "%s created; r takes its minutes", id);
+	}
+	free(id);
+	diags_free(&d);
+}
