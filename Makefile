@@ -21,7 +21,7 @@ MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
 
 CC        ?= cc
-PKGS       = ncursesw yaml-0.1 libgit2 sqlite3
+PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -42,7 +42,8 @@ endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
-             libcmocka-dev libsqlite3-dev tmux git libxml2-utils
+             libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
+             tmux git libxml2-utils
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck

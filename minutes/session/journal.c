@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "minutes/git/gitstate.h"
 
@@ -22,24 +23,13 @@
 
 /* ---- checksum ---- */
 
+/* zlib's crc32 is the standard CRC-32 (ISO-HDLC: reflected 0xEDB88320,
+ * initial and final XOR 0xFFFFFFFF) that journals have always carried, so
+ * a journal written before this change still restores; crc32_z takes a
+ * size_t, so a payload over 4 GiB is no special case. */
 unsigned long journal_crc32(unsigned long crc, const void *data, size_t len)
 {
-	static uint32_t table[256];
-	static bool ready;
-	if (!ready) {
-		for (uint32_t i = 0; i < 256; i++) {
-			uint32_t c = i;
-			for (int k = 0; k < 8; k++)
-				c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-			table[i] = c;
-		}
-		ready = true;
-	}
-	const unsigned char *p = data;
-	uint32_t c = (uint32_t)crc ^ 0xFFFFFFFFu;
-	while (len--)
-		c = table[(c ^ *p++) & 0xFF] ^ (c >> 8);
-	return (unsigned long)(c ^ 0xFFFFFFFFu);
+	return crc32_z(crc, data, len);
 }
 
 /* ---- entries and paths ---- */
