@@ -1,6 +1,7 @@
 /* field_draw: fields on a curses screen (see field_draw.h). */
 #include "tui/screen/field_draw.h"
 #include "minutes/base/proc.h"
+#include "minutes/base/fsutil.h"
 #include "minutes/base/buf.h"
 #include "minutes/base/utf8.h"
 
@@ -344,20 +345,6 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int h, int w,
 
 /* ---- the external editor ------------------------------------------- */
 
-static bool write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		s += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 /* Reads the file at path into out; false with errno, or EFBIG. */
 static bool read_file(const char *path, struct buf *out)
 {
@@ -473,7 +460,8 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 		return -1;
 	}
 	fchmod(fd, 0600);
-	bool written = write_all(fd, text, len) && write_all(fd, "\n", 1);
+	bool written = fsutil_write_all(fd, text, len) == 0 &&
+		       fsutil_write_all(fd, "\n", 1) == 0;
 	int werr = errno;
 	if (close(fd) < 0 && written) {
 		written = false;
