@@ -235,7 +235,7 @@ fuzz: deps
 	    cp "$$f" "fuzz/corpus-load/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -I. \
-	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml
+	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml -lutf8proc
 	fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-load
 	@mkdir -p fuzz/corpus-theme
@@ -243,7 +243,7 @@ fuzz: deps
 	    cp "$$f" "fuzz/corpus-theme/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -I. \
-	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC)
+	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC) -lutf8proc
 	fuzz/fuzz_theme -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-theme
 	@mkdir -p fuzz/corpus-query
@@ -252,7 +252,7 @@ fuzz: deps
 	@printf '%s' 'since:2018-13-01 "unclosed' >fuzz/corpus-query/errors
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -I. \
-	    -o fuzz/fuzz_query tests/fuzz/fuzz_query.c $(QUERY_FUZZ_SRC) -lyaml
+	    -o fuzz/fuzz_query tests/fuzz/fuzz_query.c $(QUERY_FUZZ_SRC) -lyaml -lutf8proc
 	fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-query
 .PHONY: fuzz

@@ -262,8 +262,9 @@ static void put_cell(WINDOW *win, int y, int x, const wchar_t *wcs,
 
 /* Draws one cluster from column x: a cell for each spacing character
  * with the zero-width ones after it (as many as a cell holds); marks
- * with no base go on a space, characters wcwidth does not know show as
- * U+FFFD.  The widths add up as field_cluster_width counts them. */
+ * with no base go on a space, characters Unicode has not assigned show
+ * as U+FFFD.  The widths are utf8.h's and add up as field_cluster_width
+ * counts them. */
 static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 			 attr_t attr, short pair)
 {
@@ -277,7 +278,7 @@ static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 		if (n <= 0)
 			break;
 		i += (size_t)n;
-		int w = wcwidth((wchar_t)cp);
+		int w = utf8_char_width(cp);
 		if (w != 0) {
 			if (k) {
 				wcs[k] = 0;
@@ -285,8 +286,9 @@ static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 				x += cw;
 			}
 			k = 0;
-			cw = w < 0 ? 1 : w;
-			wcs[k++] = w < 0 ? 0xFFFD : (wchar_t)cp;
+			cw = w;
+			/* U+FFFD is one column, as an unassigned character is. */
+			wcs[k++] = utf8_assigned(cp) ? (wchar_t)cp : 0xFFFD;
 			continue;
 		}
 		if (k == 0) {
