@@ -228,7 +228,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_SRC       = $(call src_of,minutes/base minutes/format agenda minutes/model)
 THEME_FUZZ_SRC = themes/theme.c minutes/base/buf.c minutes/base/diag.c minutes/base/utf8.c
 QUERY_FUZZ_SRC = minutes/search/query.c minutes/base/buf.c minutes/base/diag.c \
-                 minutes/base/utf8.c minutes/format/slug.c minutes/format/yamlread.c
+                 minutes/base/utf8.c minutes/format/slug.c minutes/format/yamlread.c \
+                 minutes/format/yamlread_values.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load
 	@for f in tests/data/*.yaml tests/cli/data/*.yaml; do \
