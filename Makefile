@@ -22,7 +22,7 @@ MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
 
 CC        ?= cc
-PKGS       = ncursesw yaml-0.1 libgit2 sqlite3
+PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -43,8 +43,8 @@ endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
-             libcmocka-dev libsqlite3-dev tmux git libxml2-utils \
-             groff-base man-db
+             libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
+             tmux git libxml2-utils groff-base man-db
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
@@ -68,7 +68,8 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
-              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_sha1
+              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_sha1 \
+              tests/unit/test_audit tests/unit/test_session
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.
@@ -237,14 +238,15 @@ FUZZ_SECONDS ?= 60
 FUZZ_SRC       = $(call src_of,minutes/base minutes/format agenda minutes/model)
 THEME_FUZZ_SRC = themes/theme.c minutes/base/buf.c minutes/base/diag.c minutes/base/utf8.c
 QUERY_FUZZ_SRC = minutes/search/query.c minutes/base/buf.c minutes/base/diag.c \
-                 minutes/base/utf8.c minutes/format/slug.c minutes/format/yamlread.c
+                 minutes/base/utf8.c minutes/format/slug.c minutes/format/yamlread.c \
+                 minutes/format/yamlread_values.c
 fuzz: deps
 	@mkdir -p fuzz/corpus-load
 	@for f in tests/data/*.yaml tests/cli/data/*.yaml; do \
 	    cp "$$f" "fuzz/corpus-load/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -I. \
-	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml
+	    -o fuzz/fuzz_load tests/fuzz/fuzz_load.c $(FUZZ_SRC) -lyaml -lutf8proc
 	fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-load
 	@mkdir -p fuzz/corpus-theme
@@ -252,7 +254,7 @@ fuzz: deps
 	    cp "$$f" "fuzz/corpus-theme/$$(echo "$$f" | tr / _)"; done
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -I. \
-	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC)
+	    -o fuzz/fuzz_theme tests/fuzz/fuzz_theme.c $(THEME_FUZZ_SRC) -lutf8proc
 	fuzz/fuzz_theme -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-theme
 	@mkdir -p fuzz/corpus-query
@@ -261,7 +263,7 @@ fuzz: deps
 	@printf '%s' 'since:2018-13-01 "unclosed' >fuzz/corpus-query/errors
 	clang -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE -g -O1 \
 	    -fsanitize=fuzzer,address,undefined -I. \
-	    -o fuzz/fuzz_query tests/fuzz/fuzz_query.c $(QUERY_FUZZ_SRC) -lyaml
+	    -o fuzz/fuzz_query tests/fuzz/fuzz_query.c $(QUERY_FUZZ_SRC) -lyaml -lutf8proc
 	fuzz/fuzz_query -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=5 fuzz/corpus-query
 .PHONY: fuzz

@@ -14,6 +14,11 @@
  * (longest common subsequence of equal entries; between those, entries
  * alike enough are paired as changed), so an inserted comment does not
  * make every later one look changed.  Attendees are matched by name.
+ *
+ * The jobs are in four files: the word diff and the subsequence under
+ * every alignment (mdiff_words.c), aligning lists and items
+ * (mdiff_align.c), comparing field by field (mdiff.c) and blame
+ * (mdiff_blame.c); mdiff_priv.h is what they share.
  */
 #ifndef GAVEL_MDIFF_H
 #define GAVEL_MDIFF_H

@@ -33,4 +33,54 @@ void utf8_describe(struct buf *out, uint32_t cp);
  * (C0, DEL, C1, invalid bytes) shown visibly: ^[ for ESC, \x9B, and so on. */
 void utf8_add_visible(struct buf *out, const char *s, size_t len);
 
+/* ---- columns and clusters on a terminal ----
+ *
+ * The one rule for how many columns text takes, for the screens, the
+ * renderers, the field and the command line alike.  Widths of printable
+ * characters come from libutf8proc (Unicode's East Asian Width and emoji
+ * data), not from the C library's locale, so every part of gavel agrees:
+ *   - a printable character: 2 for CJK and emoji (a skin tone modifier
+ *     too), 0 for combining marks, ZWJ and variation selectors, 1 for the
+ *     rest (a character Unicode has not assigned included);
+ *   - TAB and LF: 1 (where text is not broken at them, they show as a
+ *     space);
+ *   - any other C0 control and DEL: 2, shown as ^[ and ^?;
+ *   - the other characters FORMAT.md forbids (C1 controls, U+2028,
+ *     U+2029, U+FEFF, U+FFFE, U+FFFF): 6, shown as \u0085 or <0085>;
+ *   - a byte that is not UTF-8: 4, shown as \xNN.
+ * A cluster (a user-perceived character: a base with its combining
+ * marks, an emoji with its skin tone or ZWJ sequence, a flag's two
+ * regional indicators) follows Unicode's grapheme cluster boundaries
+ * (UAX #29, from libutf8proc); LF and other controls stand alone.  A
+ * cluster is as wide as its characters added up (each spacing character
+ * takes its own cells, as a terminal draws it), and a cluster that
+ * starts with a zero-width character counts one more column: it is drawn
+ * on a space.
+ */
+#define UTF8_BAD_BYTE_WIDTH 4
+
+/* Columns of one character by the rule above. */
+int utf8_char_width(uint32_t cp);
+
+/* Columns of `len` bytes of text: its characters added up, each byte
+ * that is not UTF-8 counted UTF8_BAD_BYTE_WIDTH. */
+unsigned utf8_width(const char *s, size_t len);
+
+/* Whether Unicode assigns cp a character (a terminal may not draw one
+ * it does not). */
+bool utf8_assigned(uint32_t cp);
+
+/* The end of the cluster that starts at `pos` (len when pos >= len).  A
+ * byte that is not UTF-8 is a cluster of its own. */
+size_t utf8_cluster_next(const char *s, size_t len, size_t pos);
+
+/* The start of the cluster that ends at `pos` (0 when pos is 0). */
+size_t utf8_cluster_prev(const char *s, size_t len, size_t pos);
+
+/* Whether `pos` is the start or the end of a cluster. */
+bool utf8_cluster_boundary(const char *s, size_t len, size_t pos);
+
+/* Columns of the cluster `s` (len bytes) by the rule above. */
+int utf8_cluster_width(const char *s, size_t len);
+
 #endif

@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "minutes/base/buf.h"
 #include "minutes/base/diag.h"
 
 #define YR_MAX_FILE (16u * 1024 * 1024)
@@ -79,6 +80,11 @@ const char *yr_name(const struct yr *r);
 struct diags *yr_diags(struct yr *r);
 /* Number of problems reported so far for this file. */
 size_t yr_problems(const struct yr *r);
+
+/* Appends text from a file to b for a message: quoted, control
+ * characters shown visibly, cut (never inside a character) after 60
+ * bytes with "...". */
+void yr_quote(struct buf *b, const char *s, size_t len);
 
 /* Reports a content problem at `n`. */
 void yr_error(struct yr *r, const struct yr_node *n, const char *fmt, ...)

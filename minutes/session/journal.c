@@ -13,7 +13,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
+#include "minutes/base/fsutil.h"
 #include "minutes/git/gitstate.h"
 
 #define MAGIC "gavel-journal/1"
@@ -22,24 +24,13 @@
 
 /* ---- checksum ---- */
 
+/* zlib's crc32 is the standard CRC-32 (ISO-HDLC: reflected 0xEDB88320,
+ * initial and final XOR 0xFFFFFFFF) that journals have always carried, so
+ * a journal written before this change still restores; crc32_z takes a
+ * size_t, so a payload over 4 GiB is no special case. */
 unsigned long journal_crc32(unsigned long crc, const void *data, size_t len)
 {
-	static uint32_t table[256];
-	static bool ready;
-	if (!ready) {
-		for (uint32_t i = 0; i < 256; i++) {
-			uint32_t c = i;
-			for (int k = 0; k < 8; k++)
-				c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-			table[i] = c;
-		}
-		ready = true;
-	}
-	const unsigned char *p = data;
-	uint32_t c = (uint32_t)crc ^ 0xFFFFFFFFu;
-	while (len--)
-		c = table[(c ^ *p++) & 0xFF] ^ (c >> 8);
-	return (unsigned long)(c ^ 0xFFFFFFFFu);
+	return crc32_z(crc, data, len);
 }
 
 /* ---- entries and paths ---- */
@@ -75,60 +66,20 @@ static bool base_valid(const char *base)
 
 /* ---- writing ---- */
 
-static int write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	while (len > 0) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0) {
-			errno = EIO;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Writes the whole frame to `tmp` and makes it durable.  On failure the
  * diagnostic is added and the file removed. */
 static int write_tmp(const char *tmp, const char *head, size_t head_len,
 		     const void *payload, size_t len, struct diags *d)
 {
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		diags_add(d, tmp, 0, 0, "cannot create the journal: %s", strerror(errno));
-		return -1;
-	}
 	unsigned long crc = journal_crc32(0, head, head_len);
 	crc = journal_crc32(crc, payload, len);
 	crc = journal_crc32(crc, "\n", 1);
 	char tail[32];
 	int tail_len = snprintf(tail, sizeof(tail), "\nend crc32 %08lx\n", crc);
-	const char *what = "write";
-	int rc = -1;
-	if (write_all(fd, head, head_len) == 0 && write_all(fd, payload, len) == 0 &&
-	    write_all(fd, tail, (size_t)tail_len) == 0) {
-		what = "sync";
-		if (fsync(fd) == 0)
-			rc = 0;
-	}
-	int e = errno;
-	if (close(fd) < 0 && rc == 0) {
-		e = errno;
-		what = "write";
-		rc = -1;
-	}
-	if (rc < 0) {
-		diags_add(d, tmp, 0, 0, "cannot %s the journal: %s", what, strerror(e));
-		unlink(tmp);
-	}
-	return rc;
+	const struct fsutil_part parts[] = {
+		{ head, head_len }, { payload, len }, { tail, (size_t)tail_len },
+	};
+	return fsutil_write_synced(tmp, parts, 3, 0600, "the journal", d);
 }
 
 int journal_write(const char *gitdir, const char *meeting_id, const char *base,
@@ -171,17 +122,7 @@ int journal_write(const char *gitdir, const char *meeting_id, const char *base,
 	if (unlink(prev.data) == 0 || errno == ENOENT)
 		(void)link(path.data, prev.data);
 
-	if (rename(tmp.data, path.data) < 0) {
-		diags_add(d, path.data, 0, 0, "cannot replace the journal: %s", strerror(errno));
-		unlink(tmp.data);
-		goto out;
-	}
-	if (gitstate_sync_folder(path.data) < 0) {
-		diags_add(d, path.data, 0, 0, "cannot sync the journal's folder: %s",
-			  strerror(errno));
-		goto out;
-	}
-	rc = 0;
+	rc = fsutil_rename_synced(tmp.data, path.data, "the journal", d);
 out:
 	buf_free(&path);
 	buf_free(&tmp);
@@ -462,7 +403,7 @@ int journal_discard(const char *gitdir, const char *meeting_id, struct diags *d)
 			rc = -1;
 		}
 	}
-	if (gitstate_sync_folder(path.data) < 0 && errno != ENOENT) {
+	if (fsutil_sync_parent(path.data) < 0 && errno != ENOENT) {
 		diags_add(d, path.data, 0, 0, "cannot sync the journal's folder: %s",
 			  strerror(errno));
 		rc = -1;

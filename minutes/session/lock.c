@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "minutes/base/fsutil.h"
 #include "minutes/git/gitstate.h"
 
 /* Attempts before giving up on a lock file that keeps changing, and how
@@ -239,7 +240,7 @@ static int take_over(const char *path, const struct lock_holder *self, struct di
 		what = "replace";
 		if (rename(tmp.data, path) < 0)
 			goto fail;
-		(void)gitstate_sync_folder(path);
+		(void)fsutil_sync_parent(path);
 		buf_free(&tmp);
 		return fd;
 	}
@@ -323,7 +324,7 @@ int meeting_lock(const char *gitdir, const char *id, struct lock_holder *holder,
 				(void)unlink(path.data);
 				goto out;
 			}
-			(void)gitstate_sync_folder(path.data);
+			(void)fsutil_sync_parent(path.data);
 			held_add(path.data, fd);
 			fd = -1;
 			*holder = self;
@@ -374,7 +375,7 @@ void meeting_unlock(const char *gitdir, const char *id)
 			break;
 		if (same_file(held_v[i].fd, path.data)) {
 			(void)unlink(path.data);
-			(void)gitstate_sync_folder(path.data);
+			(void)fsutil_sync_parent(path.data);
 		}
 		close(held_v[i].fd);
 		free(held_v[i].path);

@@ -630,6 +630,41 @@ static void test_many_keys(void **state)
 	field_free(&f);
 }
 
+/* The one width rule (utf8.h) that the field, the screens and the
+ * renderers share, whatever the locale: what a clerk sees line up. */
+static void test_width_rule(void **state)
+{
+	(void)state;
+	/* Controls shown as ^[ and ^?, C1 as \u009B, a bad byte as \xFF. */
+	assert_int_equal(utf8_width("a\x1b" "b", 3), 4);
+	assert_int_equal(utf8_width("\x7f", 1), 2);
+	assert_int_equal(utf8_width("\xc2\x9b", 2), 6);
+	assert_int_equal(utf8_width("\xff", 1), 4);
+	assert_int_equal(utf8_width("\t", 1), 1);
+	/* CJK 2, a combining accent 0, an emoji 2. */
+	assert_int_equal(utf8_width("\xe6\x97\xa5\xe6\x9c\xac", 6), 4);
+	assert_int_equal(utf8_width("cafe\xcc\x81", 6), 4);
+	assert_int_equal(utf8_width("\xf0\x9f\x99\x82", 4), 2);
+
+	/* A flag is one cluster of two regional indicators; a ZWJ sequence
+	 * and a skin tone are one cluster each, as wide as a terminal draws
+	 * their parts. */
+	const char *flag = "\xf0\x9f\x87\xac\xf0\x9f\x87\xa7x";	/* GB, x */
+	assert_int_equal(utf8_cluster_next(flag, strlen(flag), 0), 8);
+	assert_int_equal(utf8_cluster_prev(flag, strlen(flag), 8), 0);
+	assert_false(utf8_cluster_boundary(flag, strlen(flag), 4));
+	const char *zwj = "x\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbby";
+	assert_int_equal(utf8_cluster_next(zwj, strlen(zwj), 1), 12);
+	assert_int_equal(utf8_cluster_prev(zwj, strlen(zwj), 12), 1);
+	assert_int_equal(utf8_cluster_width(zwj + 1, 11), 4);
+	const char *tone = "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd";
+	assert_int_equal(utf8_cluster_next(tone, 8, 0), 8);
+	assert_int_equal(utf8_cluster_width(tone, 8), 4);
+	/* A mark with no base is drawn on a space; LF stands alone. */
+	assert_int_equal(utf8_cluster_width("\xcc\x81", 2), 1);
+	assert_int_equal(utf8_cluster_next("a\n\xcc\x81", 4, 1), 2);
+}
+
 int main(void)
 {
 	if (!setlocale(LC_ALL, "C.UTF-8"))
@@ -653,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_cursor_after_wrap),
 		cmocka_unit_test(test_set_text),
 		cmocka_unit_test(test_many_keys),
+		cmocka_unit_test(test_width_rule),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

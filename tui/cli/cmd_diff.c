@@ -3,7 +3,7 @@
  * between two revisions, field by field (or, with --yaml, line by line).
  */
 #include "tui/cli/cli.h"
-#include "minutes/audit/linediff.h"
+#include "minutes/git/linediff.h"
 #include "minutes/audit/mdiff.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
@@ -283,8 +283,13 @@ static int diff_yaml(struct archive *a, const char *id, const char ida[41],
 	}
 	buf_addf(&la, "a/%s (%.7s)", path, ida);
 	buf_addf(&lb, "b/%s (%.7s)", path, idb);
-	result = linediff_unified(x.data, x.len, y.data, y.len, la.data, lb.data, 3, &out)
-		 ? EXIT_NO : EXIT_YES;
+	bool differ;
+	if (linediff_unified(&out, &differ, x.data, x.len, y.data, y.len,
+			     la.data, lb.data, 3, &d) < 0) {
+		cli_diags(&d, true);
+		goto out;
+	}
+	result = differ ? EXIT_NO : EXIT_YES;
 	if (!use_colour()) {
 		cli_write(out.data, out.len);
 	} else {

@@ -5,6 +5,7 @@
 #include "minutes/model/yamlfile.h"
 #include "minutes/git/meeting.h"
 #include "minutes/base/proc.h"
+#include "minutes/base/fsutil.h"
 #include "minutes/format/slug.h"
 #include "minutes/format/yamlread.h"
 
@@ -23,14 +24,7 @@ static bool write_file(const char *path, const char *data, size_t len)
 	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	bool ok = true;
-	for (size_t off = 0; ok && off < len; ) {
-		ssize_t n = write(fd, data + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		ok = n > 0;
-		off += n > 0 ? (size_t)n : 0;
-	}
+	bool ok = fsutil_write_all(fd, data, len) == 0;
 	return close(fd) == 0 && ok;
 }
 

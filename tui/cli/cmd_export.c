@@ -17,6 +17,7 @@
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 #include "minutes/format/slug.h"
+#include "minutes/base/fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -90,16 +91,8 @@ static int put_file(struct export *x, const char *rel, const char *data, size_t 
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 	int rc = -1;
 	if (fd >= 0) {
-		size_t done = 0;
-		while (done < len) {
-			ssize_t w = write(fd, data + done, len - done);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				break;
-			done += (size_t)w;
-		}
-		if (close(fd) == 0 && done == len && rename(tmp, path) == 0)
+		int wrote = fsutil_write_all(fd, data, len);
+		if (close(fd) == 0 && wrote == 0 && rename(tmp, path) == 0)
 			rc = 0;
 	}
 	if (rc < 0) {

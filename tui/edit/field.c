@@ -35,101 +35,30 @@ static uint32_t cp_at(const char *s, size_t len, size_t p, size_t *n)
 	return cp;
 }
 
-static size_t prev_char(const char *s, size_t p)
-{
-	if (p == 0)
-		return 0;
-	p--;
-	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
-		p--;
-	return p;
-}
-
-/* Columns of one character: 0 for zero-width ones, 1 for what wcwidth
- * does not know. */
-static int cp_width(uint32_t cp)
-{
-	if (cp >= 0x20 && cp < 0x7F)
-		return 1;
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return 0;
-	int w = wcwidth((wchar_t)cp);
-	return w < 0 ? 1 : w;
-}
-
-/* Whether cp, after prev, belongs to prev's cluster. */
-static bool joins(uint32_t cp, uint32_t prev)
-{
-	if (cp == '\n' || prev == '\n')
-		return false;
-	if (prev == 0x200D)			/* zero-width joiner */
-		return true;
-	if (cp >= 0x1F3FB && cp <= 0x1F3FF)	/* emoji skin tones */
-		return true;
-	return cp >= 0xA0 && cp_width(cp) == 0;
-}
-
+/* Clusters and their widths follow the program's one rule (utf8.h). */
 static size_t next_cluster(const char *s, size_t len, size_t p)
 {
-	size_t n;
-	if (p >= len)
-		return len;
-	uint32_t prev = cp_at(s, len, p, &n);
-	p += n;
-	while (p < len) {
-		uint32_t cp = cp_at(s, len, p, &n);
-		if (!joins(cp, prev))
-			break;
-		prev = cp;
-		p += n;
-	}
-	return p;
+	return utf8_cluster_next(s, len, p);
 }
 
 static size_t prev_cluster(const char *s, size_t len, size_t p)
 {
-	size_t n;
-	if (p == 0)
-		return 0;
-	size_t q = prev_char(s, p);
-	while (q > 0) {
-		size_t r = prev_char(s, q);
-		if (!joins(cp_at(s, len, q, &n), cp_at(s, len, r, &n)))
-			break;
-		q = r;
-	}
-	return q;
-}
-
-size_t field_next_cluster(const char *s, size_t len, size_t pos)
-{
-	return next_cluster(s, len, pos);
+	return utf8_cluster_prev(s, len, p);
 }
 
 static bool at_boundary(const char *s, size_t len, size_t p)
 {
-	size_t n;
-	if (p == 0 || p >= len)
-		return true;
-	if (((unsigned char)s[p] & 0xC0) == 0x80)
-		return false;
-	return !joins(cp_at(s, len, p, &n), cp_at(s, len, prev_char(s, p), &n));
+	return utf8_cluster_boundary(s, len, p);
+}
+
+size_t field_next_cluster(const char *s, size_t len, size_t pos)
+{
+	return utf8_cluster_next(s, len, pos);
 }
 
 int field_cluster_width(const char *s, size_t len)
 {
-	size_t p = 0, n;
-	int w = 0;
-	while (p < len) {
-		uint32_t cp = cp_at(s, len, p, &n);
-		int cw = cp_width(cp);
-		/* Marks with no base are drawn on a space. */
-		if (p == 0 && cw == 0)
-			cw = 1;
-		w += cw;
-		p += n;
-	}
-	return w;
+	return utf8_cluster_width(s, len);
 }
 
 static bool is_space(uint32_t cp)

@@ -14,15 +14,15 @@
  *     U+FEFF, U+FFFE, U+FFFF and bytes that are not UTF-8 are dropped.
  *
  * The cursor is a byte offset that always sits on a character boundary,
- * and more than that on a cluster boundary: a cluster is a character with
- * everything that joins it (combining marks and other zero-width
- * characters, emoji skin tones, the character after a zero-width joiner).
- * Moving, Backspace and Delete take a cluster at a time, so e + U+0301 is
- * one step.  (Regional-indicator flag pairs are not joined.)
+ * and more than that on a cluster boundary: clusters are Unicode's
+ * (a character with its combining marks, an emoji with its skin tone or
+ * its ZWJ sequence, a flag's pair of regional indicators), as utf8.h
+ * finds them.  Moving, Backspace and Delete take a cluster at a time, so
+ * e + U+0301 is one step.
  *
- * Widths are terminal columns from wcwidth() in the current locale (so
- * the program must call setlocale): CJK 2, combining 0, a character
- * wcwidth does not know 1, a cluster with nothing visible in it 1.
+ * Widths are terminal columns by the program's one rule (utf8.h, from
+ * libutf8proc, whatever the locale): CJK 2, combining 0, a cluster that
+ * starts with a zero-width character one more (it is drawn on a space).
  *
  * Cost: every operation is proportional to the field's own text at most
  * (an insertion moves the bytes after it; field_layout walks the text

@@ -24,22 +24,7 @@ static const char *bullet_mark(void)
 
 unsigned text_width(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned w = 0;
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		int n = utf8_decode(p + i, len - i, &cp);
-		if (n <= 0) {
-			w++;
-			i++;
-			continue;
-		}
-		int cw = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
-		w += cw < 0 ? 1 : (unsigned)cw;
-		i += (size_t)n;
-	}
-	return w;
+	return utf8_width(s, len);
 }
 
 static void spaces(struct buf *out, unsigned n)

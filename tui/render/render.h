@@ -106,8 +106,9 @@ void render_html_error(const char *id, const char *error, const struct html_nav 
 /* Appends s with & < > " ' as character references. */
 void html_escape(struct buf *out, const char *s);
 
-/* Display width of UTF-8 text in the current locale (wide characters 2,
- * combining accents 0). */
+/* Columns the text takes on a terminal, by the program's one rule
+ * (utf8_width in minutes/base/utf8.h: wide characters 2, combining
+ * accents 0, a control shown as ^[ 2). */
 unsigned text_width(const char *s, size_t len);
 
 /* "Wednesday 14 March 2018" from "2018-03-14". */

@@ -1,6 +1,7 @@
 /* field_draw: fields on a curses screen (see field_draw.h). */
 #include "tui/screen/field_draw.h"
 #include "minutes/base/proc.h"
+#include "minutes/base/fsutil.h"
 #include "minutes/base/buf.h"
 #include "minutes/base/utf8.h"
 
@@ -261,8 +262,9 @@ static void put_cell(WINDOW *win, int y, int x, const wchar_t *wcs,
 
 /* Draws one cluster from column x: a cell for each spacing character
  * with the zero-width ones after it (as many as a cell holds); marks
- * with no base go on a space, characters wcwidth does not know show as
- * U+FFFD.  The widths add up as field_cluster_width counts them. */
+ * with no base go on a space, characters Unicode has not assigned show
+ * as U+FFFD.  The widths are utf8.h's and add up as field_cluster_width
+ * counts them. */
 static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 			 attr_t attr, short pair)
 {
@@ -276,7 +278,7 @@ static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 		if (n <= 0)
 			break;
 		i += (size_t)n;
-		int w = wcwidth((wchar_t)cp);
+		int w = utf8_char_width(cp);
 		if (w != 0) {
 			if (k) {
 				wcs[k] = 0;
@@ -284,8 +286,9 @@ static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 				x += cw;
 			}
 			k = 0;
-			cw = w < 0 ? 1 : w;
-			wcs[k++] = w < 0 ? 0xFFFD : (wchar_t)cp;
+			cw = w;
+			/* U+FFFD is one column, as an unassigned character is. */
+			wcs[k++] = utf8_assigned(cp) ? (wchar_t)cp : 0xFFFD;
 			continue;
 		}
 		if (k == 0) {
@@ -343,20 +346,6 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int h, int w,
 }
 
 /* ---- the external editor ------------------------------------------- */
-
-static bool write_all(int fd, const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		s += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
 
 /* Reads the file at path into out; false with errno, or EFBIG. */
 static bool read_file(const char *path, struct buf *out)
@@ -473,7 +462,8 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 		return -1;
 	}
 	fchmod(fd, 0600);
-	bool written = write_all(fd, text, len) && write_all(fd, "\n", 1);
+	bool written = fsutil_write_all(fd, text, len) == 0 &&
+		       fsutil_write_all(fd, "\n", 1) == 0;
 	int werr = errno;
 	if (close(fd) < 0 && written) {
 		written = false;

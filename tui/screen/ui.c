@@ -103,9 +103,7 @@ int ui_text(int y, int x, int width, const char *s, size_t len, attr_t attr)
 			i += n > 0 ? (size_t)n : 1;
 			continue;
 		}
-		int w = wcwidth((wchar_t)cp);
-		if (w < 0)
-			w = 1;
+		int w = utf8_char_width(cp);
 		if (used + w > width)
 			break;
 		addnstr(s + i, n);
@@ -135,9 +133,10 @@ size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,
 	while (i < len) {
 		uint32_t cp;
 		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		if (n <= 0) {
+		bool bad = n <= 0;
+		if (bad) {
 			n = 1;
-			cp = '?';
+			cp = 0xFFFD;
 		}
 		if (cp == '\n') {
 			if (lines < max)
@@ -149,9 +148,7 @@ size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,
 			col = 0;
 			continue;
 		}
-		int w = (cp < 0x20 || cp == 0x7f) ? 2 : wcwidth((wchar_t)cp);
-		if (w < 0)
-			w = 1;
+		int w = bad ? UTF8_BAD_BYTE_WIDTH : utf8_char_width(cp);
 		if (col + w > width && col > 0) {
 			size_t end = brk > start ? brk : i;
 			if (lines < max)
