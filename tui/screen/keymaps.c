@@ -5,6 +5,11 @@
  */
 #include "tui/screen/keys.h"
 
+#include "tui/screen/clerk.h"
+#include "tui/screen/field_draw.h"
+
 const struct keymap *const keymaps[] = {
+	&clerk_keymap,
+	&field_keymap,
 	NULL
 };
