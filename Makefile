@@ -69,7 +69,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query tests/unit/test_sha1 \
-              tests/unit/test_audit tests/unit/test_session
+              tests/unit/test_audit tests/unit/test_session tests/unit/test_form
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.

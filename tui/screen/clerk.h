@@ -15,8 +15,12 @@
 #include <stdbool.h>
 
 #include "minutes/session/session.h"
+#include "tui/screen/keys.h"
 
 struct clerk;
+
+/* The screen's keys: what each does in each view (gavel keys run). */
+extern const struct keymap clerk_keymap;
 
 struct clerk *clerk_new(struct session *s);
 void clerk_free(struct clerk *c);

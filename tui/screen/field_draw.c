@@ -246,6 +246,36 @@ int field_handle_key(struct field *f, int ret, wint_t ch)
 	return FIELD_KEY_USED;
 }
 
+#define EDITING "Editing text"
+#define WIDGET(keys, help) { KEYS_WIDGET, 0, { 0 }, keys, NULL, EDITING, help, 0 }
+
+static const struct key_binding field_bindings[] = {
+	WIDGET("Left, Right, ^B, ^F", "a character back / on"),
+	WIDGET("^Left, ^Right, M-b, M-f", "a word back / on"),
+	WIDGET("Home, End, ^A, ^E", "start / end of the line; again: of the field"),
+	WIDGET("^Home, ^End, M-<, M->", "start / end of the field"),
+	WIDGET("Backspace, Delete, ^D", "erase a character back / on"),
+	WIDGET("^W, M-Backspace", "erase a word back"),
+	WIDGET("M-d, ^Delete", "erase a word on"),
+	WIDGET("^K", "erase to the end of the line"),
+	WIDGET("^U", "erase to the start of the line"),
+	WIDGET("^Y", "put back what ^K, ^U, ^W or M-d erased"),
+	WIDGET("^Z, ^_", "undo"),
+	WIDGET("M-_", "redo"),
+	WIDGET("M-Enter", "a new line in a text of several lines (the summary)"),
+	WIDGET("^O", "edit the text in $VISUAL or $EDITOR"),
+};
+
+const struct keymap field_keymap = {
+	.name = "field",
+	.title = "Editing text (every text field)",
+	.intro = "M- is Alt (or Esc before the key).  A paste goes in as text, "
+		 "in one piece, and one undo takes it out.",
+	.bindings = field_bindings,
+	.n = sizeof(field_bindings) / sizeof(field_bindings[0]),
+	.outro = NULL,
+};
+
 /* ---- drawing ------------------------------------------------------- */
 
 static void put_cell(WINDOW *win, int y, int x, const wchar_t *wcs,

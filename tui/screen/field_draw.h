@@ -44,6 +44,11 @@
 #include <stddef.h>
 
 #include "tui/edit/field.h"
+#include "tui/screen/keys.h"
+
+/* The keys above as a table for help pages and the man page: listed
+ * (KEYS_WIDGET), never matched; field_handle_key acts on them. */
+extern const struct keymap field_keymap;
 
 /* Set in the character field_read_key returns for a key pressed with
  * Alt (a key that came right after ESC). */

@@ -6,9 +6,13 @@
 #include "tui/screen/keys.h"
 
 #include "tui/screen/browse.h"
+#include "tui/screen/clerk.h"
+#include "tui/screen/field_draw.h"
 #include "tui/screen/history.h"
 
 const struct keymap *const keymaps[] = {
+	&clerk_keymap,
+	&field_keymap,
 	&browse_keymap,
 	&history_keymap,
 	NULL

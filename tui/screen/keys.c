@@ -182,10 +182,13 @@ static bool section_seen(const struct keymap *m, size_t before, const char *sect
 
 static void add_keymap(struct lines *l, const struct keymap *m, int width)
 {
-	/* The keys' column: as wide as the widest key, within reason. */
+	/* The keys' column: as wide as the widest key listed, within reason. */
 	int kw = 0;
 	for (size_t i = 0; i < m->n; i++) {
-		int w = (int)text_width(m->bindings[i].keys, strlen(m->bindings[i].keys));
+		const struct key_binding *b = &m->bindings[i];
+		if (!b->help || (b->flags & KB_NOHELP) || !b->section)
+			continue;
+		int w = (int)text_width(b->keys, strlen(b->keys));
 		if (w > kw)
 			kw = w;
 	}

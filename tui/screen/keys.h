@@ -23,8 +23,10 @@
 #include <wchar.h>
 
 /* Keys as codes: a character (what wget_wch returns with OK), or a
- * function key (KEY_CODE_YES) marked with KC_FN.  KC_CTRL('N') is ^N. */
-#define KC_FN(k) (0x40000000 | (int)(k))
+ * function key (KEY_CODE_YES) marked with KC_FN.  KC_CTRL('N') is ^N.
+ * KC_FN's bit is not the text field's FIELD_ALT (0x40000000), so a key
+ * pressed with Alt never matches the same key without it. */
+#define KC_FN(k) (0x20000000 | (int)(k))
 #define KC_CTRL(c) ((int)((c) & 0x1f))
 #define KC_ESC 27
 #define KC_MAX 12

@@ -1,0 +1,30 @@
+/*
+ * form_journal: what the journal keeps of the clerk's screen beside the
+ * minutes, so that a gavel restarted after a crash opens where the clerk
+ * was: the view, the item, the focused field, its cursor and its text as
+ * typed.  The text is lines "view N", "item N", "entered 0|1", "slot KIND
+ * INDEX", "cursor N", "changed 0|1", "text LEN" and then LEN bytes; the
+ * numbers are enum form_view's and enum form_slot_kind's.
+ */
+#ifndef GAVEL_FORM_JOURNAL_H
+#define GAVEL_FORM_JOURNAL_H
+
+#include <stdbool.h>
+
+#include "minutes/base/buf.h"
+
+struct form;
+
+/* Seconds between journal writes while the clerk types. */
+#define FORM_JOURNAL_INTERVAL 0.5
+
+/* The screen's state as the journal keeps it. */
+void form_journal_state(const struct form *f, struct buf *out);
+/* Goes back to a state form_journal_state wrote (what does not fit the
+ * minutes, an item that is gone say, falls back to the hub). */
+void form_journal_restore(struct form *f, const char *state);
+/* Writes the journal when it is due (or at once with `force`); a failure
+ * becomes the message. */
+void form_journal_write(struct form *f, bool force);
+
+#endif

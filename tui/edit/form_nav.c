@@ -1,0 +1,325 @@
+/* form_nav: moving through the meeting on the clerk's screen. */
+#include "tui/edit/form_nav.h"
+
+#include "tui/edit/form.h"
+#include "tui/edit/form_journal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool has(const char *s)
+{
+	return s && *s;
+}
+
+static void now_hhmm(char out[6])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 6, "%H:%M", &tm);
+}
+
+void form_nav_start(struct form *f, const char *journal_state, const char *when)
+{
+	if (journal_state) {
+		form_journal_restore(f, journal_state);
+		form_say(f, false, "Found unsaved work (journal of %s) and restored it: "
+			 "nothing is lost.", when ? when : "?");
+		return;
+	}
+	/* A meeting begun earlier opens where it stood. */
+	size_t last = SIZE_MAX;
+	for (size_t i = 0; i < f->m->nitems; i++)
+		if (*f->m->items[i]->started)
+			last = i;
+	if (last != SIZE_MAX) {
+		form_nav_enter(f, FORM_HUB);
+		f->sel = last + 2;
+		form_say(f, false, "Welcome back: Enter goes on with item %s.",
+			 f->m->items[last]->number);
+		return;
+	}
+	form_nav_enter(f, FORM_ATTENDANCE);
+	if (!session_read_only(f->s)) {
+		char now[6];
+		now_hhmm(now);
+		snprintf(f->m->start, sizeof(f->m->start), "%s", now);
+		form_changed(f, NULL, "meeting began %s", now);
+	}
+}
+
+void form_nav_enter(struct form *f, enum form_view v)
+{
+	f->view = v;
+	f->entries++;
+	form_build(f);
+	f->focus = 0;
+	form_load(f);
+}
+
+/* The item in hand is done with: its end time, unless it has one. */
+static void stamp_end(struct form *f)
+{
+	struct minutes_item *it = form_item(f);
+	if (!f->entered || !it || session_read_only(f->s))
+		return;
+	if (!*it->ended && *it->started && it->status == ITEM_TAKEN) {
+		now_hhmm(it->ended);
+		form_changed(f, it, "ended %s", it->ended);
+	}
+}
+
+bool form_nav_leave(struct form *f)
+{
+	if (!form_store(f))
+		return false;
+	if (f->view == FORM_ATTENDANCE && !session_read_only(f->s))
+		form_roll_store(&f->roll, f->m);
+	form_commit(f);
+	return true;
+}
+
+void form_nav_item(struct form *f, size_t i)
+{
+	bool other = f->entered && f->item != i;
+	if (other)
+		stamp_end(f);
+	f->item = i;
+	f->entered = true;
+	form_nav_enter(f, FORM_ITEM);
+	struct minutes_item *it = form_item(f);
+	if (!it)
+		return;
+	if (!*it->started && it->status == ITEM_TAKEN && !session_read_only(f->s)) {
+		now_hhmm(it->started);
+		form_changed(f, it, "started %s", it->started);
+	}
+	if (other)
+		form_commit(f);
+	/* Straight to where the clerk will type: the summary of an item not
+	 * yet begun, else a fresh comment. */
+	if (!has(it->summary) && !it->ncomments)
+		f->focus = form_slot_find(f, SLOT_SUMMARY, 0);
+	else
+		f->focus = form_slot_find(f, SLOT_COMMENT, it->ncomments);
+	form_load(f);
+}
+
+void form_nav_next(struct form *f)
+{
+	if (!form_nav_leave(f))
+		return;
+	switch (f->view) {
+	case FORM_ATTENDANCE:
+		form_nav_enter(f, FORM_OPENING);
+		f->focus = form_slot_find(f, SLOT_DECL_MEMBER, f->m->ndeclarations);
+		form_load(f);
+		break;
+	case FORM_OPENING:
+		if (f->m->nitems) {
+			form_nav_item(f, f->entered ? f->item : 0);
+		} else {
+			form_nav_enter(f, FORM_HUB);
+			form_say(f, false, "this meeting has no items yet: u adds one");
+		}
+		break;
+	case FORM_ITEM:
+		if (f->item + 1 < f->m->nitems) {
+			form_nav_item(f, f->item + 1);
+		} else {
+			form_nav_enter(f, FORM_HUB);
+			f->sel = f->m->nitems + 2;
+			form_say(f, false, "that was the last item; Enter on \"End the "
+				 "meeting\" ends it");
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+void form_nav_prev(struct form *f)
+{
+	if (!form_nav_leave(f))
+		return;
+	if (f->view == FORM_ITEM && f->item > 0)
+		form_nav_item(f, f->item - 1);
+	else if (f->view == FORM_ITEM)
+		form_nav_enter(f, FORM_OPENING);
+	else if (f->view == FORM_OPENING)
+		form_nav_enter(f, FORM_ATTENDANCE);
+}
+
+size_t form_nav_hub_rows(const struct form *f)
+{
+	return f->m->nitems + 3;
+}
+
+static void go_hub(struct form *f)
+{
+	if (!form_nav_leave(f))
+		return;
+	enum form_view from = f->view;
+	form_nav_enter(f, FORM_HUB);
+	f->sel = from == FORM_ATTENDANCE ? 0 : from == FORM_OPENING ? 1
+		: f->entered ? f->item + 2 : 0;
+}
+
+void form_nav_back(struct form *f)
+{
+	if (f->view == FORM_HUB) {
+		if (f->entered)
+			form_nav_item(f, f->item);
+		else
+			form_nav_enter(f, FORM_ATTENDANCE);
+	} else if (f->view == FORM_END) {
+		form_nav_enter(f, FORM_HUB);
+		f->sel = form_nav_hub_rows(f) - 1;
+	} else {
+		go_hub(f);
+	}
+}
+
+void form_nav_open(struct form *f)
+{
+	if (f->sel == 0) {
+		form_nav_enter(f, FORM_ATTENDANCE);
+		f->sel = 0;
+	} else if (f->sel == 1) {
+		form_nav_enter(f, FORM_OPENING);
+	} else if (f->sel - 2 < f->m->nitems) {
+		form_nav_item(f, f->sel - 2);
+	} else {
+		form_nav_end(f);
+	}
+}
+
+const char *form_nav_item_state(const struct minutes_item *it)
+{
+	if (it->status == ITEM_WITHDRAWN)
+		return "withdrawn";
+	if (it->status == ITEM_DEFERRED)
+		return "deferred";
+	if (has(it->decision))
+		return "decided";
+	if (*it->started || has(it->summary) || it->ncomments)
+		return "in progress";
+	return "untouched";
+}
+
+void form_nav_status(struct form *f, enum item_status st)
+{
+	if (form_refuse_read_only(f))
+		return;
+	if (f->sel < 2 || f->sel - 2 >= f->m->nitems) {
+		form_say(f, true, "select an item first");
+		return;
+	}
+	struct minutes_item *it = f->m->items[f->sel - 2];
+	if (it->status != st) {
+		it->status = st;
+		form_changed(f, it, "%s", st == ITEM_TAKEN ? "taken" : item_status_name(st));
+		form_commit(f);
+	}
+}
+
+void form_nav_urgent(struct form *f, const char *title)
+{
+	/* After the selected item, numbered after the last item. */
+	size_t at = f->sel >= 2 ? f->sel - 1 : f->m->nitems;
+	if (at > f->m->nitems)
+		at = f->m->nitems;
+	unsigned long top = 0;
+	for (size_t i = 0; i < f->m->nitems; i++) {
+		unsigned long n = strtoul(f->m->items[i]->number, NULL, 10);
+		if (n > top)
+			top = n;
+	}
+	char num[24];
+	snprintf(num, sizeof(num), "%lu", top + 1);
+	struct minutes_item *it = minutes_insert_item(f->m, at, num, title);
+	it->urgent = true;
+	session_touch_all(f->s);
+	form_changed(f, it, "added as urgent business");
+	form_commit(f);
+	f->sel = at + 2;
+	form_say(f, false, "item %s added; Enter opens it", num);
+}
+
+void form_nav_save(struct form *f)
+{
+	if (!form_store(f))
+		return;
+	if (f->view == FORM_ATTENDANCE)
+		form_roll_store(&f->roll, f->m);
+	form_commit(f);
+	if (!session_save_error(f->s))
+		form_say(f, false, "committed %s", session_last_commit(f->s));
+}
+
+void form_nav_end(struct form *f)
+{
+	if (!form_nav_leave(f))
+		return;
+	if (!session_read_only(f->s)) {
+		stamp_end(f);
+		now_hhmm(f->m->end);
+		form_changed(f, NULL, "meeting ended %s", f->m->end);
+		form_commit(f);
+	}
+	f->ended = true;
+	form_nav_enter(f, FORM_END);
+}
+
+void form_nav_missing(const struct form *f, struct buf *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->m->nitems; i++) {
+		const struct minutes_item *it = f->m->items[i];
+		if (it->status != ITEM_TAKEN)
+			continue;
+		if (!has(it->decision)) {
+			buf_addf(out, "item %s %s: no decision\n", it->number, it->title);
+			n++;
+		}
+		for (size_t j = 0; j < it->nactions; j++)
+			if (!has(it->actions[j].owner)) {
+				buf_addf(out, "item %s %s: action %zu has no owner\n",
+					 it->number, it->title, j + 1);
+				n++;
+			}
+	}
+	if (!f->m->present.n) {
+		buf_addstr(out, "attendance: nobody is marked present\n");
+		n++;
+	}
+	if (!n)
+		buf_addstr(out, "Nothing is missing: every item has its decision and "
+			   "every action its owner.\n");
+}
+
+char *form_nav_finish(struct form *f)
+{
+	form_store(f);
+	if (f->view == FORM_ATTENDANCE && !session_read_only(f->s))
+		form_roll_store(&f->roll, f->m);
+	form_journal_write(f, true);
+	form_commit(f);
+	struct buf b = BUF_INIT;
+	if (session_save_error(f->s)) {
+		buf_addf(&b, "the last save failed: %s\nThe journal keeps your work; "
+			 "gavel run %s restores it.\n", session_save_error(f->s),
+			 session_id(f->s));
+	} else if (f->ended) {
+		buf_addf(&b, "%s: the meeting ended at %s; minutes committed as %s.\n",
+			 session_id(f->s), f->m->end, session_last_commit(f->s));
+		form_nav_missing(f, &b);
+	}
+	char *out = b.len ? buf_detach(&b, NULL) : NULL;
+	buf_free(&b);
+	return out;
+}

@@ -1,0 +1,62 @@
+/*
+ * form_nav: the clerk's way through the meeting: attendance, the opening,
+ * each item in turn, the hub that reaches every part in any order, and
+ * the end.  Leaving a view stores its field and commits; taking an item
+ * in hand stamps its start time, leaving it for another its end time.
+ */
+#ifndef GAVEL_FORM_NAV_H
+#define GAVEL_FORM_NAV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "minutes/base/buf.h"
+#include "minutes/model/minutes.h"
+#include "tui/edit/form.h"
+
+/* Opens the form at its start: where the journal says the clerk was
+ * (`journal_state` not NULL), else at the hub on the last item begun,
+ * else at attendance with the meeting's start time stamped. */
+void form_nav_start(struct form *f, const char *journal_state, const char *when);
+
+/* Shows view v, its slots made and the first focused. */
+void form_nav_enter(struct form *f, enum form_view v);
+/* Takes item i in hand; the one held before is ended (a look at the hub
+ * in between does not end it) and the change committed.  The focus goes
+ * to the summary of an item not yet begun, else to a fresh comment. */
+void form_nav_item(struct form *f, size_t i);
+/* Leaves what is on screen: stores the field (false, staying, when it
+ * cannot be stored) and the attendance, and commits. */
+bool form_nav_leave(struct form *f);
+
+/* ^N and ^P: attendance, opening, the items in order, then the hub. */
+void form_nav_next(struct form *f);
+void form_nav_prev(struct form *f);
+/* Esc: the hub from a view; back to the item in hand (or attendance)
+ * from the hub; the hub from the end. */
+void form_nav_back(struct form *f);
+
+/* The hub's rows: 0 attendance, 1 opening, 2.. items, last the end. */
+size_t form_nav_hub_rows(const struct form *f);
+/* Opens the hub's selected row. */
+void form_nav_open(struct form *f);
+/* "withdrawn", "deferred", "decided", "in progress", "untouched". */
+const char *form_nav_item_state(const struct minutes_item *it);
+/* Sets the selected item's status (withdrawn, deferred, taken). */
+void form_nav_status(struct form *f, enum item_status st);
+/* Adds urgent business titled `title` after the selected item, numbered
+ * after the last item, and commits. */
+void form_nav_urgent(struct form *f, const char *title);
+
+/* ^S: stores, commits and says the commit. */
+void form_nav_save(struct form *f);
+/* Ends the meeting: stamps the end time, commits, shows the end. */
+void form_nav_end(struct form *f);
+/* What is left undone, a line each (the end screen and the farewell). */
+void form_nav_missing(const struct form *f, struct buf *out);
+/* The last save when the screen closes, however it closes: the field,
+ * the attendance, the journal and a commit.  A message for the terminal
+ * (malloc'd) or NULL. */
+char *form_nav_finish(struct form *f);
+
+#endif

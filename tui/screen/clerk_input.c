@@ -1,0 +1,327 @@
+/* clerk_input: what the clerk's keys do, by the action clerk_keymap gives. */
+#include "tui/screen/clerk_priv.h"
+
+#include "tui/edit/form_nav.h"
+#include "tui/edit/form_phrases.h"
+#include "tui/edit/form_speakers.h"
+#include "tui/screen/field_draw.h"
+#include "tui/screen/history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void prompt_open(struct clerk *c, enum prompt_kind k)
+{
+	c->prompt = k;
+	field_delete(c->prompt_field);
+	c->prompt_field = field_new(0);
+}
+
+static void external_edit(struct clerk *c)
+{
+	if (!c->f.field || form_refuse_read_only(&c->f))
+		return;
+	char err[256];
+	const char *tmp = getenv("TMPDIR");
+	int rc = field_edit_external(c->f.field, tmp && *tmp ? tmp : NULL, err, sizeof(err));
+	if (rc < 0)
+		form_say(&c->f, true, "%s", err);
+	else if (rc > 0)
+		form_touched(&c->f);
+	clearok(stdscr, TRUE);
+}
+
+/* Gives a key to a field (the focused one or the prompt's); true when
+ * the field used it. */
+static bool field_key(struct clerk *c, struct field *fl, int r, wint_t ch)
+{
+	unsigned long before = field_changes(fl);
+	int res = field_handle_key(fl, r, ch);
+	if (res == FIELD_KEY_EDITOR) {
+		external_edit(c);
+		return true;
+	}
+	if (field_changes(fl) != before && fl == c->f.field)
+		form_touched(&c->f);
+	return res == FIELD_KEY_USED;
+}
+
+static char *trimmed(const char *s)
+{
+	while (*s == ' ' || *s == '\n')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+		n--;
+	return xstrndup(s, n);
+}
+
+static void prompt_accept(struct clerk *c)
+{
+	char *v = trimmed(field_text(c->prompt_field, NULL));
+	enum prompt_kind k = c->prompt;
+	c->prompt = P_NONE;
+	if (k == P_PERSON_NAME && *v) {
+		free(c->pending_name);
+		c->pending_name = v;
+		prompt_open(c, P_PERSON_ROLE);
+		return;
+	}
+	if (k == P_PERSON_ROLE && c->pending_name) {
+		form_roll_add_person(&c->f, c->pending_name, v);
+		free(c->pending_name);
+		c->pending_name = NULL;
+	}
+	if (k == P_URGENT_TITLE && *v)
+		form_nav_urgent(&c->f, v);
+	free(v);
+}
+
+static void prompt_key(struct clerk *c, int action, int r, wint_t ch)
+{
+	switch (action) {
+	case CA_CANCEL:
+		c->prompt = P_NONE;
+		free(c->pending_name);
+		c->pending_name = NULL;
+		break;
+	case CA_ACCEPT:
+		prompt_accept(c);
+		break;
+	default:
+		field_key(c, c->prompt_field, r, ch);
+		break;
+	}
+}
+
+static void pick_key(struct clerk *c, int action, wint_t ch)
+{
+	const char *v[64];
+	size_t n = form_speakers(&c->f, v, 64);
+	switch (action) {
+	case CA_CANCEL:
+		c->picking = false;
+		break;
+	case CA_PICK_UP:
+		if (c->pick_sel > 0)
+			c->pick_sel--;
+		break;
+	case CA_PICK_DOWN:
+		if (c->pick_sel + 1 < n)
+			c->pick_sel++;
+		break;
+	case CA_PICK_DIGIT:
+		if ((size_t)(ch - '1') < n) {
+			form_speakers_set(&c->f, v[ch - '1']);
+			c->picking = false;
+		}
+		break;
+	case CA_PICK:
+		if (c->pick_sel < n) {
+			form_speakers_set(&c->f, v[c->pick_sel]);
+			c->picking = false;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void help_key(struct clerk *c, int action)
+{
+	switch (action) {
+	case CA_SCROLL_DOWN: c->help_top++; break;
+	case CA_SCROLL_PGDN: c->help_top += 10; break;
+	case CA_SCROLL_PGUP: c->help_top = c->help_top > 10 ? c->help_top - 10 : 0; break;
+	case CA_SCROLL_UP:
+		/* Up at the top leaves, as any other key. */
+		if (c->help_top) {
+			c->help_top--;
+			break;
+		}
+		/* fall through */
+	default:
+		c->help = false;
+		break;
+	}
+	char **lines;
+	size_t n = clerk_help_lines(&lines);
+	keys_lines_free(lines, n);
+	if (c->help_top + 5 > n)
+		c->help_top = n > 5 ? n - 5 : 0;
+}
+
+/* Enter in a comment: store it, commit, and go on to a fresh one. */
+static void comment_enter(struct clerk *c, const struct form_slot *sl)
+{
+	struct form *f = &c->f;
+	if (!*field_text(f->field, NULL) && form_slot_is_new(f, sl))
+		return;
+	if (form_move(f, 0)) {
+		f->focus = form_slot_find(f, SLOT_COMMENT, form_item(f)->ncomments);
+		form_load(f);
+	}
+}
+
+/* A key the form's actions left: the field's, unless the minutes are
+ * read-only. */
+static void form_type(struct clerk *c, int r, wint_t ch)
+{
+	if (form_refuse_read_only(&c->f))
+		return;
+	field_key(c, c->f.field, r, ch);
+}
+
+static void form_key(struct clerk *c, int action, int r, wint_t ch)
+{
+	struct form *f = &c->f;
+	const struct form_slot *sl = form_focused(f);
+	if (!sl || !f->field)
+		return;
+	if (field_pasting(f->field)) {
+		if (!session_read_only(f->s))
+			field_key(c, f->field, r, ch);
+		return;
+	}
+	long page = LINES > 10 ? (LINES - 6) / 2 : 1;
+	switch (action) {
+	case CA_PHRASE:
+		if (!form_phrases_pick(f, (size_t)(ch - '1')))
+			form_type(c, r, ch);
+		break;
+	case CA_FIELD_NEXT: form_move(f, 1); break;
+	case CA_FIELD_PREV: form_move(f, -1); break;
+	case CA_STORE:
+		if (sl->kind == SLOT_COMMENT)
+			comment_enter(c, sl);
+		else
+			form_move(f, 1);
+		break;
+	case CA_CONFIRM:
+		if (!form_refuse_read_only(f) && form_store(f)) {
+			form_commit(f);
+			form_phrases_confirm_now(f);
+		}
+		break;
+	case CA_SPEAKER:
+		if (sl->kind != SLOT_COMMENT) {
+			form_type(c, r, ch);
+		} else if (!form_refuse_read_only(f)) {
+			c->picking = true;
+			c->pick_sel = 0;
+		}
+		break;
+	case CA_EDITOR: external_edit(c); break;
+	/* Moving: the field's first, then between fields. */
+	case CA_FIELD_MOVE: field_key(c, f->field, r, ch); break;
+	case CA_FIELD_UP:
+		if (!field_key(c, f->field, r, ch))
+			form_move(f, -1);
+		break;
+	case CA_FIELD_DOWN:
+		if (!field_key(c, f->field, r, ch))
+			form_move(f, 1);
+		break;
+	case CA_FIELD_PGUP:
+		if (!field_key(c, f->field, r, ch))
+			form_move(f, -page);
+		break;
+	case CA_FIELD_PGDN:
+		if (!field_key(c, f->field, r, ch))
+			form_move(f, page);
+		break;
+	default: form_type(c, r, ch); break;
+	}
+}
+
+static void list_move(struct clerk *c, int action, size_t n)
+{
+	size_t last = n ? n - 1 : 0;
+	size_t *sel = &c->f.sel;
+	switch (action) {
+	case CA_UP: if (*sel > 0) (*sel)--; break;
+	case CA_DOWN: if (*sel + 1 < n) (*sel)++; break;
+	case CA_TOP: *sel = 0; break;
+	case CA_BOTTOM: *sel = last; break;
+	case CA_PGDN: *sel = *sel + 10 < n ? *sel + 10 : last; break;
+	case CA_PGUP: *sel = *sel > 10 ? *sel - 10 : 0; break;
+	default: break;
+	}
+}
+
+static void attendance_key(struct clerk *c, int action)
+{
+	switch (action) {
+	case CA_PRESENT: form_roll_mark(&c->f, FORM_PRESENT); break;
+	case CA_APOLOGIES: form_roll_mark(&c->f, FORM_APOLOGIES); break;
+	case CA_ABSENT: form_roll_mark(&c->f, FORM_ABSENT); break;
+	case CA_ATTENDING: form_roll_mark(&c->f, FORM_IN_ATTENDANCE); break;
+	case CA_ADD:
+		if (!form_refuse_read_only(&c->f))
+			prompt_open(c, P_PERSON_NAME);
+		break;
+	default: list_move(c, action, c->f.roll.n); break;
+	}
+}
+
+static void hub_key(struct clerk *c, int action)
+{
+	switch (action) {
+	case CA_OPEN: form_nav_open(&c->f); break;
+	case CA_END: form_nav_end(&c->f); break;
+	case CA_HISTORY:
+		form_commit(&c->f);
+		history_run(session_archive(c->f.s), session_id(c->f.s), c->stop);
+		clearok(stdscr, TRUE);
+		break;
+	case CA_URGENT:
+		if (!form_refuse_read_only(&c->f))
+			prompt_open(c, P_URGENT_TITLE);
+		break;
+	case CA_WITHDRAWN: form_nav_status(&c->f, ITEM_WITHDRAWN); break;
+	case CA_DEFERRED: form_nav_status(&c->f, ITEM_DEFERRED); break;
+	case CA_TAKEN: form_nav_status(&c->f, ITEM_TAKEN); break;
+	default: list_move(c, action, form_nav_hub_rows(&c->f)); break;
+	}
+}
+
+void clerk_key(struct clerk *c, int r, wint_t ch)
+{
+	c->f.msg[0] = 0;
+	unsigned mode = clerk_mode(c);
+	/* A key pressed with Alt is never the screen's: the field's, if any. */
+	int action = ch & FIELD_ALT ? 0 : keys_action(&clerk_keymap, mode, r, ch);
+	if (mode == CM_HELP) {
+		help_key(c, action);
+		return;
+	}
+	if (mode == CM_PROMPT) {
+		prompt_key(c, action, r, ch);
+		return;
+	}
+	if (mode == CM_PICK) {
+		pick_key(c, action, ch);
+		return;
+	}
+	switch (action) {
+	case CA_HELP:
+		c->help = true;
+		c->help_top = 0;
+		return;
+	case CA_QUIT:
+		if (form_nav_leave(&c->f))
+			c->quit = true;
+		return;
+	case CA_COMMIT: form_nav_save(&c->f); return;
+	case CA_NEXT: form_nav_next(&c->f); return;
+	case CA_PREV: form_nav_prev(&c->f); return;
+	case CA_BACK: form_nav_back(&c->f); return;
+	default: break;
+	}
+	if (mode & CM_FORM)
+		form_key(c, action, r, ch);
+	else if (mode == CM_ATTENDANCE)
+		attendance_key(c, action);
+	else if (mode == CM_HUB)
+		hub_key(c, action);
+}

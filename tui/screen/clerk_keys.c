@@ -1,0 +1,169 @@
+/*
+ * clerk_keys: the clerk's key table.  The key line of each mode, the F1
+ * help page, `gavel keys run` and gavel.1 are all made from it, and
+ * clerk_input.c acts on its actions.
+ *
+ * Some keys have a binding for each group of modes, because the key line
+ * names them differently there (^N is "next item" in an item, "first
+ * item" in the opening) or not at all; the one with a section and help
+ * text is what the help page and the man page say.  The key line shows
+ * the labelled bindings in table order, so the order here is the order
+ * on the key line of every mode.
+ */
+#include "tui/screen/clerk_priv.h"
+
+#include "tui/edit/form_phrases.h"
+
+#define ENTER '\r', '\n', KC_FN(KEY_ENTER)
+#define DIGITS '1', '2', '3', '4', '5', '6', '7', '8', '9'
+
+#define ANYWHERE "Anywhere"
+#define FORM "In a form"
+#define ATTEND "Attendance"
+#define HUB "The hub"
+
+static const struct key_binding clerk_bindings[] = {
+	{ CA_HELP, CM_FORM, { KC_FN(KEY_F(1)) }, "F1", "help", ANYWHERE,
+	  "this help (? on lists)", KB_PINNED },
+	{ CA_HELP, CM_LIST, { KC_FN(KEY_F(1)) }, "F1", NULL, NULL, NULL, 0 },
+
+	/* A form: the decision's phrases come first on its key line. */
+	{ CA_PHRASE, CM_DECISION, { DIGITS }, "1-9", "pick phrase", FORM,
+	  "in an empty decision, pick a phrase", 0 },
+	{ CA_FIELD_PREV, CM_FORM, { KC_FN(KEY_BTAB) }, "Shift-Tab", NULL, NULL, NULL, 0 },
+	{ CA_FIELD_NEXT, CM_FORM, { '\t' }, "Tab, Shift-Tab", "next field", FORM,
+	  "next / previous field (Up and Down too)", 0 },
+	{ CA_FIELD_UP, CM_FORM, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
+	{ CA_FIELD_DOWN, CM_FORM, { KC_FN(KEY_DOWN) }, "Down", NULL, NULL, NULL, 0 },
+	{ CA_FIELD_PGUP, CM_FORM, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
+	{ CA_FIELD_PGDN, CM_FORM, { KC_FN(KEY_NPAGE) }, "PgDn, PgUp", NULL, FORM,
+	  "several fields down / up", 0 },
+	/* Moving the cursor in the field, allowed in read-only minutes. */
+	{ CA_FIELD_MOVE, CM_FORM, { KC_FN(KEY_LEFT), KC_FN(KEY_RIGHT), KC_FN(KEY_HOME),
+				    KC_FN(KEY_END) }, "Left, Right, Home, End",
+	  NULL, NULL, NULL, 0 },
+	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "Enter", "new line", NULL, NULL, KB_NOHELP },
+	{ CA_STORE, CM_ITEM | CM_OPENING | CM_DECISION, { ENTER }, "Enter", "store", FORM,
+	  "store the field and go on; in a fresh comment, store it and start the "
+	  "next one; in the summary, a new line", 0 },
+	{ KEYS_WIDGET, CM_ITEM, { 0 }, "Name: text", NULL, FORM,
+	  "in a comment, records who spoke (a name, a name without its title, "
+	  "or a surname)", 0 },
+
+	/* Attendance, before Esc: its key line ends with Enter and Esc. */
+	{ CA_UP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, NULL, NULL, 0 },
+	{ CA_DOWN, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_DOWN), 'j' }, "Down, j",
+	  NULL, NULL, NULL, 0 },
+	{ CA_TOP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_HOME) }, "Home", NULL, NULL, NULL, 0 },
+	{ CA_BOTTOM, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_END) }, "End", NULL, NULL, NULL, 0 },
+	{ CA_PGUP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
+	{ CA_PGDN, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_NPAGE) }, "PgDn", NULL, NULL, NULL, 0 },
+	{ CA_PRESENT, CM_ATTENDANCE, { 'p' }, "p", "present", ATTEND, "present", 0 },
+	{ CA_APOLOGIES, CM_ATTENDANCE, { 'a' }, "a", "apologies", ATTEND, "apologies", 0 },
+	{ CA_ABSENT, CM_ATTENDANCE, { 'x' }, "x", "absent", ATTEND, "absent", 0 },
+	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", 0 },
+	{ CA_ADD, CM_ATTENDANCE, { '+' }, "+", "add", ATTEND,
+	  "add someone (an officer, a guest) with a role", 0 },
+	{ CA_NEXT, CM_ATTENDANCE, { '\r', '\n', '\t', KC_FN(KEY_RIGHT) }, "Enter",
+	  "next", NULL, NULL, KB_NOHELP },
+
+	/* The steps and the hub, from everywhere. */
+	{ CA_PREV, CM_ATTENDANCE | CM_FORM, { KC_CTRL('P') }, "^P", NULL, NULL, NULL, 0 },
+	{ CA_NEXT, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_CTRL('N') }, "^N, ^P",
+	  "next item", ANYWHERE, "next / previous step (attendance, opening, items)", 0 },
+	{ CA_NEXT, CM_OPENING, { KC_CTRL('N') }, "^N", "first item", NULL, NULL, KB_NOHELP },
+	{ CA_NEXT, CM_ATTENDANCE, { KC_CTRL('N') }, "^N", NULL, NULL, NULL, 0 },
+	{ CA_BACK, CM_FORM | CM_ATTENDANCE, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", "hub",
+	  ANYWHERE, "the meeting's hub: attendance, declarations, every item", 0 },
+	{ CA_BACK, CM_HUB, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", NULL, NULL, NULL, 0 },
+	{ CA_BACK, CM_END, { KC_ESC, KC_CTRL('G') }, "Esc", "back to the meeting",
+	  NULL, NULL, KB_NOHELP },
+
+	/* The rest of a form. */
+	{ CA_SPEAKER, CM_ITEM, { KC_FN(KEY_F(2)) }, "F2", "speaker", FORM,
+	  "pick who spoke from a list", 0 },
+	{ CA_CONFIRM, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(5)) }, "F5", NULL,
+	  FORM, "on an item that confirms an earlier meeting's minutes (Minutes of "
+	  "the previous meeting), confirm them now, signed by the chair", 0 },
+	{ CA_EDITOR, CM_ITEM | CM_SUMMARY, { KC_CTRL('O') }, "^O", "editor", FORM,
+	  "edit the field in $VISUAL or $EDITOR", 0 },
+	{ CA_EDITOR, CM_OPENING | CM_DECISION, { KC_CTRL('O') }, "^O", NULL, NULL, NULL, 0 },
+	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "^Z", "undo", NULL, NULL, KB_NOHELP },
+	{ KEYS_WIDGET, CM_FORM, { 0 }, "empty a field", NULL, FORM,
+	  "and leave it: that comment, action, presenter, document or declaration "
+	  "is removed", 0 },
+
+	{ CA_COMMIT, CM_VIEWS, { KC_CTRL('S') }, "^S", NULL, ANYWHERE, "commit now", 0 },
+	{ CA_QUIT, CM_ITEM | CM_OPENING, { KC_CTRL('X'), KC_CTRL('Q'), KC_CTRL('C') },
+	  "^X, ^Q, ^C", "quit", ANYWHERE, "store, commit and leave (q on lists)", KB_PINNED },
+	{ CA_QUIT, CM_SUMMARY | CM_DECISION | CM_LIST,
+	  { KC_CTRL('X'), KC_CTRL('Q'), KC_CTRL('C') }, "^X, ^Q, ^C", NULL, NULL, NULL, 0 },
+	{ CA_HELP, CM_ATTENDANCE | CM_HUB, { '?' }, "?", "help", NULL, NULL,
+	  KB_PINNED | KB_NOHELP },
+	{ CA_HELP, CM_END, { '?' }, "?", NULL, NULL, NULL, 0 },
+	{ CA_QUIT, CM_LIST, { 'q' }, "q", "quit", NULL, NULL, KB_PINNED | KB_NOHELP },
+
+	/* The hub. */
+	{ CA_OPEN, CM_HUB, { '\r', '\n', KC_FN(KEY_RIGHT) }, "Enter", "open", HUB, "open", 0 },
+	{ CA_URGENT, CM_HUB, { 'u' }, "u", "urgent", HUB,
+	  "add urgent business after the selected item", 0 },
+	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB, "withdrawn", 0 },
+	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB, "deferred", 0 },
+	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", 0 },
+	{ CA_END, CM_HUB, { 'E' }, "E", "end", HUB,
+	  "end the meeting: stamps the end time, commits, shows what is missing", 0 },
+	{ CA_HISTORY, CM_HUB, { 'h' }, "h", "history", HUB,
+	  "the meeting's history: its revisions, the changes between two, blame", 0 },
+
+	/* The prompt, the speaker list and this help page. */
+	{ CA_ACCEPT, CM_PROMPT, { ENTER }, "Enter", "accept", NULL, NULL, KB_NOHELP },
+	{ CA_CANCEL, CM_PROMPT, { KC_ESC }, "Esc", "cancel", NULL, NULL, KB_NOHELP },
+	{ CA_PICK_DIGIT, CM_PICK, { DIGITS }, "1-9", "pick", NULL, NULL, KB_NOHELP },
+	{ CA_PICK_UP, CM_PICK, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
+	{ CA_PICK_DOWN, CM_PICK, { KC_FN(KEY_DOWN) }, "Up/Down", "move", NULL, NULL,
+	  KB_NOHELP },
+	{ CA_PICK, CM_PICK, { '\r', '\n' }, "Enter", "pick", NULL, NULL, KB_NOHELP },
+	{ CA_CANCEL, CM_PICK, { KC_ESC, KC_FN(KEY_F(2)) }, "Esc, F2", "cancel", NULL, NULL,
+	  KB_NOHELP },
+	{ CA_SCROLL_UP, CM_HELP, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
+	{ CA_SCROLL_DOWN, CM_HELP, { KC_FN(KEY_DOWN) }, "Up/Down", "scroll", NULL, NULL,
+	  KB_NOHELP },
+	{ CA_SCROLL_PGUP, CM_HELP, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
+	{ CA_SCROLL_PGDN, CM_HELP, { KC_FN(KEY_NPAGE) }, "PgDn", NULL, NULL, NULL, 0 },
+	{ KEYS_WIDGET, CM_HELP, { 0 }, "any other key", "back", NULL, NULL, KB_NOHELP },
+};
+
+const struct keymap clerk_keymap = {
+	.name = "run",
+	.title = "The clerk's screen (gavel run)",
+	.intro = "Everything you type is kept: a journal on disk catches it within "
+		 "a second, and a stored comment, a decision and leaving an item are "
+		 "committed to git.",
+	.bindings = clerk_bindings,
+	.n = sizeof(clerk_bindings) / sizeof(clerk_bindings[0]),
+	.outro = "Times are stamped when you enter and leave an item; correct them in "
+		 "its Started and Ended fields.",
+};
+
+unsigned clerk_mode(const struct clerk *c)
+{
+	if (c->help)
+		return CM_HELP;
+	if (c->prompt != P_NONE)
+		return CM_PROMPT;
+	if (c->picking)
+		return CM_PICK;
+	switch (c->f.view) {
+	case FORM_ATTENDANCE: return CM_ATTENDANCE;
+	case FORM_OPENING: return CM_OPENING;
+	case FORM_HUB: return CM_HUB;
+	case FORM_END: return CM_END;
+	case FORM_ITEM: break;
+	}
+	const struct form_slot *sl = form_focused(&c->f);
+	if (form_phrases_open(&c->f))
+		return CM_DECISION;
+	if (sl && sl->kind == SLOT_SUMMARY)
+		return CM_SUMMARY;
+	return CM_ITEM;
+}
