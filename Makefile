@@ -21,7 +21,7 @@ MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
 
 CC        ?= cc
-PKGS       = ncursesw yaml-0.1 libgit2 sqlite3
+PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 nettle
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -42,7 +42,7 @@ endif
 
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
-             libcmocka-dev libsqlite3-dev tmux git libxml2-utils
+             libcmocka-dev libsqlite3-dev nettle-dev tmux git libxml2-utils
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
@@ -66,7 +66,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
-              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_sha1
+              tests/unit/test_mdiff tests/unit/test_query
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.

@@ -963,6 +963,9 @@ static void expect_index_is_head(struct fx *fx, const char *dir)
 	assert_string_equal(out(fx, "git -C '%s' write-tree", dir),
 			    out(fx, "git -C '%s' rev-parse 'HEAD^{tree}'", dir));
 	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", dir), 0);
+	/* The checksum that ends the index, against coreutils' SHA-1. */
+	assert_string_equal(out(fx, "head -c -20 '%s/.git/index' | sha1sum | cut -c1-40", dir),
+			    out(fx, "tail -c 20 '%s/.git/index' | od -An -tx1 | tr -d ' \\n'", dir));
 }
 
 /* Whether the index file holds a cache tree extension. */
