@@ -66,7 +66,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
-              tests/unit/test_mdiff tests/unit/test_query
+              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.
