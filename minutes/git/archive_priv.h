@@ -98,20 +98,24 @@ struct sync {
 	char *push_rejected;    /* the remote's reason, when it refused */
 };
 
+/* Small sets of strings: whether `s` is in, added once, freed. */
 bool archive_sync_list_has(char **v, size_t n, const char *s);
+void archive_sync_list_add(char ***v, size_t *n, const char *s);
 void archive_sync_list_free(char **v, size_t n);
 /* The commit a reference names; false when there is no such reference. */
 bool archive_sync_ref_id(struct archive *a, const char *name, git_oid *id);
+/* The commit `commit` and its tree. */
 int archive_sync_tree_of(struct archive *a, const git_oid *commit, git_commit **c,
-		   git_tree **t, struct diags *err);
+			 git_tree **t, struct diags *err);
 /* Moves our branch from `old` (NULL: unborn) to `to`, bringing the work
  * tree's files along first. */
 int archive_sync_move_branch(struct sync *s, const git_oid *old, git_tree *old_tree,
-		       const git_oid *to, const char *why);
+			     const git_oid *to, const char *why);
+/* Merges theirs into ours, or keeps theirs aside when a meeting changed
+ * on both sides (ARCHIVE_SYNC_CONFLICT). */
 int archive_sync_merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_id);
 /* Drops the kept conflict refs of this remote that our branch now holds
  * (someone merged them): nothing is lost, and they would only mislead. */
 void archive_sync_drop_settled(struct sync *s);
-void archive_sync_list_add(char ***v, size_t *n, const char *s);
 
 #endif

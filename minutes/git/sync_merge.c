@@ -309,7 +309,7 @@ static int write_index(struct archive *a, struct change *v, size_t n,
 /* Moves our branch from `old` (NULL: unborn) to `to`, bringing the work
  * tree's files along first. */
 int archive_sync_move_branch(struct sync *s, const git_oid *old, git_tree *old_tree,
-		       const git_oid *to, const char *why)
+			     const git_oid *to, const char *why)
 {
 	struct archive *a = s->a;
 	struct change *v = NULL;
@@ -461,7 +461,7 @@ static int find_conflicts(struct sync *s, git_tree *base, git_tree *ours,
 }
 
 int archive_sync_tree_of(struct archive *a, const git_oid *commit, git_commit **c,
-		   git_tree **t, struct diags *err)
+			 git_tree **t, struct diags *err)
 {
 	int rc = git_commit_lookup(c, a->repo, commit);
 	if (rc == 0)
