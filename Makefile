@@ -22,7 +22,7 @@ MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
 
 CC        ?= cc
-PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc
+PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -44,7 +44,7 @@ endif
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
-             tmux git libxml2-utils groff-base man-db
+             nettle-dev tmux git libxml2-utils groff-base man-db
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
@@ -68,7 +68,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_formats \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
-              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_sha1 \
+              tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search \
               tests/unit/test_audit tests/unit/test_session tests/unit/test_form
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
@@ -112,6 +112,7 @@ man: gavel
 	    { rm -f gavel.1.new; exit 1; }
 
 check: deps
+	@sh tests/layers.sh $(LAYERS)
 	@$(MAKE) --no-print-directory gavel $(UNIT_TESTS) $(FAILIO) tests/torture/torture
 	@tests/run-all $(UNIT_TESTS)
 

@@ -9,8 +9,9 @@
 #   e. `gavel log MEETING` in a repository of BENCH_N (10000) confirmed
 #      meetings (about 20,000 commits) against
 #      `git log --oneline -- MEETING`.                  target: <= 1x
-#      Warm: with GITDIR/gavel/logcache as the first log left it; cold:
-#      the cache removed before each run (which then makes and writes it).
+#      Warm: with the log cache (a table of GITDIR/gavel/search.sqlite)
+#      as the first log left it; cold: the file removed before each run
+#      (which then makes and writes the cache).
 #
 # Environment: BENCH_AUDIT_N, BENCH_N, BENCH_EDITS, BENCH_RUNS (10),
 # BENCH_DIR (${TMPDIR:-/tmp}/gavel-bench-audit, emptied first).
@@ -79,7 +80,7 @@ echo "== e. log of one meeting ($ID), $N meetings"
 $HF --export-csv "$W/e.csv" \
 	-n "gavel log" "$GAVEL -C $BIG log $ID" \
 	-n "git log --oneline -- PATH" "git -C $BIG log --oneline -- $ID"
-$HF --export-csv "$W/e-cold.csv" --prepare "rm -f $BIG/.git/gavel/logcache" \
+$HF --export-csv "$W/e-cold.csv" --prepare "rm -f $BIG/.git/gavel/search.sqlite" \
 	-n "gavel log cold (no cache)" "$GAVEL -C $BIG log $ID"
 
 dv=$(mean_of d 1)

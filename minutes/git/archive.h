@@ -1,11 +1,14 @@
 /*
  * archive: the minutes repository as a git repository.
  *
- * The only module of gavel that talks to git, always in process through
- * libgit2 (gavel never runs the git program).  It opens or creates a
- * repository, reads files as they stood at a revision, commits a set of
- * files as one commit, lists the history of a path, and syncs with a
- * remote (archive_sync, in archive_sync.c).
+ * The git store (minutes/git) is the only part of gavel that talks to
+ * git, always in process through libgit2 (gavel never runs the git
+ * program).  It opens or creates a repository (repo.c), reads files as
+ * they stood at a revision (read.c), commits a set of files as one commit
+ * (commit.c, with index.c for git's index), lists the history of a path
+ * (log.c; history.h has its pieces for the search layer's log cache),
+ * tags (tag.c), watches paths for changes since a commit (watch.c), and
+ * syncs with a remote (sync.c, sync_merge.c).
  *
  * A minutes repository is recognised by a `.gavel` file at the root of its
  * work tree (written by archive_init).  A repository named explicitly is
@@ -128,7 +131,9 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 		   struct diags *err);
 
 /* The revisions of HEAD's history that changed `path` (a file or a
- * folder), newest first.  Free with archive_revs_free. */
+ * folder), newest first, each commit's trees compared with its parents'
+ * (logcache_log, minutes/search/logcache.h, gives the same answer from a
+ * cache).  Free with archive_revs_free. */
 int archive_log(struct archive *a, const char *path, struct archive_rev **out,
 		size_t *n, struct diags *err);
 /* The same, stopping after the newest `max` revisions (the walk of a long
@@ -152,7 +157,7 @@ int archive_rev_info(struct archive *a, const char *rev, struct archive_rev **ou
 int archive_resolve(struct archive *a, const char *rev, char id_out[41],
 		    struct diags *err);
 
-/* ---- syncing with a remote (archive_sync.c) ---- */
+/* ---- syncing with a remote (sync.c) ---- */
 
 /* archive_sync's answer when the same meeting changed on both sides. */
 #define ARCHIVE_SYNC_CONFLICT 1

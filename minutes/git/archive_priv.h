@@ -1,9 +1,12 @@
 /*
- * archive_priv: what archive.c shares with archive_sync.c,
- * archive_logcache.c and archive_index.c, the other parts of the archive
- * module.  Nothing outside minutes/archive*.c (and the archive's unit
- * tests) includes it: the rest of gavel knows the archive only through
- * archive.h.
+ * archive_priv: what the parts of the git store (minutes/git: repo.c,
+ * read.c, commit.c, index.c, log.c, tag.c, watch.c, sync*.c) share, and
+ * the only header of gavel with libgit2's types in it.  Nothing outside
+ * minutes/git (and the store's unit tests) includes it: the rest of gavel
+ * knows the store through archive.h and history.h.
+ *
+ * The parts call one way: repo.c is below everything; read.c below
+ * log.c and watch.c; index.c below commit.c; sync*.c above commit.c.
  */
 #ifndef GAVEL_ARCHIVE_PRIV_H
 #define GAVEL_ARCHIVE_PRIV_H
@@ -40,27 +43,26 @@ int archive_signature(struct archive *a, git_signature **sig, struct diags *err)
 void archive_fsync_index(struct archive *a);
 
 
-/* ---- history (archive.c; archive_log_max is in archive_logcache.c) ---- */
+/* ---- shared by the parts of the store ---- */
 
+/* fsyncs a file, or a folder (`dir`); errors are ignored, as after a
+ * rename nothing is left to undo. */
+int archive_fsync_path(const char *path, bool dir);
+/* The tree of `rev` (NULL: HEAD) and, when `commit_out` is not NULL, its
+ * commit.  ARCHIVE_ENOTFOUND when it has none. */
+int archive_rev_tree(struct archive *a, const char *rev, git_tree **tree,
+		     git_commit **commit_out, struct diags *err);
+/* Fills `r` from commit `c` (its id, author, time and message). */
+void archive_rev_fill(struct archive_rev *r, const git_commit *c);
 /* Whether commit `c` (with tree `t`) changed `path`: the entry differs
  * from the one in every parent (for a first commit, the path is there),
  * compared one folder level at a time. */
 bool archive_commit_changed(git_commit *c, git_tree *t, const char *path);
-/* A walk of HEAD's history, newest first in libgit2's topological and
- * time order: 0 with *out set, 1 when there is no history (an unborn
- * branch), or ARCHIVE_ERROR with a diagnostic. */
-int archive_head_walk(struct archive *a, git_revwalk **out, struct diags *err);
 /* Adds `c` to the growing list `v` (n of cap). */
 void archive_rev_push(struct archive_rev **v, size_t *n, size_t *cap,
 		      const git_commit *c);
-/* archive_log_max in a shallow clone: first parents from HEAD. */
-int archive_log_shallow(struct archive *a, const char *path, size_t max,
-			struct archive_rev **out, size_t *n, struct diags *err);
-/* archive_log_max without the cache: the trees of every commit and its
- * parents compared.  What the cached answer must always equal. */
-int archive_log_plain(struct archive *a, const char *path, size_t max,
-		      struct archive_rev **out, size_t *n, struct diags *err);
-/* archive_index.c: git's index brought in step with a commit by changing
+
+/* index.c: git's index brought in step with a commit by changing
  * only its files' entries.  One change a path: the blob committed there
  * (whose entry is made from it and a stat of the work tree file), or NULL
  * when the path was removed. */
@@ -80,5 +82,40 @@ struct archive_index_stats {
 	unsigned updated, declined;
 };
 extern struct archive_index_stats archive_index_stats;
+
+/* ---- syncing (sync.c, sync_merge.c) ---- */
+
+/* One archive_sync under way. */
+struct sync {
+	struct archive *a;
+	struct archive_sync_result *out;
+	struct diags *err;
+	git_remote *remote;
+	char *branch_ref;       /* refs/heads/BRANCH */
+	char *track_ref;        /* refs/remotes/REMOTE/BRANCH */
+	unsigned cred_calls;
+	char *cred_problem;     /* why we gave the transport no credentials */
+	char *push_rejected;    /* the remote's reason, when it refused */
+};
+
+/* Small sets of strings: whether `s` is in, added once, freed. */
+bool archive_sync_list_has(char **v, size_t n, const char *s);
+void archive_sync_list_add(char ***v, size_t *n, const char *s);
+void archive_sync_list_free(char **v, size_t n);
+/* The commit a reference names; false when there is no such reference. */
+bool archive_sync_ref_id(struct archive *a, const char *name, git_oid *id);
+/* The commit `commit` and its tree. */
+int archive_sync_tree_of(struct archive *a, const git_oid *commit, git_commit **c,
+			 git_tree **t, struct diags *err);
+/* Moves our branch from `old` (NULL: unborn) to `to`, bringing the work
+ * tree's files along first. */
+int archive_sync_move_branch(struct sync *s, const git_oid *old, git_tree *old_tree,
+			     const git_oid *to, const char *why);
+/* Merges theirs into ours, or keeps theirs aside when a meeting changed
+ * on both sides (ARCHIVE_SYNC_CONFLICT). */
+int archive_sync_merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_id);
+/* Drops the kept conflict refs of this remote that our branch now holds
+ * (someone merged them): nothing is lost, and they would only mislead. */
+void archive_sync_drop_settled(struct sync *s);
 
 #endif

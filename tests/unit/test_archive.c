@@ -17,6 +17,7 @@
 #include <ftw.h>
 #include <git2.h>
 #include <pwd.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,8 @@
 
 #include "minutes/git/archive.h"
 #include "minutes/git/archive_priv.h"
+#include "minutes/search/logcache.h"
+#include "minutes/search/search.h"
 #include "minutes/base/buf.h"
 #include "minutes/base/diag.h"
 
@@ -963,6 +966,9 @@ static void expect_index_is_head(struct fx *fx, const char *dir)
 	assert_string_equal(out(fx, "git -C '%s' write-tree", dir),
 			    out(fx, "git -C '%s' rev-parse 'HEAD^{tree}'", dir));
 	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", dir), 0);
+	/* The checksum that ends the index, against coreutils' SHA-1. */
+	assert_string_equal(out(fx, "head -c -20 '%s/.git/index' | sha1sum | cut -c1-40", dir),
+			    out(fx, "tail -c 20 '%s/.git/index' | od -An -tx1 | tr -d ' \\n'", dir));
 }
 
 /* Whether the index file holds a cache tree extension. */
@@ -1240,7 +1246,7 @@ static void test_commit_with_held_index_lock(void **state)
 	archive_free(a);
 }
 
-/* ---- the log cache (archive_logcache.c) ---- */
+/* ---- the log cache (minutes/search/logcache.c) ---- */
 
 /* A history with merges, a meeting folder moved (on a branch, and on
  * main), a committee removed and made again, a top-level file that
@@ -1289,8 +1295,10 @@ static const char *const log_paths[] = {
 
 static const char *cache_file(struct fx *fx, struct archive *a)
 {
-	const char *g = archive_gitdir(a);
-	return P(fx, "%s%sgavel/logcache", g, g[strlen(g) - 1] == '/' ? "" : "/");
+	char *path = search_index_path(a);
+	const char *p = P(fx, "%s", path);
+	free(path);
+	return p;
 }
 
 /* The cached answer is the uncached one, commit for commit. */
@@ -1301,10 +1309,10 @@ static void expect_log_as_plain(struct fx *fx, struct archive *a, const char *pa
 	size_t n = 0, m = 0;
 	struct diags err;
 	diags_init(&err);
-	if (archive_log_max(a, path, max, &v, &n, &err) != 0)
+	if (logcache_log(a, path, max, &v, &n, &err) != 0)
+		fail_msg("logcache_log \"%s\" at %s: %s", path, where, diag_text(fx, &err));
+	if (archive_log_max(a, path, max, &w, &m, &err) != 0)
 		fail_msg("archive_log_max \"%s\" at %s: %s", path, where, diag_text(fx, &err));
-	if (archive_log_plain(a, path, max, &w, &m, &err) != 0)
-		fail_msg("archive_log_plain \"%s\" at %s: %s", path, where, diag_text(fx, &err));
 	if (n != m)
 		fail_msg("log of \"%s\" at %s: %zu commits, uncached %zu", path, where, n, m);
 	for (size_t i = 0; i < n; i++)
@@ -1351,16 +1359,30 @@ static struct buf file_bytes(const char *path)
 	return b;
 }
 
-/* The number of commits the cache file holds (its header). */
+/* Runs SQL on the cache's file; SQLite's answer. */
+static int cache_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* The number of commits the cache holds (rows of its table). */
 static unsigned cached_commits(const char *path)
 {
-	struct buf b = file_bytes(path);
-	assert_true(b.len >= 32);
-	assert_memory_equal(b.data, "GVLOGC\r\n", 8);
-	const unsigned char *p = (const unsigned char *)b.data + 12;
-	unsigned n = (unsigned)p[0] | (unsigned)p[1] << 8 | (unsigned)p[2] << 16 |
-		     (unsigned)p[3] << 24;
-	buf_free(&b);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	unsigned n = 0;
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM " LC_TABLE, -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = (unsigned)sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
 	return n;
 }
 
@@ -1416,28 +1438,37 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 	assert_int_equal(cached_commits(cache), 4);
 	struct buf good = file_bytes(cache);
 
-	for (int damage = 0; damage < 5; damage++) {
+	for (int damage = 0; damage < 7; damage++) {
 		struct buf bad = BUF_INIT;
 		buf_add(&bad, good.data, good.len);
 		switch (damage) {
 		case 0: buf_reset(&bad); buf_addstr(&bad, "garbage\n"); break;
 		case 1: bad.len /= 2; break;                        /* truncated */
-		case 2: bad.data[bad.len - 3] ^= 0x20; break;       /* one byte */
-		case 3: bad.data[8] = 2; break;                     /* another version */
-		case 4: bad.len = 0; break;                         /* empty */
+		case 2: bad.len = 0; break;                         /* empty */
 		}
 		FILE *f = fopen(cache, "wb");
 		assert_non_null(f);
 		assert_int_equal(fwrite(bad.data, 1, bad.len, f), bad.len);
 		assert_int_equal(fclose(f), 0);
 		buf_free(&bad);
+		/* Rows SQLite reads well but that are not records. */
+		if (damage == 3)
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET rec = x'05'"), 0);
+		if (damage == 4)
+			assert_int_equal(cache_sql(cache, "INSERT INTO " LC_TABLE
+						   " VALUES(x'00', x'00000000000000000000')"), 0);
+		if (damage == 5)
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET rec ="
+						   " rec || x'00'"), 0);
+		if (damage == 6)        /* a record that sends the walk round a loop */
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET rec ="
+						   " x'01' || id || substr(rec, 22)"
+						   " WHERE substr(rec, 1, 1) = x'01'"), 0);
 		expect_log_as_plain(fx, a, "a/2018-01-01/minutes.yaml", SIZE_MAX, "damaged");
 		expect_log_as_plain(fx, a, "b/2018-01-01", SIZE_MAX, "damaged");
-		/* Made again, the same as before. */
-		struct buf again = file_bytes(cache);
-		if (again.len != good.len || memcmp(again.data, good.data, good.len) != 0)
-			fail_msg("damage %d: the cache file was not made again", damage);
-		buf_free(&again);
+		/* Made again, as before. */
+		if (damage != 6 && cached_commits(cache) != 4)
+			fail_msg("damage %d: the cache was not made again", damage);
 	}
 	buf_free(&good);
 	archive_free(a);
@@ -1488,14 +1519,14 @@ static void test_logcache_sees_new_commits(void **state)
 	size_t n = 0;
 	struct diags err;
 	diags_init(&err);
-	assert_int_equal(archive_log(a, "a/2018-01-01", &v, &n, &err), 0);
+	assert_int_equal(logcache_log(a, "a/2018-01-01", SIZE_MAX, &v, &n, &err), 0);
 	assert_int_equal(n, 2);
 	archive_revs_free(v, n);
 	assert_int_equal(cached_commits(cache), 3);
 
 	/* gavel's commit, then one made by git. */
 	const char *id3 = commit1(fx, a, "a/2018-01-01/minutes.yaml", "v: 3\n", "Three\n");
-	assert_int_equal(archive_log(a, "a/2018-01-01", &v, &n, &err), 0);
+	assert_int_equal(logcache_log(a, "a/2018-01-01", SIZE_MAX, &v, &n, &err), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(v[0].id, id3);
 	archive_revs_free(v, n);
@@ -1503,7 +1534,7 @@ static void test_logcache_sees_new_commits(void **state)
 	assert_int_equal(sh("cd '%s' && printf 'v: 4\\n' > a/2018-01-01/minutes.yaml && "
 			    "git commit -q -am Four", dir), 0);
 	const char *id4 = out(fx, "git -C '%s' rev-parse HEAD", dir);
-	assert_int_equal(archive_log(a, "a/2018-01-01/minutes.yaml", &v, &n, &err), 0);
+	assert_int_equal(logcache_log(a, "a/2018-01-01/minutes.yaml", SIZE_MAX, &v, &n, &err), 0);
 	assert_int_equal(n, 4);
 	assert_string_equal(v[0].id, id4);
 	assert_string_equal(v[1].id, id3);
@@ -1531,7 +1562,7 @@ static void test_logcache_not_in_shallow_clone(void **state)
 	size_t n = 0;
 	struct diags err;
 	diags_init(&err);
-	assert_int_equal(archive_log(a, "a/2018-01-01", &v, &n, &err), 0);
+	assert_int_equal(logcache_log(a, "a/2018-01-01", SIZE_MAX, &v, &n, &err), 0);
 	assert_int_equal(n, 2);         /* as far as the clone goes */
 	archive_revs_free(v, n);
 	diags_free(&err);

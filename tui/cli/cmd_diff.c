@@ -10,6 +10,7 @@
 #include "minutes/format/slug.h"
 #include "minutes/base/utf8.h"
 #include "minutes/format/yamlread.h"
+#include "minutes/search/logcache.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -99,7 +100,7 @@ static bool pick_revs(struct archive *a, const char *id, const char *ra, const c
 	bool dated = (ra && ra[0] == '@') || (rb && rb[0] == '@');
 	size_t max = dated ? SIZE_MAX : ra && rb ? 0 : 2;
 	char *path = meeting_path(id, MEETING_MINUTES);
-	int rc = max ? archive_log_max(a, path, max, &log, &n, &d) : 0;
+	int rc = max ? logcache_log(a, path, max, &log, &n, &d) : 0;
 	free(path);
 	if (!max) {
 		log = NULL;

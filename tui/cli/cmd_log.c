@@ -4,8 +4,10 @@
 #include "minutes/format/slug.h"
 #include "minutes/base/utf8.h"
 #include "minutes/format/yamlread.h"
+#include "minutes/search/logcache.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,7 @@ int cmd_log(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int result = EXIT_YES;
-	if (archive_log(a, id, &v, &n, &d) < 0) {
+	if (logcache_log(a, id, SIZE_MAX, &v, &n, &d) < 0) {
 		cli_diags(&d, true);
 		result = EXIT_FAIL;
 	} else {

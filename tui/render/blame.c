@@ -4,6 +4,7 @@
 #include "minutes/audit/mdiff.h"
 #include "minutes/base/utf8.h"
 #include "minutes/git/meeting.h"
+#include "minutes/search/logcache.h"
 #include "tui/render/render.h"
 
 #include <stdint.h>
@@ -51,7 +52,7 @@ int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const 
 	struct archive_rev *log = NULL;
 	size_t n = 0;
 	char *path = meeting_path(id, MEETING_MINUTES);
-	int rc = archive_log(a, path, &log, &n, d);
+	int rc = logcache_log(a, path, SIZE_MAX, &log, &n, d);
 	free(path);
 	if (rc < 0)
 		return rc;

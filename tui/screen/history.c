@@ -7,7 +7,9 @@
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 #include "tui/screen/ui.h"
+#include "minutes/search/logcache.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -433,7 +435,7 @@ void history_run(struct archive *a, const char *id, volatile sig_atomic_t *stop)
 	struct diags d;
 	diags_init(&d);
 	char *path = meeting_path(id, MEETING_MINUTES);
-	if (archive_log(a, path, &h.revs, &h.nrevs, &d) < 0 && d.n) {
+	if (logcache_log(a, path, SIZE_MAX, &h.revs, &h.nrevs, &d) < 0 && d.n) {
 		char *m = diag_format(&d.v[0]);
 		snprintf(h.msg, sizeof(h.msg), "%s", m);
 		free(m);

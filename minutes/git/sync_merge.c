@@ -1,22 +1,12 @@
 /*
- * archive_sync: the archive's fetch, integrate and push, through libgit2.
- *
- * Part of the archive module (see archive.h for the contract).  The unit
- * of a conflict is the meeting: two clerks who both changed
- * communities-board/2018-03-14 conflict even when git could merge their
- * lines, because a line merge of two YAML documents can make minutes
- * nobody wrote.  Files outside a meeting's folder (committee.yaml, the
- * marker) are units of their own.
- *
- * Nothing is half-done: every check is made before the first change; the
- * work tree's files are each replaced atomically before the branch moves
- * (so a crash in between leaves files that already match, which the next
- * sync accepts), and the branch moves by compare-and-swap.
+ * sync_merge: the half of archive_sync that changes things here (see
+ * sync.c for the whole): which meetings each side changed, the work
+ * tree's files and the index brought from one tree to another, the branch
+ * moved by compare-and-swap, and the merge, or the conflict kept aside.
  */
 #include "minutes/git/archive_priv.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,21 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-struct sync {
-	struct archive *a;
-	struct archive_sync_result *out;
-	struct diags *err;
-	git_remote *remote;
-	char *branch_ref;       /* refs/heads/BRANCH */
-	char *track_ref;        /* refs/remotes/REMOTE/BRANCH */
-	unsigned cred_calls;
-	char *cred_problem;     /* why we gave the transport no credentials */
-	char *push_rejected;    /* the remote's reason, when it refused */
-};
-
 /* ---- small sets of strings ---- */
 
-static bool list_has(char **v, size_t n, const char *s)
+bool archive_sync_list_has(char **v, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(v[i], s))
@@ -46,153 +24,34 @@ static bool list_has(char **v, size_t n, const char *s)
 	return false;
 }
 
-static void list_add(char ***v, size_t *n, const char *s)
+void archive_sync_list_add(char ***v, size_t *n, const char *s)
 {
-	if (list_has(*v, *n, s))
+	if (archive_sync_list_has(*v, *n, s))
 		return;
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	(*v)[(*n)++] = xstrdup(s);
 }
 
-static void list_free(char **v, size_t n)
+void archive_sync_list_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
 }
 
-void archive_sync_result_free(struct archive_sync_result *r)
-{
-	free(r->remote);
-	free(r->url);
-	free(r->branch);
-	list_free(r->meetings, r->nmeetings);
-	list_free(r->conflicts, r->nconflicts);
-	list_free(r->settled, r->nsettled);
-	free(r->conflict_ref);
-	memset(r, 0, sizeof(*r));
-}
-
 /* The unit a path belongs to: the meeting folder COMMITTEE/MEETING for a
  * file inside one, else the path itself. */
-static char *unit_of(const char *path)
+static char *archive_sync_unit_of(const char *path)
 {
 	const char *s1 = strchr(path, '/');
 	const char *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
 	return s2 ? xstrndup(path, (size_t)(s2 - path)) : xstrdup(path);
 }
 
-/* ---- the transport's callbacks ---- */
-
-static int credentials(git_credential **out, const char *url,
-		       const char *user_from_url, unsigned int allowed, void *payload)
-{
-	struct sync *s = payload;
-	const char *user = user_from_url && *user_from_url ? user_from_url : NULL;
-	/* cppcheck-suppress getpwuidCalled ; gavel has one thread: the static result is not shared */
-	struct passwd *pw = user ? NULL : getpwuid(getuid());
-	(void)url;
-	if (!user)
-		user = pw && pw->pw_name ? pw->pw_name : "git";
-	free(s->cred_problem);
-	s->cred_problem = NULL;
-	if (s->cred_calls++ > 2) {
-		s->cred_problem = xstrdup("the remote refused every key the ssh agent "
-					  "offered (is the right key added? ssh-add -l lists them)");
-		return GIT_EUSER;
-	}
-	if (allowed & GIT_CREDENTIAL_USERNAME)
-		return git_credential_username_new(out, user);
-	if (allowed & GIT_CREDENTIAL_SSH_KEY) {
-		const char *sock = getenv("SSH_AUTH_SOCK");
-		if (!sock || !*sock) {
-			s->cred_problem = xstrdup("the remote wants an ssh key and no ssh agent "
-						  "is running (start ssh-agent and ssh-add your key)");
-			return GIT_EUSER;
-		}
-		return git_credential_ssh_key_from_agent(out, user);
-	}
-	s->cred_problem = xstrdup("the remote asks for a password or token, which gavel "
-				  "does not ask for; use an ssh URL with your key in the ssh agent");
-	return GIT_EUSER;
-}
-
-static int push_status(const char *refname, const char *status, void *payload)
-{
-	struct sync *s = payload;
-	(void)refname;
-	if (status && !s->push_rejected)
-		s->push_rejected = xstrdup(status);
-	return 0;
-}
-
-/* A URL git takes as a local path: no scheme, no "host:" before a '/'. */
-static bool is_local_path(const char *url)
-{
-	const char *colon = strchr(url, ':');
-	const char *slash = strchr(url, '/');
-	return !colon || (slash && slash < colon);
-}
-
-static void transport_fail(struct sync *s, int rc, const char *what)
-{
-	const char *url = s->out->url ? s->out->url : "";
-	if (is_local_path(url) && *url && !archive_exists(url))
-		diags_add(s->err, s->a->path, 0, 0, "cannot %s %s: there is no repository "
-			  "at %s (the path does not exist)", what, s->out->remote, url);
-	else if (rc == GIT_EUSER && s->cred_problem)
-		diags_add(s->err, s->a->path, 0, 0, "cannot %s %s (%s): %s", what,
-			  s->out->remote, url, s->cred_problem);
-	else
-		archive_fail(s->err, s->a->path, rc, "cannot %s %s (%s)", what,
-			     s->out->remote, url);
-}
-
-/* ---- the steps ---- */
-
 /* The commit a reference names; false when there is no such reference. */
-static bool ref_id(struct archive *a, const char *name, git_oid *id)
+bool archive_sync_ref_id(struct archive *a, const char *name, git_oid *id)
 {
 	return git_reference_name_to_id(id, a->repo, name) == 0;
-}
-
-static int fetch(struct sync *s)
-{
-	git_fetch_options fo;
-	git_oid before, after, head;
-	bool had = ref_id(s->a, s->track_ref, &before);
-	struct buf spec = BUF_INIT;
-	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
-	fo.callbacks.credentials = credentials;
-	fo.callbacks.payload = s;
-	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	buf_addf(&spec, "+%s:%s", s->branch_ref, s->track_ref);
-	char *specs[1] = { spec.data };
-	git_strarray refspecs = { specs, 1 };
-	s->cred_calls = 0;
-	int rc = git_remote_fetch(s->remote, &refspecs, &fo, "gavel sync: fetch");
-	buf_free(&spec);
-	if (rc < 0) {
-		transport_fail(s, rc, "fetch from");
-		return ARCHIVE_ERROR;
-	}
-	if (!ref_id(s->a, s->track_ref, &after))
-		return 0;       /* the remote has no such branch (yet) */
-	if (had && git_oid_equal(&before, &after))
-		return 0;
-	/* Count the commits that are new here. */
-	git_revwalk *w = NULL;
-	git_oid id;
-	if (git_revwalk_new(&w, s->a->repo) == 0 && git_revwalk_push(w, &after) == 0) {
-		if (had)
-			git_revwalk_hide(w, &before);
-		if (ref_id(s->a, s->branch_ref, &head))
-			git_revwalk_hide(w, &head);
-		while (git_revwalk_next(&id, w) == 0)
-			s->out->fetched++;
-	}
-	git_revwalk_free(w);
-	return 0;
 }
 
 /* The units changed from `from` to `to` (either may be NULL: empty). */
@@ -211,8 +70,8 @@ static int changed_units(struct archive *a, git_tree *from, git_tree *to,
 	for (size_t i = 0; i < nd; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
 		const char *p = d->status == GIT_DELTA_DELETED ? d->old_file.path : d->new_file.path;
-		char *u = unit_of(p);
-		list_add(v, n, u);
+		char *u = archive_sync_unit_of(p);
+		archive_sync_list_add(v, n, u);
 		free(u);
 	}
 	git_diff_free(diff);
@@ -449,8 +308,8 @@ static int write_index(struct archive *a, struct change *v, size_t n,
 
 /* Moves our branch from `old` (NULL: unborn) to `to`, bringing the work
  * tree's files along first. */
-static int move_branch(struct sync *s, const git_oid *old, git_tree *old_tree,
-		       const git_oid *to, const char *why)
+int archive_sync_move_branch(struct sync *s, const git_oid *old, git_tree *old_tree,
+			     const git_oid *to, const char *why)
 {
 	struct archive *a = s->a;
 	struct change *v = NULL;
@@ -553,13 +412,13 @@ static int keep_theirs(struct sync *s, const git_oid *theirs)
 
 /* Drops the kept conflict refs of this remote that our branch now holds
  * (someone merged them): nothing is lost, and they would only mislead. */
-static void drop_settled(struct sync *s)
+void archive_sync_drop_settled(struct sync *s)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref = NULL;
 	git_oid head;
 	struct buf glob = BUF_INIT;
-	if (!ref_id(s->a, s->branch_ref, &head))
+	if (!archive_sync_ref_id(s->a, s->branch_ref, &head))
 		return;
 	buf_addf(&glob, "refs/gavel/conflicts/%s/*", s->out->remote);
 	if (git_reference_iterator_glob_new(&it, s->a->repo, glob.data) == 0) {
@@ -568,7 +427,7 @@ static void drop_settled(struct sync *s)
 			if (id && (git_oid_equal(id, &head) ||
 				   git_graph_descendant_of(s->a->repo, &head, id) == 1) &&
 			    git_reference_delete(ref) == 0)
-				list_add(&s->out->settled, &s->out->nsettled, git_reference_name(ref));
+				archive_sync_list_add(&s->out->settled, &s->out->nsettled, git_reference_name(ref));
 			git_reference_free(ref);
 			ref = NULL;
 		}
@@ -588,21 +447,21 @@ static int find_conflicts(struct sync *s, git_tree *base, git_tree *ours,
 	if (rc == 0)
 		rc = changed_units(s->a, base, theirs, &other, &nother, s->err);
 	for (size_t i = 0; rc == 0 && i < nother; i++) {
-		if (!list_has(mine, nmine, other[i]))
+		if (!archive_sync_list_has(mine, nmine, other[i]))
 			continue;
 		git_oid x, y;
 		path_id(ours, other[i], &x);
 		path_id(theirs, other[i], &y);
 		if (!git_oid_equal(&x, &y))
-			list_add(&s->out->conflicts, &s->out->nconflicts, other[i]);
+			archive_sync_list_add(&s->out->conflicts, &s->out->nconflicts, other[i]);
 	}
-	list_free(mine, nmine);
-	list_free(other, nother);
+	archive_sync_list_free(mine, nmine);
+	archive_sync_list_free(other, nother);
 	return rc;
 }
 
-static int tree_of(struct archive *a, const git_oid *commit, git_commit **c,
-		   git_tree **t, struct diags *err)
+int archive_sync_tree_of(struct archive *a, const git_oid *commit, git_commit **c,
+			 git_tree **t, struct diags *err)
 {
 	int rc = git_commit_lookup(c, a->repo, commit);
 	if (rc == 0)
@@ -614,7 +473,7 @@ static int tree_of(struct archive *a, const git_oid *commit, git_commit **c,
 	return 0;
 }
 
-static int merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_id)
+int archive_sync_merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_id)
 {
 	struct archive *a = s->a;
 	git_commit *ours = NULL, *theirs = NULL, *base = NULL;
@@ -627,12 +486,12 @@ static int merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_i
 	size_t nincoming = 0;
 	int rc;
 
-	if ((rc = tree_of(a, ours_id, &ours, &ours_t, s->err)) < 0 ||
-	    (rc = tree_of(a, theirs_id, &theirs, &theirs_t, s->err)) < 0)
+	if ((rc = archive_sync_tree_of(a, ours_id, &ours, &ours_t, s->err)) < 0 ||
+	    (rc = archive_sync_tree_of(a, theirs_id, &theirs, &theirs_t, s->err)) < 0)
 		goto out;
 	rc = git_merge_base(&base_id, a->repo, ours_id, theirs_id);
 	if (rc == 0) {
-		if ((rc = tree_of(a, &base_id, &base, &base_t, s->err)) < 0)
+		if ((rc = archive_sync_tree_of(a, &base_id, &base, &base_t, s->err)) < 0)
 			goto out;
 	} else if (rc != GIT_ENOTFOUND) {
 		archive_fail(s->err, a->path, rc, "cannot find where the histories parted");
@@ -659,14 +518,14 @@ static int merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_i
 			if (git_index_conflict_iterator_new(&ci, idx) == 0) {
 				while (git_index_conflict_next(&anc, &o, &t, ci) == 0) {
 					const git_index_entry *e = o ? o : t ? t : anc;
-					char *u = unit_of(e->path);
-					list_add(&s->out->conflicts, &s->out->nconflicts, u);
+					char *u = archive_sync_unit_of(e->path);
+					archive_sync_list_add(&s->out->conflicts, &s->out->nconflicts, u);
 					free(u);
 				}
 				git_index_conflict_iterator_free(ci);
 			}
 			if (s->out->nconflicts == 0)
-				list_add(&s->out->conflicts, &s->out->nconflicts, "(the repository)");
+				archive_sync_list_add(&s->out->conflicts, &s->out->nconflicts, "(the repository)");
 		}
 	}
 	if (s->out->nconflicts) {
@@ -704,11 +563,11 @@ static int merge(struct sync *s, const git_oid *ours_id, const git_oid *theirs_i
 	}
 	buf_reset(&msg);
 	buf_addf(&msg, "gavel sync: merge %s/%s", s->out->remote, s->out->branch);
-	rc = move_branch(s, ours_id, ours_t, &commit_id, msg.data);
+	rc = archive_sync_move_branch(s, ours_id, ours_t, &commit_id, msg.data);
 	if (rc == 0)
 		s->out->step = ARCHIVE_SYNC_MERGED;
 out:
-	list_free(incoming, nincoming);
+	archive_sync_list_free(incoming, nincoming);
 	buf_free(&msg);
 	git_signature_free(sig);
 	git_index_free(idx);
@@ -719,179 +578,5 @@ out:
 	git_commit_free(base);
 	git_commit_free(theirs);
 	git_commit_free(ours);
-	return rc;
-}
-
-static int integrate(struct sync *s)
-{
-	struct archive *a = s->a;
-	git_oid ours, theirs;
-	bool born = ref_id(a, s->branch_ref, &ours);
-	if (!ref_id(a, s->track_ref, &theirs))
-		return 0;
-	if (born && git_oid_equal(&ours, &theirs))
-		return 0;
-	if (born && git_graph_descendant_of(a->repo, &ours, &theirs) == 1)
-		return 0;       /* ours already holds theirs: only a push */
-	struct buf why = BUF_INIT;
-	buf_addf(&why, "gavel sync: fast-forward to %s/%s", s->out->remote, s->out->branch);
-	int rc;
-	if (!born || git_graph_descendant_of(a->repo, &theirs, &ours) == 1) {
-		git_commit *c = NULL;
-		git_tree *t = NULL;
-		if (born && (rc = tree_of(a, &ours, &c, &t, s->err)) < 0) {
-			buf_free(&why);
-			return rc;
-		}
-		rc = move_branch(s, born ? &ours : NULL, t, &theirs, why.data);
-		if (rc == 0)
-			s->out->step = ARCHIVE_SYNC_FAST_FORWARD;
-		git_tree_free(t);
-		git_commit_free(c);
-	} else {
-		rc = merge(s, &ours, &theirs);
-	}
-	buf_free(&why);
-	return rc;
-}
-
-/* 1 when the push was refused because the remote moved on meanwhile. */
-static int push(struct sync *s)
-{
-	struct archive *a = s->a;
-	git_oid ours, theirs;
-	bool had = ref_id(a, s->track_ref, &theirs);
-	if (!ref_id(a, s->branch_ref, &ours) || (had && git_oid_equal(&ours, &theirs)))
-		return 0;       /* nothing of ours is missing there */
-	git_push_options po;
-	struct buf spec = BUF_INIT;
-	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-	po.callbacks.credentials = credentials;
-	po.callbacks.push_update_reference = push_status;
-	po.callbacks.payload = s;
-	buf_addf(&spec, "%s:%s", s->branch_ref, s->branch_ref);
-	char *specs[1] = { spec.data };
-	git_strarray refspecs = { specs, 1 };
-	free(s->push_rejected);
-	s->push_rejected = NULL;
-	s->cred_calls = 0;
-	int rc = git_remote_push(s->remote, &refspecs, &po);
-	buf_free(&spec);
-	if (rc == GIT_ENONFASTFORWARD || (rc == 0 && s->push_rejected &&
-					  strstr(s->push_rejected, "fast")))
-		return 1;
-	if (rc < 0) {
-		transport_fail(s, rc, "push to");
-		return ARCHIVE_ERROR;
-	}
-	if (s->push_rejected) {
-		diags_add(s->err, a->path, 0, 0, "%s refused the push of %s: %s",
-			  s->out->remote, s->out->branch, s->push_rejected);
-		return ARCHIVE_ERROR;
-	}
-	git_reference *ref = NULL;
-	if (git_reference_create(&ref, a->repo, s->track_ref, &ours, 1, "gavel sync: push") == 0)
-		git_reference_free(ref);
-	s->out->pushed = true;
-	s->out->remote_new = !had;
-	return 0;
-}
-
-/* Which remote: the one named, else the branch's upstream, else origin. */
-static char *remote_name(struct archive *a, const char *given, const char *branch_ref)
-{
-	git_buf b = { 0 };
-	if (given)
-		return xstrdup(given);
-	if (git_branch_upstream_remote(&b, a->repo, branch_ref) == 0 && b.ptr && *b.ptr) {
-		char *name = xstrdup(b.ptr);
-		git_buf_dispose(&b);
-		return name;
-	}
-	git_buf_dispose(&b);
-	git_error_clear();
-	return xstrdup("origin");
-}
-
-static int no_remote(struct sync *s, int rc, const char *name)
-{
-	git_strarray names = { 0 };
-	struct buf have = BUF_INIT;
-	if (rc != GIT_ENOTFOUND && rc != GIT_EINVALIDSPEC) {
-		archive_fail(s->err, s->a->path, rc, "cannot read the remote %s", name);
-		return ARCHIVE_ERROR;
-	}
-	if (git_remote_list(&names, s->a->repo) == 0)
-		for (size_t i = 0; i < names.count; i++)
-			buf_addf(&have, "%s%s", i ? ", " : "", names.strings[i]);
-	if (have.len)
-		diags_add(s->err, s->a->path, 0, 0, "no remote named '%s' in this repository "
-			  "(it has: %s)", name, have.data);
-	else
-		diags_add(s->err, s->a->path, 0, 0, "no remote named '%s': this repository "
-			  "has none (add one with: git remote add origin URL)", name);
-	git_strarray_dispose(&names);
-	buf_free(&have);
-	return ARCHIVE_ERROR;
-}
-
-int archive_sync(struct archive *a, const char *remote,
-		 struct archive_sync_result *out, struct diags *err)
-{
-	struct sync s = { .a = a, .out = out, .err = err };
-	git_reference *head = NULL;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	archive_init_once();
-	rc = git_reference_lookup(&head, a->repo, "HEAD");
-	if (rc < 0 || git_reference_type(head) != GIT_REFERENCE_SYMBOLIC ||
-	    strncmp(git_reference_symbolic_target(head), "refs/heads/", 11)) {
-		if (rc < 0)
-			archive_fail(err, a->path, rc, "cannot read HEAD");
-		else
-			diags_add(err, a->path, 0, 0, "HEAD is not on a branch (detached); "
-				  "check out a branch, such as main, before syncing");
-		git_reference_free(head);
-		return ARCHIVE_ERROR;
-	}
-	s.branch_ref = xstrdup(git_reference_symbolic_target(head));
-	git_reference_free(head);
-	out->branch = xstrdup(s.branch_ref + 11);
-	out->remote = remote_name(a, remote, s.branch_ref);
-	rc = git_remote_lookup(&s.remote, a->repo, out->remote);
-	if (rc < 0) {
-		rc = no_remote(&s, rc, out->remote);
-		goto out;
-	}
-	out->url = xstrdup(git_remote_url(s.remote) ? git_remote_url(s.remote) : "");
-	struct buf track = BUF_INIT;
-	buf_addf(&track, "refs/remotes/%s/%s", out->remote, out->branch);
-	s.track_ref = buf_detach(&track, NULL);
-
-	for (out->rounds = 1; ; out->rounds++) {
-		if ((rc = fetch(&s)) < 0)
-			break;
-		if ((rc = integrate(&s)) != 0)
-			break;
-		rc = push(&s);
-		if (rc == 0)
-			drop_settled(&s);
-		if (rc != 1)
-			break;
-		if (out->rounds == 2) {
-			diags_add(err, a->path, 0, 0, "%s refused the push of %s twice: others "
-				  "are pushing to it at this moment; run gavel sync again",
-				  out->remote, out->branch);
-			rc = ARCHIVE_ERROR;
-			break;
-		}
-	}
-out:
-	git_remote_free(s.remote);
-	free(s.branch_ref);
-	free(s.track_ref);
-	free(s.cred_problem);
-	free(s.push_rejected);
 	return rc;
 }

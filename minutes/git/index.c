@@ -31,7 +31,8 @@
  * trees.
  */
 #include "minutes/git/archive_priv.h"
-#include "minutes/base/sha1.h"
+
+#include <nettle/sha1.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -179,13 +180,13 @@ static int read_all(int fd, unsigned char *p, size_t n)
 static int parse(struct index *ix, time_t stamp, struct buf *why)
 {
 	const unsigned char *d = ix->data;
-	if (ix->size < HEADER + SHA1_LEN || memcmp(d, "DIRC", 4))
+	if (ix->size < HEADER + SHA1_DIGEST_SIZE || memcmp(d, "DIRC", 4))
 		return decline(why, "not an index file");
 	ix->version = get32(d + 4);
 	ix->count = get32(d + 8);
 	if (ix->version != 2 && ix->version != 3)
 		return decline(why, "index version %u", (unsigned)ix->version);
-	ix->end = ix->size - SHA1_LEN;
+	ix->end = ix->size - SHA1_DIGEST_SIZE;
 	if (ix->count > (ix->end - HEADER) / entry_size(E_FIXED, 0))
 		return decline(why, "entry count beyond the file");
 	ix->off = xmalloc(((size_t)ix->count + 1) * sizeof(*ix->off));
@@ -479,7 +480,7 @@ int archive_index_update(struct archive *a, const struct index_change *changes, 
 	struct index ix;
 	struct pieces ps = { NULL, 0, 0, 0 };
 	struct buf tree = BUF_INIT;
-	unsigned char header[HEADER], zero[4] = { 0 }, sum[SHA1_LEN];
+	unsigned char header[HEADER], zero[4] = { 0 }, sum[SHA1_DIGEST_SIZE];
 	char *lock = archive_join(a->gitdir, "index.lock");
 	char *path = archive_join(a->gitdir, "index");
 	int fd = -1, lfd = -1, rc = INDEX_DECLINED;
@@ -565,13 +566,13 @@ int archive_index_update(struct archive *a, const struct index_change *changes, 
 
 	/* The old checksum, hashed once; the context where the files part
 	 * is kept to start the new one from. */
-	struct sha1 old, shared;
+	struct sha1_ctx old, shared;
 	sha1_init(&old);
-	sha1_update(&old, ix.data, first);
-	shared = old;
-	sha1_update(&old, ix.data + first, ix.end - first);
-	sha1_final(&old, sum);
-	if (memcmp(sum, ix.data + ix.end, SHA1_LEN)) {
+	sha1_update(&old, first, ix.data);
+	shared = old;           /* a plain struct: copied, it resumes */
+	sha1_update(&old, ix.end - first, ix.data + first);
+	sha1_digest(&old, SHA1_DIGEST_SIZE, sum);
+	if (memcmp(sum, ix.data + ix.end, SHA1_DIGEST_SIZE)) {
 		decline(why, "the index checksum does not match its content");
 		goto out;
 	}
@@ -623,12 +624,12 @@ int archive_index_update(struct archive *a, const struct index_change *changes, 
 		const struct piece *pc = &ps.v[i];
 		if (at + pc->len > first) {
 			size_t s = first > at ? first - at : 0;
-			sha1_update(&shared, pc->p + s, pc->len - s);
+			sha1_update(&shared, pc->len - s, pc->p + s);
 		}
 		at += pc->len;
 	}
-	sha1_final(&shared, sum);
-	add_piece(&ps, sum, SHA1_LEN);
+	sha1_digest(&shared, SHA1_DIGEST_SIZE, sum);
+	add_piece(&ps, sum, SHA1_DIGEST_SIZE);
 
 	if (write_pieces(lfd, &ps) < 0) {
 		rc = fail(lock, why, "cannot write the index");

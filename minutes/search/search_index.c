@@ -1,0 +1,422 @@
+/*
+ * search_index: bringing the search index up to date with HEAD (see
+ * search.h): the meetings whose minutes.yaml changed indexed again, the
+ * ones gone dropped, in one transaction.
+ */
+#include "minutes/search/search_priv.h"
+#include "minutes/model/yamlfile.h"
+#include "minutes/git/meeting.h"
+#include "minutes/format/slug.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const search_kinds[] = {
+	"title", "decision", "summary", "comment", "action", "presenter",
+	"document", "venue", "present", "apologies", "in attendance",
+	"declaration", "confirmed by",
+};
+
+static long long day_key(const char *date)
+{
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+	return (long long)y * 372 + (m - 1) * 31 + (d - 1);
+}
+
+/* The key of a meeting: its date and slot. */
+long long search_meeting_key(const char *date, long long slot)
+{
+	return ((DAY_MAX - day_key(date)) << SLOT_BITS) | slot;
+}
+
+long long search_row_base(const char *date, long long slot)
+{
+	return search_meeting_key(date, slot) << ROW_BITS;
+}
+
+int search_read_tree(struct search *s, char out[41])
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'tree'",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	out[0] = '\0';
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		snprintf(out, 41, "%s", v ? v : "");
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_CORRUPT;    /* no row: not an index of ours */
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- indexing ---- */
+
+struct indexer {
+	struct search *s;
+	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
+	long long base, row;
+	int rc;
+	struct search_update *u;
+};
+
+static const char *const ix_sql[] = {
+	"INSERT INTO fields(rowid, text, by, item, kind, idx) VALUES(?, ?, ?, ?, ?, ?)",
+	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
+	"SELECT blob, date, slot FROM meetings WHERE id = ?",
+	("INSERT OR REPLACE INTO meetings(id, blob, date, slot, key, ok)"
+	 " VALUES(?, ?, ?, ?, ?, ?)"),
+	"DELETE FROM meetings WHERE id = ?",
+	"SELECT max(slot) FROM meetings WHERE date = ?",
+};
+
+static int ix_prepare(struct indexer *ix)
+{
+	sqlite3_stmt **st[] = { &ix->ins, &ix->del, &ix->get, &ix->put, &ix->drop,
+				&ix->maxslot };
+	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
+		if (sqlite3_prepare_v2(ix->s->db, ix_sql[i], -1, st[i], NULL) != SQLITE_OK)
+			return -1;
+	return 0;
+}
+
+static void ix_finalize(struct indexer *ix)
+{
+	sqlite3_finalize(ix->ins);
+	sqlite3_finalize(ix->del);
+	sqlite3_finalize(ix->get);
+	sqlite3_finalize(ix->put);
+	sqlite3_finalize(ix->drop);
+	sqlite3_finalize(ix->maxslot);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void step_done(struct indexer *ix, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW && ix->rc == SQLITE_OK)
+		ix->rc = rc;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static void add_row(struct indexer *ix, const char *item, int kind,
+		    size_t idx, const char *by, const char *text)
+{
+	if (!text || !*text || ix->row > ROW_MAX)
+		return;
+	sqlite3_stmt *st = ix->ins;
+	sqlite3_bind_int64(st, 1, ix->base | ix->row++);
+	bind_text(st, 2, text);
+	bind_text(st, 3, by);
+	bind_text(st, 4, item);
+	sqlite3_bind_int(st, 5, kind);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)idx);
+	step_done(ix, st);
+}
+
+/* "Name, role" or "Name". */
+static void add_person(struct indexer *ix, const char *item, int kind,
+		       size_t idx, const struct person *p)
+{
+	if (p->role && *p->role) {
+		struct buf b = BUF_INIT;
+		buf_addf(&b, "%s, %s", p->name ? p->name : "", p->role);
+		add_row(ix, item, kind, idx, NULL, b.data);
+		buf_free(&b);
+	} else {
+		add_row(ix, item, kind, idx, NULL, p->name);
+	}
+}
+
+static void add_people(struct indexer *ix, int kind, const struct people *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		add_person(ix, NULL, kind, i + 1, &l->v[i]);
+}
+
+static void add_minutes(struct indexer *ix, const struct minutes *m)
+{
+	add_row(ix, NULL, K_VENUE, 0, NULL, m->venue);
+	add_people(ix, K_PRESENT, &m->present);
+	add_people(ix, K_APOLOGIES, &m->apologies);
+	add_people(ix, K_IN_ATTENDANCE, &m->in_attendance);
+	for (size_t i = 0; i < m->ndeclarations; i++) {
+		const struct declaration *d = &m->declarations[i];
+		add_row(ix, d->item, K_DECLARATION, i + 1, d->member, d->interest);
+	}
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct minutes_item *it = m->items[i];
+		const char *n = it->number;
+		add_row(ix, n, K_TITLE, 0, NULL, it->title);
+		for (size_t j = 0; j < it->presenters.n; j++)
+			add_person(ix, n, K_PRESENTER, j + 1, &it->presenters.v[j]);
+		add_row(ix, n, K_SUMMARY, 0, NULL, it->summary);
+		for (size_t j = 0; j < it->ncomments; j++)
+			add_row(ix, n, K_COMMENT, j + 1, it->comments[j].by,
+				it->comments[j].text);
+		add_row(ix, n, K_DECISION, 0, NULL, it->decision);
+		for (size_t j = 0; j < it->nactions; j++)
+			add_row(ix, n, K_ACTION, j + 1, it->actions[j].owner,
+				it->actions[j].text);
+		for (size_t j = 0; j < it->documents.n; j++)
+			add_row(ix, n, K_DOCUMENT, j + 1, NULL, it->documents.v[j].title);
+	}
+	add_row(ix, NULL, K_CONFIRMED_BY, 0, NULL, m->confirmed_by);
+}
+
+/* The slot of meeting `id` in the index (-1 when it is not there). */
+static long long known_slot(struct indexer *ix, const char *id, char blob[41])
+{
+	long long slot = -1;
+	blob[0] = '\0';
+	sqlite3_bind_text(ix->get, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(ix->get);
+	if (rc == SQLITE_ROW) {
+		const char *b = (const char *)sqlite3_column_text(ix->get, 0);
+		snprintf(blob, 41, "%s", b ? b : "");
+		slot = sqlite3_column_int64(ix->get, 2);
+	} else if (rc != SQLITE_DONE && ix->rc == SQLITE_OK) {
+		ix->rc = rc;
+	}
+	sqlite3_reset(ix->get);
+	sqlite3_clear_bindings(ix->get);
+	return slot;
+}
+
+static void drop_rows(struct indexer *ix, const char *date, long long slot)
+{
+	if (slot > SLOT_MAX)
+		return;
+	long long base = search_row_base(date, slot);
+	sqlite3_bind_int64(ix->del, 1, base);
+	sqlite3_bind_int64(ix->del, 2, base | ROW_MAX);
+	step_done(ix, ix->del);
+}
+
+/* Drops meeting `id` ("<committee>/<folder>") from the index. */
+static void drop_meeting(struct indexer *ix, const char *id)
+{
+	char blob[41];
+	long long slot = known_slot(ix, id, blob);
+	if (slot < 0)
+		return;
+	drop_rows(ix, strchr(id, '/') + 1, slot);
+	sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
+	step_done(ix, ix->drop);
+	ix->u->removed++;
+}
+
+/* (Re)indexes meeting `id` from the blob `blob_id` of its minutes.yaml. */
+static void index_meeting(struct indexer *ix, const char *id, const char *blob_id)
+{
+	char old[41];
+	char date[11];
+	long long slot = known_slot(ix, id, old);
+	if (slot >= 0 && !strcmp(old, blob_id))
+		return;                 /* unchanged */
+	snprintf(date, sizeof(date), "%s", strchr(id, '/') + 1);
+	if (slot >= 0) {
+		drop_rows(ix, date, slot);
+	} else {
+		sqlite3_bind_text(ix->maxslot, 1, date, -1, SQLITE_STATIC);
+		slot = 0;
+		if (sqlite3_step(ix->maxslot) == SQLITE_ROW &&
+		    sqlite3_column_type(ix->maxslot, 0) != SQLITE_NULL)
+			slot = sqlite3_column_int64(ix->maxslot, 0) + 1;
+		sqlite3_reset(ix->maxslot);
+		sqlite3_clear_bindings(ix->maxslot);
+	}
+	bool ok = false;
+	if (slot <= SLOT_MAX) {
+		struct buf b = BUF_INIT;
+		struct diags quiet;
+		struct yamlfile doc;
+		diags_init(&quiet);
+		if (archive_read_blob(ix->s->a, blob_id, &b, &quiet) == 0 &&
+		    yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES, &quiet) == YAMLFILE_OK) {
+			ix->base = search_row_base(date, slot);
+			ix->row = 0;
+			add_minutes(ix, doc.minutes);
+			yamlfile_free(&doc);
+			ok = true;
+		}
+		diags_free(&quiet);
+		buf_free(&b);
+	}
+	if (!ok)
+		ix->u->unreadable++;
+	sqlite3_stmt *st = ix->put;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, blob_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, slot);
+	/* A meeting past the last slot of its date keeps no rows, and a key
+	 * no row can have. */
+	sqlite3_bind_int64(st, 5, slot > SLOT_MAX ? -((search_meeting_key(date, 0) << 24) |
+						      (slot & 0xffffff))
+			   : search_meeting_key(date, slot));
+	sqlite3_bind_int(st, 6, ok);
+	step_done(ix, st);
+	ix->u->indexed++;
+}
+
+/* The meeting id of a path "<committee>/<folder>/minutes.yaml", or NULL
+ * when it is not a meeting's. */
+static char *meeting_of(const char *path)
+{
+	const char *slash = strchr(path, '/');
+	const char *last = strrchr(path, '/');
+	if (!slash || slash == last || !slug_valid(path, (size_t)(slash - path)) ||
+	    !meeting_folder_valid(slash + 1, (size_t)(last - slash - 1)))
+		return NULL;
+	return xstrndup(path, (size_t)(last - path));
+}
+
+/* Newest meeting first, which is the order of the rows' ids. */
+static int newest_first(const void *x, const void *y)
+{
+	const struct archive_blob *p = x, *q = y;
+	const char *a = strchr(p->path, '/'), *b = strchr(q->path, '/');
+	int c = strncmp(b ? b : "", a ? a : "", 11);
+	return c ? c : strcmp(p->path, q->path);
+}
+
+static int by_id(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Drops every meeting in the index that is not among `ids` (sorted). */
+static void drop_others(struct indexer *ix, char **ids, size_t n)
+{
+	sqlite3_stmt *st;
+	char **gone = NULL;
+	size_t ngone = 0;
+	if (sqlite3_prepare_v2(ix->s->db, "SELECT id FROM meetings", -1, &st, NULL) != SQLITE_OK) {
+		ix->rc = sqlite3_errcode(ix->s->db);
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		if (id && !bsearch(&id, ids, n, sizeof(*ids), by_id)) {
+			gone = xrealloc(gone, (ngone + 1) * sizeof(*gone));
+			gone[ngone++] = xstrdup(id);
+		}
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < ngone; i++) {
+		drop_meeting(ix, gone[i]);
+		free(gone[i]);
+	}
+	free(gone);
+}
+
+/* Brings the open index up to date with HEAD. */
+int search_update_index(struct search *s, struct search_update *u, struct diags *err)
+{
+	char head[41], tree[41];
+	if (archive_head_tree(s->a, head, err) < 0)
+		return -1;
+	int rc = search_read_tree(s, tree);
+	if (rc != SQLITE_OK)
+		return search_db_fail(s, err, "cannot read the search index");
+	if (!strcmp(head, tree))
+		return 0;
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return search_db_fail(s, err, "cannot update the search index");
+	/* Another gavel may have brought it up to date while we waited. */
+	if (search_read_tree(s, tree) != SQLITE_OK) {
+		search_db_fail(s, err, "cannot read the search index");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	struct archive_blob *files = NULL;
+	size_t nfiles = 0;
+	bool full = !*tree;
+	if (*head && strcmp(head, tree)) {
+		struct diags quiet;
+		diags_init(&quiet);
+		rc = archive_tree_files(s->a, head, *tree ? tree : NULL, MEETING_MINUTES,
+					&files, &nfiles, &quiet);
+		if (rc == ARCHIVE_ENOTFOUND && *tree) {
+			/* The tree indexed last is gone (history rewritten and
+			 * pruned): compare every meeting by its blob. */
+			diags_clear(&quiet);
+			full = true;
+			rc = archive_tree_files(s->a, head, NULL, MEETING_MINUTES,
+						&files, &nfiles, &quiet);
+		}
+		if (rc < 0) {
+			for (size_t i = 0; i < quiet.n; i++)
+				diags_add(err, quiet.v[i].file, 0, 0, "%s", quiet.v[i].msg);
+			diags_free(&quiet);
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		diags_free(&quiet);
+	}
+	struct indexer ix = { .s = s, .u = u, .rc = SQLITE_OK };
+	if (ix_prepare(&ix) < 0) {
+		ix_finalize(&ix);
+		archive_blobs_free(files, nfiles);
+		search_db_fail(s, err, "cannot update the search index");
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	if (nfiles > 1)
+		qsort(files, nfiles, sizeof(*files), newest_first);
+	char **ids = xcalloc(nfiles + 1, sizeof(*ids));
+	size_t nids = 0;
+	for (size_t i = 0; i < nfiles && ix.rc == SQLITE_OK; i++) {
+		char *id = meeting_of(files[i].path);
+		if (!id)
+			continue;
+		if (files[i].id[0]) {
+			index_meeting(&ix, id, files[i].id);
+			ids[nids++] = id;
+		} else {
+			drop_meeting(&ix, id);
+			free(id);
+		}
+		if (s->progress && (i % 100 == 99 || i + 1 == nfiles))
+			s->progress(i + 1, nfiles, s->ctx);
+	}
+	if (ix.rc == SQLITE_OK && *tree && (full || !*head)) {
+		qsort(ids, nids, sizeof(*ids), by_id);
+		drop_others(&ix, ids, nids);
+	}
+	for (size_t i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	archive_blobs_free(files, nfiles);
+	ix_finalize(&ix);
+	if (ix.rc == SQLITE_OK) {
+		sqlite3_stmt *st;
+		ix.rc = sqlite3_prepare_v2(s->db, "UPDATE meta SET value = ? WHERE key = 'tree'",
+					   -1, &st, NULL);
+		if (ix.rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, head, -1, SQLITE_STATIC);
+			ix.rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+			sqlite3_finalize(st);
+		}
+	}
+	if (ix.rc == SQLITE_OK && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	search_db_fail(s, err, "cannot update the search index");
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+

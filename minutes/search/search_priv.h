@@ -1,0 +1,55 @@
+/*
+ * search_priv: what search.c (opening the index, searching it) and
+ * search_index.c (bringing it up to date) share.  Only minutes/search
+ * includes it.
+ */
+#ifndef GAVEL_SEARCH_PRIV_H
+#define GAVEL_SEARCH_PRIV_H
+
+#include <sqlite3.h>
+
+#include "minutes/search/search.h"
+
+/* Bump when the tables or what goes in them change: an index of another
+ * version is built again. */
+#define SCHEMA_VERSION 3
+
+/* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
+ * slot among the meetings of that date (14 bits), and the row's place in
+ * the meeting (27 bits), so that ascending ids run newest meeting first
+ * and, within a meeting, in the order of the minutes.  The top 36 bits
+ * are the meeting's key. */
+#define ROW_BITS 27
+#define SLOT_BITS 14
+#define DAY_BITS 22
+#define ROW_MAX ((1LL << ROW_BITS) - 1)
+#define SLOT_MAX ((1LL << SLOT_BITS) - 1)
+#define DAY_MAX ((1LL << DAY_BITS) - 1)
+
+/* The kinds of field, as stored (an index into search_kinds, their
+ * names as a hit gives them). */
+extern const char *const search_kinds[];
+enum { K_TITLE, K_DECISION, K_SUMMARY, K_COMMENT, K_ACTION, K_PRESENTER,
+       K_DOCUMENT, K_VENUE, K_PRESENT, K_APOLOGIES, K_IN_ATTENDANCE,
+       K_DECLARATION, K_CONFIRMED_BY, K_COUNT };
+
+struct search {
+	sqlite3 *db;
+	struct archive *a;
+	char *path;                     /* NULL when in memory */
+	search_progress_fn progress;
+	void *ctx;
+};
+
+/* Adds "<what>: <what SQLite said>" about the index; -1. */
+int search_db_fail(struct search *s, struct diags *err, const char *what);
+/* The tree id the index was brought up to, into out (41 bytes). */
+int search_read_tree(struct search *s, char out[41]);
+/* The key of a meeting (its date and slot), and the first row id of its
+ * rows. */
+long long search_meeting_key(const char *date, long long slot);
+long long search_row_base(const char *date, long long slot);
+/* Brings the open index up to date with HEAD (search_index.c). */
+int search_update_index(struct search *s, struct search_update *u, struct diags *err);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * test_search: the search index of a minutes repository
+ * (minutes/search/search.h), as a member searching would see it.
+ *
+ * Each test makes a repository of its own with the archive's API in a
+ * temporary folder (HOME inside it, so no git configuration of the user
+ * matters), commits minutes to it and searches.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/git/archive.h"
+#include "minutes/search/query.h"
+#include "minutes/search/search.h"
+
+static const char board[] =
+	"format: gavel-minutes/1\n"
+	"committee: Communities Board\n"
+	"date: 2018-03-14\n"
+	"venue: Town Hall, Committee Room 2\n"
+	"status: draft\n"
+	"attendance:\n"
+	"  present:\n"
+	"    - name: Cllr Zoë Reid\n"
+	"    - name: Cllr Sam Patel\n"
+	"items:\n"
+	"  - number: \"5\"\n"
+	"    title: Integrated Communities Strategy\n"
+	"    summary: The consultation would run until 5 June.\n"
+	"    comments:\n"
+	"      - Some building blocks of integration had closed.\n"
+	"      - text: Asked for a register of home-schooled children.\n"
+	"        by: Cllr Zoë Reid\n"
+	"    decision: Members noted the strategy.\n";
+
+static const char planning[] =
+	"format: gavel-minutes/1\n"
+	"committee: Planning Committee\n"
+	"date: 2019-01-09\n"
+	"status: draft\n"
+	"items:\n"
+	"  - number: \"1\"\n"
+	"    title: Local Plan Review\n"
+	"    summary: The children of Mill Lane wrote in about the strategy.\n"
+	"    decision: Members approved the café's licence.\n";
+
+struct fx {
+	char *root;
+	struct archive *a;
+};
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static void commit(struct fx *fx, const char *path, const char *text)
+{
+	struct diags err;
+	diags_init(&err);
+	struct archive_file f = { path, text, text ? strlen(text) : 0 };
+	if (archive_commit(fx->a, &f, 1, "Minutes\n", NULL, &err) != 0)
+		fail_msg("commit %s: %s", path, err.n ? err.v[0].msg : "?");
+	diags_free(&err);
+}
+
+static int setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof(*fx));
+	const char *tmp = getenv("TMPDIR");
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s/gavel-search.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fx->root = buf_detach(&b, NULL);
+	if (!mkdtemp(fx->root))
+		return -1;
+	setenv("HOME", fx->root, 1);
+	setenv("XDG_CONFIG_HOME", fx->root, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "Ada Clerk", 1);
+	setenv("GIT_AUTHOR_EMAIL", "ada@example.org", 1);
+	struct diags err;
+	diags_init(&err);
+	buf_addf(&b, "%s/minutes", fx->root);
+	int rc = archive_init(&fx->a, b.data, false, &err);
+	buf_free(&b);
+	diags_free(&err);
+	if (rc != 0)
+		return -1;
+	*state = fx;
+	commit(fx, "communities-board/2018-03-14/minutes.yaml", board);
+	commit(fx, "planning-committee/2019-01-09/minutes.yaml", planning);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+	archive_free(fx->a);
+	nftw(fx->root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(fx->root);
+	free(fx);
+	return 0;
+}
+
+static int collect(const struct search_hit *h, void *ctx)
+{
+	struct buf *b = ctx;
+	buf_addf(b, "%s %s %s%s%s;", h->meeting, h->item ? h->item : "-", h->kind,
+		 h->by ? " by " : "", h->by ? h->by : "");
+	return 0;
+}
+
+/* The hits of `text`, one "meeting item kind [by NAME];" each, in order. */
+static char *hits(struct fx *fx, const char *text, struct search_update *u)
+{
+	struct search *s = NULL;
+	struct query q;
+	struct diags err;
+	struct buf b = BUF_INIT;
+	size_t count = 0;
+	diags_init(&err);
+	struct search_update ignored;
+	if (search_open(&s, fx->a, NULL, NULL, u ? u : &ignored, &err) != 0)
+		fail_msg("search_open: %s", err.n ? err.v[0].msg : "?");
+	if (query_parse(text, strlen(text), &q, &err) != 0)
+		fail_msg("query %s: %s", text, err.n ? err.v[0].msg : "?");
+	if (search_run(s, &q, collect, &b, &count, &err) != 0)
+		fail_msg("search %s: %s", text, err.n ? err.v[0].msg : "?");
+	query_free(&q);
+	search_close(s);
+	diags_free(&err);
+	buf_addstr(&b, "");
+	return buf_detach(&b, NULL);
+}
+
+#define expect_hits(fx, text, want) do { \
+	char *got_ = hits(fx, text, NULL); \
+	assert_string_equal(got_, want); \
+	free(got_); \
+} while (0)
+
+static void test_words(void **state)
+{
+	struct fx *fx = *state;
+	struct search_update u;
+	char *got = hits(fx, "integration", &u);
+	assert_true(u.rebuilt);
+	assert_int_equal(u.indexed, 2);
+	assert_string_equal(got, "communities-board/2018-03-14 5 comment;");
+	free(got);
+	/* Every word must match; newest meeting first. */
+	expect_hits(fx, "strategy", "planning-committee/2019-01-09 1 summary;"
+		    "communities-board/2018-03-14 5 title;"
+		    "communities-board/2018-03-14 5 decision;");
+	expect_hits(fx, "strategy noted", "communities-board/2018-03-14 5 decision;");
+	expect_hits(fx, "nowhere", "");
+	/* The venue and the attendance are searched too. */
+	expect_hits(fx, "patel", "communities-board/2018-03-14 - present;");
+	expect_hits(fx, "committee room", "communities-board/2018-03-14 - venue;");
+}
+
+static void test_accents_and_case(void **state)
+{
+	struct fx *fx = *state;
+	static const char *const zoe[] = { "zoe", "ZOË", "Zoë" };
+	for (size_t i = 0; i < 3; i++)
+		expect_hits(fx, zoe[i], "communities-board/2018-03-14 - present;"
+			    "communities-board/2018-03-14 5 comment by Cllr Zoë Reid;");
+	expect_hits(fx, "CAFE", "planning-committee/2019-01-09 1 decision;");
+}
+
+static void test_phrases(void **state)
+{
+	struct fx *fx = *state;
+	expect_hits(fx, "\"register of home\"",
+		    "communities-board/2018-03-14 5 comment by Cllr Zoë Reid;");
+	expect_hits(fx, "\"home register\"", "");
+}
+
+static void test_filters(void **state)
+{
+	struct fx *fx = *state;
+	expect_hits(fx, "committee:planning-committee strategy",
+		    "planning-committee/2019-01-09 1 summary;");
+	expect_hits(fx, "since:2019-01-01 strategy", "planning-committee/2019-01-09 1 summary;");
+	expect_hits(fx, "until:2018-12-31 strategy", "communities-board/2018-03-14 5 title;"
+		    "communities-board/2018-03-14 5 decision;");
+	expect_hits(fx, "title:strategy", "communities-board/2018-03-14 5 title;");
+	expect_hits(fx, "decision:members", "planning-committee/2019-01-09 1 decision;"
+		    "communities-board/2018-03-14 5 decision;");
+	expect_hits(fx, "by:reid", "communities-board/2018-03-14 5 comment by Cllr Zoë Reid;");
+	expect_hits(fx, "by:patel", "");
+}
+
+static void test_update_after_commits(void **state)
+{
+	struct fx *fx = *state;
+	struct search_update u;
+	free(hits(fx, "strategy", &u));
+	char *got = hits(fx, "strategy", &u);
+	assert_false(u.rebuilt);
+	assert_int_equal(u.indexed, 0);
+	free(got);
+	/* A new meeting, a changed one, and then one removed. */
+	commit(fx, "planning-committee/2019-02-13/minutes.yaml",
+	       "format: gavel-minutes/1\ncommittee: Planning Committee\ndate: 2019-02-13\n"
+	       "status: draft\nitems:\n  - number: \"1\"\n    title: Xylophone Strategy\n");
+	got = hits(fx, "xylophone", &u);
+	assert_int_equal(u.indexed, 1);
+	assert_string_equal(got, "planning-committee/2019-02-13 1 title;");
+	free(got);
+	commit(fx, "communities-board/2018-03-14/minutes.yaml",
+	       "format: gavel-minutes/1\ncommittee: Communities Board\ndate: 2018-03-14\n"
+	       "status: draft\nitems:\n  - number: \"5\"\n    title: Xylophones Again\n");
+	expect_hits(fx, "integration", "");
+	expect_hits(fx, "xylophones", "communities-board/2018-03-14 5 title;");
+	commit(fx, "planning-committee/2019-02-13/minutes.yaml", NULL);
+	got = hits(fx, "xylophone", &u);
+	assert_int_equal(u.removed, 1);
+	assert_string_equal(got, "");
+	free(got);
+}
+
+static void test_unreadable_minutes_are_not_searched(void **state)
+{
+	struct fx *fx = *state;
+	commit(fx, "planning-committee/2019-03-13/minutes.yaml", "items: [strategy\n");
+	struct search_update u;
+	char *got = hits(fx, "strategy", &u);
+	assert_int_equal(u.unreadable, 1);
+	assert_string_equal(got, "planning-committee/2019-01-09 1 summary;"
+			    "communities-board/2018-03-14 5 title;"
+			    "communities-board/2018-03-14 5 decision;");
+	free(got);
+}
+
+static void test_damaged_index_is_rebuilt(void **state)
+{
+	struct fx *fx = *state;
+	free(hits(fx, "strategy", NULL));
+	char *path = search_index_path(fx->a);
+	static const char *const damage[] = { "garbage\n", "" };
+	for (size_t i = 0; i < 2; i++) {
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		fputs(damage[i], f);
+		assert_int_equal(fclose(f), 0);
+		struct search_update u;
+		char *got = hits(fx, "integration", &u);
+		assert_true(u.rebuilt);
+		assert_false(u.in_memory);
+		assert_string_equal(got, "communities-board/2018-03-14 5 comment;");
+		free(got);
+	}
+	/* Gone altogether: made again. */
+	assert_int_equal(unlink(path), 0);
+	expect_hits(fx, "integration", "communities-board/2018-03-14 5 comment;");
+	assert_int_equal(access(path, F_OK), 0);
+	free(path);
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_words),
+		T(test_accents_and_case),
+		T(test_phrases),
+		T(test_filters),
+		T(test_update_after_commits),
+		T(test_unreadable_minutes_are_not_searched),
+		T(test_damaged_index_is_rebuilt),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
