@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 int fsutil_write_all(int fd, const void *data, size_t len)
@@ -55,6 +57,56 @@ int fsutil_sync_parent(const char *path)
 	return rc;
 }
 
+int fsutil_write_parts(int fd, const struct fsutil_part *parts, size_t nparts)
+{
+	/* writev in batches: a file of many parts (git's index, rebuilt around
+	 * the one changed entry) goes out in a few calls. */
+	struct iovec iov[64];
+	size_t i = 0, skip = 0;
+	while (i < nparts) {
+		int k = 0;
+		for (size_t j = i; j < nparts && k < 64; j++) {
+			size_t s = j == i ? skip : 0;
+			if (parts[j].len == s)
+				continue;
+			iov[k].iov_base = (char *)(uintptr_t)parts[j].data + s;
+			iov[k].iov_len = parts[j].len - s;
+			k++;
+		}
+		if (!k)
+			break;
+		ssize_t w = writev(fd, iov, k);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		if (w == 0) {
+			errno = EIO;
+			return -1;
+		}
+		size_t done = (size_t)w;
+		while (i < nparts && done >= parts[i].len - skip) {
+			done -= parts[i].len - skip;
+			skip = 0;
+			i++;
+		}
+		skip += done;
+	}
+	return 0;
+}
+
+int fsutil_sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
 int fsutil_write_synced(const char *tmp, const struct fsutil_part *parts,
 			size_t nparts, mode_t mode, const char *what,
 			struct diags *d)
@@ -66,8 +118,7 @@ int fsutil_write_synced(const char *tmp, const struct fsutil_part *parts,
 	}
 	const char *step = "write";
 	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < nparts; i++)
-		rc = fsutil_write_all(fd, parts[i].data, parts[i].len);
+	rc = fsutil_write_parts(fd, parts, nparts);
 	if (rc == 0) {
 		step = "sync";
 		rc = fsync(fd);

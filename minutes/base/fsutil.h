@@ -34,6 +34,14 @@ struct fsutil_part {
  * error). */
 int fsutil_write_all(int fd, const void *data, size_t len);
 
+/* Writes the `nparts` parts to `fd` in order, as fsutil_write_all does
+ * one.  0, or -1 with errno. */
+int fsutil_write_parts(int fd, const struct fsutil_part *parts, size_t nparts);
+
+/* fsync of the file `path` (a file written by another library, such as
+ * git's index by libgit2).  0, or -1 with errno. */
+int fsutil_sync_file(const char *path);
+
 /* fsync of the folder `dir`, so that a rename or a new name in it lasts.
  * 0, or -1 with errno. */
 int fsutil_sync_dir(const char *dir);

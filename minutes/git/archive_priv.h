@@ -45,9 +45,6 @@ void archive_fsync_index(struct archive *a);
 
 /* ---- shared by the parts of the store ---- */
 
-/* fsyncs a file, or a folder (`dir`); errors are ignored, as after a
- * rename nothing is left to undo. */
-int archive_fsync_path(const char *path, bool dir);
 /* The tree of `rev` (NULL: HEAD) and, when `commit_out` is not NULL, its
  * commit.  ARCHIVE_ENOTFOUND when it has none. */
 int archive_rev_tree(struct archive *a, const char *rev, git_tree **tree,
@@ -72,11 +69,12 @@ struct index_change {
 };
 enum { INDEX_UPDATED = 0, INDEX_DECLINED = 1, INDEX_FAILED = -1 };
 /* INDEX_UPDATED: written; INDEX_DECLINED: nothing written, because the
- * index is not one it fully understands (`why` says what), so do it with
- * libgit2; INDEX_FAILED: the index could not be written (`why` says why:
- * another program's lock, a full disk), and is as it was. */
+ * index is not one it fully understands (one diagnostic in `d` says
+ * what), so do it with libgit2; INDEX_FAILED: the index could not be
+ * written (`d` says why: another program's lock, a full disk), and is as
+ * it was. */
 int archive_index_update(struct archive *a, const struct index_change *c, size_t n,
-			 struct buf *why);
+			 struct diags *d);
 /* How often it updated and declined, for the tests. */
 struct archive_index_stats {
 	unsigned updated, declined;

@@ -133,7 +133,8 @@ static int update_index(struct archive *a, const struct archive_file *files,
 	 * or when earlier paths are pending. */
 	if (!pending.len) {
 		struct index_change *ic = xcalloc(nfiles ? nfiles : 1, sizeof(*ic));
-		struct buf why = BUF_INIT;
+		struct diags why;
+		diags_init(&why);
 		for (size_t i = 0; i < nfiles; i++) {
 			ic[i].path = files[i].path;
 			ic[i].id = files[i].data ? &up[i].id : NULL;
@@ -143,10 +144,11 @@ static int update_index(struct archive *a, const struct archive_file *files,
 		if (r == INDEX_FAILED) {
 			diags_add(err, a->path, 0, 0, "committed, but could not update git's "
 				  "index (git status shows the meeting's files as changed until "
-				  "gavel's next commit puts it right): %s", why.data);
+				  "gavel's next commit puts it right): %s",
+				  why.n ? why.v[0].msg : "unknown");
 			pending_write(a, files, nfiles, &pending);
 		}
-		buf_free(&why);
+		diags_free(&why);
 		if (r != INDEX_DECLINED) {
 			buf_free(&pending);
 			return r == INDEX_UPDATED ? 0 : ARCHIVE_ERROR;

@@ -2,6 +2,7 @@
  * gitstate: paths and folders for gavel's files under the git directory.
  */
 #include "minutes/git/gitstate.h"
+#include "minutes/base/fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -46,40 +47,13 @@ int gitstate_path(const char *gitdir, const char *kind, const char *id,
 	return 0;
 }
 
-static int sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	int e = errno;
-	close(fd);
-	errno = e;
-	return rc;
-}
-
-int gitstate_sync_folder(const char *file)
-{
-	const char *slash = strrchr(file, '/');
-	if (!slash)
-		return sync_dir(".");
-	if (slash == file)
-		return sync_dir("/");
-	char *dir = xstrndup(file, (size_t)(slash - file));
-	int rc = sync_dir(dir);
-	int e = errno;
-	free(dir);
-	errno = e;
-	return rc;
-}
-
 /* Makes the folder `path` (its parent exists); fsyncs the parent when it
  * is new.  An existing folder is fine; an existing other thing is not. */
 static int make_one(const char *path, struct diags *d)
 {
 	struct stat st;
 	if (mkdir(path, 0700) == 0) {
-		if (gitstate_sync_folder(path) < 0) {
+		if (fsutil_sync_parent(path) < 0) {
 			diags_add(d, path, 0, 0, "cannot sync the new folder: %s",
 				  strerror(errno));
 			return -1;

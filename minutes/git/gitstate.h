@@ -28,8 +28,4 @@ int gitstate_path(const char *gitdir, const char *kind, const char *id,
 int gitstate_mkdirs(const char *gitdir, const char *kind, const char *id,
 		    struct diags *d);
 
-/* fsyncs the folder holding `file` (after a rename or an unlink in it).
- * -1 with errno set. */
-int gitstate_sync_folder(const char *file);
-
 #endif

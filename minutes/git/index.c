@@ -31,6 +31,7 @@
  * trees.
  */
 #include "minutes/git/archive_priv.h"
+#include "minutes/base/fsutil.h"
 
 #include <nettle/sha1.h>
 
@@ -42,7 +43,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 struct archive_index_stats archive_index_stats;
@@ -343,13 +343,8 @@ out:
 }
 
 /* The new index, as pieces of the old one and new bytes. */
-struct piece {
-	const unsigned char *p;
-	size_t len;
-};
-
 struct pieces {
-	struct piece *v;
+	struct fsutil_part *v;
 	size_t n, cap, total;
 };
 
@@ -357,40 +352,13 @@ static void add_piece(struct pieces *ps, const unsigned char *p, size_t len)
 {
 	if (!len)
 		return;
-	if (ps->n && ps->v[ps->n - 1].p + ps->v[ps->n - 1].len == p) {
+	if (ps->n && (const unsigned char *)ps->v[ps->n - 1].data + ps->v[ps->n - 1].len == p) {
 		ps->v[ps->n - 1].len += len;
 	} else {
 		xgrow((void **)&ps->v, &ps->cap, ps->n + 1, sizeof(*ps->v));
-		ps->v[ps->n++] = (struct piece){ p, len };
+		ps->v[ps->n++] = (struct fsutil_part){ p, len };
 	}
 	ps->total += len;
-}
-
-static int write_pieces(int fd, const struct pieces *ps)
-{
-	struct iovec iov[64];
-	size_t i = 0, skip = 0;
-	while (i < ps->n) {
-		int k = 0;
-		for (size_t j = i; j < ps->n && k < 64; j++, k++) {
-			size_t s = j == i ? skip : 0;
-			iov[k].iov_base = (void *)(uintptr_t)(ps->v[j].p + s);
-			iov[k].iov_len = ps->v[j].len - s;
-		}
-		ssize_t w = writev(fd, iov, k);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		size_t done = (size_t)w;
-		while (i < ps->n && done >= ps->v[i].len - skip) {
-			done -= ps->v[i].len - skip;
-			skip = 0;
-			i++;
-		}
-		skip += done;
-	}
-	return 0;
 }
 
 static int by_path(const void *x, const void *y)
@@ -474,8 +442,11 @@ static int fail(const char *lock, struct buf *why, const char *what)
 }
 
 int archive_index_update(struct archive *a, const struct index_change *changes, size_t n,
-			 struct buf *why)
+			 struct diags *d)
 {
+	/* The helpers above say why in one buffer (the last reason wins);
+	 * it becomes the caller's diagnostic at the end. */
+	struct buf whybuf = BUF_INIT, *why = &whybuf;
 	struct change *ch = xcalloc(n ? n : 1, sizeof(*ch));
 	struct index ix;
 	struct pieces ps = { NULL, 0, 0, 0 };
@@ -621,17 +592,17 @@ int archive_index_update(struct archive *a, const struct index_change *changes, 
 	/* The new file's first `first` bytes are the old one's: resume. */
 	size_t at = 0;
 	for (size_t i = 0; i < ps.n; i++) {
-		const struct piece *pc = &ps.v[i];
+		const struct fsutil_part *pc = &ps.v[i];
 		if (at + pc->len > first) {
 			size_t s = first > at ? first - at : 0;
-			sha1_update(&shared, pc->len - s, pc->p + s);
+			sha1_update(&shared, pc->len - s, (const unsigned char *)pc->data + s);
 		}
 		at += pc->len;
 	}
 	sha1_digest(&shared, SHA1_DIGEST_SIZE, sum);
 	add_piece(&ps, sum, SHA1_DIGEST_SIZE);
 
-	if (write_pieces(lfd, &ps) < 0) {
+	if (fsutil_write_parts(lfd, ps.v, ps.n) < 0) {
 		rc = fail(lock, why, "cannot write the index");
 		goto out;
 	}
@@ -649,11 +620,7 @@ int archive_index_update(struct archive *a, const struct index_change *changes, 
 		rc = fail(lock, why, "cannot replace the index");
 		goto out;
 	}
-	int dfd = open(a->gitdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	fsutil_sync_dir(a->gitdir);
 	rc = INDEX_UPDATED;
 	buf_reset(why);
 out:
@@ -677,5 +644,8 @@ out:
 	buf_free(&tree);
 	free(lock);
 	free(path);
+	if (rc != INDEX_UPDATED)
+		diags_add(d, NULL, 0, 0, "%s", whybuf.len ? whybuf.data : "not updated");
+	buf_free(&whybuf);
 	return rc;
 }

@@ -4,6 +4,7 @@
  * store shares (errors in gavel's words, atomic file writes).
  */
 #include "minutes/git/archive_priv.h"
+#include "minutes/base/fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -90,16 +91,6 @@ char *archive_join(const char *a, const char *b)
 	return buf_detach(&x, NULL);
 }
 
-int archive_fsync_path(const char *path, bool dir)
-{
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 static int mkdirs(const char *path)
 {
 	char *p = xstrdup(path);
@@ -118,61 +109,22 @@ static int mkdirs(const char *path)
 	return rc;
 }
 
-/* Writes `data` to `path` atomically: a temporary file in the same
- * folder, every write checked, fsync, rename, fsync of the folder. */
+/* Writes `data` to `path` in the work tree atomically (fsutil_replace),
+ * making its folder first when the meeting is new. */
 int archive_write_atomic(const char *path, const char *data, size_t len,
 			struct diags *err)
 {
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	struct buf tmp = BUF_INIT;
-	int fd = -1, rc = -1;
-	if (slash)
-		*slash = '\0';
-	if (slash && mkdirs(dir) < 0) {
-		diags_add(err, dir, 0, 0, "cannot make the folder: %s", strerror(errno));
-		goto out;
+	const char *slash = strrchr(path, '/');
+	if (slash) {
+		char *dir = xstrndup(path, (size_t)(slash - path));
+		int rc = mkdirs(dir);
+		if (rc < 0)
+			diags_add(err, dir, 0, 0, "cannot make the folder: %s", strerror(errno));
+		free(dir);
+		if (rc < 0)
+			return -1;
 	}
-	buf_addf(&tmp, "%s.gavel-tmp-%ld", path, (long)getpid());
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		diags_add(err, tmp.data, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	for (size_t off = 0; off < len; ) {
-		ssize_t n = write(fd, data + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			diags_add(err, path, 0, 0, "cannot write: %s", strerror(errno));
-			goto out;
-		}
-		off += (size_t)n;
-	}
-	if (fsync(fd) < 0) {
-		diags_add(err, path, 0, 0, "cannot save to disk (fsync): %s", strerror(errno));
-		goto out;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		diags_add(err, path, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp.data, path) < 0) {
-		diags_add(err, path, 0, 0, "cannot replace the file: %s", strerror(errno));
-		goto out;
-	}
-	archive_fsync_path(slash ? dir : ".", true);
-	rc = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	if (rc < 0 && tmp.len)
-		unlink(tmp.data);
-	buf_free(&tmp);
-	free(dir);
-	return rc;
+	return fsutil_replace(path, data, len, 0666, "the file", err);
 }
 
 /* ---- opening ---- */
@@ -419,7 +371,7 @@ int archive_signature(struct archive *a, git_signature **sig, struct diags *err)
 void archive_fsync_index(struct archive *a)
 {
 	char *p = archive_join(a->gitdir, "index");
-	archive_fsync_path(p, false);
+	fsutil_sync_file(p);
 	free(p);
-	archive_fsync_path(a->gitdir, true);
+	fsutil_sync_dir(a->gitdir);
 }

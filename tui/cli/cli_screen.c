@@ -97,9 +97,11 @@ bool cli_screen_start(const char *theme_name, char **problem)
 	struct theme theme;
 	theme_choose(theme_name, &theme, problem);
 	signals_catch();
-	char err[256];
-	if (!ui_open(&theme, err, sizeof(err))) {
-		cli_error("%s", err);
+	struct diags d;
+	diags_init(&d);
+	if (!ui_open(&theme, &d)) {
+		cli_diags(&d, true);
+		diags_free(&d);
 		free(*problem);
 		*problem = NULL;
 		return false;

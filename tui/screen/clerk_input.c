@@ -21,13 +21,18 @@ static void external_edit(struct clerk *c)
 {
 	if (!c->f.field || form_refuse_read_only(&c->f))
 		return;
-	char err[256];
+	struct diags d;
+	diags_init(&d);
 	const char *tmp = getenv("TMPDIR");
-	int rc = field_edit_external(c->f.field, tmp && *tmp ? tmp : NULL, err, sizeof(err));
-	if (rc < 0)
-		form_say(&c->f, true, "%s", err);
-	else if (rc > 0)
+	int rc = field_edit_external(c->f.field, tmp && *tmp ? tmp : NULL, &d);
+	if (rc < 0 && d.n) {
+		char *m = diag_format(&d.v[0]);
+		form_say(&c->f, true, "%s", m);
+		free(m);
+	} else if (rc > 0) {
 		form_touched(&c->f);
+	}
+	diags_free(&d);
 	clearok(stdscr, TRUE);
 }
 

@@ -469,7 +469,7 @@ static int run(char **argv, int *exec_errno)
 	return *exec_errno ? -1 : status;
 }
 
-int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t errlen)
+int field_edit_external(struct field *f, const char *tmpdir, struct diags *d)
 {
 	struct buf path = BUF_INIT, got = BUF_INIT;
 	char *words = NULL, **argv = NULL;
@@ -477,8 +477,6 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 	const char *text = field_text(f, &len);
 	int ret = -1;
 
-	if (errlen)
-		err[0] = '\0';
 	if (!tmpdir || !*tmpdir)
 		tmpdir = getenv("TMPDIR");
 	if (!tmpdir || !*tmpdir)
@@ -486,7 +484,7 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 	buf_addf(&path, "%s/gavel-XXXXXX.txt", tmpdir);
 	int fd = mkstemps(path.data, 4);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot make a temporary file in %s: %s",
+		diags_add(d, NULL, 0, 0, "cannot make a temporary file in %s: %s",
 			 tmpdir, strerror(errno));
 		buf_free(&path);
 		return -1;
@@ -500,7 +498,7 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 		werr = errno;
 	}
 	if (!written) {
-		snprintf(err, errlen, "cannot write %s: %s", path.data, strerror(werr));
+		diags_add(d, NULL, 0, 0, "cannot write %s: %s", path.data, strerror(werr));
 		goto out;
 	}
 
@@ -524,15 +522,15 @@ int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t e
 	}
 
 	if (status < 0) {
-		snprintf(err, errlen, "cannot run %s: %s", argv[0], strerror(exec_errno));
+		diags_add(d, NULL, 0, 0, "cannot run %s: %s", argv[0], strerror(exec_errno));
 	} else if (WIFSIGNALED(status)) {
-		snprintf(err, errlen, "%s was ended by signal %d; the text is unchanged",
+		diags_add(d, NULL, 0, 0, "%s was ended by signal %d; the text is unchanged",
 			 argv[0], WTERMSIG(status));
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		snprintf(err, errlen, "%s exited with status %d; the text is unchanged",
+		diags_add(d, NULL, 0, 0, "%s exited with status %d; the text is unchanged",
 			 argv[0], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	} else if (!read_file(path.data, &got)) {
-		snprintf(err, errlen, "cannot read %s back: %s", path.data, strerror(errno));
+		diags_add(d, NULL, 0, 0, "cannot read %s back: %s", path.data, strerror(errno));
 	} else {
 		if (got.len && got.data[got.len - 1] == '\n')
 			got.len--;

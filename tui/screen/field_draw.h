@@ -43,6 +43,7 @@
 #include <curses.h>
 #include <stddef.h>
 
+#include "minutes/base/diag.h"
 #include "tui/edit/field.h"
 #include "tui/screen/keys.h"
 
@@ -98,8 +99,8 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int h, int w,
  * back (the screen should redraw everything after).  The result replaces
  * the text as one undo step, filtered like a paste, with one final line
  * break dropped.  Returns 1 when the text changed, 0 when not, -1 with a
- * message in err (the field unchanged) when the editor could not be
+ * diagnostic in d (the field unchanged) when the editor could not be
  * started or did not exit with status 0. */
-int field_edit_external(struct field *f, const char *tmpdir, char *err, size_t errlen);
+int field_edit_external(struct field *f, const char *tmpdir, struct diags *d);
 
 #endif

@@ -14,7 +14,7 @@
 
 static bool open_;
 
-bool ui_open(const struct theme *theme, char *err, size_t errlen)
+bool ui_open(const struct theme *theme, struct diags *d)
 {
 	if (open_)
 		return true;
@@ -22,11 +22,11 @@ bool ui_open(const struct theme *theme, char *err, size_t errlen)
 	 * terminal is unusable, and gavel must save first. */
 	const char *term = getenv("TERM");
 	if (!term || !*term) {
-		snprintf(err, errlen, "TERM is not set; gavel needs a terminal");
+		diags_add(d, NULL, 0, 0, "TERM is not set; gavel needs a terminal");
 		return false;
 	}
 	if (!newterm(NULL, stdout, stdin)) {
-		snprintf(err, errlen, "cannot use the terminal '%s' (no terminfo entry?)", term);
+		diags_add(d, NULL, 0, 0, "cannot use the terminal '%s' (no terminfo entry?)", term);
 		return false;
 	}
 	open_ = true;

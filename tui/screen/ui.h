@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "minutes/base/diag.h"
 #include "themes/theme.h"
 
 #ifndef NCURSES_WIDECHAR
@@ -23,8 +24,8 @@
 #define UI_MIN_LINES 24
 
 /* Starts curses on the terminal with `theme` (NULL: the built-in one).
- * Returns false, with a message in err, when the terminal cannot be used. */
-bool ui_open(const struct theme *theme, char *err, size_t errlen);
+ * Returns false, with a diagnostic in d, when the terminal cannot be used. */
+bool ui_open(const struct theme *theme, struct diags *d);
 /* Gives the terminal back as it was; safe to call twice. */
 void ui_close(void);
 bool ui_is_open(void);
