@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 	state = 42;
 	struct minutes *m = minutes_new("Communities Board", "2018-03-14");
 	snprintf(m->start, sizeof(m->start), "11:00");
-	text_set(&m->venue, "Town Hall, Committee Room 2");
+	record_text_set(&m->venue, "Town Hall, Committee Room 2");
 	people_add(&m->present, "Cllr Alex Morgan", "Chairman");
 	people_add(&m->present, "Cllr Sam Patel", NULL);
 	people_add(version == 2 ? &m->present : &m->apologies, "Cllr Zoë Reid", NULL);
@@ -92,10 +92,10 @@ int main(int argc, char **argv)
 				free(t);
 				t = xstrdup("This comment was reworded by the clerk after the meeting.");
 			}
-			item_add_comment(it, t, k % 3 ? NULL : "Cllr Sam Patel");
+			minutes_item_add_comment(it, t, k % 3 ? NULL : "Cllr Sam Patel");
 			free(t);
 			if (version == 2 && i % 7 == 0 && k == 4)
-				item_add_comment(it, "A comment the clerk had missed.", NULL);
+				minutes_item_add_comment(it, "A comment the clerk had missed.", NULL);
 		}
 		it->decision = text(1, 8);
 		if (version == 2 && i % 5 == 0) {
@@ -103,11 +103,11 @@ int main(int argc, char **argv)
 			it->decision = xstrdup("RESOLVED: that the recommendations be approved, as amended.");
 		}
 		char *a = text(1, 9);
-		item_add_action(it, a, version == 2 && i % 11 == 0 ? "Cllr Alex Morgan" : "Peter Fenn",
+		minutes_item_add_action(it, a, version == 2 && i % 11 == 0 ? "Cllr Alex Morgan" : "Peter Fenn",
 				"2018-04-30");
 		free(a);
 		a = text(1, 6);
-		item_add_action(it, a, "Penny Hobman", NULL);
+		minutes_item_add_action(it, a, "Penny Hobman", NULL);
 		free(a);
 		documents_add(&it->documents, "Report to the board", "report.pdf");
 	}

@@ -60,9 +60,9 @@ static void changed_minutes(struct archive *a, const char *path, unsigned iter,
 		 (long long)ts.tv_sec, ts.tv_nsec, (long)getpid(), iter);
 	struct comment *c = it->ncomments ? &it->comments[it->ncomments - 1] : NULL;
 	if (c && c->text && !strncmp(c->text, EDIT_MARK, strlen(EDIT_MARK)))
-		text_set(&c->text, text.data);
+		record_text_set(&c->text, text.data);
 	else
-		item_add_comment(it, text.data, NULL);
+		minutes_item_add_comment(it, text.data, NULL);
 	minutes_write(m, out);
 	yamlfile_free(&doc);
 	buf_free(&in);

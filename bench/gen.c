@@ -367,8 +367,8 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 	day_to_date(mt->day, date);
 	struct agenda *a = agenda_new(c->name, date);
 	snprintf(a->start, sizeof(a->start), "%s", PICK(&r, start_times));
-	text_set(&a->venue, PICK(&r, venues));
-	text_set(&a->chair, c->members.v[0].name);
+	record_text_set(&a->venue, PICK(&r, venues));
+	record_text_set(&a->chair, c->members.v[0].name);
 
 	unsigned nitems = rng_range(&r, 6, 15);
 	unsigned base = 1;
@@ -394,11 +394,11 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 		struct agenda_item *ai = agenda_add_item(a, number, title);
 		if (i == 2 && mt->prev_day >= 0) {
 			meeting_id(coms, mt, mt->prev_day, &id);
-			text_set(&ai->confirms, id.data);
+			record_text_set(&ai->confirms, id.data);
 		}
 		if (i >= 3) {
 			if (rng_pct(&r, 60))
-				text_set(&ai->purpose, PICK(&r, purposes));
+				record_text_set(&ai->purpose, PICK(&r, purposes));
 			if (rng_pct(&r, 50)) {
 				const struct person *o = &k->officers.v[rng_next(&r) % k->officers.n];
 				people_add(&ai->presenters, o->name, o->role);
@@ -454,30 +454,30 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 			if (m->apologies.n) {
 				buf_reset(&tmp);
 				buf_addf(&tmp, "Apologies were received from %s.", m->apologies.v[0].name);
-				text_set(&it->summary, tmp.data);
+				record_text_set(&it->summary, tmp.data);
 			} else {
-				text_set(&it->summary, "There were no apologies.");
+				record_text_set(&it->summary, "There were no apologies.");
 			}
 			continue;
 		}
 		if (i == 1) {
-			text_set(&it->summary, m->ndeclarations ? "A declaration was made; see above."
+			record_text_set(&it->summary, m->ndeclarations ? "A declaration was made; see above."
 				 : "There were no declarations of interest.");
 			continue;
 		}
 		if (i == 2) {
-			text_set(&it->decision, "RESOLVED: that the minutes of the previous meeting "
+			record_text_set(&it->decision, "RESOLVED: that the minutes of the previous meeting "
 				 "be confirmed as a correct record and signed by the Chairman.");
 			continue;
 		}
 		summary_text(&r, &tmp);
-		text_set(&it->summary, tmp.data);
+		record_text_set(&it->summary, tmp.data);
 		unsigned ncomments = rng_range(&r, 0, 10);
 		for (unsigned j = 0; j < ncomments; j++) {
 			const char *by = rng_pct(&r, 40) ? m->present.v[rng_next(&r) % m->present.n].name : NULL;
-			item_add_comment(it, PICK(&r, comment_texts), by);
+			minutes_item_add_comment(it, PICK(&r, comment_texts), by);
 		}
-		text_set(&it->decision, rng_pct(&r, 50) ? c->phrases[rng_next(&r) % c->nphrases]
+		record_text_set(&it->decision, rng_pct(&r, 50) ? c->phrases[rng_next(&r) % c->nphrases]
 			 : PICK(&r, decisions));
 		if (rng_pct(&r, 20)) {
 			it->votes_for = rng_range(&r, 3, (unsigned)m->present.n);
@@ -488,7 +488,7 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 			unsigned nact = rng_range(&r, 1, 2);
 			for (unsigned j = 0; j < nact; j++) {
 				day_to_date(mt->day + rng_range(&r, 14, 60), due);
-				struct action *ac = item_add_action(it, PICK(&r, action_texts),
+				struct action *ac = minutes_item_add_action(it, PICK(&r, action_texts),
 					k->officers.v[rng_next(&r) % k->officers.n].name,
 					rng_pct(&r, 70) ? due : NULL);
 				if (rng_pct(&r, 40))
@@ -500,7 +500,7 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 	if (rng_pct(&r, 70)) {
 		m->status = MINUTES_CONFIRMED;
 		day_to_date(mt->day + rng_range(&r, 21, 42), m->confirmed_date);
-		text_set(&m->confirmed_by, c->members.v[0].name);
+		record_text_set(&m->confirmed_by, c->members.v[0].name);
 	}
 	buf_free(&tmp);
 	buf_free(&id);
@@ -518,10 +518,10 @@ static void apply_edit(struct minutes *m, size_t idx, unsigned e, uint64_t seed)
 	if (rng_pct(&r, 60) || !it->decision) {
 		struct buf b = BUF_INIT;
 		buf_addf(&b, "%s (correction %u)", PICK(&r, comment_texts), e);
-		item_add_comment(it, b.data, rng_pct(&r, 50) ? m->present.v[0].name : NULL);
+		minutes_item_add_comment(it, b.data, rng_pct(&r, 50) ? m->present.v[0].name : NULL);
 		buf_free(&b);
 	} else {
-		text_set(&it->decision, PICK(&r, edit_decisions));
+		record_text_set(&it->decision, PICK(&r, edit_decisions));
 	}
 }
 
@@ -536,7 +536,7 @@ static void confirm_minutes(struct minutes *m, const char *date)
 	gmtime_r(&t, &tm);
 	m->status = MINUTES_CONFIRMED;
 	strftime(m->confirmed_date, sizeof(m->confirmed_date), "%Y-%m-%d", &tm);
-	text_set(&m->confirmed_by, m->present.n ? m->present.v[0].name : "The Chair");
+	record_text_set(&m->confirmed_by, m->present.n ? m->present.v[0].name : "The Chair");
 }
 
 /* ---- checking our own output ---- */

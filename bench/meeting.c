@@ -188,8 +188,8 @@ int main(int argc, char **argv)
 
 	struct agenda *a = agenda_new(COMMITTEE, DATE);
 	snprintf(a->start, sizeof(a->start), "18:30");
-	text_set(&a->venue, "Town Hall, Committee Room 2");
-	text_set(&a->chair, members[0]);
+	record_text_set(&a->venue, "Town Hall, Committee Room 2");
+	record_text_set(&a->chair, members[0]);
 	for (size_t i = 0; i < nitems; i++) {
 		char number[24];
 		snprintf(number, sizeof(number), "%zu", i + 1);
@@ -214,8 +214,8 @@ int main(int argc, char **argv)
 		hhmm(now, it->started);
 		now += 1 + (unsigned)rng_below(4);
 		hhmm(now, it->ended);
-		text_set(&it->summary, PICK(summaries));
-		text_set(&it->decision, PICK(decisions));
+		record_text_set(&it->summary, PICK(summaries));
+		record_text_set(&it->decision, PICK(decisions));
 	}
 
 	/* The comments: the middle item's share first, the rest at random. */
@@ -228,7 +228,7 @@ int main(int argc, char **argv)
 		for (size_t s = 0; s < nsent; s++)
 			buf_addf(&text, "%s%s", s ? " " : "", PICK(sentences));
 		const char *by = rng_below(10) < 4 ? members[rng_below(11)] : NULL;
-		item_add_comment(it, text.data, by);
+		minutes_item_add_comment(it, text.data, by);
 	}
 
 	printf("feature done\ncommit refs/heads/main\n"

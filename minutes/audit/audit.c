@@ -33,7 +33,7 @@ int audit_confirm(struct archive *a, const char *id, const char *date,
 
 	if (signed_out)
 		*signed_out = false;
-	if (!date_valid(date, strlen(date))) {
+	if (!yr_date_valid(date, strlen(date))) {
 		diags_add(d, NULL, 0, 0, "'%s' is not a date; expected YYYY-MM-DD", date);
 		return MEETING_INVALID;
 	}
@@ -68,7 +68,7 @@ int audit_confirm(struct archive *a, const char *id, const char *date,
 		goto out;
 	m->status = MINUTES_CONFIRMED;
 	snprintf(m->confirmed_date, sizeof(m->confirmed_date), "%s", date);
-	text_set(&m->confirmed_by, by);
+	record_text_set(&m->confirmed_by, by);
 	buf_addf(&msg, "%s: confirmed as a correct record\n\nConfirmed on %s by %s.\n",
 		 id, date, by);
 	rc = meeting_save(a, id, m, msg.data, commit, d);
@@ -220,7 +220,7 @@ static int subjects(struct archive *a, char *const *ids, size_t nids,
 	*n = 0;
 	if (nids) {
 		for (size_t i = 0; i < nids; i++) {
-			if (!meeting_id_valid(ids[i])) {
+			if (!slug_meeting_id_valid(ids[i])) {
 				diags_add(d, NULL, 0, 0, "'%s' is not a meeting id; expected "
 					  "committee/YYYY-MM-DD", ids[i]);
 				return MEETING_INVALID;
@@ -266,7 +266,7 @@ static int subjects(struct archive *a, char *const *ids, size_t nids,
 		for (size_t i = 0; i < nt; i++) {
 			const char *id = tags[i] + strlen(AUDIT_TAG_PREFIX);
 			struct subject key = { (char *)(uintptr_t)id, 0 };
-			if (meeting_id_valid(id) &&
+			if (slug_meeting_id_valid(id) &&
 			    (have == 0 || !bsearch(&key, *out, have, sizeof(**out), by_id))) {
 				xgrow((void **)out, &cap, *n + 1, sizeof(**out));
 				(*out)[*n].id = xstrdup(id);

@@ -317,7 +317,7 @@ static void compare_item(struct ctx *c, const struct minutes_item *x, const stru
 		    mdiff_str(x->number), mdiff_str(y->number));
 	text_field(c, "title", 0, "", x->title, y->title);
 	if (x->status != y->status)
-		short_field(c, "status", item_status_name(x->status), item_status_name(y->status));
+		short_field(c, "status", minutes_item_status_name(x->status), minutes_item_status_name(y->status));
 	if (x->urgent != y->urgent)
 		short_field(c, "urgent", x->urgent ? "yes" : "no", y->urgent ? "yes" : "no");
 	short_field(c, "started", x->started, y->started);

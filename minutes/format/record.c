@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void text_set(char **dst, const char *src)
+void record_text_set(char **dst, const char *src)
 {
 	char *old = *dst;
 	*dst = src ? xstrdup(src) : NULL;

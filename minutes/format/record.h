@@ -55,6 +55,6 @@ void people_write(struct emit *e, const char *key, const struct people *l);
 void documents_write(struct emit *e, const char *key, const struct documents *l);
 
 /* Replaces *dst with a copy of src (NULL clears it). */
-void text_set(char **dst, const char *src);
+void record_text_set(char **dst, const char *src);
 
 #endif

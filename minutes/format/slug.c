@@ -96,9 +96,9 @@ bool slug_valid(const char *s, size_t len)
 	return true;
 }
 
-bool meeting_folder_valid(const char *s, size_t len)
+bool slug_meeting_folder_valid(const char *s, size_t len)
 {
-	if (len < 10 || !date_valid(s, 10))
+	if (len < 10 || !yr_date_valid(s, 10))
 		return false;
 	if (len == 10)
 		return true;
@@ -110,11 +110,11 @@ bool meeting_folder_valid(const char *s, size_t len)
 	return !(len == 12 && s[11] == '1');    /* the first meeting has no -1 */
 }
 
-bool meeting_id_valid(const char *id)
+bool slug_meeting_id_valid(const char *id)
 {
 	const char *slash = strchr(id, '/');
 	if (!slash)
 		return false;
 	return slug_valid(id, (size_t)(slash - id)) &&
-	       meeting_folder_valid(slash + 1, strlen(slash + 1));
+	       slug_meeting_folder_valid(slash + 1, strlen(slash + 1));
 }

@@ -21,8 +21,8 @@ bool slug_valid(const char *s, size_t len);
 
 /* A meeting's folder inside its committee's: YYYY-MM-DD, or YYYY-MM-DD-N
  * (N from 2) for a later meeting on the same day. */
-bool meeting_folder_valid(const char *s, size_t len);
+bool slug_meeting_folder_valid(const char *s, size_t len);
 /* A meeting id: "<committee slug>/<meeting folder>". */
-bool meeting_id_valid(const char *id);
+bool slug_meeting_id_valid(const char *id);
 
 #endif

@@ -136,7 +136,7 @@ bool yr_bool(struct yr *r, const struct yr_node *n, bool *out);
 bool yr_count(struct yr *r, const struct yr_node *n, unsigned *out);
 
 /* Checks text outside a file (a date or a time typed by a user). */
-bool date_valid(const char *s, size_t len);
-bool time_valid(const char *s, size_t len);
+bool yr_date_valid(const char *s, size_t len);
+bool yr_time_valid(const char *s, size_t len);
 
 #endif

@@ -159,7 +159,7 @@ static bool digits(const char *s, size_t n)
 	return true;
 }
 
-bool date_valid(const char *s, size_t len)
+bool yr_date_valid(const char *s, size_t len)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	if (len != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
@@ -173,7 +173,7 @@ bool date_valid(const char *s, size_t len)
 	return true;
 }
 
-bool time_valid(const char *s, size_t len)
+bool yr_time_valid(const char *s, size_t len)
 {
 	if (len != 5 || s[2] != ':' || !digits(s, 2) || !digits(s + 3, 2))
 		return false;
@@ -185,7 +185,7 @@ bool yr_date(struct yr *r, const struct yr_node *n, char out[11])
 	out[0] = '\0';
 	if (yr_is_null(n))
 		return true;
-	if (n->type != YR_SCALAR || !date_valid(n->value, n->len)) {
+	if (n->type != YR_SCALAR || !yr_date_valid(n->value, n->len)) {
 		wrong(r, n, "a date written YYYY-MM-DD (such as 2018-03-14)");
 		return false;
 	}
@@ -199,7 +199,7 @@ bool yr_time(struct yr *r, const struct yr_node *n, char out[6])
 	out[0] = '\0';
 	if (yr_is_null(n))
 		return true;
-	if (n->type != YR_SCALAR || !time_valid(n->value, n->len)) {
+	if (n->type != YR_SCALAR || !yr_time_valid(n->value, n->len)) {
 		wrong(r, n, "a 24-hour time written \"HH:MM\" (such as \"11:00\")");
 		return false;
 	}

@@ -27,7 +27,7 @@ static bool check(const char *gitdir, const char *id, struct diags *d)
 		diags_add(d, NULL, 0, 0, "no git directory given");
 		return false;
 	}
-	if (!id || !meeting_id_valid(id)) {
+	if (!id || !slug_meeting_id_valid(id)) {
 		diags_add(d, NULL, 0, 0,
 			  "\"%s\" is not a meeting id (committee/YYYY-MM-DD)",
 			  id ? id : "");

@@ -6,7 +6,7 @@
  *     <gitdir>/gavel/<kind>/<committee slug>/<meeting folder><suffix>
  *
  * e.g. <gitdir>/gavel/journal/finance/2018-03-14.journal.  The meeting id
- * is checked with meeting_id_valid before any path is built, so no id can
+ * is checked with slug_meeting_id_valid before any path is built, so no id can
  * name a file outside its folder.  Folders are made 0700 (the journal holds
  * what the clerk typed, the lock who is typing), and each new one is
  * fsynced into its parent so it survives a crash with the file in it.

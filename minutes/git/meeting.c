@@ -56,7 +56,7 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 	*out = NULL;
 	if (agenda)
 		*agenda = NULL;
-	if (!meeting_id_valid(id))
+	if (!slug_meeting_id_valid(id))
 		return refuse_id(d, id);
 	char *path = meeting_path(id, MEETING_MINUTES);
 	int rc = load_at(a, rev, path, YAMLFILE_MINUTES, &doc, d);
@@ -77,7 +77,7 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 	return 0;
 }
 
-int committee_load(struct archive *a, const char *slug, struct committee **out,
+int meeting_committee_by_slug(struct archive *a, const char *slug, struct committee **out,
 		   struct diags *d)
 {
 	*out = NULL;
@@ -98,11 +98,11 @@ int meeting_committee(struct archive *a, const char *id,
 		      struct committee **out, struct diags *d)
 {
 	*out = NULL;
-	if (!meeting_id_valid(id))
+	if (!slug_meeting_id_valid(id))
 		return MEETING_INVALID;
 	const char *slash = strchr(id, '/');
 	char *slug = xstrndup(id, (size_t)(slash - id));
-	int rc = committee_load(a, slug, out, d);
+	int rc = meeting_committee_by_slug(a, slug, out, d);
 	free(slug);
 	return rc;
 }
@@ -110,7 +110,7 @@ int meeting_committee(struct archive *a, const char *id,
 int meeting_save(struct archive *a, const char *id, const struct minutes *m,
 		 const char *message, char commit_out[41], struct diags *d)
 {
-	if (!meeting_id_valid(id))
+	if (!slug_meeting_id_valid(id))
 		return refuse_id(d, id);
 	struct buf bytes = BUF_INIT;
 	minutes_write(m, &bytes);
@@ -173,10 +173,10 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 	*id_out = NULL;
 	if (!spec->committee || !*spec->committee)
 		return refuse(d, "the committee's name is empty");
-	if (!date_valid(spec->date, strlen(spec->date)))
+	if (!yr_date_valid(spec->date, strlen(spec->date)))
 		return refuse(d, "'%s' is not a date; expected YYYY-MM-DD, such as 2018-03-14",
 			      spec->date);
-	if (spec->start && !time_valid(spec->start, strlen(spec->start)))
+	if (spec->start && !yr_time_valid(spec->start, strlen(spec->start)))
 		return refuse(d, "'%s' is not a time; expected a 24-hour HH:MM, such as 11:00",
 			      spec->start);
 	size_t bad;
@@ -225,13 +225,13 @@ int meeting_create(struct archive *a, const struct meeting_spec *spec,
 		agenda = agenda_new(name, spec->date);
 	}
 	/* name may be the agenda's own committee (no committee file), which
-	 * text_set would free before copying it. */
+	 * record_text_set would free before copying it. */
 	if (name != agenda->committee)
-		text_set(&agenda->committee, name);
+		record_text_set(&agenda->committee, name);
 	if (spec->start)
 		snprintf(agenda->start, sizeof(agenda->start), "%s", spec->start);
 	if (spec->venue)
-		text_set(&agenda->venue, spec->venue);
+		record_text_set(&agenda->venue, spec->venue);
 
 	rc = free_folder(a, slug, spec->date, folder, d);
 	if (rc)
@@ -316,7 +316,7 @@ int meetings_list_at(struct archive *a, const char *rev, const char *committee_s
 		if (archive_list(a, rev, cs[i].name, &ms, &nms, d) < 0)
 			continue;
 		for (size_t j = 0; j < nms; j++) {
-			if (!ms[j].is_dir || !meeting_folder_valid(ms[j].name, strlen(ms[j].name)))
+			if (!ms[j].is_dir || !slug_meeting_folder_valid(ms[j].name, strlen(ms[j].name)))
 				continue;
 			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
 			struct meeting_summary *s = &(*out)[(*n)++];

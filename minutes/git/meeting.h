@@ -43,7 +43,7 @@ int meeting_load(struct archive *a, const char *id, const char *rev,
 
 /* The committee file (committee.yaml) of committee `slug` at HEAD; *out
  * is NULL (and 0 returned) when the committee has none. */
-int committee_load(struct archive *a, const char *slug, struct committee **out,
+int meeting_committee_by_slug(struct archive *a, const char *slug, struct committee **out,
 		   struct diags *d);
 
 /* The committee file of a meeting's committee at HEAD; *out is NULL (and

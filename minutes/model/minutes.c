@@ -73,7 +73,7 @@ struct minutes_item *minutes_add_item(struct minutes *m, const char *number,
 	return it;
 }
 
-struct comment *item_add_comment(struct minutes_item *it, const char *text,
+struct comment *minutes_item_add_comment(struct minutes_item *it, const char *text,
 				 const char *by)
 {
 	xgrow((void **)&it->comments, &it->comments_cap, it->ncomments + 1,
@@ -84,7 +84,7 @@ struct comment *item_add_comment(struct minutes_item *it, const char *text,
 	return c;
 }
 
-struct action *item_add_action(struct minutes_item *it, const char *text,
+struct action *minutes_item_add_action(struct minutes_item *it, const char *text,
 			       const char *owner, const char *due)
 {
 	xgrow((void **)&it->actions, &it->actions_cap, it->nactions + 1,
@@ -119,7 +119,7 @@ static void remove_at(void *v, size_t *n, size_t i, size_t size)
 	(*n)--;
 }
 
-void item_remove_comment(struct minutes_item *it, size_t i)
+void minutes_item_remove_comment(struct minutes_item *it, size_t i)
 {
 	if (i >= it->ncomments)
 		return;
@@ -128,7 +128,7 @@ void item_remove_comment(struct minutes_item *it, size_t i)
 	remove_at(it->comments, &it->ncomments, i, sizeof(*it->comments));
 }
 
-void item_remove_action(struct minutes_item *it, size_t i)
+void minutes_item_remove_action(struct minutes_item *it, size_t i)
 {
 	if (i >= it->nactions)
 		return;
@@ -175,7 +175,7 @@ struct minutes *minutes_from_agenda(const struct agenda *a,
 	return m;
 }
 
-const char *item_status_name(enum item_status s)
+const char *minutes_item_status_name(enum item_status s)
 {
 	switch (s) {
 	case ITEM_WITHDRAWN: return "withdrawn";
@@ -281,7 +281,7 @@ static void read_comments(struct yr *r, const struct yr_node *n, struct minutes_
 		if (!yr_count_entry(r, &e, "comments"))
 			break;
 		if (e.type == YR_SCALAR) {
-			struct comment *c = item_add_comment(it, NULL, NULL);
+			struct comment *c = minutes_item_add_comment(it, NULL, NULL);
 			c->text = yr_text(r, &e, "a comment", false);
 			continue;
 		}
@@ -289,7 +289,7 @@ static void read_comments(struct yr *r, const struct yr_node *n, struct minutes_
 		int k;
 		if (!yr_map_begin(r, &map, &e, comment_keys, "a comment (text, or a mapping with text and by)"))
 			continue;
-		struct comment *c = item_add_comment(it, NULL, NULL);
+		struct comment *c = minutes_item_add_comment(it, NULL, NULL);
 		while ((k = yr_map_next(r, &map, &v)) >= 0) {
 			if (k == 0)
 				c->text = yr_text(r, &v, "the comment's text", false);
@@ -324,7 +324,7 @@ static void read_actions(struct yr *r, const struct yr_node *n, struct minutes_i
 			break;
 		if (!yr_map_begin(r, &map, &e, action_keys, "an action (text, owner, due, done)"))
 			continue;
-		struct action *a = item_add_action(it, NULL, NULL, NULL);
+		struct action *a = minutes_item_add_action(it, NULL, NULL, NULL);
 		while ((k = yr_map_next(r, &map, &v)) >= 0) {
 			switch (k) {
 			case 0: a->text = yr_text(r, &v, "what is to be done", false); break;
@@ -495,7 +495,7 @@ static void write_item(struct emit *e, const struct minutes_item *it)
 		emit_text_always(e, "number", "");
 	emit_text_always(e, "title", it->title);
 	if (it->status != ITEM_TAKEN)
-		emit_raw(e, "status", item_status_name(it->status));
+		emit_raw(e, "status", minutes_item_status_name(it->status));
 	if (it->urgent)
 		emit_raw(e, "urgent", "true");
 	emit_quoted(e, "started", it->started);

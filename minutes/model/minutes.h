@@ -89,9 +89,9 @@ struct minutes *minutes_from_agenda(const struct agenda *a,
 
 struct minutes_item *minutes_add_item(struct minutes *m, const char *number,
 				      const char *title);
-struct comment *item_add_comment(struct minutes_item *it, const char *text,
+struct comment *minutes_item_add_comment(struct minutes_item *it, const char *text,
 				 const char *by);
-struct action *item_add_action(struct minutes_item *it, const char *text,
+struct action *minutes_item_add_action(struct minutes_item *it, const char *text,
 			       const char *owner, const char *due);
 struct declaration *minutes_add_declaration(struct minutes *m,
 					    const char *member,
@@ -99,8 +99,8 @@ struct declaration *minutes_add_declaration(struct minutes *m,
 					    const char *interest);
 
 /* Removing the i-th entry (nothing when there is none). */
-void item_remove_comment(struct minutes_item *it, size_t i);
-void item_remove_action(struct minutes_item *it, size_t i);
+void minutes_item_remove_comment(struct minutes_item *it, size_t i);
+void minutes_item_remove_action(struct minutes_item *it, size_t i);
 void minutes_remove_declaration(struct minutes *m, size_t i);
 /* Adds an item at position `at` (at the end when past it). */
 struct minutes_item *minutes_insert_item(struct minutes *m, size_t at,
@@ -110,7 +110,7 @@ struct minutes *minutes_read(struct yr *r, struct yr_map *m);
 extern const char *const minutes_keys[];
 void minutes_write(const struct minutes *m, struct buf *out);
 
-const char *item_status_name(enum item_status s);
+const char *minutes_item_status_name(enum item_status s);
 const char *minutes_status_name(enum minutes_status s);
 
 #endif

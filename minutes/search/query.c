@@ -136,7 +136,7 @@ static int parse_filter(enum filter f, const char *tok, size_t toklen,
 	case F_SINCE:
 	case F_UNTIL: {
 		char *date = f == F_SINCE ? q->since : q->until;
-		if (vlen != 10 || quoted || !date_valid(v, vlen))
+		if (vlen != 10 || quoted || !yr_date_valid(v, vlen))
 			return fail(err, tok, toklen, "expected a date YYYY-MM-DD");
 		if (*date)
 			return fail(err, tok, toklen, f == F_SINCE ? "since: is given twice"

@@ -280,7 +280,7 @@ static char *meeting_of(const char *path)
 	const char *slash = strchr(path, '/');
 	const char *last = strrchr(path, '/');
 	if (!slash || slash == last || !slug_valid(path, (size_t)(slash - path)) ||
-	    !meeting_folder_valid(slash + 1, (size_t)(last - slash - 1)))
+	    !slug_meeting_folder_valid(slash + 1, (size_t)(last - slash - 1)))
 		return NULL;
 	return xstrndup(path, (size_t)(last - path));
 }

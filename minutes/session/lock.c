@@ -213,7 +213,7 @@ static int try_flock(int fd)
 
 /* ---- taking and leaving ---- */
 
-int meeting_lock_path(const char *gitdir, const char *id, struct buf *out,
+int lock_path(const char *gitdir, const char *id, struct buf *out,
 		      struct diags *d)
 {
 	return gitstate_path(gitdir, "locks", id, ".lock", out, d);
@@ -254,7 +254,7 @@ fail:
 	return -1;
 }
 
-int meeting_lock(const char *gitdir, const char *id, struct lock_holder *holder,
+int lock_acquire(const char *gitdir, const char *id, struct lock_holder *holder,
 		 bool *taken_over, struct diags *d)
 {
 	struct lock_holder self, other, dummy;
@@ -267,7 +267,7 @@ int meeting_lock(const char *gitdir, const char *id, struct lock_holder *holder,
 		taken_over = &dummy_flag;
 	*taken_over = false;
 	memset(holder, 0, sizeof(*holder));
-	if (meeting_lock_path(gitdir, id, &path, d) < 0 ||
+	if (lock_path(gitdir, id, &path, d) < 0 ||
 	    gitstate_mkdirs(gitdir, "locks", id, d) < 0)
 		goto out;
 	me(&self);
@@ -357,12 +357,12 @@ out:
 	return rc;
 }
 
-void meeting_unlock(const char *gitdir, const char *id)
+void lock_release(const char *gitdir, const char *id)
 {
 	struct diags d;
 	struct buf path = BUF_INIT;
 	diags_init(&d);
-	if (meeting_lock_path(gitdir, id, &path, &d) < 0)
+	if (lock_path(gitdir, id, &path, &d) < 0)
 		goto out;
 	for (size_t i = 0; i < held_n; i++) {
 		if (strcmp(held_v[i].path, path.data) != 0)

@@ -73,7 +73,7 @@ struct lock_holder {
 
 /* The path of the lock of meeting `id`; -1 with a diagnostic when `id` is
  * not a meeting id. */
-int meeting_lock_path(const char *gitdir, const char *id, struct buf *out,
+int lock_path(const char *gitdir, const char *id, struct buf *out,
 		      struct diags *d);
 
 /* Takes the lock of meeting `id` for this process.
@@ -85,13 +85,13 @@ int meeting_lock_path(const char *gitdir, const char *id, struct buf *out,
  *              read-only;
  *   -1         error (a diagnostic names the file and the reason).
  * `holder` and `taken_over` may be NULL. */
-int meeting_lock(const char *gitdir, const char *id, struct lock_holder *holder,
+int lock_acquire(const char *gitdir, const char *id, struct lock_holder *holder,
 		 bool *taken_over, struct diags *d);
 
 /* Releases and removes the lock of `id` if this process holds it (taken
  * by meeting_lock in this process, and the file names this pid on this
  * host); otherwise does nothing. */
-void meeting_unlock(const char *gitdir, const char *id);
+void lock_release(const char *gitdir, const char *id);
 
 /* "held by alice on council-pc (process 4242) since 2026-11-25 11:02",
  * plus a note for a lock of another host; a new string (free() it). */

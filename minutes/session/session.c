@@ -308,7 +308,7 @@ int session_open(struct session **out, struct archive *a, const char *id,
 	*out = NULL;
 	if (holder)
 		*holder = NULL;
-	if (!meeting_id_valid(id)) {
+	if (!slug_meeting_id_valid(id)) {
 		diags_add(d, NULL, 0, 0, "'%s' is not a meeting id; expected "
 			  "committee/YYYY-MM-DD, such as communities-board/2018-03-14", id);
 		return SESSION_INVALID;
@@ -322,7 +322,7 @@ int session_open(struct session **out, struct archive *a, const char *id,
 	if (!read_only) {
 		struct lock_holder h;
 		bool taken_over = false;
-		int rc = meeting_lock(archive_gitdir(a), id, &h, &taken_over, d);
+		int rc = lock_acquire(archive_gitdir(a), id, &h, &taken_over, d);
 		if (rc == LOCK_HELD) {
 			if (holder)
 				*holder = lock_holder_describe(&h);
@@ -375,7 +375,7 @@ int session_close(struct session *s, bool commit, struct diags *d)
 			rc = journal_discard(archive_gitdir(s->archive), s->id, d);
 	}
 	if (s->locked)
-		meeting_unlock(archive_gitdir(s->archive), s->id);
+		lock_release(archive_gitdir(s->archive), s->id);
 	minutes_free(s->minutes);
 	agenda_free(s->agenda);
 	committee_free(s->committee);

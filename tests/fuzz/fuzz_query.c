@@ -62,7 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < q.ncommittees; i++)
 			if (!slug_valid(q.committees[i], strlen(q.committees[i])))
 				abort();
-		if ((*q.since && !date_valid(q.since, 10)) || (*q.until && !date_valid(q.until, 10)))
+		if ((*q.since && !yr_date_valid(q.since, 10)) || (*q.until && !yr_date_valid(q.until, 10)))
 			abort();
 		if (q.kinds & ~(QUERY_KIND_TITLE | QUERY_KIND_DECISION))
 			abort();

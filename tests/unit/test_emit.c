@@ -318,13 +318,13 @@ static struct minutes *model_with(enum field f, const char *text)
 	struct minutes *m = minutes_new("Communities Board", "2018-03-14");
 	struct minutes_item *it = minutes_add_item(m, "5", f == F_TITLE ? text : "Strategy");
 	snprintf(it->started, sizeof(it->started), "11:40");
-	text_set(&it->summary, f == F_SUMMARY ? text : "Summary.");
+	record_text_set(&it->summary, f == F_SUMMARY ? text : "Summary.");
 	if (f == F_COMMENT)
-		item_add_comment(it, text, NULL);
+		minutes_item_add_comment(it, text, NULL);
 	else if (f == F_COMMENT_BY)
-		item_add_comment(it, text, "Cllr Jo Reid");
-	item_add_comment(it, "Last comment.", NULL);
-	text_set(&it->decision, f == F_DECISION ? text : "Noted.");
+		minutes_item_add_comment(it, text, "Cllr Jo Reid");
+	minutes_item_add_comment(it, "Last comment.", NULL);
+	record_text_set(&it->decision, f == F_DECISION ? text : "Noted.");
 	it->votes_for = 3;
 	minutes_add_item(m, "6", "Any other business");
 	return m;
@@ -622,18 +622,18 @@ static void expect_one_line_changed(void (*change)(struct minutes *),
 
 static void change_comment(struct minutes *m)
 {
-	text_set(&m->items[0]->comments[0].text,
+	record_text_set(&m->items[0]->comments[0].text,
 		 "Some building blocks of integration had closed through cuts.");
 }
 
 static void change_comment_by(struct minutes *m)
 {
-	text_set(&m->items[0]->comments[1].text, "Asked for a register.");
+	record_text_set(&m->items[0]->comments[1].text, "Asked for a register.");
 }
 
 static void change_decision(struct minutes *m)
 {
-	text_set(&m->items[0]->decision, "Members noted the report.");
+	record_text_set(&m->items[0]->decision, "Members noted the report.");
 }
 
 static void test_one_change_one_line(void **state)
@@ -658,7 +658,7 @@ static void test_written_form_basics(void **state)
 	struct minutes *m = minutes_new("Communities Board", "2018-03-14");
 	snprintf(m->start, sizeof(m->start), "11:02");
 	struct minutes_item *it = minutes_add_item(m, "3a", "Minutes");
-	item_add_action(it, "Publish", "Peter Fenn", "2018-04-30");
+	minutes_item_add_action(it, "Publish", "Peter Fenn", "2018-04-30");
 	struct buf out = BUF_INIT;
 	minutes_write(m, &out);
 	assert_string_equal(out.data,

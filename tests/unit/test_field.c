@@ -71,7 +71,7 @@ static void check_layout(struct field *f, int width)
 		int cols = 0;
 		for (size_t p = l->start; p < end;) {
 			size_t q = field_next_cluster(s, len, p);
-			cols += field_cluster_width(s + p, q - p);
+			cols += utf8_cluster_width(s + p, q - p);
 			p = q;
 		}
 		if (cols > width)

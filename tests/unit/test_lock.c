@@ -43,7 +43,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	return nftw(gitdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
@@ -99,7 +99,7 @@ static pid_t make_stale(void)
 	if (pid == 0) {
 		struct diags d;
 		diags_init(&d);
-		_exit(meeting_lock(gitdir, ID, NULL, NULL, &d) == 0 ? 0 : 1);
+		_exit(lock_acquire(gitdir, ID, NULL, NULL, &d) == 0 ? 0 : 1);
 	}
 	wait_ok(pid);
 	return pid;
@@ -114,7 +114,7 @@ static void test_take_and_release(void **state)
 	char *path = lock_file();
 	diags_init(&d);
 
-	assert_int_equal(meeting_lock(gitdir, ID, &h, &over, &d), 0);
+	assert_int_equal(lock_acquire(gitdir, ID, &h, &over, &d), 0);
 	assert_int_equal(d.n, 0);
 	assert_false(over);
 	assert_int_equal(h.pid, (long)getpid());
@@ -125,16 +125,16 @@ static void test_take_and_release(void **state)
 	assert_int_equal(file_pid(), (long)getpid());
 
 	/* A second attempt from this very process is refused too. */
-	assert_int_equal(meeting_lock(gitdir, ID, &h, &over, &d), LOCK_HELD);
+	assert_int_equal(lock_acquire(gitdir, ID, &h, &over, &d), LOCK_HELD);
 	assert_int_equal(h.pid, (long)getpid());
 
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	assert_false(exists(path));
-	meeting_unlock(gitdir, ID);     /* twice: nothing happens */
+	lock_release(gitdir, ID);     /* twice: nothing happens */
 
-	assert_int_equal(meeting_lock(gitdir, ID, &h, &over, &d), 0);
+	assert_int_equal(lock_acquire(gitdir, ID, &h, &over, &d), 0);
 	assert_false(over);
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	assert_false(exists(path));
 	assert_int_equal(d.n, 0);
 	free(path);
@@ -146,26 +146,26 @@ static void test_held_by_parent(void **state)
 	(void)state;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(meeting_lock(gitdir, ID, NULL, NULL, &d), 0);
+	assert_int_equal(lock_acquire(gitdir, ID, NULL, NULL, &d), 0);
 
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		struct lock_holder h;
 		bool over = true;
-		if (meeting_lock(gitdir, ID, &h, &over, &d) != LOCK_HELD)
+		if (lock_acquire(gitdir, ID, &h, &over, &d) != LOCK_HELD)
 			_exit(1);
 		if (h.pid != (long)getppid() || over || h.other_host || !h.user[0])
 			_exit(2);
 		/* The child inherits the parent's table, not its lock. */
-		meeting_unlock(gitdir, ID);
+		lock_release(gitdir, ID);
 		_exit(0);
 	}
 	wait_ok(pid);
 	char *path = lock_file();
 	assert_true(exists(path));
 	assert_int_equal(file_pid(), (long)getpid());
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	assert_false(exists(path));
 	free(path);
 	diags_free(&d);
@@ -181,7 +181,7 @@ static void test_stale_taken_over(void **state)
 	pid_t dead = make_stale();
 	assert_int_equal(file_pid(), (long)dead);
 
-	assert_int_equal(meeting_lock(gitdir, ID, &h, &over, &d), 0);
+	assert_int_equal(lock_acquire(gitdir, ID, &h, &over, &d), 0);
 	assert_int_equal(d.n, 0);
 	assert_true(over);
 	assert_int_equal(h.pid, (long)dead);
@@ -191,7 +191,7 @@ static void test_stale_taken_over(void **state)
 	buf_addf(&tmp, "%s/gavel/locks/" ID ".lock.%ld.tmp", gitdir, (long)getpid());
 	assert_false(exists(tmp.data));
 	buf_free(&tmp);
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	diags_free(&d);
 }
 
@@ -205,7 +205,7 @@ static void test_garbage_taken_over(void **state)
 	make_stale();
 	char *path = lock_file();
 	spit(path, "\x01garbage");
-	assert_int_equal(meeting_lock(gitdir, ID, &h, &over, &d), 0);
+	assert_int_equal(lock_acquire(gitdir, ID, &h, &over, &d), 0);
 	assert_true(over);
 	assert_string_equal(h.user, "");
 	assert_int_equal(file_pid(), (long)getpid());
@@ -228,7 +228,7 @@ static void test_other_host_never_stale(void **state)
 	const char *text = "user: bob\nhost: no-such-host.invalid\npid: 1\n"
 			   "since: 2026-11-25T11:02:37+01:00\n";
 	spit(path, text);
-	assert_int_equal(meeting_lock(gitdir, ID, &h, &over, &d), LOCK_HELD);
+	assert_int_equal(lock_acquire(gitdir, ID, &h, &over, &d), LOCK_HELD);
 	assert_false(over);
 	assert_true(h.other_host);
 	assert_string_equal(h.host, "no-such-host.invalid");
@@ -237,7 +237,7 @@ static void test_other_host_never_stale(void **state)
 	assert_non_null(strstr(s, "another computer"));
 	free(s);
 	/* Left exactly as it was. */
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	assert_int_equal(file_pid(), 1);
 	free(path);
 	diags_free(&d);
@@ -258,7 +258,7 @@ static void test_unlock_not_ours(void **state)
 	pid_t pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		char c = meeting_lock(gitdir, ID, NULL, NULL, &d) == 0 ? 'y' : 'n';
+		char c = lock_acquire(gitdir, ID, NULL, NULL, &d) == 0 ? 'y' : 'n';
 		close(go[1]);
 		if (write(ready[1], &c, 1) != 1)
 			_exit(3);
@@ -270,17 +270,17 @@ static void test_unlock_not_ours(void **state)
 	char c = 0;
 	assert_int_equal(read(ready[0], &c, 1), 1);
 	assert_int_equal(c, 'y');
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	assert_true(exists(path));
 	assert_int_equal(file_pid(), (long)pid);
-	assert_int_equal(meeting_lock(gitdir, ID, NULL, NULL, &d), LOCK_HELD);
+	assert_int_equal(lock_acquire(gitdir, ID, NULL, NULL, &d), LOCK_HELD);
 	close(go[1]);
 	close(ready[0]);
 	wait_ok(pid);
 
 	/* A lock file naming another process, never taken by this one. */
 	spit(path, "user: bob\nhost: x\npid: 999999\nsince: 2026-11-25T11:02:37+01:00\n");
-	meeting_unlock(gitdir, ID);
+	lock_release(gitdir, ID);
 	assert_true(exists(path));
 	free(path);
 	diags_free(&d);
@@ -309,7 +309,7 @@ static void test_take_over_race(void **state)
 			close(go[1]);
 			close(done[1]);
 			(void)read(go[0], &c, 1);
-			int rc = meeting_lock(gitdir, ID, &h, NULL, &d);
+			int rc = lock_acquire(gitdir, ID, &h, NULL, &d);
 			c = rc == 0 ? 'W' : rc == LOCK_HELD && h.pid != (long)getpid() &&
 			    kill((pid_t)h.pid, 0) == 0 ? 'H' : 'E';
 			if (write(res[1], &c, 1) != 1)
@@ -354,16 +354,16 @@ static void test_refused(void **state)
 	(void)state;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(meeting_lock(gitdir, "../../etc", NULL, NULL, &d), -1);
-	assert_int_equal(meeting_lock(gitdir, "a/../b", NULL, NULL, &d), -1);
+	assert_int_equal(lock_acquire(gitdir, "../../etc", NULL, NULL, &d), -1);
+	assert_int_equal(lock_acquire(gitdir, "a/../b", NULL, NULL, &d), -1);
 	assert_int_equal(d.n, 2);
-	meeting_unlock(gitdir, "../../etc");
+	lock_release(gitdir, "../../etc");
 	struct buf p = BUF_INIT;
 	buf_addf(&p, "%s/gavel", gitdir);
 	assert_false(exists(p.data));
 	/* A folder that cannot be made. */
 	spit(p.data, "a file");
-	assert_int_equal(meeting_lock(gitdir, ID, NULL, NULL, &d), -1);
+	assert_int_equal(lock_acquire(gitdir, ID, NULL, NULL, &d), -1);
 	assert_int_equal(d.n, 3);
 	assert_non_null(strstr(d.v[2].msg, "Not a directory"));
 	assert_string_equal(d.v[2].file, p.data);

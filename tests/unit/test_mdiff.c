@@ -31,13 +31,13 @@ static struct minutes *base(void)
 	minutes_add_item(m, "3", "Minutes of the previous meeting");
 	struct minutes_item *it = minutes_add_item(m, "5", "Integrated Communities Strategy");
 	it->summary = xstrdup("The strategy builds on the Casey Review.");
-	item_add_comment(it, "Comment one.", NULL);
-	item_add_comment(it, "Comment two.", NULL);
-	item_add_comment(it, "Building blocks had closed through funding cuts.", NULL);
-	item_add_comment(it, "Asked for a register.", "Cllr Jo Reid");
+	minutes_item_add_comment(it, "Comment one.", NULL);
+	minutes_item_add_comment(it, "Comment two.", NULL);
+	minutes_item_add_comment(it, "Building blocks had closed through funding cuts.", NULL);
+	minutes_item_add_comment(it, "Asked for a register.", "Cllr Jo Reid");
 	it->decision = xstrdup("Members noted the presentation.");
-	item_add_action(it, "Publish information in Councillors' News.", "Peter Fenn", "2018-04-30");
-	item_add_action(it, "Report back in June.", "Penny Hobman", NULL);
+	minutes_item_add_action(it, "Publish information in Councillors' News.", "Peter Fenn", "2018-04-30");
+	minutes_item_add_action(it, "Report back in June.", "Penny Hobman", NULL);
 	minutes_add_item(m, "6", "Any other business");
 	return m;
 }
@@ -215,8 +215,8 @@ static void test_comments(void **state)
 	 * and one at the start. */
 	free(it->comments[2].text);
 	it->comments[2].text = xstrdup("Building blocks of integration had closed through funding cuts.");
-	item_remove_comment(it, 1);
-	item_add_comment(it, "A fifth comment.", NULL);
+	minutes_item_remove_comment(it, 1);
+	minutes_item_add_comment(it, "A fifth comment.", NULL);
 	expect_changes(a, b, &d,
 		       "item 5 Integrated Communities Strategy: comment 2 removed",
 		       "item 5 Integrated Communities Strategy: comment 3 (now 2) changed",
@@ -227,7 +227,7 @@ static void test_comments(void **state)
 	/* Inserting one in the middle changes no other. */
 	b = base();
 	it = item(b, "5");
-	item_add_comment(it, "", NULL);
+	minutes_item_add_comment(it, "", NULL);
 	free(it->comments[4].text);
 	memmove(&it->comments[3], &it->comments[2], 2 * sizeof(*it->comments));
 	it->comments[2].text = xstrdup("Inserted.");
@@ -243,7 +243,7 @@ static void test_comments(void **state)
 	/* One added at the very start. */
 	b = base();
 	it = item(b, "5");
-	item_add_comment(it, "", NULL);
+	minutes_item_add_comment(it, "", NULL);
 	free(it->comments[4].text);
 	memmove(&it->comments[1], &it->comments[0], 4 * sizeof(*it->comments));
 	it->comments[0].text = xstrdup("First!");
@@ -269,7 +269,7 @@ static void test_actions(void **state)
 	it->actions[0].owner = xstrdup("Penny Hobman");
 	snprintf(it->actions[1].due, sizeof(it->actions[1].due), "2018-06-30");
 	snprintf(it->actions[1].done, sizeof(it->actions[1].done), "2018-06-01");
-	item_add_action(it, "Write to the minister.", "Cllr Alex Morgan", NULL);
+	minutes_item_add_action(it, "Write to the minister.", "Cllr Alex Morgan", NULL);
 	expect_changes(a, b, &d,
 		       "item 5 Integrated Communities Strategy: action 1 owner changed",
 		       "item 5 Integrated Communities Strategy: action 2 due: (none) -> 2018-06-30",
@@ -280,7 +280,7 @@ static void test_actions(void **state)
 	mdiff_free(&d);
 	minutes_free(b);
 	b = base();
-	item_remove_action(item(b, "5"), 0);
+	minutes_item_remove_action(item(b, "5"), 0);
 	expect_changes(a, b, &d, "item 5 Integrated Communities Strategy: action 1 removed", NULL);
 	mdiff_free(&d);
 	minutes_free(a);
@@ -404,7 +404,7 @@ static void test_blame(void **state)
 	 * changed, Zoë Reid moved to present. */
 	struct minutes *m = base();
 	struct minutes_item *it = item(m, "5");
-	item_add_comment(it, "", NULL);
+	minutes_item_add_comment(it, "", NULL);
 	free(it->comments[4].text);
 	memmove(&it->comments[3], &it->comments[2], 2 * sizeof(*it->comments));
 	it->comments[2].text = xstrdup("Inserted.");
@@ -417,7 +417,7 @@ static void test_blame(void **state)
 	/* Revision 2: only the venue. */
 	struct minutes *m2 = base();
 	it = item(m2, "5");
-	item_add_comment(it, "", NULL);
+	minutes_item_add_comment(it, "", NULL);
 	free(it->comments[4].text);
 	memmove(&it->comments[3], &it->comments[2], 2 * sizeof(*it->comments));
 	it->comments[2].text = xstrdup("Inserted.");
@@ -481,7 +481,7 @@ static void test_big(void **state)
 			for (int k = 0; k < 20; k++) {
 				snprintf(text, sizeof(text), "Comment %d of item %d, %s.", k, i,
 					 side && k == i % 20 ? "changed here" : "as it was");
-				item_add_comment(it, text, NULL);
+				minutes_item_add_comment(it, text, NULL);
 			}
 		}
 	struct mdiff d = { 0 };

@@ -279,10 +279,10 @@ static void test_meeting_folder_valid(void **state)
 		"2018-03-14-+2", "2018-03-14--1",
 	};
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
-		if (!meeting_folder_valid(good[i], strlen(good[i])))
+		if (!slug_meeting_folder_valid(good[i], strlen(good[i])))
 			fail_msg("\"%s\" should be a valid meeting folder", good[i]);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if (meeting_folder_valid(bad[i], strlen(bad[i])))
+		if (slug_meeting_folder_valid(bad[i], strlen(bad[i])))
 			fail_msg("\"%s\" should not be a valid meeting folder", bad[i]);
 }
 
@@ -303,10 +303,10 @@ static void test_meeting_id_valid(void **state)
 		"communities-board/2018-02-30",
 	};
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
-		if (!meeting_id_valid(good[i]))
+		if (!slug_meeting_id_valid(good[i]))
 			fail_msg("\"%s\" should be a valid meeting id", good[i]);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if (meeting_id_valid(bad[i]))
+		if (slug_meeting_id_valid(bad[i]))
 			fail_msg("\"%s\" should not be a valid meeting id", bad[i]);
 }
 
@@ -320,7 +320,7 @@ static void test_slug_of_name_makes_a_valid_id(void **state)
 		char slug[SLUG_MAX + 1], id[SLUG_MAX + 32];
 		slug_make(names[i], slug);
 		snprintf(id, sizeof(id), "%s/2018-03-14-2", slug);
-		assert_true(meeting_id_valid(id));
+		assert_true(slug_meeting_id_valid(id));
 	}
 }
 

@@ -144,7 +144,7 @@ const char *cli_meeting_arg(const struct command *cmd, int argc, char **argv)
 		return NULL;
 	}
 	const char *id = argv[optind];
-	if (!meeting_id_valid(id)) {
+	if (!slug_meeting_id_valid(id)) {
 		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
 		return NULL;
 	}

@@ -51,7 +51,7 @@ int cmd_confirm(struct cli *c, int argc, char **argv)
 		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 		date = today;
 	}
-	if (!date_valid(date, strlen(date))) {
+	if (!yr_date_valid(date, strlen(date))) {
 		cli_usage_error(cmd, "'%s' is not a date; expected YYYY-MM-DD", date);
 		return EXIT_FAIL;
 	}

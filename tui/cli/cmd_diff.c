@@ -51,7 +51,7 @@ static bool resolve(struct archive *a, const char *id, const char *rev,
 {
 	if (rev[0] == '@') {
 		const char *day = rev + 1;
-		if (!date_valid(day, strlen(day))) {
+		if (!yr_date_valid(day, strlen(day))) {
 			cli_error("'%s' is not a day; expected @YYYY-MM-DD, such as @2018-03-14", rev);
 			return false;
 		}
@@ -204,13 +204,13 @@ static void put_words(struct writer *w, enum mdiff_span kind, const char *s, siz
 		bool sp = s[i] == ' ' || s[i] == '\t';
 		while (j < len && s[j] != '\n' && ((s[j] == ' ' || s[j] == '\t') == sp))
 			j++;
-		unsigned tw = text_width(s + i, j - i);
+		unsigned tw = utf8_width(s + i, j - i);
 		if (sp) {
 			/* Spaces that end a line are not written. */
 			size_t k = j;
 			while (k < len && s[k] != '\n' && s[k] != ' ' && s[k] != '\t')
 				k++;
-			unsigned next = text_width(s + j, k - j);
+			unsigned next = utf8_width(s + j, k - j);
 			if (!w->line_start && w->col + tw + next > w->width && k > j) {
 				new_line(w);
 			} else if (!w->line_start || kind != MDIFF_SAME) {
@@ -252,7 +252,7 @@ static void print_text(const struct mdiff_change *ch, bool colour, unsigned widt
 			size_t k = 0;
 			while (k < s->len && s->s[k] != ' ' && s->s[k] != '\n')
 				k++;
-			if (!w.line_start && w.col + 2 + text_width(s->s, k) > w.width)
+			if (!w.line_start && w.col + 2 + utf8_width(s->s, k) > w.width)
 				new_line(&w);
 			put_words(&w, MDIFF_SAME, s->kind == MDIFF_DEL ? "[-" : "{+", 2);
 			w.glue = true;
@@ -383,7 +383,7 @@ int cmd_diff(struct cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	const char *id = argv[optind];
-	if (!meeting_id_valid(id)) {
+	if (!slug_meeting_id_valid(id)) {
 		cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD", id);
 		return EXIT_FAIL;
 	}

@@ -5,7 +5,7 @@
  *
  * Paths in DIR are made only from names that pass the slug rules: a
  * committee's folder (slug_valid), a meeting's folder
- * (meeting_folder_valid) and a supporting document's ref
+ * (slug_meeting_folder_valid) and a supporting document's ref
  * (render_ref_path).  Files are written to a temporary name and renamed,
  * so a symbolic link planted in DIR is replaced, never followed; folders
  * that exist must be real folders.  DIR itself is refused when it holds

@@ -38,11 +38,11 @@ int cmd_new(struct cli *c, int argc, char **argv)
 	}
 	spec.committee = argv[optind];
 	spec.date = argv[optind + 1];
-	if (!date_valid(spec.date, strlen(spec.date))) {
+	if (!yr_date_valid(spec.date, strlen(spec.date))) {
 		cli_usage_error(cmd, "'%s' is not a date; expected YYYY-MM-DD", spec.date);
 		return EXIT_FAIL;
 	}
-	if (spec.start && !time_valid(spec.start, strlen(spec.start))) {
+	if (spec.start && !yr_time_valid(spec.start, strlen(spec.start))) {
 		cli_usage_error(cmd, "'%s' is not a time; expected HH:MM, such as 11:00", spec.start);
 		return EXIT_FAIL;
 	}

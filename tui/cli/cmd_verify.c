@@ -24,7 +24,7 @@ int cmd_verify(struct cli *c, int argc, char **argv)
 	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
 		return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	for (int i = optind; i < argc; i++)
-		if (!meeting_id_valid(argv[i])) {
+		if (!slug_meeting_id_valid(argv[i])) {
 			cli_usage_error(cmd, "'%s' is not a meeting id; expected committee/YYYY-MM-DD",
 					argv[i]);
 			return EXIT_FAIL;

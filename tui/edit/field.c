@@ -56,11 +56,6 @@ size_t field_next_cluster(const char *s, size_t len, size_t pos)
 	return utf8_cluster_next(s, len, pos);
 }
 
-int field_cluster_width(const char *s, size_t len)
-{
-	return utf8_cluster_width(s, len);
-}
-
 static bool is_space(uint32_t cp)
 {
 	if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F)	/* no-break */
@@ -491,7 +486,7 @@ static void build_lines(struct field *f, int width)
 			continue;
 		}
 		size_t next = next_cluster(s, len, pos);
-		int cw = field_cluster_width(s + pos, next - pos);
+		int cw = utf8_cluster_width(s + pos, next - pos);
 		bool space = is_space(cp_at(s, len, pos, &n));
 		if (width > 0 && !space && cols > 0 && cols + cw > width) {
 			if (cw >= 2 || !has_brk) {
@@ -523,7 +518,7 @@ static int cols_between(const char *s, size_t len, size_t from, size_t to)
 	int cols = 0;
 	while (from < to) {
 		size_t next = next_cluster(s, len, from);
-		cols += field_cluster_width(s + from, next - from);
+		cols += utf8_cluster_width(s + from, next - from);
 		from = next;
 	}
 	return cols;
@@ -583,7 +578,7 @@ static bool move_row(struct field *f, int delta)
 		size_t next = next_cluster(s, len, pos);
 		if (l->soft && next >= l->end)
 			break;	/* the end of a wrapped line is the next one's */
-		int cw = field_cluster_width(s + pos, next - pos);
+		int cw = utf8_cluster_width(s + pos, next - pos);
 		if (col + cw > goal)
 			break;
 		col += cw;

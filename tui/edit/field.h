@@ -172,9 +172,8 @@ bool field_pasting(const struct field *f);
  * (the column is kept below the width).  Cheap when nothing changed. */
 void field_layout(struct field *f, int width);
 
-/* Where the cluster starting at pos in s (valid UTF-8) ends, and how
- * many columns its bytes take, as the layout counts them. */
+/* Where the cluster starting at pos in s (valid UTF-8) ends; its width
+ * is utf8_cluster_width's (minutes/base/utf8.h). */
 size_t field_next_cluster(const char *s, size_t len, size_t pos);
-int field_cluster_width(const char *s, size_t len);
 
 #endif

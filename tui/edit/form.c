@@ -349,7 +349,7 @@ static bool set_text(char **dst, const char *v)
 {
 	if (!strcmp(*dst ? *dst : "", v))
 		return false;
-	text_set(dst, *v ? v : NULL);
+	record_text_set(dst, *v ? v : NULL);
 	return true;
 }
 
@@ -442,11 +442,11 @@ static struct stored store_entry(struct form *f, struct minutes_item *it,
 		const char *by;
 		const char *text = form_speakers_split(f, v, &by);
 		if (fresh && *text) {
-			item_add_comment(it, text, by);
+			minutes_item_add_comment(it, text, by);
 			form_changed(f, it, "comment %zu recorded", it->ncomments);
 			r.rebuild = true;
 		} else if (!fresh && !*text) {
-			item_remove_comment(it, i);
+			minutes_item_remove_comment(it, i);
 			form_changed(f, it, "comment %zu removed", i + 1);
 			r.rebuild = true;
 		} else if (!fresh) {
@@ -459,11 +459,11 @@ static struct stored store_entry(struct form *f, struct minutes_item *it,
 	}
 	case SLOT_ACT_TEXT:
 		if (fresh && *v) {
-			item_add_action(it, v, NULL, NULL);
+			minutes_item_add_action(it, v, NULL, NULL);
 			form_changed(f, it, "action %zu recorded", it->nactions);
 			r.rebuild = true;
 		} else if (!fresh && !*v) {
-			item_remove_action(it, i);
+			minutes_item_remove_action(it, i);
 			form_changed(f, it, "action %zu removed", i + 1);
 			r.rebuild = true;
 		} else if (!fresh && set_text(&it->actions[i].text, v))
@@ -550,7 +550,7 @@ static struct stored store_item(struct form *f, struct minutes_item *it,
 			form_changed(f, it, "action %zu owner set", i + 1);
 		break;
 	case SLOT_ACT_DUE:
-		if (*v && !date_valid(v, strlen(v))) {
+		if (*v && !yr_date_valid(v, strlen(v))) {
 			form_say(f, true, "'%s' is not a date; expected YYYY-MM-DD, "
 				 "such as 2018-04-30", v);
 			r.ok = false;

@@ -222,7 +222,7 @@ void form_nav_status(struct form *f, enum item_status st)
 	struct minutes_item *it = f->m->items[f->sel - 2];
 	if (it->status != st) {
 		it->status = st;
-		form_changed(f, it, "%s", st == ITEM_TAKEN ? "taken" : item_status_name(st));
+		form_changed(f, it, "%s", st == ITEM_TAKEN ? "taken" : minutes_item_status_name(st));
 		form_commit(f);
 	}
 }

@@ -65,7 +65,7 @@ void form_roll_load(struct form_roll *r, const struct committee *com,
 		for (size_t i = 0; i < lists[l]->n; i++) {
 			struct form_person *k = form_roll_find(r, lists[l]->v[i].name);
 			if (k && has(lists[l]->v[i].role))
-				text_set(&k->role, lists[l]->v[i].role);
+				record_text_set(&k->role, lists[l]->v[i].role);
 		}
 }
 

@@ -25,7 +25,7 @@ static void rev_date(const struct archive_rev *r, char out[11])
 static void add_cut(struct buf *out, const char *s, unsigned cols)
 {
 	size_t len = strlen(s);
-	if (text_width(s, len) <= cols) {
+	if (utf8_width(s, len) <= cols) {
 		buf_add(out, s, len);
 		return;
 	}
@@ -36,7 +36,7 @@ static void add_cut(struct buf *out, const char *s, unsigned cols)
 		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (n <= 0)
 			n = 1;
-		unsigned w = text_width(s + i, (size_t)n);
+		unsigned w = utf8_width(s + i, (size_t)n);
 		if (used + w + 3 > cols)
 			break;
 		used += w;
@@ -85,7 +85,7 @@ int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const 
 	unsigned wa = 0, wl = 0;
 	for (size_t i = 0; i < nf; i++) {
 		const char *name = log[f[i].rev].author_name;
-		unsigned x = text_width(name, strlen(name)), y = text_width(f[i].label, strlen(f[i].label));
+		unsigned x = utf8_width(name, strlen(name)), y = utf8_width(f[i].label, strlen(f[i].label));
 		wa = x > wa ? x : wa;
 		wl = y > wl ? y : wl;
 	}
@@ -96,10 +96,10 @@ int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const 
 		rev_date(r, day);
 		buf_reset(&line);
 		buf_addf(&line, "%s %s %s", r->short_id, day, r->author_name);
-		buf_addf(&line, "%*s  %s", (int)(wa - text_width(r->author_name, strlen(r->author_name))),
+		buf_addf(&line, "%*s  %s", (int)(wa - utf8_width(r->author_name, strlen(r->author_name))),
 			 "", f[i].label);
-		buf_addf(&line, "%*s  ", (int)(wl - text_width(f[i].label, strlen(f[i].label))), "");
-		unsigned used = text_width(line.data, line.len);
+		buf_addf(&line, "%*s  ", (int)(wl - utf8_width(f[i].label, strlen(f[i].label))), "");
+		unsigned used = utf8_width(line.data, line.len);
 		add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
 		buf_addch(&line, '\n');
 		buf_add(text, line.data, line.len);

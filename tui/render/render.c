@@ -22,11 +22,6 @@ static const char *bullet_mark(void)
 	return "*";
 }
 
-unsigned text_width(const char *s, size_t len)
-{
-	return utf8_width(s, len);
-}
-
 static void spaces(struct buf *out, unsigned n)
 {
 	while (n--)
@@ -44,7 +39,7 @@ static size_t fit(const char *s, size_t len, unsigned room)
 		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (n <= 0)
 			n = 1;
-		unsigned cw = text_width(s + i, (size_t)n);
+		unsigned cw = utf8_width(s + i, (size_t)n);
 		if (i > 0 && w + cw > room)
 			break;
 		w += cw;
@@ -65,7 +60,7 @@ static void wrap(struct buf *out, const char *text, unsigned width,
 	unsigned col = 0;
 	bool line_empty = true;
 	buf_addstr(out, lead);
-	col = text_width(lead, strlen(lead));
+	col = utf8_width(lead, strlen(lead));
 	if (width < indent + 10)
 		width = indent + 10;
 	const char *p = text, *end = text + strlen(text);
@@ -91,7 +86,7 @@ static void wrap(struct buf *out, const char *text, unsigned width,
 		size_t wl = strcspn(p, " \n");
 		if (wl > (size_t)(end - p))
 			wl = (size_t)(end - p);
-		unsigned ww = text_width(p, wl);
+		unsigned ww = utf8_width(p, wl);
 		unsigned need = ww + (line_empty ? 0 : 1);
 		if (!line_empty && col + need > width) {
 			buf_addch(out, '\n');
@@ -112,7 +107,7 @@ static void wrap(struct buf *out, const char *text, unsigned width,
 					spaces(out, indent);
 					col = indent;
 				} else {
-					col += text_width(p - k, k);
+					col += utf8_width(p - k, k);
 				}
 			}
 			line_empty = false;

@@ -104,12 +104,8 @@ void render_html_error(const char *id, const char *error, const struct html_nav 
 		       const struct render_origin *origin, struct buf *out);
 
 /* Appends s with & < > " ' as character references. */
-void html_escape(struct buf *out, const char *s);
+void render_html_escape(struct buf *out, const char *s);
 
-/* Columns the text takes on a terminal, by the program's one rule
- * (utf8_width in minutes/base/utf8.h: wide characters 2, combining
- * accents 0, a control shown as ^[ 2). */
-unsigned text_width(const char *s, size_t len);
 
 /* "Wednesday 14 March 2018" from "2018-03-14". */
 void render_date(struct buf *out, const char *date);

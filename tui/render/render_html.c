@@ -5,7 +5,7 @@
  * Every page is polyglot markup (HTML5 that is also well-formed XML: void
  * elements closed with " />", only the five XML entities), so any XML
  * parser can check it.  Every text and attribute from the data passes
- * through html_escape; links come only from http/https URLs and safe
+ * through render_html_escape; links come only from http/https URLs and safe
  * relative paths (render_ref_url, render_ref_path), percent-encoded.  No
  * scripts, no external resources: a text browser and a screen reader read
  * it as it is.
@@ -29,7 +29,7 @@ static bool has(const char *s)
 	return s && *s;
 }
 
-void html_escape(struct buf *out, const char *s)
+void render_html_escape(struct buf *out, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -47,7 +47,7 @@ void html_escape(struct buf *out, const char *s)
 static void element(struct buf *out, const char *tag, const char *text)
 {
 	buf_addf(out, "<%s>", tag);
-	html_escape(out, text);
+	render_html_escape(out, text);
 	buf_addf(out, "</%s>\n", tag);
 }
 
@@ -60,7 +60,7 @@ static void with_breaks(struct buf *out, const char *s, size_t len)
 		if (n > len - i)
 			n = len - i;
 		char *line = xstrndup(s + i, n);
-		html_escape(out, line);
+		render_html_escape(out, line);
 		free(line);
 		i += n;
 		if (i < len) {
@@ -108,12 +108,12 @@ static void list_item(struct buf *out, const char *s)
 static void link(struct buf *out, const char *href, const char *rel, const char *label)
 {
 	buf_addstr(out, "<a href=\"");
-	html_escape(out, href);
+	render_html_escape(out, href);
 	buf_addch(out, '"');
 	if (rel)
 		buf_addf(out, " rel=\"%s\"", rel);
 	buf_addch(out, '>');
-	html_escape(out, label);
+	render_html_escape(out, label);
 	buf_addstr(out, "</a>");
 }
 
@@ -187,10 +187,10 @@ static void document(struct buf *out, const struct document *d, const struct htm
 	if (has(d->ref) && how(nav ? nav->ctx : NULL, d->ref, &href)) {
 		link(out, href.data, NULL, title);
 	} else {
-		html_escape(out, title);
+		render_html_escape(out, title);
 		if (has(d->ref)) {
 			buf_addstr(out, " (");
-			html_escape(out, d->ref);
+			render_html_escape(out, d->ref);
 			buf_addch(out, ')');
 		}
 	}
@@ -349,7 +349,7 @@ void render_html_index(const char *heading, const char *intro,
 			link(out, v[i].href, NULL, v[i].label);
 			if (v[i].note) {
 				buf_addstr(out, ": ");
-				html_escape(out, v[i].note);
+				render_html_escape(out, v[i].note);
 			}
 			buf_addstr(out, "</li>\n");
 		}

@@ -131,8 +131,8 @@ static void filter_done(struct browse *b, const char *v)
 	} else {
 		snprintf(from, sizeof(from), "%s", v);
 	}
-	if ((*from && !date_valid(from, strlen(from))) ||
-	    (*to && !date_valid(to, strlen(to)))) {
+	if ((*from && !yr_date_valid(from, strlen(from))) ||
+	    (*to && !yr_date_valid(to, strlen(to)))) {
 		browse_say(b, true, "'%s' is not a date range; expected FROM..TO, such as "
 			   "2018-01-01..2018-12-31", v);
 		return;

@@ -49,7 +49,7 @@ void browse_committees_load(struct browse *b)
 		struct committee *com = NULL;
 		struct diags quiet;
 		diags_init(&quiet);
-		if (committee_load(b->a, c->slug, &com, &quiet) == 0 && com && com->name)
+		if (meeting_committee_by_slug(b->a, c->slug, &com, &quiet) == 0 && com && com->name)
 			c->name = xstrdup(com->name);
 		else
 			c->name = xstrdup(c->slug);
@@ -96,7 +96,7 @@ void browse_meetings_load(struct browse *b)
 	diags_init(&d);
 	if (archive_list(b->a, NULL, slug, &v, &n, &d) == 0) {
 		for (size_t i = 0; i < n; i++) {
-			if (!v[i].is_dir || !meeting_folder_valid(v[i].name, strlen(v[i].name)) ||
+			if (!v[i].is_dir || !slug_meeting_folder_valid(v[i].name, strlen(v[i].name)) ||
 			    !in_range(b, v[i].name))
 				continue;
 			xgrow((void **)&b->ms, &b->mcap, b->nm + 1, sizeof(*b->ms));
@@ -127,7 +127,7 @@ struct browse_meeting *browse_meeting_sel(struct browse *b)
 		/* A committee with no committee.yaml is named by its minutes. */
 		struct browse_committee *c = b->csel < b->nc ? &b->cs[b->csel] : NULL;
 		if (c && r->m && r->m->committee && !strcmp(c->name, c->slug))
-			text_set(&c->name, r->m->committee);
+			record_text_set(&c->name, r->m->committee);
 		diags_free(&d);
 	}
 	return r;

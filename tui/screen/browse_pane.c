@@ -23,7 +23,7 @@ static void committee_text(struct browse *b)
 	struct committee *com = NULL;
 	struct diags d;
 	diags_init(&d);
-	committee_load(b->a, b->cs[b->csel].slug, &com, &d);
+	meeting_committee_by_slug(b->a, b->cs[b->csel].slug, &com, &d);
 	buf_addf(&b->pane, "%s\n\n", b->cs[b->csel].name);
 	if (com && com->members.n) {
 		buf_addstr(&b->pane, "Members:\n");

@@ -46,7 +46,7 @@ static void draw_title(struct clerk *c)
 		buf_addf(&left, "Item %zu of %zu: %s %s", f->item + 1, f->m->nitems,
 			 it->number, it->title);
 		if (it->status != ITEM_TAKEN)
-			buf_addf(&left, " (%s)", item_status_name(it->status));
+			buf_addf(&left, " (%s)", minutes_item_status_name(it->status));
 		break;
 	}
 	attr_t a = ui_attr(THEME_TITLE);

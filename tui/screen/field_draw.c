@@ -293,7 +293,7 @@ static void put_cell(WINDOW *win, int y, int x, const wchar_t *wcs,
 /* Draws one cluster from column x: a cell for each spacing character
  * with the zero-width ones after it (as many as a cell holds); marks
  * with no base go on a space, characters Unicode has not assigned show
- * as U+FFFD.  The widths are utf8.h's and add up as field_cluster_width
+ * as U+FFFD.  The widths are utf8.h's and add up as utf8_cluster_width
  * counts them. */
 static void draw_cluster(WINDOW *win, int y, int x, const char *s, size_t len,
 			 attr_t attr, short pair)
@@ -360,7 +360,7 @@ void field_draw(struct field *f, WINDOW *win, int y, int x, int h, int w,
 			size_t pos = l->start;
 			while (pos < l->end) {
 				size_t next = field_next_cluster(s, l->end, pos);
-				int cw = field_cluster_width(s + pos, next - pos);
+				int cw = utf8_cluster_width(s + pos, next - pos);
 				if (col + cw > w)
 					break;
 				draw_cluster(win, y + row, x + col, s + pos, next - pos, attr, pair);

@@ -3,6 +3,7 @@
 
 #include "tui/screen/field_draw.h"
 #include "tui/render/blame.h"
+#include "minutes/base/utf8.h"
 #include "minutes/audit/mdiff.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
@@ -106,7 +107,7 @@ static void put(void *ctx, enum mdiff_span kind, const char *s, size_t len)
 		bool sp = s[i] == ' ';
 		while (j < len && s[j] != '\n' && (s[j] == ' ') == sp)
 			j++;
-		unsigned w = text_width(s + i, j - i);
+		unsigned w = utf8_width(s + i, j - i);
 		if (!sp && lo->col + w > lo->width && lo->col > 4) {
 			lo->cur = line_new(lo->h, false);
 			line_add(lo->cur, MDIFF_SAME, "    ", 4);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "minutes/base/utf8.h"
 #include "minutes/base/buf.h"
 #include "tui/render/render.h"
 #include "tui/screen/ui.h"
@@ -51,15 +52,15 @@ static size_t first_key_len(const char *keys)
 
 static int pair_width(const struct key_binding *b)
 {
-	return (int)(text_width(b->keys, first_key_len(b->keys)) + 1 +
-		     text_width(b->label, strlen(b->label)));
+	return (int)(utf8_width(b->keys, first_key_len(b->keys)) + 1 +
+		     utf8_width(b->label, strlen(b->label)));
 }
 
 static int draw_pair(int y, int x, const struct key_binding *b)
 {
 	size_t kl = first_key_len(b->keys);
-	int kw = (int)text_width(b->keys, kl);
-	int lw = (int)text_width(b->label, strlen(b->label));
+	int kw = (int)utf8_width(b->keys, kl);
+	int lw = (int)utf8_width(b->label, strlen(b->label));
 	ui_text(y, x, kw, b->keys, kl, ui_attr(THEME_KEYS) | A_BOLD);
 	ui_text(y, x + kw + 1, lw, b->label, strlen(b->label), ui_attr(THEME_KEYS));
 	return kw + 1 + lw + 2;
@@ -133,7 +134,7 @@ static void add_wrapped(struct lines *l, const char *first, int indent,
 		if (!*p)
 			break;
 		size_t wl = strcspn(p, " \n");
-		int ww = (int)text_width(p, wl);
+		int ww = (int)utf8_width(p, wl);
 		if (col && col + 1 + ww > room) {
 			add_line(l, line.data, line.len);
 			buf_reset(&line);
@@ -188,7 +189,7 @@ static void add_keymap(struct lines *l, const struct keymap *m, int width)
 		const struct key_binding *b = &m->bindings[i];
 		if (!b->help || (b->flags & KB_NOHELP) || !b->section)
 			continue;
-		int w = (int)text_width(b->keys, strlen(b->keys));
+		int w = (int)utf8_width(b->keys, strlen(b->keys));
 		if (w > kw)
 			kw = w;
 	}
@@ -208,7 +209,7 @@ static void add_keymap(struct lines *l, const struct keymap *m, int width)
 			    strcmp(b->section, section))
 				continue;
 			struct buf first = BUF_INIT;
-			int w = (int)text_width(b->keys, strlen(b->keys));
+			int w = (int)utf8_width(b->keys, strlen(b->keys));
 			buf_addf(&first, "  %s", b->keys);
 			if (w > kw) {
 				/* A long key name has its text on the next line. */

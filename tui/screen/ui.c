@@ -178,7 +178,7 @@ size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,
 
 void ui_bar(int y, const char *left, const char *right, attr_t attr)
 {
-	int rw = right ? (int)text_width(right, strlen(right)) : 0;
+	int rw = right ? (int)utf8_width(right, strlen(right)) : 0;
 	int room = COLS - 1 - (rw ? rw + 2 : 0);
 	move(y, 0);
 	attrset(attr);
@@ -200,7 +200,7 @@ void ui_keys(int y, const char *const *pairs)
 	for (int i = 0; i < COLS; i++)
 		addch(' ');
 	for (size_t i = 0; pairs[i] && pairs[i + 1]; i += 2) {
-		int kw = (int)text_width(pairs[i], strlen(pairs[i])), dw = (int)text_width(pairs[i + 1], strlen(pairs[i + 1]));
+		int kw = (int)utf8_width(pairs[i], strlen(pairs[i])), dw = (int)utf8_width(pairs[i + 1], strlen(pairs[i + 1]));
 		if (x + kw + 1 + dw > COLS)
 			break;
 		ui_text(y, x, kw, pairs[i], strlen(pairs[i]), ui_attr(THEME_KEYS) | A_BOLD);
