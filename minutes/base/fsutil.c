@@ -30,9 +30,10 @@ int fsutil_write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-int fsutil_sync_dir(const char *dir)
+/* fsync of what `path` names, opened with `flags`; errno kept. */
+static int sync_path(const char *path, int flags)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(path, flags | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	int rc = fsync(fd);
@@ -40,6 +41,11 @@ int fsutil_sync_dir(const char *dir)
 	close(fd);
 	errno = e;
 	return rc;
+}
+
+int fsutil_sync_dir(const char *dir)
+{
+	return sync_path(dir, O_RDONLY | O_DIRECTORY);
 }
 
 int fsutil_sync_parent(const char *path)
@@ -97,14 +103,7 @@ int fsutil_write_parts(int fd, const struct fsutil_part *parts, size_t nparts)
 
 int fsutil_sync_file(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	int e = errno;
-	close(fd);
-	errno = e;
-	return rc;
+	return sync_path(path, O_RDONLY);
 }
 
 int fsutil_write_synced(const char *tmp, const struct fsutil_part *parts,

@@ -165,6 +165,23 @@ struct archive *cli_repo(struct cli *c)
 	return a;
 }
 
+struct archive *cli_meeting_repo(struct cli *c, const char *name, int argc,
+				 char **argv, const char **id, int *rc)
+{
+	const struct command *cmd = cli_command(name);
+	int o;
+	*rc = EXIT_FAIL;
+	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1) {
+		if (o == 'h')
+			*rc = EXIT_YES;
+		return NULL;
+	}
+	*id = cli_meeting_arg(cmd, argc, argv);
+	if (!*id)
+		return NULL;
+	return cli_repo(c);
+}
+
 void cli_repo_warnings(struct archive *a)
 {
 	const char *w = archive_take_warning(a);

@@ -92,6 +92,13 @@ const char *cli_meeting_arg(const struct command *cmd, int argc, char **argv);
 
 /* Opens the repository in gavel's order; prints why not and returns NULL. */
 struct archive *cli_repo(struct cli *c);
+
+/* For a command that takes one meeting and no options (log, blame):
+ * parses them, sets *id and opens the repository.  NULL when the command
+ * is already done, with *rc its exit code (--help answered, or a usage or
+ * repository error said). */
+struct archive *cli_meeting_repo(struct cli *c, const char *name, int argc,
+				 char **argv, const char **id, int *rc);
 /* Prints the archive's warning, if it has one. */
 void cli_repo_warnings(struct archive *a);
 

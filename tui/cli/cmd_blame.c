@@ -8,16 +8,11 @@
 
 int cmd_blame(struct cli *c, int argc, char **argv)
 {
-	const struct command *cmd = cli_command("blame");
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
-		return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	const char *id = cli_meeting_arg(cmd, argc, argv);
-	if (!id)
-		return EXIT_FAIL;
-	struct archive *a = cli_repo(c);
+	const char *id;
+	int done;
+	struct archive *a = cli_meeting_repo(c, "blame", argc, argv, &id, &done);
 	if (!a)
-		return EXIT_FAIL;
+		return done;
 	struct buf text = BUF_INIT, warnings = BUF_INIT;
 	struct diags d;
 	diags_init(&d);

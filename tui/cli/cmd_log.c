@@ -25,16 +25,11 @@ static void print_rev(const struct archive_rev *r)
 
 int cmd_log(struct cli *c, int argc, char **argv)
 {
-	const struct command *cmd = cli_command("log");
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", NULL, cmd)) != -1)
-		return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	const char *id = cli_meeting_arg(cmd, argc, argv);
-	if (!id)
-		return EXIT_FAIL;
-	struct archive *a = cli_repo(c);
+	const char *id;
+	int rc;
+	struct archive *a = cli_meeting_repo(c, "log", argc, argv, &id, &rc);
 	if (!a)
-		return EXIT_FAIL;
+		return rc;
 	struct archive_rev *v;
 	size_t n;
 	struct diags d;

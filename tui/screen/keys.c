@@ -153,23 +153,30 @@ static void add_wrapped(struct lines *l, const char *first, int indent,
 	buf_free(&line);
 }
 
+/* The next paragraph of `*p` (paragraphs are parted by a blank line),
+ * malloc'd; NULL at the end. */
+static char *paragraph_next(const char **p)
+{
+	if (!**p)
+		return NULL;
+	const char *end = strstr(*p, "\n\n");
+	size_t len = end ? (size_t)(end - *p) : strlen(*p);
+	char *para = xstrndup(*p, len);
+	*p += len;
+	if (**p)
+		*p += 2;
+	return para;
+}
+
 static void add_paragraph(struct lines *l, const char *text, int width)
 {
 	/* A blank line in the text is a blank line on the page. */
-	const char *p = text;
-	while (*p) {
-		const char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *para = xmalloc(len + 1);
-		memcpy(para, p, len);
-		para[len] = 0;
+	char *para;
+	for (size_t i = 0; (para = paragraph_next(&text)); i++) {
+		if (i)
+			add_line(l, "", 0);
 		add_wrapped(l, "", 0, para, width);
 		free(para);
-		p += len;
-		if (*p) {
-			add_line(l, "", 0);
-			p += 2;
-		}
 	}
 }
 
@@ -287,20 +294,12 @@ static void roff_text(FILE *out, const char *s, bool join_lines)
 
 static void roff_paragraph(FILE *out, const char *text)
 {
-	const char *p = text;
-	while (*p) {
-		const char *end = strstr(p, "\n\n");
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *para = xmalloc(len + 1);
-		memcpy(para, p, len);
-		para[len] = 0;
+	char *para;
+	while ((para = paragraph_next(&text))) {
 		fputs(".PP\n", out);
 		roff_text(out, para, true);
 		fputc('\n', out);
 		free(para);
-		p += len;
-		if (*p)
-			p += 2;
 	}
 }
 
