@@ -264,3 +264,18 @@ int utf8_cluster_width(const char *s, size_t len)
 	}
 	return w;
 }
+
+size_t utf8_fit(const char *s, size_t len, unsigned cols, bool at_least_one)
+{
+	size_t i = 0;
+	unsigned used = 0;
+	while (i < len) {
+		size_t next = utf8_cluster_next(s, len, i);
+		unsigned w = (unsigned)utf8_cluster_width(s + i, next - i);
+		if (used + w > cols && !(at_least_one && i == 0))
+			break;
+		used += w;
+		i = next;
+	}
+	return i;
+}

@@ -83,4 +83,9 @@ bool utf8_cluster_boundary(const char *s, size_t len, size_t pos);
 /* Columns of the cluster `s` (len bytes) by the rule above. */
 int utf8_cluster_width(const char *s, size_t len);
 
+/* The length in bytes of the longest run of whole clusters at the start
+ * of s (len bytes) that fits in `cols` columns; with `at_least_one`, the
+ * first cluster even when it is wider (a line must move on). */
+size_t utf8_fit(const char *s, size_t len, unsigned cols, bool at_least_one);
+
 #endif

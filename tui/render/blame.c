@@ -12,15 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-/* "2026-11-21" in the author's own time. */
-static void rev_date(const struct archive_rev *r, char out[11])
-{
-	time_t t = (time_t)(r->time + (long long)r->offset * 60);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* Appends `s` cut to `cols` columns (with "..." when cut). */
 static void add_cut(struct buf *out, const char *s, unsigned cols)
 {
@@ -29,20 +20,7 @@ static void add_cut(struct buf *out, const char *s, unsigned cols)
 		buf_add(out, s, len);
 		return;
 	}
-	unsigned used = 0;
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		if (n <= 0)
-			n = 1;
-		unsigned w = utf8_width(s + i, (size_t)n);
-		if (used + w + 3 > cols)
-			break;
-		used += w;
-		i += (size_t)n;
-	}
-	buf_add(out, s, i);
+	buf_add(out, s, utf8_fit(s, len, cols > 3 ? cols - 3 : 0, false));
 	buf_addstr(out, "...");
 }
 
@@ -93,7 +71,7 @@ int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const 
 	for (size_t i = 0; i < nf; i++) {
 		const struct archive_rev *r = &log[f[i].rev];
 		char day[11];
-		rev_date(r, day);
+		render_rev_date(r, day);
 		buf_reset(&line);
 		buf_addf(&line, "%s %s %s", r->short_id, day, r->author_name);
 		buf_addf(&line, "%*s  %s", (int)(wa - utf8_width(r->author_name, strlen(r->author_name))),

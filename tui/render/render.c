@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 #include <wchar.h>
 
@@ -26,26 +27,6 @@ static void spaces(struct buf *out, unsigned n)
 {
 	while (n--)
 		buf_addch(out, ' ');
-}
-
-/* Length in bytes of the longest prefix of s (len bytes) that fits in
- * `room` columns, at least one character. */
-static size_t fit(const char *s, size_t len, unsigned room)
-{
-	size_t i = 0;
-	unsigned w = 0;
-	while (i < len) {
-		uint32_t cp;
-		int n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
-		if (n <= 0)
-			n = 1;
-		unsigned cw = utf8_width(s + i, (size_t)n);
-		if (i > 0 && w + cw > room)
-			break;
-		w += cw;
-		i += (size_t)n;
-	}
-	return i;
 }
 
 /*
@@ -98,7 +79,7 @@ static void wrap(struct buf *out, const char *text, unsigned width,
 		if (line_empty && col + ww > width) {
 			/* Cut the word itself. */
 			while (wl) {
-				size_t k = fit(p, wl, width - col);
+				size_t k = utf8_fit(p, wl, width - col, true);
 				buf_add(out, p, k);
 				p += k;
 				wl -= k;
@@ -518,4 +499,12 @@ void render_text(const struct minutes *m, const struct agenda *agenda,
 		wrap(out, b.data, width, "", 0);
 	}
 	buf_free(&b);
+}
+
+void render_rev_date(const struct archive_rev *r, char out[11])
+{
+	time_t t = (time_t)(r->time + (long long)r->offset * 60);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

@@ -9,6 +9,7 @@
 
 #include "agenda/agenda.h"
 #include "minutes/base/buf.h"
+#include "minutes/git/archive.h"
 #include "minutes/model/minutes.h"
 
 #include <stdbool.h>
@@ -106,6 +107,9 @@ void render_html_error(const char *id, const char *error, const struct html_nav 
 /* Appends s with & < > " ' as character references. */
 void render_html_escape(struct buf *out, const char *s);
 
+
+/* A revision's date, "2026-11-21", in its author's own time. */
+void render_rev_date(const struct archive_rev *r, char out[11]);
 
 /* "Wednesday 14 March 2018" from "2018-03-14". */
 void render_date(struct buf *out, const char *date);
