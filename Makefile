@@ -69,7 +69,8 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
               tests/unit/test_archive tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search \
-              tests/unit/test_audit tests/unit/test_session tests/unit/test_form
+              tests/unit/test_audit tests/unit/test_session tests/unit/test_form \
+              tests/unit/test_keys
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.
@@ -98,6 +99,11 @@ $(FAILIO): tests/faults/failio.c
 	$(CC) -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
 
 tests/unit/%: tests/unit/%.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+
+# The key tables live beside the screens that act on them: this test links
+# the screens (curses) too.
+tests/unit/test_keys: tests/unit/test_keys.o $(TUI_OBJ) $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
 layers:

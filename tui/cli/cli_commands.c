@@ -134,17 +134,18 @@ const struct command commands[] = {
 	{ "browse", cmd_browse, "[--theme NAME]", "the home screen: every meeting, to read",
 	  "Opens the home screen (also what plain 'gavel' does on a terminal):\n"
 	  "committees, their meetings newest first, the items of a meeting, and a\n"
-	  "reading pane showing the selection as published minutes.  r takes the\n"
-	  "minutes of the selected meeting, + starts a new one, / searches every\n"
-	  "meeting (n and N then step through the hits), f shows a range of\n"
-	  "dates; ? lists every key, as 'gavel keys browse' does.\n\n"
+	  "reading pane showing the selection as published minutes.  From there\n"
+	  "you take a meeting's minutes, start a new meeting, search every meeting\n"
+	  "and read a meeting's history.  ? or F1 on the screen lists every key,\n"
+	  "as 'gavel keys browse' does.\n\n"
 	  "  --theme NAME    as for gavel run\n" },
 	{ "run", cmd_run, "MEETING [--read-only] [--theme NAME]", "take the minutes of a meeting",
 	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
 	  "each agenda item (presenters, summary, comments, decision, votes,\n"
 	  "actions), committed to git as you go.  A journal under the repository's\n"
 	  "git folder catches every keystroke within a second; after a crash,\n"
-	  "gavel run restores it.  F1 on the screen lists every key.\n\n"
+	  "gavel run restores it.  F1 on the screen lists every key, as 'gavel\n"
+	  "keys run' does.\n\n"
 	  "  --read-only     look without changing anything (when another gavel\n"
 	  "                  holds the meeting)\n"
 	  "  --theme NAME    default, light, high-contrast, mono or your own\n" },
@@ -154,8 +155,8 @@ const struct command commands[] = {
 	  "  --theme NAME    as for gavel run\n"
 	  "  --no-run        make the repository only\n" },
 	{ "keys", cmd_keys, "[--roff] [SCREEN]", "print the keys of gavel's screens",
-	  "Prints what each key does on SCREEN (browse, history, ...), or on every\n"
-	  "screen, as the screen's own help page (? or F1) lists them: to read\n"
+	  "Prints what each key does on SCREEN (run, browse, history, ...), or on\n"
+	  "every screen, as the screen's own help page (? or F1) lists them: to read\n"
 	  "beside a terminal, or over ssh.\n\n"
 	  "  --roff    the KEYS section of the man page, as roff\n" },
 	{ NULL, NULL, NULL, NULL, NULL },

@@ -1,6 +1,6 @@
 /*
  * field: the text field the clerk types into, as a model with no curses
- * in it (field_draw.h puts it on the screen and reads keys for it).
+ * in it (field_draw.h puts it on the screen, field_keys.h reads keys for it).
  *
  * The text is UTF-8 and always clean: valid, with no character FORMAT.md
  * forbids (utf8_forbidden), and with LF only in a multi-line field.
@@ -48,7 +48,7 @@ enum {
 /* Undo keeps this many steps (and redo what was undone since). */
 #define FIELD_UNDO_MAX 128
 
-/* What a key asks of a field.  field_draw.c maps curses keys onto these. */
+/* What a key asks of a field.  field_keys.c maps curses keys onto these. */
 enum field_cmd {
 	FIELD_LEFT,		/* one cluster back */
 	FIELD_RIGHT,		/* one cluster on */

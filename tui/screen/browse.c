@@ -3,7 +3,7 @@
 #include "tui/screen/browse.h"
 
 #include "tui/screen/browse_internal.h"
-#include "tui/screen/field_draw.h"
+#include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
 #include "tui/screen/keys.h"
 #include "minutes/format/slug.h"
@@ -21,7 +21,6 @@ enum browse_action {
 	BA_SEARCH, BA_NEXT_HIT, BA_PREV_HIT, BA_TOPIC,
 	BA_HELP, BA_QUIT, BA_REDRAW,
 	BA_ACCEPT, BA_CANCEL,
-	BA_HELP_UP, BA_HELP_DOWN, BA_HELP_PAGE_UP, BA_HELP_PAGE_DOWN,
 };
 
 #define BM_BROWSE (BM_LIST | BM_PANE)
@@ -89,16 +88,6 @@ static const struct key_binding bindings[] = {
 	  "range of dates); the text field's editing keys work there.", 0 },
 	{ BA_CANCEL, BM_PROMPT, { KC_ESC }, "Esc", "cancel", "Answering a question",
 	  "Cancels the question.", 0 },
-	{ BA_HELP_UP, BM_HELP, UP_KEYS, "Up, k", NULL, "On the help page",
-	  "Scrolls up a line.", 0 },
-	{ BA_HELP_DOWN, BM_HELP, DOWN_KEYS, "Down, j", NULL, "On the help page",
-	  "Scrolls down a line.", 0 },
-	{ BA_HELP_PAGE_UP, BM_HELP, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, "On the help page",
-	  "A page up.", 0 },
-	{ BA_HELP_PAGE_DOWN, BM_HELP, { KC_FN(KEY_NPAGE), ' ' }, "PgDn, Space", NULL,
-	  "On the help page", "A page down.", 0 },
-	{ KEYS_WIDGET, BM_HELP, { 0 }, "any other key", "back", "On the help page",
-	  "Back to the home screen.", 0 },
 };
 
 const struct keymap browse_keymap = {
@@ -267,18 +256,16 @@ static void filter_start(struct browse *b)
 	browse_prompt_open(b, P_FILTER, cur);
 }
 
+/* The help page: this screen's keys, the answer's editing keys, and the
+ * help page's own. */
+static const struct keymap *const help_also[] = { &field_keymap, &keys_help_keymap, NULL };
+
 static void help_open(struct browse *b)
 {
 	keys_lines_free(b->help_lines, b->help_n);
-	b->help_n = keys_help_lines(&browse_keymap, NULL, COLS - 2, &b->help_lines);
+	b->help_n = keys_help_lines(&browse_keymap, help_also, COLS - 2, &b->help_lines);
 	b->help_top = 0;
 	b->help = true;
-}
-
-static void help_scroll(struct browse *b, long delta)
-{
-	long t = (long)b->help_top + delta;
-	b->help_top = t < 0 ? 0 : (size_t)t;   /* drawing keeps it on the page */
 }
 
 static unsigned mode_of(const struct browse *b)
@@ -293,8 +280,14 @@ static unsigned mode_of(const struct browse *b)
 static void key(struct browse *b, int r, wint_t ch, take_fn take_minutes)
 {
 	unsigned mode = mode_of(b);
-	int action = keys_action(&browse_keymap, mode, r, ch);
 	long page = LINES > 8 ? LINES - 6 : 1;
+	if (mode == BM_HELP) {
+		/* Drawing keeps help_top on the page. */
+		if (!keys_help_page_key(r, ch, &b->help_top, page))
+			b->help = false;
+		return;
+	}
+	int action = keys_action(&browse_keymap, mode, r, ch);
 	if (mode & (BM_LIST | BM_PANE))
 		b->msg[0] = 0;
 	switch (action) {
@@ -320,15 +313,9 @@ static void key(struct browse *b, int r, wint_t ch, take_fn take_minutes)
 	case BA_REDRAW: clearok(stdscr, TRUE); break;
 	case BA_ACCEPT: prompt_done(b); break;
 	case BA_CANCEL: b->prompt = P_NONE; break;
-	case BA_HELP_UP: help_scroll(b, -1); break;
-	case BA_HELP_DOWN: help_scroll(b, 1); break;
-	case BA_HELP_PAGE_UP: help_scroll(b, -page); break;
-	case BA_HELP_PAGE_DOWN: help_scroll(b, page); break;
 	default:
-		/* Any other key: leaves the help page; in a question, edits. */
-		if (mode == BM_HELP)
-			b->help = false;
-		else if (mode == BM_PROMPT)
+		/* Any other key in a question edits it. */
+		if (mode == BM_PROMPT)
 			field_handle_key(b->field, r, ch);
 		break;
 	}

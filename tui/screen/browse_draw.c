@@ -73,7 +73,7 @@ static void draw_help(struct browse *b)
 		b->help_top = b->help_n > room ? b->help_n - room : 0;
 	ui_page(browse_keymap.title, (const char *const *)b->help_lines, b->help_n,
 		b->help_top, no_pairs);
-	keys_line(&browse_keymap, BM_HELP, LINES - 1);
+	keys_line(&keys_help_keymap, 0, LINES - 1);
 	curs_set(0);
 	refresh();
 }

@@ -377,7 +377,7 @@ static void draw_pick(struct clerk *c, int top, int bottom)
 		ui_line(y0 + 1, x0, w, " nobody is marked present", ui_attr(THEME_FIELD));
 }
 
-static const struct keymap *const help_also[] = { &field_keymap, NULL };
+static const struct keymap *const help_also[] = { &field_keymap, &keys_help_keymap, NULL };
 
 size_t clerk_help_lines(char ***out)
 {
@@ -396,7 +396,7 @@ static void draw_help(struct clerk *c)
 		ui_text(y, 1, COLS - 2, l, strlen(l), A_NORMAL);
 	}
 	keys_lines_free(lines, n);
-	keys_line(&clerk_keymap, CM_HELP, LINES - 1);
+	keys_line(&keys_help_keymap, 0, LINES - 1);
 	curs_set(0);
 }
 

@@ -4,7 +4,8 @@
 #include "tui/edit/form_nav.h"
 #include "tui/edit/form_phrases.h"
 #include "tui/edit/form_speakers.h"
-#include "tui/screen/field_draw.h"
+#include "tui/screen/field_editor.h"
+#include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
 
 #include <stdlib.h>
@@ -132,23 +133,10 @@ static void pick_key(struct clerk *c, int action, wint_t ch)
 	}
 }
 
-static void help_key(struct clerk *c, int action)
+static void help_key(struct clerk *c, int r, wint_t ch)
 {
-	switch (action) {
-	case CA_SCROLL_DOWN: c->help_top++; break;
-	case CA_SCROLL_PGDN: c->help_top += 10; break;
-	case CA_SCROLL_PGUP: c->help_top = c->help_top > 10 ? c->help_top - 10 : 0; break;
-	case CA_SCROLL_UP:
-		/* Up at the top leaves, as any other key. */
-		if (c->help_top) {
-			c->help_top--;
-			break;
-		}
-		/* fall through */
-	default:
+	if (!keys_help_page_key(r, ch, &c->help_top, 10))
 		c->help = false;
-		break;
-	}
 	char **lines;
 	size_t n = clerk_help_lines(&lines);
 	keys_lines_free(lines, n);
@@ -297,7 +285,7 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 	/* A key pressed with Alt is never the screen's: the field's, if any. */
 	int action = ch & FIELD_ALT ? 0 : keys_action(&clerk_keymap, mode, r, ch);
 	if (mode == CM_HELP) {
-		help_key(c, action);
+		help_key(c, r, ch);
 		return;
 	}
 	if (mode == CM_PROMPT) {

@@ -18,9 +18,13 @@
 #define DIGITS '1', '2', '3', '4', '5', '6', '7', '8', '9'
 
 #define ANYWHERE "Anywhere"
+#define STEPS "From step to step (attendance, the opening, the items)"
 #define FORM "In a form"
+#define LISTS "In the lists (attendance and the hub)"
 #define ATTEND "Attendance"
 #define HUB "The hub"
+#define PROMPT "Answering a question (a name, a role, a title)"
+#define PICK "The speaker list (F2 in a comment)"
 
 static const struct key_binding clerk_bindings[] = {
 	{ CA_HELP, CM_FORM, { KC_FN(KEY_F(1)) }, "F1", "help", ANYWHERE,
@@ -38,10 +42,11 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_FIELD_PGUP, CM_FORM, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_PGDN, CM_FORM, { KC_FN(KEY_NPAGE) }, "PgDn, PgUp", NULL, FORM,
 	  "several fields down / up", 0 },
-	/* Moving the cursor in the field, allowed in read-only minutes. */
+	/* Moving the cursor in the field, allowed in read-only minutes; the
+	 * text field's table (under this one on the help page) says them. */
 	{ CA_FIELD_MOVE, CM_FORM, { KC_FN(KEY_LEFT), KC_FN(KEY_RIGHT), KC_FN(KEY_HOME),
 				    KC_FN(KEY_END) }, "Left, Right, Home, End",
-	  NULL, NULL, NULL, 0 },
+	  NULL, NULL, NULL, KB_NOHELP },
 	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "Enter", "new line", NULL, NULL, KB_NOHELP },
 	{ CA_STORE, CM_ITEM | CM_OPENING | CM_DECISION, { ENTER }, "Enter", "store", FORM,
 	  "store the field and go on; in a fresh comment, store it and start the "
@@ -51,31 +56,39 @@ static const struct key_binding clerk_bindings[] = {
 	  "or a surname)", 0 },
 
 	/* Attendance, before Esc: its key line ends with Enter and Esc. */
-	{ CA_UP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, NULL, NULL, 0 },
-	{ CA_DOWN, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_DOWN), 'j' }, "Down, j",
-	  NULL, NULL, NULL, 0 },
-	{ CA_TOP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_HOME) }, "Home", NULL, NULL, NULL, 0 },
-	{ CA_BOTTOM, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_END) }, "End", NULL, NULL, NULL, 0 },
-	{ CA_PGUP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
-	{ CA_PGDN, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_NPAGE) }, "PgDn", NULL, NULL, NULL, 0 },
+	{ CA_UP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, LISTS,
+	  "the row above", 0 },
+	{ CA_DOWN, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_DOWN), 'j' }, "Down, j", NULL, LISTS,
+	  "the row below", 0 },
+	{ CA_TOP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_HOME) }, "Home", NULL, LISTS,
+	  "the first row", 0 },
+	{ CA_BOTTOM, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_END) }, "End", NULL, LISTS,
+	  "the last row", 0 },
+	{ CA_PGUP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, LISTS,
+	  "ten rows up", 0 },
+	{ CA_PGDN, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_NPAGE) }, "PgDn", NULL, LISTS,
+	  "ten rows down", 0 },
 	{ CA_PRESENT, CM_ATTENDANCE, { 'p' }, "p", "present", ATTEND, "present", 0 },
 	{ CA_APOLOGIES, CM_ATTENDANCE, { 'a' }, "a", "apologies", ATTEND, "apologies", 0 },
 	{ CA_ABSENT, CM_ATTENDANCE, { 'x' }, "x", "absent", ATTEND, "absent", 0 },
 	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", 0 },
 	{ CA_ADD, CM_ATTENDANCE, { '+' }, "+", "add", ATTEND,
 	  "add someone (an officer, a guest) with a role", 0 },
-	{ CA_NEXT, CM_ATTENDANCE, { '\r', '\n', '\t', KC_FN(KEY_RIGHT) }, "Enter",
-	  "next", NULL, NULL, KB_NOHELP },
+	{ CA_NEXT, CM_ATTENDANCE, { '\r', '\n', '\t', KC_FN(KEY_RIGHT) }, "Enter, Tab, Right",
+	  "next", ATTEND, "done: on to the opening (as ^N)", 0 },
 
 	/* The steps and the hub, from everywhere. */
 	{ CA_PREV, CM_ATTENDANCE | CM_FORM, { KC_CTRL('P') }, "^P", NULL, NULL, NULL, 0 },
 	{ CA_NEXT, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_CTRL('N') }, "^N, ^P",
-	  "next item", ANYWHERE, "next / previous step (attendance, opening, items)", 0 },
+	  "next item", STEPS, "next / previous step: attendance, the opening, each "
+	  "item in turn (in the hub, open one instead)", 0 },
 	{ CA_NEXT, CM_OPENING, { KC_CTRL('N') }, "^N", "first item", NULL, NULL, KB_NOHELP },
 	{ CA_NEXT, CM_ATTENDANCE, { KC_CTRL('N') }, "^N", NULL, NULL, NULL, 0 },
 	{ CA_BACK, CM_FORM | CM_ATTENDANCE, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", "hub",
-	  ANYWHERE, "the meeting's hub: attendance, declarations, every item", 0 },
-	{ CA_BACK, CM_HUB, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", NULL, NULL, NULL, 0 },
+	  STEPS, "the meeting's hub: attendance, declarations, every item", 0 },
+	{ CA_BACK, CM_HUB, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", NULL, HUB,
+	  "back to the step you were at; after E, from what is missing back to the "
+	  "hub", 0 },
 	{ CA_BACK, CM_END, { KC_ESC, KC_CTRL('G') }, "Esc", "back to the meeting",
 	  NULL, NULL, KB_NOHELP },
 
@@ -104,7 +117,8 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_QUIT, CM_LIST, { 'q' }, "q", "quit", NULL, NULL, KB_PINNED | KB_NOHELP },
 
 	/* The hub. */
-	{ CA_OPEN, CM_HUB, { '\r', '\n', KC_FN(KEY_RIGHT) }, "Enter", "open", HUB, "open", 0 },
+	{ CA_OPEN, CM_HUB, { '\r', '\n', KC_FN(KEY_RIGHT) }, "Enter, Right", "open", HUB,
+	  "open the selected row: attendance, the opening, an item, the end", 0 },
 	{ CA_URGENT, CM_HUB, { 'u' }, "u", "urgent", HUB,
 	  "add urgent business after the selected item", 0 },
 	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB, "withdrawn", 0 },
@@ -115,22 +129,18 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_HISTORY, CM_HUB, { 'h' }, "h", "history", HUB,
 	  "the meeting's history: its revisions, the changes between two, blame", 0 },
 
-	/* The prompt, the speaker list and this help page. */
-	{ CA_ACCEPT, CM_PROMPT, { ENTER }, "Enter", "accept", NULL, NULL, KB_NOHELP },
-	{ CA_CANCEL, CM_PROMPT, { KC_ESC }, "Esc", "cancel", NULL, NULL, KB_NOHELP },
-	{ CA_PICK_DIGIT, CM_PICK, { DIGITS }, "1-9", "pick", NULL, NULL, KB_NOHELP },
-	{ CA_PICK_UP, CM_PICK, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
+	/* The prompt and the speaker list.  The help page's own keys are
+	 * keys_help_keymap's, the same on every screen. */
+	{ CA_ACCEPT, CM_PROMPT, { ENTER }, "Enter", "accept", PROMPT, "accept the answer", 0 },
+	{ CA_CANCEL, CM_PROMPT, { KC_ESC }, "Esc", "cancel", PROMPT, "cancel the question", 0 },
+	{ CA_PICK_DIGIT, CM_PICK, { DIGITS }, "1-9", "pick", PICK, "pick that speaker", 0 },
+	{ CA_PICK_UP, CM_PICK, { KC_FN(KEY_UP) }, "Up, Down", NULL, PICK,
+	  "move in the list", 0 },
 	{ CA_PICK_DOWN, CM_PICK, { KC_FN(KEY_DOWN) }, "Up/Down", "move", NULL, NULL,
 	  KB_NOHELP },
-	{ CA_PICK, CM_PICK, { '\r', '\n' }, "Enter", "pick", NULL, NULL, KB_NOHELP },
-	{ CA_CANCEL, CM_PICK, { KC_ESC, KC_FN(KEY_F(2)) }, "Esc, F2", "cancel", NULL, NULL,
-	  KB_NOHELP },
-	{ CA_SCROLL_UP, CM_HELP, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
-	{ CA_SCROLL_DOWN, CM_HELP, { KC_FN(KEY_DOWN) }, "Up/Down", "scroll", NULL, NULL,
-	  KB_NOHELP },
-	{ CA_SCROLL_PGUP, CM_HELP, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
-	{ CA_SCROLL_PGDN, CM_HELP, { KC_FN(KEY_NPAGE) }, "PgDn", NULL, NULL, NULL, 0 },
-	{ KEYS_WIDGET, CM_HELP, { 0 }, "any other key", "back", NULL, NULL, KB_NOHELP },
+	{ CA_PICK, CM_PICK, { '\r', '\n' }, "Enter", "pick", PICK, "pick the selected speaker", 0 },
+	{ CA_CANCEL, CM_PICK, { KC_ESC, KC_FN(KEY_F(2)) }, "Esc, F2", "cancel", PICK,
+	  "close the list, nobody picked", 0 },
 };
 
 const struct keymap clerk_keymap = {

@@ -78,9 +78,8 @@ enum clerk_action {
 	CA_PRESENT, CA_APOLOGIES, CA_ABSENT, CA_ATTENDING, CA_ADD,
 	CA_OPEN, CA_URGENT, CA_WITHDRAWN, CA_DEFERRED, CA_TAKEN, CA_END,
 	CA_HISTORY,
-	/* the prompt, the speaker list, the help page */
+	/* the prompt, the speaker list (the help page's are keys.c's) */
 	CA_ACCEPT, CA_CANCEL, CA_PICK_UP, CA_PICK_DOWN, CA_PICK_DIGIT, CA_PICK,
-	CA_SCROLL_UP, CA_SCROLL_DOWN, CA_SCROLL_PGUP, CA_SCROLL_PGDN,
 };
 
 /* The mode the clerk is in now. */

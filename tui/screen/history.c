@@ -1,7 +1,7 @@
 /* history: a meeting's revisions, the structured diff between two, blame. */
 #include "tui/screen/history.h"
 
-#include "tui/screen/field_draw.h"
+#include "tui/screen/field_keys.h"
 #include "tui/render/blame.h"
 #include "minutes/base/utf8.h"
 #include "minutes/audit/mdiff.h"
@@ -236,7 +236,6 @@ enum history_action {
 	HA_UP = 1, HA_DOWN, HA_MARK, HA_COMPARE, HA_BLAME,
 	HA_PAGE_UP, HA_PAGE_DOWN, HA_PANE,
 	HA_HELP, HA_BACK,
-	HA_HELP_UP, HA_HELP_DOWN, HA_HELP_PAGE_UP, HA_HELP_PAGE_DOWN,
 };
 
 #define HM_SCREEN (HM_REVS | HM_PANE)
@@ -272,16 +271,6 @@ static const struct key_binding bindings[] = {
 	  "This list of keys.", 0 },
 	{ HA_BACK, HM_SCREEN, { KC_ESC, 'q', 'h', KC_CTRL('C') }, "Esc, q, h, ^C", "back",
 	  "Other keys", "Back to the screen the history was opened from.", KB_PINNED },
-	{ HA_HELP_UP, HM_HELP, UP_KEYS, "Up, k", NULL, "On the help page",
-	  "Scrolls up a line.", 0 },
-	{ HA_HELP_DOWN, HM_HELP, DOWN_KEYS, "Down, j", NULL, "On the help page",
-	  "Scrolls down a line.", 0 },
-	{ HA_HELP_PAGE_UP, HM_HELP, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, "On the help page",
-	  "A page up.", 0 },
-	{ HA_HELP_PAGE_DOWN, HM_HELP, { KC_FN(KEY_NPAGE), ' ' }, "PgDn, Space", NULL,
-	  "On the help page", "A page down.", 0 },
-	{ KEYS_WIDGET, HM_HELP, { 0 }, "any other key", "back", "On the help page",
-	  "Back to the history.", 0 },
 };
 
 const struct keymap history_keymap = {
@@ -303,7 +292,7 @@ static void draw_help(struct history *h)
 		h->help_top = h->help_n > room ? h->help_n - room : 0;
 	ui_page(history_keymap.title, (const char *const *)h->help_lines, h->help_n,
 		h->help_top, no_pairs);
-	keys_line(&history_keymap, HM_HELP, LINES - 1);
+	keys_line(&keys_help_keymap, 0, LINES - 1);
 	curs_set(0);
 	refresh();
 }
@@ -380,10 +369,18 @@ static void scroll_by(size_t *top, long delta)
 	*top = t < 0 ? 0 : (size_t)t;   /* drawing keeps it on the page */
 }
 
+static const struct keymap *const help_also[] = { &keys_help_keymap, NULL };
+
 static void key(struct history *h, int r, wint_t ch)
 {
 	unsigned mode = mode_of(h);
 	long page = LINES / 2;
+	if (mode == HM_HELP) {
+		/* Drawing keeps help_top on the page. */
+		if (!keys_help_page_key(r, ch, &h->help_top, (long)LINES - 2))
+			h->help = false;
+		return;
+	}
 	switch (keys_action(&history_keymap, mode, r, ch)) {
 	case HA_UP:
 		if (h->pane_focus)
@@ -411,19 +408,12 @@ static void key(struct history *h, int r, wint_t ch)
 	case HA_PANE: h->pane_focus = !h->pane_focus; break;
 	case HA_HELP:
 		keys_lines_free(h->help_lines, h->help_n);
-		h->help_n = keys_help_lines(&history_keymap, NULL, COLS - 2, &h->help_lines);
+		h->help_n = keys_help_lines(&history_keymap, help_also, COLS - 2, &h->help_lines);
 		h->help_top = 0;
 		h->help = true;
 		break;
 	case HA_BACK: h->quit = true; break;
-	case HA_HELP_UP: scroll_by(&h->help_top, -1); break;
-	case HA_HELP_DOWN: scroll_by(&h->help_top, 1); break;
-	case HA_HELP_PAGE_UP: scroll_by(&h->help_top, -(long)LINES + 2); break;
-	case HA_HELP_PAGE_DOWN: scroll_by(&h->help_top, (long)LINES - 2); break;
-	default:
-		if (mode == HM_HELP)
-			h->help = false;
-		break;
+	default: break;
 	}
 }
 

@@ -7,7 +7,7 @@
 
 #include "tui/screen/browse.h"
 #include "tui/screen/clerk.h"
-#include "tui/screen/field_draw.h"
+#include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
 
 const struct keymap *const keymaps[] = {
@@ -15,5 +15,6 @@ const struct keymap *const keymaps[] = {
 	&field_keymap,
 	&browse_keymap,
 	&history_keymap,
+	&keys_help_keymap,
 	NULL
 };

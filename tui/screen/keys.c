@@ -97,6 +97,49 @@ void keys_line(const struct keymap *m, unsigned mode, int y)
 	attrset(A_NORMAL);
 }
 
+/* ---- the help page's own keys ---- */
+
+enum { KH_UP = 1, KH_DOWN, KH_PAGE_UP, KH_PAGE_DOWN };
+
+#define ON_HELP "On a help page"
+
+static const struct key_binding help_page_bindings[] = {
+	{ KH_UP, 0, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, ON_HELP, "Scrolls up a line.", 0 },
+	{ KH_DOWN, 0, { KC_FN(KEY_DOWN), 'j' }, "Down, j", NULL, ON_HELP,
+	  "Scrolls down a line.", 0 },
+	{ KEYS_WIDGET, 0, { 0 }, "Up/Down", "scroll", NULL, NULL, KB_NOHELP },
+	{ KH_PAGE_UP, 0, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, ON_HELP, "A page up.", 0 },
+	{ KH_PAGE_DOWN, 0, { KC_FN(KEY_NPAGE), ' ' }, "PgDn, Space", NULL, ON_HELP,
+	  "A page down.", 0 },
+	{ KEYS_WIDGET, 0, { 0 }, "PgUp/PgDn", "page", NULL, NULL, KB_NOHELP },
+	{ KEYS_WIDGET, 0, { 0 }, "any other key", "back", ON_HELP,
+	  "Back to the screen the help page was opened from.", KB_PINNED },
+};
+
+const struct keymap keys_help_keymap = {
+	.name = "help",
+	.title = "Help pages (F1 or ? on every screen)",
+	.intro = NULL,
+	.bindings = help_page_bindings,
+	.n = sizeof(help_page_bindings) / sizeof(help_page_bindings[0]),
+	.outro = NULL,
+};
+
+bool keys_help_page_key(int r, wint_t ch, size_t *top, long page)
+{
+	long delta;
+	switch (keys_action(&keys_help_keymap, 0, r, ch)) {
+	case KH_UP: delta = -1; break;
+	case KH_DOWN: delta = 1; break;
+	case KH_PAGE_UP: delta = -page; break;
+	case KH_PAGE_DOWN: delta = page; break;
+	default: return false;
+	}
+	long t = (long)*top + delta;
+	*top = t < 0 ? 0 : (size_t)t;
+	return true;
+}
+
 /* ---- the help page ---- */
 
 struct lines {

@@ -24,9 +24,12 @@
 
 /* Keys as codes: a character (what wget_wch returns with OK), or a
  * function key (KEY_CODE_YES) marked with KC_FN.  KC_CTRL('N') is ^N.
- * KC_FN's bit is not the text field's FIELD_ALT (0x40000000), so a key
- * pressed with Alt never matches the same key without it. */
+ * KC_ALT marks a key pressed with Alt (or after Esc), as the text field's
+ * field_read_key reads it (its FIELD_ALT): KC_ALT('b') is M-b,
+ * KC_ALT(KC_FN(KEY_LEFT)) is M-Left.  A key pressed with Alt never
+ * matches the same key without it. */
 #define KC_FN(k) (0x20000000 | (int)(k))
+#define KC_ALT(k) (0x40000000 | (int)(k))
 #define KC_CTRL(c) ((int)((c) & 0x1f))
 #define KC_ESC 27
 #define KC_MAX 12
@@ -58,6 +61,15 @@ struct keymap {
 	size_t n;
 	const char *outro;      /* a paragraph after them, or NULL */
 };
+
+/* The keys of every help page (F1, ?): one table, so that they are the
+ * same on every screen.  keys_help_page_key acts on them. */
+extern const struct keymap keys_help_keymap;
+
+/* Acts on a key read on a help page: scrolls *top by a line or by `page`
+ * lines (the caller keeps it on the page).  Returns false when the key
+ * leaves the help page (any key the table does not hold). */
+bool keys_help_page_key(int r, wint_t ch, size_t *top, long page);
 
 /* Every screen's table, in the order of the man page; NULL-ended. */
 extern const struct keymap *const keymaps[];
