@@ -44,7 +44,7 @@ endif
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
-             nettle-dev tmux git libxml2-utils groff-base man-db
+             nettle-dev tmux git libxml2-utils groff-base man-db patch
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
