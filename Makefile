@@ -67,7 +67,8 @@ TUI_OBJ     = $(TUI_SRC:.c=.o)
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_yamlread_limits tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_agenda \
-              tests/unit/test_archive tests/unit/test_journal \
+              tests/unit/test_archive tests/unit/test_archive_log \
+              tests/unit/test_archive_index tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search \
               tests/unit/test_audit tests/unit/test_session tests/unit/test_form
