@@ -154,7 +154,8 @@ bench/keys: bench/keys.o tests/lib/ptyrun.o
 # (200) moments drawn from TORTURE_SEED (printed), restarted each time;
 # make check runs a short one (tests/tui/test_torture.sh).
 TORTURE_KILLS ?= 200
-tests/torture/torture: tests/torture/torture.o tests/lib/ptyrun.o $(LIB_OBJ)
+TORTURE_OBJ = $(patsubst %.c,%.o,$(wildcard tests/torture/*.c))
+tests/torture/torture: $(TORTURE_OBJ) tests/lib/ptyrun.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lutil
 
 torture: deps
