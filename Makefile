@@ -44,7 +44,7 @@ endif
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
-             nettle-dev tmux git libxml2-utils groff-base man-db
+             nettle-dev tmux git libxml2-utils groff-base man-db patch
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
@@ -64,9 +64,11 @@ TUI_SRC     = $(call src_of,tui/screen tui/cli)
 LIB_OBJ     = $(LIB_SRC:.c=.o)
 TUI_OBJ     = $(TUI_SRC:.c=.o)
 
-UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_emit \
-              tests/unit/test_slug tests/unit/test_formats \
-              tests/unit/test_archive tests/unit/test_journal \
+UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
+              tests/unit/test_yamlread_limits tests/unit/test_emit \
+              tests/unit/test_slug tests/unit/test_agenda \
+              tests/unit/test_archive tests/unit/test_archive_log \
+              tests/unit/test_archive_index tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search \
               tests/unit/test_audit tests/unit/test_session tests/unit/test_form \
@@ -158,7 +160,8 @@ bench/keys: bench/keys.o tests/lib/ptyrun.o
 # (200) moments drawn from TORTURE_SEED (printed), restarted each time;
 # make check runs a short one (tests/tui/test_torture.sh).
 TORTURE_KILLS ?= 200
-tests/torture/torture: tests/torture/torture.o tests/lib/ptyrun.o $(LIB_OBJ)
+TORTURE_OBJ = $(patsubst %.c,%.o,$(wildcard tests/torture/*.c))
+tests/torture/torture: $(TORTURE_OBJ) tests/lib/ptyrun.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lutil
 
 torture: deps

@@ -1,4 +1,4 @@
 #!/bin/sh
 # A whole meeting recorded by keystrokes in a 80x24 terminal.
 SIZE=80x24
-. "$(dirname "$0")/meeting.sh"
+. "$(dirname "$0")/lib_meeting.sh"

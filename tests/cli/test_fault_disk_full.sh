@@ -6,6 +6,7 @@
 # saying what failed and why, leave no half-made meeting folder in the
 # work tree, move no branch, and leave git fsck clean; once the space is
 # back the same command works.
+# (gavel run with the same fault: tests/tui/test_fault_disk_full.sh.)
 . "$(dirname "$0")/lib.sh"
 
 FAILIO="$ROOT/tests/faults/failio.so"

@@ -1,7 +1,8 @@
 /*
- * test_formats: agenda and committee files (FORMAT.md), minutes started
- * from an agenda, and the memory a hostile file of nearly 16 MiB can make
- * the reader use.
+ * test_agenda: what is prepared before a meeting: agenda and committee
+ * files (FORMAT.md) loaded, written and round-tripped, awkward texts in
+ * them, and minutes started from an agenda.  (The memory a hostile file
+ * can make the reader use: test_yamlread_limits.c.)
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,17 +25,6 @@
 #include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
 #include "minutes/format/yamlread.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-#ifndef UNDER_ASAN
-#define UNDER_ASAN 0
-#endif
 
 #define AGENDA_FULL "tests/data/agenda-full.yaml"
 #define COMMITTEE_FULL "tests/data/committee-full.yaml"
@@ -462,160 +452,6 @@ static void test_minutes_from_agenda_without_committee(void **state)
 	yamlfile_free(&ad);
 }
 
-/* ---- memory ---- */
-
-static char tmpdir[4096];
-
-static int make_tmpdir(void **state)
-{
-	(void)state;
-	const char *t = getenv("TMPDIR");
-	snprintf(tmpdir, sizeof(tmpdir), "%s/gavel-test-formats.XXXXXX",
-		 t && *t ? t : "/tmp");
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int remove_tmpdir(void **state)
-{
-	(void)state;
-	return rmdir(tmpdir);
-}
-
-#define LIMIT_KB (64L * 1024)
-#define NEARLY_16_MIB (YR_MAX_FILE - 4096)
-
-struct rss {
-	long before_kb, after_kb;
-	int rc;
-	size_t problems;
-};
-
-/* Loads `path` in a child process, so that its high-water mark is the
- * load's own, and reports it. */
-static struct rss load_in_child(const char *path)
-{
-	struct rss r;
-	int fds[2];
-	memset(&r, 0, sizeof(r));
-	assert_int_equal(pipe(fds), 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		struct rusage u;
-		struct diags d;
-		struct yamlfile doc;
-		close(fds[0]);
-		getrusage(RUSAGE_SELF, &u);
-		r.before_kb = u.ru_maxrss;
-		diags_init(&d);
-		r.rc = yamlfile_load(&doc, path, YAMLFILE_ANY, &d);
-		getrusage(RUSAGE_SELF, &u);     /* the model is still held */
-		r.after_kb = u.ru_maxrss;
-		r.problems = diags_count(&d);
-		yamlfile_free(&doc);
-		diags_free(&d);
-		_exit(write(fds[1], &r, sizeof(r)) == (ssize_t)sizeof(r) ? 0 : 1);
-	}
-	close(fds[1]);
-	ssize_t got = read(fds[0], &r, sizeof(r));
-	close(fds[0]);
-	int status;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	assert_int_equal(got, (ssize_t)sizeof(r));
-	return r;
-}
-
-static void expect_small(const char *what, const struct rss *r)
-{
-	print_message("%s: maxrss %ld KiB before, %ld KiB after loading%s\n", what,
-		      r->before_kb, r->after_kb, UNDER_ASAN ? " (ASan: not checked)" : "");
-	if (!UNDER_ASAN && r->after_kb >= LIMIT_KB)
-		fail_msg("%s: %ld KiB used, expected under %ld KiB", what, r->after_kb, LIMIT_KB);
-}
-
-/* Writes a file of the head, then `line` repeated until the file holds
- * at most `size` bytes (and no more than `max_lines` of them), then tail. */
-static void make_file(const char *path, const char *head, const char *line,
-		      size_t size, size_t max_lines, const char *tail)
-{
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	size_t n = strlen(head) + strlen(tail), ll = strlen(line);
-	fputs(head, f);
-	for (size_t i = 0; i < max_lines && n + ll <= size; i++, n += ll)
-		fputs(line, f);
-	fputs(tail, f);
-	assert_int_equal(fclose(f), 0);
-}
-
-#define HEAD "format: gavel-minutes/1\ncommittee: C\ndate: 2018-03-14\n"
-#define ITEM HEAD "items:\n  - number: \"5\"\n    title: T\n"
-
-static void test_memory_huge_summary(void **state)
-{
-	(void)state;
-	char path[4200];
-	snprintf(path, sizeof(path), "%s/summary.yaml", tmpdir);
-	/* One literal block of nearly 16 MiB: valid, held once. */
-	make_file(path, ITEM "    summary: |\n",
-		  "      The consultation would run until 5 June: Members asked "
-		  "questions about funding, schools and # translation.\n",
-		  NEARLY_16_MIB, SIZE_MAX, "");
-	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, YAMLFILE_OK);
-	expect_small("a 16 MiB summary", &r);
-	unlink(path);
-}
-
-static void test_memory_many_comments(void **state)
-{
-	(void)state;
-	char path[4200];
-	char line[200];
-	snprintf(path, sizeof(path), "%s/comments.yaml", tmpdir);
-	/* 99,999 comments of 155 characters: valid, all kept. */
-	memset(line, 'x', sizeof(line));
-	memcpy(line, "      - ", 8);
-	line[8 + 155] = '\n';
-	line[8 + 155 + 1] = '\0';
-	make_file(path, ITEM "    comments:\n", line, NEARLY_16_MIB, YR_MAX_ENTRIES - 1, "");
-	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, YAMLFILE_OK);
-	expect_small("99,999 comments in 16 MiB", &r);
-	unlink(path);
-}
-
-static void test_memory_many_problems(void **state)
-{
-	(void)state;
-	char path[4200];
-	snprintf(path, sizeof(path), "%s/problems.yaml", tmpdir);
-	/* Three problems a line, 140,000 in all: the list of them stays
-	 * short.  (Half a MiB: formatting each problem is what takes the
-	 * time, and a larger file only repeats it.) */
-	make_file(path, HEAD "items: []\n", "k: &a !t v\n", 512 * 1024, SIZE_MAX, "");
-	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, YAMLFILE_INVALID);
-	assert_true(r.problems > 100000);
-	expect_small("many problems", &r);
-	unlink(path);
-}
-
-static void test_memory_many_entries_refused(void **state)
-{
-	(void)state;
-	char path[4200];
-	snprintf(path, sizeof(path), "%s/entries.yaml", tmpdir);
-	/* Far more list entries than allowed: refused at the limit. */
-	make_file(path, ITEM "    comments: [", "{text: a, by: b},", NEARLY_16_MIB, SIZE_MAX, "]\n");
-	struct rss r = load_in_child(path);
-	assert_int_equal(r.rc, YAMLFILE_INVALID);
-	expect_small("entries past the limit", &r);
-	unlink(path);
-}
-
 /* yamlfile_round_trips: gavel's own bytes come back the same; the same content
  * in another style does not, and says so. */
 static void test_round_trips(void **state)
@@ -650,11 +486,7 @@ int main(void)
 		cmocka_unit_test(test_committee_awkward_texts),
 		cmocka_unit_test(test_minutes_from_agenda),
 		cmocka_unit_test(test_minutes_from_agenda_without_committee),
-		cmocka_unit_test(test_memory_huge_summary),
-		cmocka_unit_test(test_memory_many_comments),
-		cmocka_unit_test(test_memory_many_problems),
-		cmocka_unit_test(test_memory_many_entries_refused),
 		cmocka_unit_test(test_round_trips),
 	};
-	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #  (b) commits fail (git's objects and index): NOT COMMITTED, the journal
 #      keeps the work; with the space back ^S commits all of it, and git
 #      fsck is clean.
+# (gavel new with the same fault: tests/cli/test_fault_disk_full.sh.)
 . "$(dirname "$0")/lib.sh"
 
 FAILIO="$ROOT/tests/faults/failio.so"

@@ -1,6 +1,7 @@
 # A whole meeting recorded by keystrokes on the clerk's screen, then the
 # committed minutes compared with tests/tui/data/meeting.yaml.  Sourced by
-# test_meeting_80x24.sh and test_meeting_120x40.sh, which set SIZE.
+# test_meeting_80x24.sh and test_meeting_120x40.sh, which set SIZE (lib_
+# like lib.sh: tests/run-all runs only the test_*.sh files).
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 # The comments are the bullets of the seed minutes (shared/seeds/004),
