@@ -108,7 +108,9 @@ parts() {
 		sub(/.*\//, "", f)
 		ir = $1; gsub(/,/, "", ir)
 		key = ""
-		if (f ~ /^clerk\.c:draw(\.|$)/) key = "draw"
+		# the screen update: clerk_draw.c:clerk_draw since the clerk was
+		# split (clerk.c:draw before)
+		if (f ~ /^clerk_draw\.c:clerk_draw(\.|$)/ || f ~ /^clerk\.c:draw(\.|$)/) key = "draw"
 		else if (f == "session.c:session_commit") key = "commit"
 		else if (f == "session.c:session_journal") key = "journal"
 		else if (f == "minutes.c:minutes_write") key = "write"
