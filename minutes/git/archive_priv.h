@@ -45,6 +45,11 @@ void archive_fsync_index(struct archive *a);
 
 /* ---- shared by the parts of the store ---- */
 
+/* The file `path` as it stood at `rev` (NULL: HEAD), for reading without
+ * a copy; the caller frees it.  ARCHIVE_ENOTFOUND (said in err) when
+ * there is none. */
+int archive_rev_blob(struct archive *a, const char *rev, const char *path,
+		     git_blob **out, struct diags *err);
 /* The tree of `rev` (NULL: HEAD) and, when `commit_out` is not NULL, its
  * commit.  ARCHIVE_ENOTFOUND when it has none. */
 int archive_rev_tree(struct archive *a, const char *rev, git_tree **tree,

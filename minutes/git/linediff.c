@@ -1,5 +1,6 @@
 /* linediff: unified line diffs from libgit2's xdiff (see linediff.h). */
 #include "minutes/git/linediff.h"
+#include "minutes/git/archive_priv.h"
 
 #include <git2.h>
 
@@ -47,6 +48,38 @@ static int add_hunk(struct buf *out, git_patch *patch, size_t h)
 	return 0;
 }
 
+static void options(git_diff_options *opts, unsigned context)
+{
+	git_diff_options_init(opts, GIT_DIFF_OPTIONS_VERSION);
+	opts->context_lines = context;
+	opts->interhunk_lines = 0;
+	opts->flags |= GIT_DIFF_FORCE_TEXT | GIT_DIFF_INDENT_HEURISTIC;
+}
+
+/* The patch as diff -u writes it, after the two labels. */
+static int emit(struct buf *out, bool *differ, git_patch *patch, const char *label_a,
+		const char *label_b, struct diags *d)
+{
+	size_t nh = git_patch_num_hunks(patch);
+	if (nh > 0)
+		buf_addf(out, "--- %s\n+++ %s\n", label_a, label_b);
+	for (size_t h = 0; h < nh; h++) {
+		if (add_hunk(out, patch, h) < 0) {
+			diags_add(d, NULL, 0, 0, "cannot read the difference of the two texts");
+			return -1;
+		}
+	}
+	*differ = nh > 0;
+	return 0;
+}
+
+static void say_failed(struct diags *d)
+{
+	const git_error *e = git_error_last();
+	diags_add(d, NULL, 0, 0, "cannot compare the two texts: %s",
+		  e && e->message ? e->message : "libgit2 failed");
+}
+
 int linediff_unified(struct buf *out, bool *differ,
 		     const char *a, size_t alen, const char *b, size_t blen,
 		     const char *label_a, const char *label_b, unsigned context,
@@ -57,29 +90,40 @@ int linediff_unified(struct buf *out, bool *differ,
 	int rc = -1;
 	*differ = false;
 	git_libgit2_init();
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-	opts.context_lines = context;
-	opts.interhunk_lines = 0;
-	opts.flags |= GIT_DIFF_FORCE_TEXT | GIT_DIFF_INDENT_HEURISTIC;
-	if (git_patch_from_buffers(&patch, a, alen, NULL, b, blen, NULL, &opts) < 0) {
-		const git_error *e = git_error_last();
-		diags_add(d, NULL, 0, 0, "cannot compare the two texts: %s",
-			  e && e->message ? e->message : "libgit2 failed");
-		goto out;
-	}
-	size_t nh = git_patch_num_hunks(patch);
-	if (nh > 0)
-		buf_addf(out, "--- %s\n+++ %s\n", label_a, label_b);
-	for (size_t h = 0; h < nh; h++) {
-		if (add_hunk(out, patch, h) < 0) {
-			diags_add(d, NULL, 0, 0, "cannot read the difference of the two texts");
-			goto out;
-		}
-	}
-	*differ = nh > 0;
-	rc = 0;
-out:
+	options(&opts, context);
+	if (git_patch_from_buffers(&patch, a, alen, NULL, b, blen, NULL, &opts) < 0)
+		say_failed(d);
+	else
+		rc = emit(out, differ, patch, label_a, label_b, d);
 	git_patch_free(patch);
 	git_libgit2_shutdown();
+	return rc;
+}
+
+int linediff_revisions(struct buf *out, bool *differ, struct archive *a,
+		       const char *rev_a, const char *rev_b, const char *path,
+		       const char *label_a, const char *label_b, unsigned context,
+		       struct diags *d)
+{
+	git_diff_options opts;
+	git_patch *patch = NULL;
+	git_blob *x = NULL, *y = NULL;
+	int rc;
+	*differ = false;
+	options(&opts, context);
+	/* From the blobs, whose ids git already has: from buffers, libgit2
+	 * would hash both texts first, which costs more than the diff. */
+	if ((rc = archive_rev_blob(a, rev_a, path, &x, d)) < 0 ||
+	    (rc = archive_rev_blob(a, rev_b, path, &y, d)) < 0)
+		goto out;
+	rc = -1;
+	if (git_patch_from_blobs(&patch, x, NULL, y, NULL, &opts) < 0)
+		say_failed(d);
+	else
+		rc = emit(out, differ, patch, label_a, label_b, d);
+out:
+	git_patch_free(patch);
+	git_blob_free(x);
+	git_blob_free(y);
 	return rc;
 }

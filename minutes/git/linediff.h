@@ -15,6 +15,7 @@
 
 #include "minutes/base/buf.h"
 #include "minutes/base/diag.h"
+#include "minutes/git/archive.h"
 
 /* Appends the unified diff of `a` to `b` to `out`: the header lines
  * "--- LABEL_A" and "+++ LABEL_B", then each hunk with `context` lines of
@@ -27,5 +28,14 @@ int linediff_unified(struct buf *out, bool *differ,
 		     const char *a, size_t alen, const char *b, size_t blen,
 		     const char *label_a, const char *label_b, unsigned context,
 		     struct diags *d);
+
+/* The same for the file `path` as it stood at revisions `rev_a` and
+ * `rev_b` of the archive (read straight from git's objects, without
+ * hashing the texts again).  A revision or file that is not there is an
+ * error (ARCHIVE_ENOTFOUND, said in d). */
+int linediff_revisions(struct buf *out, bool *differ, struct archive *a,
+		       const char *rev_a, const char *rev_b, const char *path,
+		       const char *label_a, const char *label_b, unsigned context,
+		       struct diags *d);
 
 #endif

@@ -53,12 +53,12 @@ int archive_rev_tree(struct archive *a, const char *rev, git_tree **tree,
 	return 0;
 }
 
-int archive_read(struct archive *a, const char *rev, const char *path,
-		 struct buf *out, struct diags *err)
+int archive_rev_blob(struct archive *a, const char *rev, const char *path,
+		     git_blob **out, struct diags *err)
 {
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
-	git_blob *blob = NULL;
+	*out = NULL;
 	int rc = archive_rev_tree(a, rev, &tree, NULL, err);
 	if (rc < 0) {
 		if (rc == ARCHIVE_ENOTFOUND && !rev)
@@ -72,19 +72,27 @@ int archive_read(struct archive *a, const char *rev, const char *path,
 		rc = ARCHIVE_ENOTFOUND;
 		goto out;
 	}
-	rc = git_blob_lookup(&blob, a->repo, git_tree_entry_id(e));
+	rc = git_blob_lookup(out, a->repo, git_tree_entry_id(e));
 	if (rc < 0) {
 		archive_fail(err, a->path, rc, "cannot read %s", path);
 		rc = ARCHIVE_ERROR;
-		goto out;
 	}
-	buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
-	rc = 0;
 out:
-	git_blob_free(blob);
 	git_tree_entry_free(e);
 	git_tree_free(tree);
 	return rc;
+}
+
+int archive_read(struct archive *a, const char *rev, const char *path,
+		 struct buf *out, struct diags *err)
+{
+	git_blob *blob;
+	int rc = archive_rev_blob(a, rev, path, &blob, err);
+	if (rc < 0)
+		return rc;
+	buf_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return 0;
 }
 
 static int by_name(const void *x, const void *y)

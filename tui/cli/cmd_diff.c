@@ -144,19 +144,14 @@ static int diff_yaml(struct archive *a, const char *id, const char ida[41],
 		     const char idb[41])
 {
 	char *path = meeting_path(id, MEETING_MINUTES);
-	struct buf x = BUF_INIT, y = BUF_INIT, out = BUF_INIT, la = BUF_INIT, lb = BUF_INIT;
+	struct buf out = BUF_INIT, la = BUF_INIT, lb = BUF_INIT;
 	struct diags d;
 	diags_init(&d);
 	int result = EXIT_FAIL;
-	if (archive_read(a, ida, path, &x, &d) < 0 || archive_read(a, idb, path, &y, &d) < 0) {
-		cli_diags(&d, true);
-		goto out;
-	}
 	buf_addf(&la, "a/%s (%.7s)", path, ida);
 	buf_addf(&lb, "b/%s (%.7s)", path, idb);
 	bool differ;
-	if (linediff_unified(&out, &differ, x.data, x.len, y.data, y.len,
-			     la.data, lb.data, 3, &d) < 0) {
+	if (linediff_revisions(&out, &differ, a, ida, idb, path, la.data, lb.data, 3, &d) < 0) {
 		cli_diags(&d, true);
 		goto out;
 	}
@@ -181,8 +176,6 @@ static int diff_yaml(struct archive *a, const char *id, const char ida[41],
 	}
 out:
 	free(path);
-	buf_free(&x);
-	buf_free(&y);
 	buf_free(&out);
 	buf_free(&la);
 	buf_free(&lb);
