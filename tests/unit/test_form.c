@@ -253,7 +253,7 @@ static void test_validation_messages(void **state)
 	snprintf(start, sizeof(start), "%s", f->m->start);
 	assert_false(type_and_leave(f, "25:00"));
 	assert_true(f->msg_error);
-	assert_string_equal(f->msg, "'25:00' is not a time; expected HH:MM, such as 11:02");
+	assert_string_equal(f->msg.data, "'25:00' is not a time; expected HH:MM, such as 11:02");
 	/* Nothing typed is thrown away, nothing wrong is stored. */
 	assert_int_equal(form_focused(f)->kind, SLOT_START);
 	assert_string_equal(field(f), "25:00");
@@ -267,24 +267,24 @@ static void test_validation_messages(void **state)
 	form_nav_item(f, ITEM_5);
 	focus(f, SLOT_VOTE_FOR, 0);
 	assert_false(type_and_leave(f, "many"));
-	assert_string_equal(f->msg, "'many' is not a number of votes");
+	assert_string_equal(f->msg.data, "'many' is not a number of votes");
 	assert_true(type_and_leave(f, "7"));
 	assert_int_equal(item(fx, ITEM_5)->votes_for, 7);
 	focus(f, SLOT_TITLE, 0);
 	assert_false(type_and_leave(f, ""));
-	assert_string_equal(f->msg, "an item needs a title; the old one is kept");
+	assert_string_equal(f->msg.data, "an item needs a title; the old one is kept");
 	assert_string_equal(item(fx, ITEM_5)->title, "Integrated Communities Strategy");
 	focus(f, SLOT_ACT_TEXT, 0);
 	assert_true(type_and_leave(f, "Report back"));
 	focus(f, SLOT_ACT_DUE, 0);
 	assert_false(type_and_leave(f, "next week"));
-	assert_string_equal(f->msg, "'next week' is not a date; expected YYYY-MM-DD, "
+	assert_string_equal(f->msg.data, "'next week' is not a date; expected YYYY-MM-DD, "
 			    "such as 2018-04-30");
 	assert_true(type_and_leave(f, "2018-04-30"));
 	assert_string_equal(item(fx, ITEM_5)->actions[0].due, "2018-04-30");
 	focus(f, SLOT_ENDED, 0);
 	assert_false(type_and_leave(f, "noon"));
-	assert_string_equal(f->msg, "'noon' is not a time; expected HH:MM, such as 11:40");
+	assert_string_equal(f->msg.data, "'noon' is not a time; expected HH:MM, such as 11:40");
 }
 
 /* ---- speakers ---- */
@@ -369,14 +369,14 @@ static void test_phrases(void **state)
 	assert_true(form_phrases_pick(f, 0));
 	assert_string_equal(item(fx, ITEM_3)->decision, ph[0]);
 	assert_false(session_pending(fx->s));
-	assert_string_equal(f->msg, "This item confirms communities-board/2018-02-07: F5 "
+	assert_string_equal(f->msg.data, "This item confirms communities-board/2018-02-07: F5 "
 			    "confirms those minutes now, signed by the chair.");
 	/* Item 5 confirms nothing. */
 	form_nav_item(f, ITEM_5);
 	assert_null(form_phrases_confirms(f));
 	form_phrases_confirm_now(f);
 	assert_true(f->msg_error);
-	assert_string_equal(f->msg, "this item confirms no meeting (its agenda entry has "
+	assert_string_equal(f->msg.data, "this item confirms no meeting (its agenda entry has "
 			    "no confirms:)");
 }
 
@@ -409,7 +409,7 @@ static void test_attendance(void **state)
 	assert_string_equal(f->roll.v[f->sel].name, "Dana Lee");
 	form_roll_add_person(f, "Dana Lee", NULL);
 	assert_true(f->msg_error);
-	assert_string_equal(f->msg, "Dana Lee is on the list already");
+	assert_string_equal(f->msg.data, "Dana Lee is on the list already");
 	/* ^N: on to the opening, at a fresh declaration. */
 	form_nav_next(f);
 	assert_int_equal(f->view, FORM_OPENING);
@@ -433,13 +433,13 @@ static void test_hub_and_end(void **state)
 	assert_int_equal(f->m->nitems, 4);
 	assert_string_equal(item(fx, 1)->number, "13");
 	assert_true(item(fx, 1)->urgent);
-	assert_string_equal(f->msg, "item 13 added; Enter opens it");
+	assert_string_equal(f->msg.data, "item 13 added; Enter opens it");
 	assert_int_equal(f->sel, 3);
 	form_nav_status(f, ITEM_WITHDRAWN);
 	assert_int_equal(item(fx, 1)->status, ITEM_WITHDRAWN);
 	f->sel = 0;
 	form_nav_status(f, ITEM_DEFERRED);
-	assert_string_equal(f->msg, "select an item first");
+	assert_string_equal(f->msg.data, "select an item first");
 	form_nav_end(f);
 	assert_int_equal(f->view, FORM_END);
 	assert_true(f->ended);
@@ -505,7 +505,7 @@ static void test_read_only(void **state)
 	assert_string_equal(g.m->start, start);
 	g.sel = 1;
 	form_roll_mark(&g, FORM_APOLOGIES);
-	assert_string_equal(g.msg, "read-only: another gavel is taking these minutes");
+	assert_string_equal(g.msg.data, "read-only: another gavel is taking these minutes");
 	assert_int_equal(g.m->apologies.n, 0);
 	form_nav_item(&g, ITEM_5);
 	assert_string_equal(g.m->items[ITEM_5]->started, "");

@@ -19,6 +19,7 @@ static bool has(const char *s)
 void form_init(struct form *f, struct session *s)
 {
 	memset(f, 0, sizeof(*f));
+	f->msg = (struct buf)BUF_INIT;
 	f->s = s;
 	f->m = session_minutes(s);
 	form_roll_load(&f->roll, session_committee(s), session_agenda(s), f->m);
@@ -31,6 +32,7 @@ void form_free(struct form *f)
 	form_roll_free(&f->roll);
 	free(f->slots);
 	f->slots = NULL;
+	buf_free(&f->msg);
 	f->nslots = f->slots_cap = 0;
 }
 
@@ -38,7 +40,8 @@ void form_say(struct form *f, bool error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(f->msg, sizeof(f->msg), fmt, ap);
+	buf_reset(&f->msg);
+	buf_vaddf(&f->msg, fmt, ap);
 	va_end(ap);
 	f->msg_error = error;
 }

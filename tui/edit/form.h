@@ -75,7 +75,7 @@ struct form {
 	void (*date_words)(struct buf *out, const char *date);
 	char confirm[200];              /* that phrase, made by form_phrases */
 
-	char msg[512];                  /* for the clerk's message line */
+	struct buf msg;                 /* for the clerk's message line, whole */
 	bool msg_error;
 };
 

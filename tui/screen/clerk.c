@@ -39,11 +39,8 @@ struct clerk *clerk_new(struct session *s)
 	const char *ui = session_recovered(s, &when);
 	form_nav_start(&c->f, ui, when);
 	/* Everything the session has to say, after what the screen said. */
-	char *msg = c->f.msg;
-	for (const char *notice; (notice = session_take_notice(s));) {
-		size_t n = strlen(msg);
-		snprintf(msg + n, sizeof(c->f.msg) - n, "%s%s", n ? "  " : "", notice);
-	}
+	for (const char *notice; (notice = session_take_notice(s));)
+		buf_addf(&c->f.msg, "%s%s", c->f.msg.len ? "  " : "", notice);
 	return c;
 }
 

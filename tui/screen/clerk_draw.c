@@ -95,13 +95,13 @@ static void draw_header(struct clerk *c)
 static int message_rows(struct clerk *c)
 {
 	struct ui_span sp[MSG_ROWS_MAX];
-	size_t n = ui_wrap(c->f.msg, strlen(c->f.msg), COLS - 2, sp, MSG_ROWS_MAX);
+	size_t n = ui_wrap(c->f.msg.data, c->f.msg.len, COLS - 2, sp, MSG_ROWS_MAX);
 	return n > MSG_ROWS_MAX ? MSG_ROWS_MAX : (int)n;
 }
 
 static void draw_message(struct clerk *c, int rows)
 {
-	const char *msg = c->f.msg;
+	const char *msg = c->f.msg.data;
 	struct ui_span sp[MSG_ROWS_MAX];
 	size_t n = ui_wrap(msg, strlen(msg), COLS - 2, sp, MSG_ROWS_MAX);
 	for (int r = 0; r < rows; r++) {

@@ -280,7 +280,7 @@ static void hub_key(struct clerk *c, int action)
 
 void clerk_key(struct clerk *c, int r, wint_t ch)
 {
-	c->f.msg[0] = 0;
+	buf_reset(&c->f.msg);
 	unsigned mode = clerk_mode(c);
 	/* A key pressed with Alt is never the screen's: the field's, if any. */
 	int action = ch & FIELD_ALT ? 0 : keys_action(&clerk_keymap, mode, r, ch);
