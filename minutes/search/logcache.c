@@ -3,7 +3,7 @@
  * (logcache.h).
  *
  * Which paths a commit changed never changes, so it is worked out once
- * (minutes/git/history.h) and kept in the table LC_TABLE of the search
+ * (minutes/git/walk.h) and kept in the table LC_TABLE of the search
  * index's SQLite file: for each commit, its parents and, against each
  * parent (against nothing for a first commit), the "units" whose tree
  * entries differ: the top-level names (a committee's folder, a top-level
@@ -34,7 +34,7 @@
  */
 #include "minutes/search/logcache.h"
 #include "minutes/search/search.h"
-#include "minutes/git/history.h"
+#include "minutes/git/walk.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -44,25 +44,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define LC_OID ((size_t)HISTORY_OID_SIZE)
+#define LC_OID ((size_t)WALK_OID_SIZE)
 #define LC_CREATE "CREATE TABLE IF NOT EXISTS " LC_TABLE \
 	"(id BLOB PRIMARY KEY, rec BLOB NOT NULL) WITHOUT ROWID"
 
 enum { LC_NO, LC_YES, LC_DEEP, LC_EXPAND };
 
 struct lc_old {
-	unsigned char id[HISTORY_OID_SIZE];
+	unsigned char id[WALK_OID_SIZE];
 	size_t off;             /* its record, in recs */
 };
 
 struct lc_new {
-	struct history_oid id;
+	struct walk_oid id;
 	size_t off;             /* its record, in pend */
 };
 
 struct logcache {
 	struct archive *a;
-	struct history_differ *d;
+	struct walk_differ *d;
 	sqlite3 *db;            /* NULL when there is no file to keep it in */
 	struct lc_old *index;   /* the rows read, ids ascending */
 	size_t count;
@@ -240,7 +240,7 @@ static void lc_open(struct logcache *lc, struct archive *a)
 {
 	memset(lc, 0, sizeof(*lc));
 	lc->a = a;
-	lc->d = history_differ_new(a);
+	lc->d = walk_differ_new(a);
 	buf_init(&lc->recs);
 	buf_init(&lc->pend);
 	lc_load(lc);
@@ -248,7 +248,7 @@ static void lc_open(struct logcache *lc, struct archive *a)
 
 static void lc_close(struct logcache *lc)
 {
-	history_differ_free(lc->d);
+	walk_differ_free(lc->d);
 	sqlite3_close(lc->db);
 	free(lc->index);
 	buf_free(&lc->recs);
@@ -257,14 +257,14 @@ static void lc_close(struct logcache *lc)
 	free(lc->slots);
 }
 
-static size_t slot_of(const struct history_oid *id, size_t nslots)
+static size_t slot_of(const struct walk_oid *id, size_t nslots)
 {
 	return get32(id->id) & (nslots - 1);
 }
 
 /* Commit `id`'s record: made (or made again) by this walk, or read; NULL
  * if none. */
-static const unsigned char *lc_find(const struct logcache *lc, const struct history_oid *id)
+static const unsigned char *lc_find(const struct logcache *lc, const struct walk_oid *id)
 {
 	for (size_t h = lc->nslots ? slot_of(id, lc->nslots) : 0;
 	     lc->nslots && lc->slots[h]; h = (h + 1) & (lc->nslots - 1)) {
@@ -296,7 +296,7 @@ static void slot_put(struct logcache *lc, size_t i)
 
 /* Keeps the record at pend[start..] as commit `id`'s (in place of any
  * other) and returns it. */
-static const unsigned char *lc_keep(struct logcache *lc, const struct history_oid *id,
+static const unsigned char *lc_keep(struct logcache *lc, const struct walk_oid *id,
 				    size_t start)
 {
 	for (size_t h = lc->nslots ? slot_of(id, lc->nslots) : 0;
@@ -349,12 +349,12 @@ static bool lc_close_list(struct logcache *lc, size_t head, uint32_t count)
 /* Makes commit id's record, keeps it among the new ones and returns it
  * (valid until the next one is made); NULL when it cannot be made (a tree
  * that cannot be read, too many parents): the caller asks the trees then. */
-static const unsigned char *lc_make(struct logcache *lc, const struct history_oid *id)
+static const unsigned char *lc_make(struct logcache *lc, const struct walk_oid *id)
 {
-	struct history_oid parents[HISTORY_MAX_PARENTS];
+	struct walk_oid parents[WALK_MAX_PARENTS];
 	size_t np = 0;
-	if (history_parents(lc->d, id, parents, HISTORY_MAX_PARENTS, &np) < 0 ||
-	    np > HISTORY_MAX_PARENTS)
+	if (walk_parents(lc->d, id, parents, WALK_MAX_PARENTS, &np) < 0 ||
+	    np > WALK_MAX_PARENTS)
 		return NULL;
 	struct buf *b = &lc->pend;
 	size_t start = b->len;
@@ -366,7 +366,7 @@ static const unsigned char *lc_make(struct logcache *lc, const struct history_oi
 		size_t head = b->len;
 		uint32_t count = 0;
 		buf_add(b, "\0\0\0\0\0\0\0\0", 8);
-		if (history_differ_names(lc->d, id, i, "", b, &count) < 0 ||
+		if (walk_differ_names(lc->d, id, i, "", b, &count) < 0 ||
 		    !lc_close_list(lc, head, count))
 			return lc_undo(lc, start);
 	}
@@ -376,7 +376,7 @@ static const unsigned char *lc_make(struct logcache *lc, const struct history_oi
 /* Record `rec` of commit id again, with the names inside the top-level
  * folder `name` (len bytes) listed in place of its marker; NULL when the
  * trees cannot be read (the caller asks them itself). */
-static const unsigned char *lc_expand(struct logcache *lc, const struct history_oid *id,
+static const unsigned char *lc_expand(struct logcache *lc, const struct walk_oid *id,
 				      const unsigned char *rec, const char *name,
 				      size_t len)
 {
@@ -399,7 +399,7 @@ static const unsigned char *lc_expand(struct logcache *lc, const struct history_
 		for (uint32_t k = 0; ok && k < units; k++) {
 			size_t l = strlen((const char *)u);
 			if (l == len + 1 && !memcmp(u, name, len) && u[len] == '/') {
-				ok = history_differ_names(lc->d, id, i, top, b, &count) == 0;
+				ok = walk_differ_names(lc->d, id, i, top, b, &count) == 0;
 			} else if (count < UINT32_MAX) {
 				buf_add(b, u, l + 1);
 				count++;
@@ -463,11 +463,11 @@ static int rec_changed(const unsigned char *rec, const char *path)
 struct lc_step {
 	bool listed;
 	size_t np;
-	struct history_oid parent;      /* the first, when np > 0 */
+	struct walk_oid parent;      /* the first, when np > 0 */
 };
 
 /* Whether commit `id` changed `path`, and its parents. */
-static int lc_visit(struct logcache *lc, const struct history_oid *id, const char *path,
+static int lc_visit(struct logcache *lc, const struct walk_oid *id, const char *path,
 		    struct lc_step *st)
 {
 	memset(st, 0, sizeof(*st));
@@ -480,7 +480,7 @@ static int lc_visit(struct logcache *lc, const struct history_oid *id, const cha
 		if (st->np)
 			memcpy(st->parent.id, rec + 1, LC_OID);
 		r = rec_changed(rec, path);
-	} else if ((rc = history_parents(lc->d, id, &st->parent, 1, &st->np)) < 0) {
+	} else if ((rc = walk_parents(lc->d, id, &st->parent, 1, &st->np)) < 0) {
 		return rc;
 	}
 	if (r == LC_NO)
@@ -495,18 +495,18 @@ static int lc_visit(struct logcache *lc, const struct history_oid *id, const cha
 		st->listed = true;
 		return 0;
 	}
-	if ((rc = history_changed(lc->a, id, path)) < 0)
+	if ((rc = walk_changed(lc->a, id, path)) < 0)
 		return rc;
 	st->listed = rc == 1;
 	return 0;
 }
 
 /* Adds commit `id` to the growing list `v` (n of cap). */
-static int lc_push(struct logcache *lc, const struct history_oid *id,
+static int lc_push(struct logcache *lc, const struct walk_oid *id,
 		   struct archive_rev **v, size_t *n, size_t *cap, struct diags *err)
 {
 	xgrow((void **)v, cap, *n + 1, sizeof(**v));
-	if (history_rev(lc->a, id, &(*v)[*n], err) < 0)
+	if (walk_rev(lc->a, id, &(*v)[*n], err) < 0)
 		return -1;
 	(*n)++;
 	return 0;
@@ -518,11 +518,11 @@ static int lc_push(struct logcache *lc, const struct history_oid *id,
 static int walk_line(struct logcache *lc, const char *path, size_t max,
 		     struct archive_rev **out, size_t *n)
 {
-	struct history_oid id;
+	struct walk_oid id;
 	size_t cap = 0, steps = 0;
 	struct diags quiet;
 	int rc = 0;
-	if (history_head(lc->a, &id) != 0)
+	if (walk_head(lc->a, &id) != 0)
 		return 1;
 	diags_init(&quiet);
 	while (rc == 0 && *n < max) {
@@ -548,13 +548,13 @@ static int walk_line(struct logcache *lc, const char *path, size_t max,
 static int walk_all(struct logcache *lc, const char *path, size_t max,
 		    struct archive_rev **out, size_t *n, struct diags *err)
 {
-	struct history_walk *walk = NULL;
-	struct history_oid id;
+	struct walk *walk = NULL;
+	struct walk_oid id;
 	size_t cap = 0;
-	int rc = history_walk_head(&walk, lc->a, err);
+	int rc = walk_start(&walk, lc->a, err);
 	if (rc)
 		return rc > 0 ? 0 : rc;
-	while (*n < max && (rc = history_walk_next(walk, &id)) == 0) {
+	while (*n < max && (rc = walk_next(walk, &id)) == 0) {
 		struct lc_step st;
 		rc = lc_visit(lc, &id, path, &st);
 		if (rc == 0 && st.listed)
@@ -562,7 +562,7 @@ static int walk_all(struct logcache *lc, const char *path, size_t max,
 		if (rc < 0)
 			break;
 	}
-	history_walk_free(walk);
+	walk_free(walk);
 	if (rc < 0) {
 		if (!diags_count(err))
 			diags_add(err, archive_path(lc->a), 0, 0,
@@ -578,10 +578,10 @@ static int walk_all(struct logcache *lc, const char *path, size_t max,
 int logcache_log(struct archive *a, const char *path, size_t max,
 		 struct archive_rev **out, size_t *n, struct diags *err)
 {
-	struct history_oid head;
+	struct walk_oid head;
 	*out = NULL;
 	*n = 0;
-	if (history_head(a, &head) != 0 || history_is_shallow(a))
+	if (walk_head(a, &head) != 0 || walk_is_shallow(a))
 		return archive_log_max(a, path, max, out, n, err);
 	struct logcache lc;
 	lc_open(&lc, a);
