@@ -3,10 +3,18 @@
  * (logcache.h).
  *
  * Which paths a commit changed never changes, so it is worked out once
- * (minutes/git/walk.h) and kept in the table LC_TABLE of the search
- * index's SQLite file: for each commit, its parents and, against each
- * parent (against nothing for a first commit), the "units" whose tree
- * entries differ: the top-level names (a committee's folder, a top-level
+ * (minutes/git/walk.h) and kept in three tables of the search index's
+ * SQLite file:
+ *
+ *   LC_TABLE (commits)  id, number of parents, pos: the commit's place in
+ *                       the line of commits without merges that ends at
+ *                       the last HEAD seen (0 for its root), else NULL
+ *   LC_PARENTS          id, n, parent: the commit's parents, in order
+ *   LC_CHANGES          path, id, parent: the "units" whose tree entries
+ *                       differ between the commit and its parent number
+ *                       `parent` (for a first commit, 0: against nothing)
+ *
+ * The units are the top-level names (a committee's folder, a top-level
  * file) and, inside the top-level folders among them, the names one level
  * down (a meeting's folder, committee.yaml), as "a" and "a/b".  A path of
  * one or two levels is answered from the units alone; a deeper one (a file
@@ -14,111 +22,120 @@
  * otherwise is looked up in the trees (only for the few commits that
  * touched the meeting).  The names inside a top-level folder are listed
  * the first time a path under it is asked for, only for the commits that
- * changed that folder (its marker "a/" stands for them until then).
+ * changed that folder (the marker unit "a/" stands for them until then).
  *
- * While the history from HEAD is a line (no merge), the walk follows the
- * cached parents and reads only the commits it lists.  At a merge it starts
- * again with git's walk, for its order, still reading no tree for a cached
- * commit.
+ * While HEAD's history is a line (no merge), the commits with a pos are
+ * exactly its commits, pos descending being the walk's order: a path's
+ * history is one query on LC_CHANGES's key (path first) joined with the
+ * commits up to HEAD's pos.  Commits newer than the line are made and
+ * given the next places; when HEAD moved to another branch, the places
+ * past the fork are taken back first.  At a merge, git's walk gives the
+ * order and the tables answer for each commit, still reading no tree for
+ * one known.
  *
- * A row is (id: the commit's 20 bytes, rec), rec being
- *     1 number of parents P, P x 20 parent ids, then max(P, 1) lists (one
- *     a parent): 4 number of units, 4 bytes, the units, each ended by a
- *     NUL (numbers little-endian).
- * The whole table is read at once (a walk visits every commit anyway) and
- * checked row by row; the records this walk made are added in one
- * transaction at the end.  The table is derived data: when it, or the
- * file, is damaged it is made again, and failing to write it (a read-only
- * repository, another gavel writing) costs the next walk time, never an
- * answer.  Shallow clones are not cached.
+ * Everything a call writes is written in one transaction, at its end.
+ * The tables are derived data: when they, or the file, are damaged they
+ * are made again, and failing to write them (a read-only repository,
+ * another gavel writing) costs time, never an answer: whatever the tables
+ * cannot answer, archive_log_max does.  Shallow clones are not cached.
  */
 #include "minutes/search/logcache.h"
-#include "minutes/search/search.h"
+#include "minutes/search/search_priv.h"
 #include "minutes/git/walk.h"
 
 #include <errno.h>
-#include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define LC_OID ((size_t)WALK_OID_SIZE)
-#define LC_CREATE "CREATE TABLE IF NOT EXISTS " LC_TABLE \
-	"(id BLOB PRIMARY KEY, rec BLOB NOT NULL) WITHOUT ROWID"
+#define LC_OID ((int)WALK_OID_SIZE)
+
+static const char lc_schema[] =
+	"CREATE TABLE IF NOT EXISTS " LC_TABLE "(id BLOB PRIMARY KEY"
+	" CHECK(length(id) = 20), parents INTEGER NOT NULL CHECK(parents >= 0),"
+	" pos INTEGER UNIQUE CHECK(pos >= 0)) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS " LC_PARENTS "(id BLOB NOT NULL, n INTEGER NOT NULL,"
+	" parent BLOB NOT NULL CHECK(length(parent) = 20), PRIMARY KEY(id, n))"
+	" WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS " LC_CHANGES "(path TEXT NOT NULL"
+	" CHECK(length(path) > 0), id BLOB NOT NULL, parent INTEGER NOT NULL,"
+	" PRIMARY KEY(path, id, parent)) WITHOUT ROWID;";
+
+static const char lc_drop[] =
+	"DROP TABLE IF EXISTS " LC_TABLE "; DROP TABLE IF EXISTS " LC_PARENTS ";"
+	"DROP TABLE IF EXISTS " LC_CHANGES ";";
+
+/* The statements, prepared once a call. */
+enum {
+	Q_COMMIT,       /* a commit's parents and pos */
+	Q_LINE,         /* the line's commits with rows for the keys, newest first */
+	Q_ROWS,         /* one commit's rows for the keys */
+	Q_ALL,          /* every commit's rows for the keys (a walk with merges) */
+	Q_ADD_COMMIT, Q_ADD_PARENT, Q_ADD_CHANGE, Q_DEL_CHANGE,
+	Q_UNPLACE,      /* the places past the fork taken back */
+	Q_PLACE,
+	Q_PARENT,       /* a commit's first parent */
+	Q_KNOWN,        /* how many commits are known */
+	Q_COUNT
+};
+
+static const char *const lc_sql[Q_COUNT] = {
+	[Q_COMMIT] = "SELECT parents, pos FROM " LC_TABLE " WHERE id = ?1",
+	[Q_LINE] = "SELECT c.id, ch.path FROM " LC_CHANGES " ch JOIN " LC_TABLE
+		   " c ON c.id = ch.id WHERE ch.path IN (?1, ?2, ?3) AND c.pos <= ?4"
+		   " ORDER BY c.pos DESC",
+	[Q_ROWS] = "SELECT path, parent FROM " LC_CHANGES
+		   " WHERE path IN (?1, ?2, ?3) AND id = ?4",
+	[Q_ALL] = "SELECT id, path, parent FROM " LC_CHANGES " WHERE path IN (?1, ?2, ?3)",
+	[Q_ADD_COMMIT] = "INSERT OR REPLACE INTO " LC_TABLE "(id, parents, pos)"
+			 " VALUES(?1, ?2, NULL)",
+	[Q_ADD_PARENT] = "INSERT OR REPLACE INTO " LC_PARENTS "(id, n, parent)"
+			 " VALUES(?1, ?2, ?3)",
+	[Q_ADD_CHANGE] = "INSERT OR IGNORE INTO " LC_CHANGES "(path, id, parent)"
+			 " VALUES(?1, ?2, ?3)",
+	[Q_DEL_CHANGE] = "DELETE FROM " LC_CHANGES " WHERE path = ?1 AND id = ?2"
+			 " AND parent = ?3",
+	[Q_UNPLACE] = "UPDATE " LC_TABLE " SET pos = NULL WHERE pos > ?1",
+	[Q_PLACE] = "UPDATE " LC_TABLE " SET pos = ?1 WHERE id = ?2",
+	[Q_PARENT] = "SELECT parent FROM " LC_PARENTS " WHERE id = ?1 AND n = 0",
+	[Q_KNOWN] = "SELECT count(*) FROM " LC_TABLE,
+};
 
 enum { LC_NO, LC_YES, LC_DEEP, LC_EXPAND };
 
-struct lc_old {
-	unsigned char id[WALK_OID_SIZE];
-	size_t off;             /* its record, in recs */
+/* The units a path is answered by, as bits: its first name, that name's
+ * marker, its first two names. */
+enum { K_TOP = 1, K_MARK = 2, K_TWO = 4 };
+
+struct lc_keys {
+	const char *path;
+	char *key[3];           /* "a", "a/", "a/b" (all "a" for a one-level path) */
+	bool deep;              /* more than two levels */
+	bool nested;            /* more than one */
 };
 
-struct lc_new {
-	struct walk_oid id;
-	size_t off;             /* its record, in pend */
+/* One commit's rows for the keys: bits for each of its first lists. */
+#define LC_LISTS 8
+struct lc_rows {
+	unsigned char id[WALK_OID_SIZE];
+	unsigned bits[LC_LISTS];
 };
 
 struct logcache {
 	struct archive *a;
 	struct walk_differ *d;
+	char *path;             /* the file */
 	sqlite3 *db;            /* NULL when there is no file to keep it in */
-	struct lc_old *index;   /* the rows read, ids ascending */
-	size_t count;
-	struct buf recs;        /* their records, back to back */
-	struct buf pend;        /* records made by this walk, back to back */
-	struct lc_new *nv;
-	size_t nnew, nnew_cap;
-	size_t *slots;          /* hash of nv by id: index + 1, 0 when empty */
-	size_t nslots;
+	sqlite3_stmt *q[Q_COUNT];
+	bool writing;           /* in the transaction */
+	bool readonly;          /* the transaction could not be begun */
+	bool damaged;           /* the file is to be made again */
+	struct lc_keys k;
 };
 
-/* ---- the records ---- */
-
-static uint32_t get32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	       (uint32_t)p[3] << 24;
-}
-
-static void put32(unsigned char *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-/* The length of the record at `p` (within `avail` bytes); 0 when it is
- * not a sound one. */
-static size_t rec_len(const unsigned char *p, size_t avail)
-{
-	if (avail < 1)
-		return 0;
-	size_t np = p[0], off = 1 + np * LC_OID;
-	if (off > avail)
-		return 0;
-	for (size_t l = 0; l < (np ? np : 1); l++) {
-		if (avail - off < 8)
-			return 0;
-		uint32_t units = get32(p + off), bytes = get32(p + off + 4);
-		off += 8;
-		if (bytes > avail - off)
-			return 0;
-		const unsigned char *s = p + off, *e = s + bytes;
-		for (uint32_t u = 0; u < units; u++) {
-			const unsigned char *z = s < e ? memchr(s, '\0', (size_t)(e - s)) : NULL;
-			if (!z || z == s)
-				return 0;
-			s = z + 1;
-		}
-		if (s != e)
-			return 0;
-		off += bytes;
-	}
-	return off;
-}
-
-/* ---- the table ---- */
+/* ---- the file ---- */
 
 static bool damaged(int rc)
 {
@@ -126,380 +143,282 @@ static bool damaged(int rc)
 	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
-/* Reads every row; false when one is not sound (the caller empties the
- * table) or the table cannot be read (rc says why). */
-static bool lc_read(struct logcache *lc, int *rc)
+/* Notes SQLite's answer `rc`; true when it is not one of success. */
+static bool lc_failed(struct logcache *lc, int rc)
 {
-	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
-	bool sound = true;
-	*rc = sqlite3_prepare_v2(lc->db, "SELECT id, rec FROM " LC_TABLE, -1, &st, NULL);
-	while (*rc == SQLITE_OK || *rc == SQLITE_ROW) {
-		if ((*rc = sqlite3_step(st)) != SQLITE_ROW)
-			break;
-		const void *id = sqlite3_column_blob(st, 0);
-		size_t idlen = (size_t)sqlite3_column_bytes(st, 0);
-		const unsigned char *rec = sqlite3_column_blob(st, 1);
-		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		if (!id || idlen != LC_OID || !rec || rec_len(rec, len) != len ||
-		    (lc->count && memcmp(lc->index[lc->count - 1].id, id, LC_OID) >= 0)) {
-			sound = false;
-			break;
-		}
-		xgrow((void **)&lc->index, &cap, lc->count + 1, sizeof(*lc->index));
-		memcpy(lc->index[lc->count].id, id, LC_OID);
-		lc->index[lc->count++].off = lc->recs.len;
-		buf_add(&lc->recs, rec, len);
-	}
-	if (*rc == SQLITE_DONE || !sound)
-		*rc = SQLITE_OK;        /* read to the end, or to a row not sound */
-	sqlite3_finalize(st);
-	if (!sound || *rc != SQLITE_OK) {
-		lc->count = 0;
-		buf_reset(&lc->recs);
-	}
-	return sound;
+	if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return false;
+	if (damaged(rc))
+		lc->damaged = true;
+	return true;
 }
 
-/* Opens the file and reads the table, made when missing; a file SQLite
- * finds damaged is made again (the search index in it is damaged too, and
- * search_open builds it again). */
+static void lc_finalize(struct logcache *lc)
+{
+	for (size_t i = 0; i < Q_COUNT; i++) {
+		sqlite3_finalize(lc->q[i]);
+		lc->q[i] = NULL;
+	}
+}
+
+static int lc_prepare(struct logcache *lc)
+{
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < Q_COUNT; i++)
+		rc = sqlite3_prepare_v2(lc->db, lc_sql[i], -1, &lc->q[i], NULL);
+	if (rc != SQLITE_OK)
+		lc_finalize(lc);
+	return rc;
+}
+
+/* Drops the tables when some of them are missing: the others cannot be
+ * trusted without them. */
+static int lc_tables(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE"
+				    " type = 'table' AND name IN ('" LC_TABLE "', '"
+				    LC_PARENTS "', '" LC_CHANGES "')", -1, &st, NULL);
+	int n = 0;
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK && n > 0 && n < 3)
+		rc = sqlite3_exec(db, lc_drop, NULL, NULL, NULL);
+	return rc;
+}
+
+/* Opens the file with the tables, made when missing, and prepares the
+ * statements.  Tables of another shape are made again; a file SQLite
+ * finds damaged is too (the search index in it is damaged as well, and
+ * search_open builds it again).  On failure lc->db is NULL. */
 static void lc_load(struct logcache *lc)
 {
-	char *path = search_index_path(lc->a);
-	char *dir = xstrdup(path);
+	char *dir = xstrdup(lc->path);
 	*strrchr(dir, '/') = '\0';
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
 		goto out;
 	for (int attempt = 0; attempt < 2; attempt++) {
-		int rc = sqlite3_open_v2(path, &lc->db,
+		int rc = sqlite3_open_v2(lc->path, &lc->db,
 					 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_busy_timeout(lc->db, 1000);
-			rc = sqlite3_exec(lc->db, LC_CREATE, NULL, NULL, NULL);
+			rc = lc_tables(lc->db);
+			if (rc == SQLITE_OK)
+				rc = sqlite3_exec(lc->db, lc_schema, NULL, NULL, NULL);
 			if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_READONLY)
 				rc = SQLITE_OK;         /* read what is there, if anything */
 		}
-		if (rc == SQLITE_OK && !lc_read(lc, &rc) && rc == SQLITE_OK)
-			sqlite3_exec(lc->db, "DELETE FROM " LC_TABLE, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = lc_prepare(lc);
+		if ((rc & 0xff) == SQLITE_ERROR &&
+		    sqlite3_exec(lc->db, lc_drop, NULL, NULL, NULL) == SQLITE_OK &&
+		    (rc = sqlite3_exec(lc->db, lc_schema, NULL, NULL, NULL)) == SQLITE_OK)
+			rc = lc_prepare(lc);    /* tables of another shape */
 		if (rc == SQLITE_OK)
 			goto out;
 		sqlite3_close(lc->db);
 		lc->db = NULL;
 		if (!damaged(rc) || attempt)
 			goto out;       /* busy or unwritable: no cache this time */
-		static const char *const ext[] = { "", "-journal", "-wal", "-shm" };
-		for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-			struct buf b = BUF_INIT;
-			buf_addf(&b, "%s%s", path, ext[i]);
-			unlink(b.data);
-			buf_free(&b);
-		}
+		search_remove_files(lc->path);
 	}
 out:
 	free(dir);
-	free(path);
 }
 
-static int by_new_id(const void *x, const void *y)
+/* The transaction, begun the first time something is to be written;
+ * false when it cannot be (another gavel writing, a read-only file). */
+static bool lc_write(struct logcache *lc)
 {
-	const struct lc_new *a = x, *b = y;
-	return memcmp(a->id.id, b->id.id, LC_OID);
-}
-
-/* Adds the records this walk made; quietly does nothing when it cannot. */
-static void lc_save(struct logcache *lc)
-{
-	if (!lc->nnew || !lc->db)
-		return;
-	sqlite3_stmt *st = NULL;
+	if (lc->writing)
+		return true;
+	if (lc->readonly)
+		return false;
 	/* Another gavel writing: do not keep the member waiting. */
 	sqlite3_busy_timeout(lc->db, 100);
-	if (sqlite3_exec(lc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return;
-	int rc = sqlite3_prepare_v2(lc->db, "INSERT OR REPLACE INTO " LC_TABLE
-				    "(id, rec) VALUES(?, ?)", -1, &st, NULL);
-	/* In the order of the table's keys, each page is written once. */
-	qsort(lc->nv, lc->nnew, sizeof(*lc->nv), by_new_id);
-	for (size_t i = 0; rc == SQLITE_OK && i < lc->nnew; i++) {
-		const unsigned char *rec = (const unsigned char *)lc->pend.data + lc->nv[i].off;
-		size_t len = rec_len(rec, lc->pend.len - lc->nv[i].off);
-		sqlite3_bind_blob(st, 1, lc->nv[i].id.id, (int)LC_OID, SQLITE_STATIC);
-		sqlite3_bind_blob(st, 2, rec, (int)len, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK ||
-	    sqlite3_exec(lc->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		sqlite3_exec(lc->db, "ROLLBACK", NULL, NULL, NULL);
-	lc->nnew = 0;           /* the hash of nv is stale now */
+	int rc = sqlite3_exec(lc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	lc->writing = !lc_failed(lc, rc);
+	lc->readonly = !lc->writing;
+	return lc->writing;
 }
 
-static void lc_open(struct logcache *lc, struct archive *a)
+/* Runs statement `q`, which gives no rows; true when it did. */
+static bool lc_run(struct logcache *lc, int q)
 {
-	memset(lc, 0, sizeof(*lc));
-	lc->a = a;
-	lc->d = walk_differ_new(a);
-	buf_init(&lc->recs);
-	buf_init(&lc->pend);
-	lc_load(lc);
+	int rc = sqlite3_step(lc->q[q]);
+	sqlite3_reset(lc->q[q]);
+	return !lc_failed(lc, rc);
 }
 
-static void lc_close(struct logcache *lc)
+static void lc_bind_id(sqlite3_stmt *st, int col, const unsigned char *id)
 {
-	walk_differ_free(lc->d);
-	sqlite3_close(lc->db);
-	free(lc->index);
-	buf_free(&lc->recs);
-	buf_free(&lc->pend);
-	free(lc->nv);
-	free(lc->slots);
+	sqlite3_bind_blob(st, col, id, LC_OID, SQLITE_STATIC);
 }
 
-static size_t slot_of(const struct walk_oid *id, size_t nslots)
+/* ---- the keys ---- */
+
+static void lc_keys_init(struct lc_keys *k, const char *path)
 {
-	return get32(id->id) & (nslots - 1);
-}
-
-/* Commit `id`'s record: made (or made again) by this walk, or read; NULL
- * if none. */
-static const unsigned char *lc_find(const struct logcache *lc, const struct walk_oid *id)
-{
-	for (size_t h = lc->nslots ? slot_of(id, lc->nslots) : 0;
-	     lc->nslots && lc->slots[h]; h = (h + 1) & (lc->nslots - 1)) {
-		const struct lc_new *v = &lc->nv[lc->slots[h] - 1];
-		if (!memcmp(v->id.id, id->id, LC_OID))
-			return (const unsigned char *)lc->pend.data + v->off;
-	}
-	size_t lo = 0, hi = lc->count;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = memcmp(lc->index[mid].id, id->id, LC_OID);
-		if (c == 0)
-			return (const unsigned char *)lc->recs.data + lc->index[mid].off;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-static void slot_put(struct logcache *lc, size_t i)
-{
-	size_t h = slot_of(&lc->nv[i].id, lc->nslots);
-	while (lc->slots[h])
-		h = (h + 1) & (lc->nslots - 1);
-	lc->slots[h] = i + 1;
-}
-
-/* Keeps the record at pend[start..] as commit `id`'s (in place of any
- * other) and returns it. */
-static const unsigned char *lc_keep(struct logcache *lc, const struct walk_oid *id,
-				    size_t start)
-{
-	for (size_t h = lc->nslots ? slot_of(id, lc->nslots) : 0;
-	     lc->nslots && lc->slots[h]; h = (h + 1) & (lc->nslots - 1)) {
-		struct lc_new *v = &lc->nv[lc->slots[h] - 1];
-		if (!memcmp(v->id.id, id->id, LC_OID)) {
-			v->off = start;
-			return (const unsigned char *)lc->pend.data + start;
-		}
-	}
-	xgrow((void **)&lc->nv, &lc->nnew_cap, lc->nnew + 1, sizeof(*lc->nv));
-	lc->nv[lc->nnew].id = *id;
-	lc->nv[lc->nnew].off = start;
-	lc->nnew++;
-	if (lc->nnew * 2 > lc->nslots) {
-		size_t ns = lc->nslots ? lc->nslots * 2 : 64;
-		free(lc->slots);
-		lc->slots = xcalloc(ns, sizeof(*lc->slots));
-		lc->nslots = ns;
-		for (size_t i = 0; i < lc->nnew; i++)
-			slot_put(lc, i);
-	} else {
-		slot_put(lc, lc->nnew - 1);
-	}
-	return (const unsigned char *)lc->pend.data + start;
-}
-
-/* ---- making a record ---- */
-
-/* Drops what was added to pend since `start`; NULL, for the caller. */
-static const unsigned char *lc_undo(struct logcache *lc, size_t start)
-{
-	lc->pend.len = start;
-	if (lc->pend.data)
-		lc->pend.data[start] = '\0';
-	return NULL;
-}
-
-/* Fills in the list header at pend[head..] now that its units follow. */
-static bool lc_close_list(struct logcache *lc, size_t head, uint32_t count)
-{
-	size_t bytes = lc->pend.len - head - 8;
-	if (bytes > UINT32_MAX)
-		return false;
-	put32((unsigned char *)lc->pend.data + head, count);
-	put32((unsigned char *)lc->pend.data + head + 4, (uint32_t)bytes);
-	return true;
-}
-
-/* Makes commit id's record, keeps it among the new ones and returns it
- * (valid until the next one is made); NULL when it cannot be made (a tree
- * that cannot be read, too many parents): the caller asks the trees then. */
-static const unsigned char *lc_make(struct logcache *lc, const struct walk_oid *id)
-{
-	struct walk_oid parents[WALK_MAX_PARENTS];
-	size_t np = 0;
-	if (walk_parents(lc->d, id, parents, WALK_MAX_PARENTS, &np) < 0 ||
-	    np > WALK_MAX_PARENTS)
-		return NULL;
-	struct buf *b = &lc->pend;
-	size_t start = b->len;
-	unsigned char npb = (unsigned char)np;
-	buf_add(b, &npb, 1);
-	for (size_t i = 0; i < np; i++)
-		buf_add(b, parents[i].id, LC_OID);
-	for (size_t i = 0; i < (np ? np : 1); i++) {
-		size_t head = b->len;
-		uint32_t count = 0;
-		buf_add(b, "\0\0\0\0\0\0\0\0", 8);
-		if (walk_differ_names(lc->d, id, i, "", b, &count) < 0 ||
-		    !lc_close_list(lc, head, count))
-			return lc_undo(lc, start);
-	}
-	return lc_keep(lc, id, start);
-}
-
-/* Record `rec` of commit id again, with the names inside the top-level
- * folder `name` (len bytes) listed in place of its marker; NULL when the
- * trees cannot be read (the caller asks them itself). */
-static const unsigned char *lc_expand(struct logcache *lc, const struct walk_oid *id,
-				      const unsigned char *rec, const char *name,
-				      size_t len)
-{
-	size_t rlen = rec_len(rec, SIZE_MAX);
-	unsigned char *old = xmalloc(rlen);     /* rec may be in pend */
-	memcpy(old, rec, rlen);
-	unsigned np = old[0], nl = np ? np : 1;
-	char *top = xstrndup(name, len);
-	struct buf *b = &lc->pend;
-	size_t start = b->len;
-	bool ok = true;
-	const unsigned char *p = old + 1 + np * LC_OID;
-	buf_add(b, old, (size_t)(p - old));
-	for (unsigned i = 0; ok && i < nl; i++) {
-		uint32_t units = get32(p), count = 0;
-		const unsigned char *u = p + 8;
-		p = u + get32(p + 4);
-		size_t head = b->len;
-		buf_add(b, "\0\0\0\0\0\0\0\0", 8);
-		for (uint32_t k = 0; ok && k < units; k++) {
-			size_t l = strlen((const char *)u);
-			if (l == len + 1 && !memcmp(u, name, len) && u[len] == '/') {
-				ok = walk_differ_names(lc->d, id, i, top, b, &count) == 0;
-			} else if (count < UINT32_MAX) {
-				buf_add(b, u, l + 1);
-				count++;
-			} else {
-				ok = false;
-			}
-			u += l + 1;
-		}
-		ok = ok && lc_close_list(lc, head, count);
-	}
-	free(top);
-	free(old);
-	if (!ok)
-		return lc_undo(lc, start);
-	return lc_keep(lc, id, start);
-}
-
-/* ---- answering from a record ---- */
-
-static bool has_unit(const unsigned char *s, uint32_t units, const char *name, size_t len)
-{
-	for (uint32_t i = 0; i < units; i++) {
-		size_t l = strlen((const char *)s);
-		if (l == len && memcmp(s, name, len) == 0)
-			return true;
-		s += l + 1;
-	}
-	return false;
-}
-
-/* Whether the commit of record `rec` changed `path`: LC_YES (it differs
- * from every parent), LC_NO, LC_DEEP (it is deeper than the units, and its
- * unit differs from every parent: only the trees can tell), or LC_EXPAND
- * (the names in its top-level folder are not listed yet). */
-static int rec_changed(const unsigned char *rec, const char *path)
-{
-	size_t np = rec[0];
-	const unsigned char *p = rec + 1 + np * LC_OID;
 	const char *s1 = strchr(path, '/'), *s2 = s1 ? strchr(s1 + 1, '/') : NULL;
 	size_t l1 = s1 ? (size_t)(s1 - path) : strlen(path);
 	size_t l2 = s2 ? (size_t)(s2 - path) : strlen(path);
-	bool expand = false;
-	for (size_t l = 0; l < (np ? np : 1); l++) {
-		uint32_t units = get32(p), bytes = get32(p + 4);
-		const unsigned char *u = p + 8;
-		p = u + bytes;
-		if (!has_unit(u, units, path, l1))
-			return LC_NO;
-		if (!s1)
-			continue;
-		if (has_unit(u, units, path, l1 + 1))
-			expand = true;
-		else if (!has_unit(u, units, path, l2))
-			return LC_NO;
-	}
-	return expand ? LC_EXPAND : s2 ? LC_DEEP : LC_YES;
+	k->path = path;
+	k->nested = s1 != NULL;
+	k->deep = s2 != NULL;
+	k->key[0] = xstrndup(path, l1);
+	k->key[1] = s1 ? xstrndup(path, l1 + 1) : xstrdup(k->key[0]);
+	k->key[2] = s1 ? xstrndup(path, l2) : xstrdup(k->key[0]);
 }
 
-/* ---- the walks ---- */
-
-struct lc_step {
-	bool listed;
-	size_t np;
-	struct walk_oid parent;      /* the first, when np > 0 */
-};
-
-/* Whether commit `id` changed `path`, and its parents. */
-static int lc_visit(struct logcache *lc, const struct walk_oid *id, const char *path,
-		    struct lc_step *st)
+static void lc_keys_free(struct lc_keys *k)
 {
-	memset(st, 0, sizeof(*st));
-	const unsigned char *rec = lc_find(lc, id);
-	int rc, r = LC_DEEP;
-	if (!rec)
-		rec = lc_make(lc, id);
-	if (rec) {
-		st->np = rec[0];
-		if (st->np)
-			memcpy(st->parent.id, rec + 1, LC_OID);
-		r = rec_changed(rec, path);
-	} else if ((rc = walk_parents(lc->d, id, &st->parent, 1, &st->np)) < 0) {
-		return rc;
-	}
-	if (r == LC_NO)
-		return 0;
-	if (r == LC_EXPAND) {
-		rec = lc_expand(lc, id, rec, path, (size_t)(strchr(path, '/') - path));
-		r = rec ? rec_changed(rec, path) : LC_DEEP;
-		if (r == LC_NO)
-			return 0;
-	}
-	if (r == LC_YES) {
-		st->listed = true;
-		return 0;
-	}
-	if ((rc = walk_changed(lc->a, id, path)) < 0)
-		return rc;
-	st->listed = rc == 1;
-	return 0;
+	for (size_t i = 0; i < 3; i++)
+		free(k->key[i]);
 }
+
+static void lc_bind_keys(struct logcache *lc, sqlite3_stmt *st)
+{
+	for (int i = 0; i < 3; i++)
+		sqlite3_bind_text(st, i + 1, lc->k.key[i], -1, SQLITE_STATIC);
+}
+
+/* The bits of the unit `unit` among the keys. */
+static unsigned lc_bits(const struct lc_keys *k, const char *unit)
+{
+	unsigned b = 0;
+	if (!unit)
+		return 0;
+	if (!strcmp(unit, k->key[0]))
+		b |= K_TOP;
+	if (k->nested && !strcmp(unit, k->key[1]))
+		b |= K_MARK;
+	if (k->nested && !strcmp(unit, k->key[2]))
+		b |= K_TWO;
+	return b;
+}
+
+/* Whether a commit whose lists (one a parent, at least one) hold the
+ * units `bits` changed the path: LC_YES (it differs from every parent),
+ * LC_NO, LC_DEEP (it is deeper than the units, and its unit differs from
+ * every parent: only the trees can tell), or LC_EXPAND (the names in its
+ * top-level folder are not listed yet). */
+static int lc_changed(const struct lc_keys *k, const unsigned *bits, size_t nl)
+{
+	bool expand = false;
+	for (size_t l = 0; l < nl; l++) {
+		if (!(bits[l] & K_TOP))
+			return LC_NO;
+		if (!k->nested)
+			continue;
+		if (bits[l] & K_MARK)
+			expand = true;
+		else if (!(bits[l] & K_TWO))
+			return LC_NO;
+	}
+	return expand ? LC_EXPAND : k->deep ? LC_DEEP : LC_YES;
+}
+
+/* ---- making and mending rows ---- */
+
+/* Ends the savepoint a commit's rows are made under: kept when `ok`,
+ * else undone, so that a commit has all its rows or none. */
+static bool lc_settle(struct logcache *lc, bool ok)
+{
+	if (!ok)
+		sqlite3_exec(lc->db, "ROLLBACK TO lc", NULL, NULL, NULL);
+	return lc_failed(lc, sqlite3_exec(lc->db, "RELEASE lc", NULL, NULL, NULL)) ? false : ok;
+}
+
+static bool lc_savepoint(struct logcache *lc)
+{
+	return lc_write(lc) &&
+	       !lc_failed(lc, sqlite3_exec(lc->db, "SAVEPOINT lc", NULL, NULL, NULL));
+}
+
+/* Adds the units listed back to back in `u` (each ended by a NUL, `count`
+ * of them) as commit id's rows against parent `parent`. */
+static bool lc_add_units(struct logcache *lc, const unsigned char *id, size_t parent,
+			 const struct buf *u, uint32_t count)
+{
+	sqlite3_stmt *st = lc->q[Q_ADD_CHANGE];
+	const char *s = u->data;
+	for (uint32_t i = 0; i < count; i++) {
+		sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
+		lc_bind_id(st, 2, id);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)parent);
+		if (!lc_run(lc, Q_ADD_CHANGE))
+			return false;
+		s += strlen(s) + 1;
+	}
+	return true;
+}
+
+/* Makes commit id's rows; its parents in `parents` (WALK_MAX_PARENTS),
+ * *np of them.  False when they cannot be made (a tree that cannot be
+ * read, too many parents, the file): the caller asks the trees then. */
+static bool lc_make(struct logcache *lc, const struct walk_oid *id,
+		    struct walk_oid *parents, size_t *np)
+{
+	if (walk_parents(lc->d, id, parents, WALK_MAX_PARENTS, np) < 0 ||
+	    *np > WALK_MAX_PARENTS || !lc_savepoint(lc))
+		return false;
+	sqlite3_stmt *st = lc->q[Q_ADD_COMMIT];
+	lc_bind_id(st, 1, id->id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)*np);
+	bool ok = lc_run(lc, Q_ADD_COMMIT);
+	for (size_t i = 0; ok && i < *np; i++) {
+		st = lc->q[Q_ADD_PARENT];
+		lc_bind_id(st, 1, id->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		lc_bind_id(st, 3, parents[i].id);
+		ok = lc_run(lc, Q_ADD_PARENT);
+	}
+	struct buf u = BUF_INIT;
+	for (size_t i = 0; ok && i < (*np ? *np : 1); i++) {
+		uint32_t count = 0;
+		buf_reset(&u);
+		ok = walk_differ_names(lc->d, id, i, "", &u, &count) == 0 &&
+		     lc_add_units(lc, id->id, i, &u, count);
+	}
+	buf_free(&u);
+	return lc_settle(lc, ok);
+}
+
+/* Lists the names inside the top-level folder of the path in place of its
+ * marker, in each of commit id's `nl` lists whose bits hold the marker,
+ * and sets their bits again.  False when it cannot (the trees, the file). */
+static bool lc_expand(struct logcache *lc, const struct walk_oid *id, unsigned *bits,
+		      size_t nl)
+{
+	struct buf u = BUF_INIT;
+	if (!lc_savepoint(lc))
+		return false;
+	bool ok = true;
+	for (size_t i = 0; ok && i < nl; i++) {
+		if (!(bits[i] & K_MARK))
+			continue;
+		uint32_t count = 0;
+		buf_reset(&u);
+		ok = walk_differ_names(lc->d, id, i, lc->k.key[0], &u, &count) == 0;
+		sqlite3_stmt *st = lc->q[Q_DEL_CHANGE];
+		sqlite3_bind_text(st, 1, lc->k.key[1], -1, SQLITE_STATIC);
+		lc_bind_id(st, 2, id->id);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
+		ok = ok && lc_run(lc, Q_DEL_CHANGE) && lc_add_units(lc, id->id, i, &u, count);
+		/* Listed now: is the path's second name among them? */
+		bits[i] &= ~(unsigned)K_MARK;
+		const char *s = u.data;
+		for (uint32_t c = 0; ok && c < count; c++, s += strlen(s) + 1)
+			bits[i] |= lc_bits(&lc->k, s) & (K_TWO | K_MARK);
+	}
+	buf_free(&u);
+	return lc_settle(lc, ok);
+}
+
+/* ---- answering ---- */
 
 /* Adds commit `id` to the growing list `v` (n of cap). */
 static int lc_push(struct logcache *lc, const struct walk_oid *id,
@@ -512,67 +431,249 @@ static int lc_push(struct logcache *lc, const struct walk_oid *id,
 	return 0;
 }
 
-/* HEAD's history while it is a line: each commit after its child, which
- * is the only order there is.  1 when it is not a line (a merge), or any
- * error: git's walk then answers, or says what went wrong. */
-static int walk_line(struct logcache *lc, const char *path, size_t max,
-		     struct archive_rev **out, size_t *n)
+/* Whether commit id, with `nl` lists holding the units `bits`, changed
+ * the path: 1, 0, or < 0 when its commit cannot be read. */
+static int lc_decide(struct logcache *lc, const struct walk_oid *id, unsigned *bits,
+		     size_t nl)
 {
-	struct walk_oid id;
-	size_t cap = 0, steps = 0;
-	struct diags quiet;
-	int rc = 0;
-	if (walk_head(lc->a, &id) != 0)
-		return 1;
-	diags_init(&quiet);
-	while (rc == 0 && *n < max) {
-		struct lc_step st;
-		rc = lc_visit(lc, &id, path, &st);
-		if (rc == 0 && st.np > 1)
-			rc = 1;
-		/* A line visits each commit once: more steps than commits
-		 * known is a loop, which only a forged table could make. */
-		if (rc == 0 && ++steps > lc->count + lc->nnew + 1)
-			rc = 1;
-		if (rc == 0 && st.listed && lc_push(lc, &id, out, n, &cap, &quiet) < 0)
-			rc = 1;
-		if (rc != 0 || st.np == 0)
-			break;
-		id = st.parent;
-	}
-	diags_free(&quiet);
-	return rc != 0 ? 1 : 0;
+	int r = nl <= LC_LISTS ? lc_changed(&lc->k, bits, nl) : LC_DEEP;
+	if (r == LC_EXPAND)
+		r = lc_expand(lc, id, bits, nl) ? lc_changed(&lc->k, bits, nl) : LC_DEEP;
+	if (r == LC_EXPAND)
+		r = LC_DEEP;
+	if (r == LC_NO || r == LC_YES)
+		return r == LC_YES;
+	return walk_changed(lc->a, id, lc->k.path);
 }
 
-/* git's walk of HEAD's history, in its order. */
-static int walk_all(struct logcache *lc, const char *path, size_t max,
-		    struct archive_rev **out, size_t *n, struct diags *err)
+/* Commit id's first parent, from its row; false when there is none. */
+static bool lc_parent(struct logcache *lc, const struct walk_oid *id, struct walk_oid *out)
 {
+	sqlite3_stmt *st = lc->q[Q_PARENT];
+	lc_bind_id(st, 1, id->id);
+	int s = sqlite3_step(st);
+	bool ok = s == SQLITE_ROW && sqlite3_column_bytes(st, 0) == LC_OID;
+	if (ok)
+		memcpy(out->id, sqlite3_column_blob(st, 0), WALK_OID_SIZE);
+	sqlite3_reset(st);
+	return !lc_failed(lc, s) && ok;
+}
+
+/* How many commits are known (a walk by their rows visits no more). */
+static sqlite3_int64 lc_known(struct logcache *lc)
+{
+	sqlite3_stmt *st = lc->q[Q_KNOWN];
+	int s = sqlite3_step(st);
+	sqlite3_int64 n = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	lc_failed(lc, s);
+	return n;
+}
+
+/* HEAD's history while it is a line: places the commits newer than the
+ * line (made when not known, followed by their rows when known), and *top
+ * gets HEAD's place.  1 when it is not a line (a merge) or the tables
+ * cannot say. */
+static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_int64 *top)
+{
+	struct walk_oid *news = NULL, id = *head;
+	struct walk_oid parents[WALK_MAX_PARENTS];
+	size_t nnew = 0, cap = 0;
+	sqlite3_int64 base = -1, known = -1, followed = 0;
+	int rc = 1;
+	for (;;) {
+		sqlite3_stmt *st = lc->q[Q_COMMIT];
+		lc_bind_id(st, 1, id.id);
+		int s = sqlite3_step(st);
+		bool row = s == SQLITE_ROW;
+		bool placed = row && sqlite3_column_type(st, 1) != SQLITE_NULL;
+		sqlite3_int64 np = row ? sqlite3_column_int64(st, 0) : 0;
+		if (placed)
+			base = sqlite3_column_int64(st, 1);
+		sqlite3_reset(st);
+		if (lc_failed(lc, s))
+			goto out;
+		if (placed && !nnew) {
+			*top = base;    /* HEAD is on the line: nothing to write */
+			rc = 0;
+			goto out;
+		}
+		if (placed)
+			break;
+		size_t n = (size_t)np;
+		if (row) {
+			/* Rows that send the walk round a loop would make it
+			 * visit more commits than there are. */
+			if (known < 0)
+				known = lc_known(lc);
+			if (++followed > known || np > 1 || (np == 1 && !lc_parent(lc, &id, parents)))
+				goto out;
+		} else if (!lc_make(lc, &id, parents, &n)) {
+			goto out;
+		}
+		if (n > 1)
+			goto out;       /* a merge: git's walk answers */
+		xgrow((void **)&news, &cap, nnew + 1, sizeof(*news));
+		news[nnew++] = id;
+		if (n == 0)
+			break;          /* the root */
+		id = parents[0];
+	}
+	if (!lc_write(lc))
+		goto out;
+	sqlite3_bind_int64(lc->q[Q_UNPLACE], 1, base);
+	if (!lc_run(lc, Q_UNPLACE))
+		goto out;
+	for (size_t i = 0; i < nnew; i++) {
+		sqlite3_bind_int64(lc->q[Q_PLACE], 1, base + 1 + (sqlite3_int64)i);
+		lc_bind_id(lc->q[Q_PLACE], 2, news[nnew - 1 - i].id);
+		if (!lc_run(lc, Q_PLACE))
+			goto out;
+	}
+	*top = base + (sqlite3_int64)nnew;
+	rc = 0;
+out:
+	free(news);
+	return rc;
+}
+
+/* HEAD's history while it is a line, the commits up to place `top`: the
+ * path's rows, newest first.  1 when the tables cannot say (the caller
+ * asks the trees), < 0 with a diagnostic. */
+static int lc_line(struct logcache *lc, sqlite3_int64 top, size_t max,
+		   struct archive_rev **out, size_t *n)
+{
+	struct diags quiet;
+	struct lc_rows *v = NULL;
+	size_t nv = 0, vcap = 0, cap = 0;
+	sqlite3_stmt *st = lc->q[Q_LINE];
+	int s;
+	lc_bind_keys(lc, st);
+	sqlite3_bind_int64(st, 4, top);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *id = sqlite3_column_blob(st, 0);
+		if (!id || sqlite3_column_bytes(st, 0) != LC_OID)
+			break;
+		if (!nv || memcmp(v[nv - 1].id, id, WALK_OID_SIZE)) {
+			xgrow((void **)&v, &vcap, nv + 1, sizeof(*v));
+			memset(&v[nv], 0, sizeof(*v));
+			memcpy(v[nv++].id, id, WALK_OID_SIZE);
+		}
+		v[nv - 1].bits[0] |= lc_bits(&lc->k, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	int rc = lc_failed(lc, s) ? 1 : 0;
+	diags_init(&quiet);
+	for (size_t i = 0; rc == 0 && i < nv && *n < max; i++) {
+		struct walk_oid id;
+		memcpy(id.id, v[i].id, WALK_OID_SIZE);
+		rc = lc_decide(lc, &id, v[i].bits, 1);
+		if (rc == 1)
+			rc = lc_push(lc, &id, out, n, &cap, &quiet);
+	}
+	diags_free(&quiet);
+	free(v);
+	return rc < 0 ? 1 : rc;
+}
+
+static int by_id(const void *x, const void *y)
+{
+	return memcmp(((const struct lc_rows *)x)->id, ((const struct lc_rows *)y)->id,
+		      WALK_OID_SIZE);
+}
+
+/* One commit's bits for the keys, read from its rows. */
+static bool lc_rows_of(struct logcache *lc, const struct walk_oid *id, unsigned *bits)
+{
+	sqlite3_stmt *st = lc->q[Q_ROWS];
+	int s;
+	memset(bits, 0, sizeof(unsigned) * LC_LISTS);
+	lc_bind_keys(lc, st);
+	lc_bind_id(st, 4, id->id);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 p = sqlite3_column_int64(st, 1);
+		if (p >= 0 && p < LC_LISTS)
+			bits[p] |= lc_bits(&lc->k, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	return !lc_failed(lc, s);
+}
+
+/* git's walk of HEAD's history, in its order; the rows of the path read
+ * at once, a commit not known made.  1 when the tables cannot say or
+ * anything fails (archive_log_max then answers, or says what failed). */
+static int lc_walk(struct logcache *lc, size_t max, struct archive_rev **out, size_t *n)
+{
+	struct diags quiet;
+	struct lc_rows *v = NULL;
+	size_t nv = 0, vcap = 0, cap = 0;
+	sqlite3_stmt *st = lc->q[Q_ALL];
+	int s;
+	lc_bind_keys(lc, st);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *id = sqlite3_column_blob(st, 0);
+		sqlite3_int64 p = sqlite3_column_int64(st, 2);
+		if (!id || sqlite3_column_bytes(st, 0) != LC_OID || p < 0 || p >= LC_LISTS)
+			continue;
+		xgrow((void **)&v, &vcap, nv + 1, sizeof(*v));
+		memset(&v[nv], 0, sizeof(*v));
+		memcpy(v[nv].id, id, WALK_OID_SIZE);
+		v[nv++].bits[p] = lc_bits(&lc->k, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (lc_failed(lc, s)) {
+		free(v);
+		return 1;
+	}
+	qsort(v, nv, sizeof(*v), by_id);
+
 	struct walk *walk = NULL;
-	struct walk_oid id;
-	size_t cap = 0;
-	int rc = walk_start(&walk, lc->a, err);
-	if (rc)
-		return rc > 0 ? 0 : rc;
+	struct walk_oid id, parents[WALK_MAX_PARENTS];
+	diags_init(&quiet);
+	int rc = walk_start(&walk, lc->a, &quiet);
+	diags_free(&quiet);
+	if (rc) {
+		free(v);
+		return rc > 0 ? 0 : 1;
+	}
+	diags_init(&quiet);
 	while (*n < max && (rc = walk_next(walk, &id)) == 0) {
-		struct lc_step st;
-		rc = lc_visit(lc, &id, path, &st);
-		if (rc == 0 && st.listed)
-			rc = lc_push(lc, &id, out, n, &cap, err);
+		unsigned bits[LC_LISTS] = { 0 };
+		size_t np = 0;
+		sqlite3_stmt *q = lc->q[Q_COMMIT];
+		lc_bind_id(q, 1, id.id);
+		s = sqlite3_step(q);
+		if (s == SQLITE_ROW)
+			np = (size_t)sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+		if (lc_failed(lc, s)) {
+			rc = -1;
+			break;
+		}
+		if (s == SQLITE_ROW) {
+			/* Rows for the keys, at the first of the commit's. */
+			struct lc_rows key, *hit;
+			memcpy(key.id, id.id, WALK_OID_SIZE);
+			hit = nv ? bsearch(&key, v, nv, sizeof(*v), by_id) : NULL;
+			while (hit && hit > v && !by_id(hit - 1, &key))
+				hit--;
+			for (; hit && hit < v + nv && !by_id(hit, &key); hit++)
+				for (size_t l = 0; l < LC_LISTS; l++)
+					bits[l] |= hit->bits[l];
+		} else if (!lc_make(lc, &id, parents, &np) || !lc_rows_of(lc, &id, bits)) {
+			np = SIZE_MAX;  /* not made: the trees answer */
+		}
+		rc = np == SIZE_MAX ? walk_changed(lc->a, &id, lc->k.path)
+				    : lc_decide(lc, &id, bits, np ? np : 1);
+		if (rc == 1)
+			rc = lc_push(lc, &id, out, n, &cap, &quiet);
 		if (rc < 0)
 			break;
 	}
 	walk_free(walk);
-	if (rc < 0) {
-		if (!diags_count(err))
-			diags_add(err, archive_path(lc->a), 0, 0,
-				  "cannot read the history of %s", path);
-		archive_revs_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return ARCHIVE_ERROR;
-	}
-	return 0;
+	diags_free(&quiet);
+	free(v);
+	return rc < 0 ? 1 : 0;
 }
 
 int logcache_log(struct archive *a, const char *path, size_t max,
@@ -584,29 +685,47 @@ int logcache_log(struct archive *a, const char *path, size_t max,
 	if (walk_head(a, &head) != 0 || walk_is_shallow(a))
 		return archive_log_max(a, path, max, out, n, err);
 	struct logcache lc;
-	lc_open(&lc, a);
-	int rc = walk_line(&lc, path, max, out, n);
-	if (rc != 0) {
+	memset(&lc, 0, sizeof(lc));
+	lc.a = a;
+	lc.path = search_index_path(a);
+	lc_load(&lc);
+	int rc = 1;
+	if (lc.db) {
+		lc.d = walk_differ_new(a);
+		lc_keys_init(&lc.k, path);
+		sqlite3_int64 top = 0;
+		rc = lc_place(&lc, &head, &top);
+		rc = rc == 0 ? lc_line(&lc, top, max, out, n)
+			     : lc.damaged ? 1 : lc_walk(&lc, max, out, n);
+		if (lc.writing && (rc != 0 || lc.damaged ||
+				   sqlite3_exec(lc.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
+			sqlite3_exec(lc.db, "ROLLBACK", NULL, NULL, NULL);
+		lc_keys_free(&lc.k);
+		walk_differ_free(lc.d);
+		lc_finalize(&lc);
+		sqlite3_close(lc.db);
+		if (lc.damaged)
+			search_remove_files(lc.path);
+	}
+	free(lc.path);
+	if (rc > 0) {
+		/* What the tables could not answer, the trees do. */
 		archive_revs_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		rc = walk_all(&lc, path, max, out, n, err);
+		rc = archive_log_max(a, path, max, out, n, err);
 	}
-	if (rc == 0)
-		lc_save(&lc);
-	lc_close(&lc);
 	return rc;
 }
 
 void logcache_carry(struct sqlite3 *db, const char *from)
 {
-	sqlite3 *d = db;
 	if (access(from, R_OK) != 0)
 		return;
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(d, LC_CREATE, NULL, NULL, NULL);
+	int rc = sqlite3_exec(db, lc_schema, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(d, "ATTACH ? AS old", -1, &st, NULL);
+		rc = sqlite3_prepare_v2(db, "ATTACH ? AS old", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
@@ -614,9 +733,18 @@ void logcache_carry(struct sqlite3 *db, const char *from)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return;
-	/* Rows are checked when read: a damaged one empties the table then. */
-	if (sqlite3_exec(d, "INSERT OR IGNORE INTO " LC_TABLE " SELECT id, rec FROM old."
-			 LC_TABLE, NULL, NULL, NULL) != SQLITE_OK)
-		sqlite3_exec(d, "DELETE FROM " LC_TABLE, NULL, NULL, NULL);
-	sqlite3_exec(d, "DETACH old", NULL, NULL, NULL);
+	/* All of it or none: tables of another shape are not copied. */
+	if (sqlite3_exec(db, "SAVEPOINT carry;"
+			 "INSERT OR IGNORE INTO " LC_TABLE "(id, parents, pos)"
+			 " SELECT id, parents, pos FROM old." LC_TABLE ";"
+			 "INSERT OR IGNORE INTO " LC_PARENTS "(id, n, parent)"
+			 " SELECT id, n, parent FROM old." LC_PARENTS ";"
+			 "INSERT OR IGNORE INTO " LC_CHANGES "(path, id, parent)"
+			 " SELECT path, id, parent FROM old." LC_CHANGES ";"
+			 "RELEASE carry", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_exec(db, "ROLLBACK TO carry; RELEASE carry", NULL, NULL, NULL);
+		sqlite3_exec(db, "DELETE FROM " LC_TABLE "; DELETE FROM " LC_PARENTS ";"
+			     "DELETE FROM " LC_CHANGES, NULL, NULL, NULL);
+	}
+	sqlite3_exec(db, "DETACH old", NULL, NULL, NULL);
 }
