@@ -90,7 +90,7 @@ static const char *const lc_sql[Q_COUNT] = {
 		   " WHERE path IN (?1, ?2, ?3) AND id = ?4",
 	[Q_ALL] = "SELECT id, path, parent FROM " LC_CHANGES " WHERE path IN (?1, ?2, ?3)",
 	[Q_ADD_COMMIT] = "INSERT OR REPLACE INTO " LC_TABLE "(id, parents, pos)"
-			 " VALUES(?1, ?2, NULL)",
+			 " VALUES(?1, ?2, ?3)",
 	[Q_ADD_PARENT] = "INSERT OR REPLACE INTO " LC_PARENTS "(id, n, parent)"
 			 " VALUES(?1, ?2, ?3)",
 	[Q_ADD_CHANGE] = "INSERT OR IGNORE INTO " LC_CHANGES "(path, id, parent)"
@@ -123,6 +123,21 @@ struct lc_rows {
 	unsigned bits[LC_LISTS];
 };
 
+/* A commit made by this call, its rows written at the end. */
+struct lc_new {
+	struct walk_oid id;
+	size_t np;
+	size_t parents;         /* its first parent, in par */
+	sqlite3_int64 pos;      /* -1: none */
+};
+
+/* One of their units: the name at `off` in names. */
+struct lc_unit {
+	size_t off;
+	size_t commit;          /* in nv */
+	size_t parent;
+};
+
 struct logcache {
 	struct archive *a;
 	struct walk_differ *d;
@@ -131,8 +146,18 @@ struct logcache {
 	sqlite3_stmt *q[Q_COUNT];
 	bool writing;           /* in the transaction */
 	bool readonly;          /* the transaction could not be begun */
+	bool reading;           /* in a transaction that only reads: one lock
+				 * for every lookup, not one each */
 	bool damaged;           /* the file is to be made again */
+	bool broken;            /* a write failed half-way: nothing is kept */
 	struct lc_keys k;
+	struct lc_new *nv;
+	size_t nnew, nv_cap;
+	struct walk_oid *par;
+	size_t npar, par_cap;
+	struct lc_unit *uv;
+	size_t nunits, uv_cap;
+	struct buf names;
 };
 
 /* ---- the file ---- */
@@ -205,6 +230,10 @@ static void lc_load(struct logcache *lc)
 					 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_busy_timeout(lc->db, 1000);
+			/* A first walk writes every commit in one transaction: in
+			 * a small page cache its pages would be spilled and
+			 * written more than once. */
+			sqlite3_exec(lc->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 			rc = lc_tables(lc->db);
 			if (rc == SQLITE_OK)
 				rc = sqlite3_exec(lc->db, lc_schema, NULL, NULL, NULL);
@@ -237,6 +266,9 @@ static bool lc_write(struct logcache *lc)
 		return true;
 	if (lc->readonly)
 		return false;
+	if (lc->reading)        /* the reads' transaction ends here */
+		sqlite3_exec(lc->db, "COMMIT", NULL, NULL, NULL);
+	lc->reading = false;
 	/* Another gavel writing: do not keep the member waiting. */
 	sqlite3_busy_timeout(lc->db, 100);
 	int rc = sqlite3_exec(lc->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -323,21 +355,6 @@ static int lc_changed(const struct lc_keys *k, const unsigned *bits, size_t nl)
 
 /* ---- making and mending rows ---- */
 
-/* Ends the savepoint a commit's rows are made under: kept when `ok`,
- * else undone, so that a commit has all its rows or none. */
-static bool lc_settle(struct logcache *lc, bool ok)
-{
-	if (!ok)
-		sqlite3_exec(lc->db, "ROLLBACK TO lc", NULL, NULL, NULL);
-	return lc_failed(lc, sqlite3_exec(lc->db, "RELEASE lc", NULL, NULL, NULL)) ? false : ok;
-}
-
-static bool lc_savepoint(struct logcache *lc)
-{
-	return lc_write(lc) &&
-	       !lc_failed(lc, sqlite3_exec(lc->db, "SAVEPOINT lc", NULL, NULL, NULL));
-}
-
 /* Adds the units listed back to back in `u` (each ended by a NUL, `count`
  * of them) as commit id's rows against parent `parent`. */
 static bool lc_add_units(struct logcache *lc, const unsigned char *id, size_t parent,
@@ -356,35 +373,132 @@ static bool lc_add_units(struct logcache *lc, const unsigned char *id, size_t pa
 	return true;
 }
 
-/* Makes commit id's rows; its parents in `parents` (WALK_MAX_PARENTS),
- * *np of them.  False when they cannot be made (a tree that cannot be
- * read, too many parents, the file): the caller asks the trees then. */
-static bool lc_make(struct logcache *lc, const struct walk_oid *id,
-		    struct walk_oid *parents, size_t *np)
+/* Keeps the units listed back to back in `u` (`count` of them) as the
+ * new commit `c`'s against parent `parent`, and adds their bits to *bits.
+ * The names inside the path's top-level folder are listed in place of its
+ * marker at once: the path asks for them. */
+static bool lc_keep_units(struct logcache *lc, size_t c, size_t parent,
+			  const struct buf *u, uint32_t count, unsigned *bits)
 {
-	if (walk_parents(lc->d, id, parents, WALK_MAX_PARENTS, np) < 0 ||
-	    *np > WALK_MAX_PARENTS || !lc_savepoint(lc))
-		return false;
-	sqlite3_stmt *st = lc->q[Q_ADD_COMMIT];
-	lc_bind_id(st, 1, id->id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)*np);
-	bool ok = lc_run(lc, Q_ADD_COMMIT);
-	for (size_t i = 0; ok && i < *np; i++) {
-		st = lc->q[Q_ADD_PARENT];
-		lc_bind_id(st, 1, id->id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		lc_bind_id(st, 3, parents[i].id);
-		ok = lc_run(lc, Q_ADD_PARENT);
+	const char *s = u->data;
+	for (uint32_t i = 0; i < count; i++, s += strlen(s) + 1) {
+		unsigned b = lc_bits(&lc->k, s);
+		if (b & K_MARK) {
+			struct buf in = BUF_INIT;
+			uint32_t n = 0;
+			bool ok = walk_differ_names(lc->d, &lc->nv[c].id, parent, lc->k.key[0],
+						    &in, &n) == 0 &&
+				  lc_keep_units(lc, c, parent, &in, n, bits);
+			buf_free(&in);
+			if (!ok)
+				return false;
+			continue;
+		}
+		*bits |= b;
+		xgrow((void **)&lc->uv, &lc->uv_cap, lc->nunits + 1, sizeof(*lc->uv));
+		lc->uv[lc->nunits].off = lc->names.len;
+		lc->uv[lc->nunits].commit = c;
+		lc->uv[lc->nunits++].parent = parent;
+		buf_add(&lc->names, s, strlen(s) + 1);
 	}
+	return true;
+}
+
+/* Makes commit id's rows, kept until lc_flush; its parents in `parents`
+ * (WALK_MAX_PARENTS), *np of them, and the bits of its lists in `bits`
+ * (LC_LISTS).  False when they cannot be made (a tree that cannot be
+ * read, too many parents): the caller asks the trees then. */
+static bool lc_make(struct logcache *lc, const struct walk_oid *id,
+		    struct walk_oid *parents, size_t *np, unsigned *bits)
+{
+	memset(bits, 0, sizeof(*bits) * LC_LISTS);
+	if (walk_parents(lc->d, id, parents, WALK_MAX_PARENTS, np) < 0 ||
+	    *np > WALK_MAX_PARENTS)
+		return false;
+	size_t c = lc->nnew, units = lc->nunits, names = lc->names.len;
+	xgrow((void **)&lc->nv, &lc->nv_cap, c + 1, sizeof(*lc->nv));
+	lc->nv[c].id = *id;
+	lc->nv[c].np = *np;
+	lc->nv[c].parents = lc->npar;
+	lc->nv[c].pos = -1;
+	lc->nnew++;
+	xgrow((void **)&lc->par, &lc->par_cap, lc->npar + *np, sizeof(*lc->par));
+	memcpy(lc->par + lc->npar, parents, *np * sizeof(*parents));
+	lc->npar += *np;
 	struct buf u = BUF_INIT;
+	bool ok = true;
 	for (size_t i = 0; ok && i < (*np ? *np : 1); i++) {
 		uint32_t count = 0;
+		unsigned b = 0;
 		buf_reset(&u);
 		ok = walk_differ_names(lc->d, id, i, "", &u, &count) == 0 &&
-		     lc_add_units(lc, id->id, i, &u, count);
+		     lc_keep_units(lc, c, i, &u, count, &b);
+		if (i < LC_LISTS)
+			bits[i] = b;
 	}
 	buf_free(&u);
-	return lc_settle(lc, ok);
+	if (!ok) {
+		lc->nnew = c;
+		lc->npar = lc->nv[c].parents;
+		lc->nunits = units;
+		lc->names.len = names;
+	}
+	return ok;
+}
+
+static const struct logcache *sort_lc;
+
+static int by_unit(const void *x, const void *y)
+{
+	const struct lc_unit *a = x, *b = y;
+	int c = strcmp(sort_lc->names.data + a->off, sort_lc->names.data + b->off);
+	if (!c)
+		c = memcmp(sort_lc->nv[a->commit].id.id, sort_lc->nv[b->commit].id.id,
+			   WALK_OID_SIZE);
+	return c ? c : a->parent < b->parent ? -1 : a->parent > b->parent;
+}
+
+/* Writes the commits this call made, in the order of the tables' keys
+ * (each page written once).  False when they cannot be. */
+static bool lc_flush(struct logcache *lc)
+{
+	if (!lc->nnew)
+		return true;
+	if (!lc_write(lc))
+		return false;
+	bool ok = true;
+	for (size_t c = 0; ok && c < lc->nnew; c++) {
+		const struct lc_new *v = &lc->nv[c];
+		sqlite3_stmt *st = lc->q[Q_ADD_COMMIT];
+		lc_bind_id(st, 1, v->id.id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)v->np);
+		if (v->pos >= 0)
+			sqlite3_bind_int64(st, 3, v->pos);
+		else
+			sqlite3_bind_null(st, 3);
+		ok = lc_run(lc, Q_ADD_COMMIT);
+		for (size_t i = 0; ok && i < v->np; i++) {
+			st = lc->q[Q_ADD_PARENT];
+			lc_bind_id(st, 1, v->id.id);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+			lc_bind_id(st, 3, lc->par[v->parents + i].id);
+			ok = lc_run(lc, Q_ADD_PARENT);
+		}
+	}
+	sort_lc = lc;
+	qsort(lc->uv, lc->nunits, sizeof(*lc->uv), by_unit);
+	for (size_t i = 0; ok && i < lc->nunits; i++) {
+		sqlite3_stmt *st = lc->q[Q_ADD_CHANGE];
+		sqlite3_bind_text(st, 1, lc->names.data + lc->uv[i].off, -1, SQLITE_STATIC);
+		lc_bind_id(st, 2, lc->nv[lc->uv[i].commit].id.id);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)lc->uv[i].parent);
+		ok = lc_run(lc, Q_ADD_CHANGE);
+	}
+	lc->nnew = lc->npar = lc->nunits = 0;
+	buf_reset(&lc->names);
+	if (!ok)
+		lc->broken = true;
+	return ok;
 }
 
 /* Lists the names inside the top-level folder of the path in place of its
@@ -394,7 +508,7 @@ static bool lc_expand(struct logcache *lc, const struct walk_oid *id, unsigned *
 		      size_t nl)
 {
 	struct buf u = BUF_INIT;
-	if (!lc_savepoint(lc))
+	if (!lc_write(lc))
 		return false;
 	bool ok = true;
 	for (size_t i = 0; ok && i < nl; i++) {
@@ -402,12 +516,17 @@ static bool lc_expand(struct logcache *lc, const struct walk_oid *id, unsigned *
 			continue;
 		uint32_t count = 0;
 		buf_reset(&u);
-		ok = walk_differ_names(lc->d, id, i, lc->k.key[0], &u, &count) == 0;
+		if (walk_differ_names(lc->d, id, i, lc->k.key[0], &u, &count) < 0) {
+			ok = false;     /* nothing written: the trees answer */
+			break;
+		}
 		sqlite3_stmt *st = lc->q[Q_DEL_CHANGE];
 		sqlite3_bind_text(st, 1, lc->k.key[1], -1, SQLITE_STATIC);
 		lc_bind_id(st, 2, id->id);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)i);
-		ok = ok && lc_run(lc, Q_DEL_CHANGE) && lc_add_units(lc, id->id, i, &u, count);
+		ok = lc_run(lc, Q_DEL_CHANGE) && lc_add_units(lc, id->id, i, &u, count);
+		if (!ok)
+			lc->broken = true;      /* half written: not kept */
 		/* Listed now: is the path's second name among them? */
 		bits[i] &= ~(unsigned)K_MARK;
 		const char *s = u.data;
@@ -415,7 +534,7 @@ static bool lc_expand(struct logcache *lc, const struct walk_oid *id, unsigned *
 			bits[i] |= lc_bits(&lc->k, s) & (K_TWO | K_MARK);
 	}
 	buf_free(&u);
-	return lc_settle(lc, ok);
+	return ok;
 }
 
 /* ---- answering ---- */
@@ -476,8 +595,9 @@ static sqlite3_int64 lc_known(struct logcache *lc)
  * cannot say. */
 static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_int64 *top)
 {
-	struct walk_oid *news = NULL, id = *head;
-	struct walk_oid parents[WALK_MAX_PARENTS];
+	struct { struct walk_oid id; size_t made; } *news = NULL;
+	struct walk_oid id = *head, parents[WALK_MAX_PARENTS];
+	unsigned bits[LC_LISTS];
 	size_t nnew = 0, cap = 0;
 	sqlite3_int64 base = -1, known = -1, followed = 0;
 	int rc = 1;
@@ -500,7 +620,7 @@ static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_in
 		}
 		if (placed)
 			break;
-		size_t n = (size_t)np;
+		size_t n = (size_t)np, made = SIZE_MAX;
 		if (row) {
 			/* Rows that send the walk round a loop would make it
 			 * visit more commits than there are. */
@@ -508,13 +628,14 @@ static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_in
 				known = lc_known(lc);
 			if (++followed > known || np > 1 || (np == 1 && !lc_parent(lc, &id, parents)))
 				goto out;
-		} else if (!lc_make(lc, &id, parents, &n)) {
+		} else if (made = lc->nnew, !lc_make(lc, &id, parents, &n, bits)) {
 			goto out;
 		}
 		if (n > 1)
 			goto out;       /* a merge: git's walk answers */
 		xgrow((void **)&news, &cap, nnew + 1, sizeof(*news));
-		news[nnew++] = id;
+		news[nnew].id = id;
+		news[nnew++].made = made;
 		if (n == 0)
 			break;          /* the root */
 		id = parents[0];
@@ -525,11 +646,19 @@ static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_in
 	if (!lc_run(lc, Q_UNPLACE))
 		goto out;
 	for (size_t i = 0; i < nnew; i++) {
-		sqlite3_bind_int64(lc->q[Q_PLACE], 1, base + 1 + (sqlite3_int64)i);
-		lc_bind_id(lc->q[Q_PLACE], 2, news[nnew - 1 - i].id);
+		sqlite3_int64 pos = base + 1 + (sqlite3_int64)i;
+		size_t made = news[nnew - 1 - i].made;
+		if (made != SIZE_MAX) {
+			lc->nv[made].pos = pos;
+			continue;
+		}
+		sqlite3_bind_int64(lc->q[Q_PLACE], 1, pos);
+		lc_bind_id(lc->q[Q_PLACE], 2, news[nnew - 1 - i].id.id);
 		if (!lc_run(lc, Q_PLACE))
 			goto out;
 	}
+	if (!lc_flush(lc))
+		goto out;
 	*top = base + (sqlite3_int64)nnew;
 	rc = 0;
 out:
@@ -580,23 +709,6 @@ static int by_id(const void *x, const void *y)
 {
 	return memcmp(((const struct lc_rows *)x)->id, ((const struct lc_rows *)y)->id,
 		      WALK_OID_SIZE);
-}
-
-/* One commit's bits for the keys, read from its rows. */
-static bool lc_rows_of(struct logcache *lc, const struct walk_oid *id, unsigned *bits)
-{
-	sqlite3_stmt *st = lc->q[Q_ROWS];
-	int s;
-	memset(bits, 0, sizeof(unsigned) * LC_LISTS);
-	lc_bind_keys(lc, st);
-	lc_bind_id(st, 4, id->id);
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 p = sqlite3_column_int64(st, 1);
-		if (p >= 0 && p < LC_LISTS)
-			bits[p] |= lc_bits(&lc->k, (const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_reset(st);
-	return !lc_failed(lc, s);
 }
 
 /* git's walk of HEAD's history, in its order; the rows of the path read
@@ -660,7 +772,7 @@ static int lc_walk(struct logcache *lc, size_t max, struct archive_rev **out, si
 			for (; hit && hit < v + nv && !by_id(hit, &key); hit++)
 				for (size_t l = 0; l < LC_LISTS; l++)
 					bits[l] |= hit->bits[l];
-		} else if (!lc_make(lc, &id, parents, &np) || !lc_rows_of(lc, &id, bits)) {
+		} else if (!lc_make(lc, &id, parents, &np, bits)) {
 			np = SIZE_MAX;  /* not made: the trees answer */
 		}
 		rc = np == SIZE_MAX ? walk_changed(lc->a, &id, lc->k.path)
@@ -694,16 +806,30 @@ int logcache_log(struct archive *a, const char *path, size_t max,
 		lc.d = walk_differ_new(a);
 		lc_keys_init(&lc.k, path);
 		sqlite3_int64 top = 0;
+		buf_init(&lc.names);
+		lc.reading = sqlite3_exec(lc.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 		rc = lc_place(&lc, &head, &top);
-		rc = rc == 0 ? lc_line(&lc, top, max, out, n)
-			     : lc.damaged ? 1 : lc_walk(&lc, max, out, n);
-		if (lc.writing && (rc != 0 || lc.damaged ||
+		if (rc == 0) {
+			rc = lc_line(&lc, top, max, out, n);
+		} else if (!lc.damaged) {
+			lc_flush(&lc);  /* the line's commits, for the walk */
+			rc = lc_walk(&lc, max, out, n);
+			if (rc == 0)
+				lc_flush(&lc);
+		}
+		if (lc.writing && (rc != 0 || lc.damaged || lc.broken ||
 				   sqlite3_exec(lc.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
 			sqlite3_exec(lc.db, "ROLLBACK", NULL, NULL, NULL);
+		if (lc.reading)
+			sqlite3_exec(lc.db, "COMMIT", NULL, NULL, NULL);
 		lc_keys_free(&lc.k);
 		walk_differ_free(lc.d);
 		lc_finalize(&lc);
 		sqlite3_close(lc.db);
+		free(lc.nv);
+		free(lc.par);
+		free(lc.uv);
+		buf_free(&lc.names);
 		if (lc.damaged)
 			search_remove_files(lc.path);
 	}
