@@ -45,7 +45,7 @@ static const char *const lc_sql[Q_COUNT] = {
 	[Q_UNPLACE] = "UPDATE " LC_TABLE " SET pos = NULL WHERE pos > ?1",
 	[Q_PLACE] = "UPDATE " LC_TABLE " SET pos = ?1 WHERE id = ?2",
 	[Q_PARENT] = "SELECT parent FROM " LC_PARENTS " WHERE id = ?1 AND n = 0",
-	[Q_KNOWN] = "SELECT count(*) FROM " LC_TABLE,
+	[Q_KNOWN] = ("SELECT count(*) FROM " LC_TABLE),
 };
 
 /* ---- the file ---- */
