@@ -1,6 +1,7 @@
 /* gpg: signing and checking through the gpg program (never a shell). */
 #include "minutes/base/gpg.h"
 #include "minutes/base/proc.h"
+#include "minutes/base/fsutil.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -90,15 +91,9 @@ void gpg_verify(const char *sig, size_t siglen, const char *data, size_t len,
 		buf_free(&path);
 		return;
 	}
-	bool ok = true;
-	for (size_t off = 0; ok && off < siglen; ) {
-		ssize_t n = write(fd, sig + off, siglen - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		ok = n > 0;
-		off += n > 0 ? (size_t)n : 0;
-	}
-	close(fd);
+	bool ok = fsutil_write_all(fd, sig, siglen) == 0;
+	if (close(fd) < 0)
+		ok = false;
 	char *argv[] = { GPG_PROGRAM, "--batch", "--status-fd=1", "--verify", path.data, "-", NULL };
 	struct proc_result r;
 	if (!ok || proc_run(argv, data, len, &status, &said, false, &r) < 0) {

@@ -6,7 +6,7 @@
  * program).  It opens or creates a repository (repo.c), reads files as
  * they stood at a revision (read.c), commits a set of files as one commit
  * (commit.c, with index.c for git's index), lists the history of a path
- * (log.c; history.h has its pieces for the search layer's log cache),
+ * (log.c; walk.h has its pieces for the search layer's log cache),
  * tags (tag.c), watches paths for changes since a commit (watch.c), and
  * syncs with a remote (sync.c, sync_merge.c).
  *

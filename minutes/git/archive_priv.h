@@ -3,7 +3,7 @@
  * read.c, commit.c, index.c, log.c, tag.c, watch.c, sync*.c) share, and
  * the only header of gavel with libgit2's types in it.  Nothing outside
  * minutes/git (and the store's unit tests) includes it: the rest of gavel
- * knows the store through archive.h and history.h.
+ * knows the store through archive.h and walk.h.
  *
  * The parts call one way: repo.c is below everything; read.c below
  * log.c and watch.c; index.c below commit.c; sync*.c above commit.c.
@@ -31,6 +31,11 @@ void archive_fail(struct diags *err, const char *path, int code,
 /* libgit2 started once, with fsync of objects and refs on. */
 void archive_init_once(void);
 bool archive_exists(const char *p);
+/* Whether another program holds git's index.lock: 0 when not; else
+ * ARCHIVE_ERROR with a diagnostic saying that `nothing_done` ("nothing
+ * was written") and to remove the lock and `retry` ("try again"). */
+int archive_index_unlocked(struct archive *a, const char *nothing_done,
+			   const char *retry, struct diags *err);
 /* "a/b", a new string. */
 char *archive_join(const char *a, const char *b);
 /* Writes a file atomically: temporary file, fsync, rename, fsync of the

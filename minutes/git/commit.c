@@ -255,18 +255,9 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 			  "NAME to keep this state)");
 		return ARCHIVE_ERROR;
 	}
-	if (!a->bare) {
-		/* Another program's lock would stop us half-way: look first. */
-		char *lock = archive_join(a->gitdir, "index.lock");
-		bool locked = archive_exists(lock);
-		if (locked)
-			diags_add(err, lock, 0, 0, "another program is using the repository (its "
-				  "lock file exists); nothing was written. If no git program is "
-				  "running, remove %s and try again", lock);
-		free(lock);
-		if (locked)
-			return ARCHIVE_ERROR;
-	}
+	/* Another program's lock would stop us half-way: look first. */
+	if (!a->bare && archive_index_unlocked(a, "nothing was written", "try again", err) < 0)
+		return ARCHIVE_ERROR;
 	rc = archive_rev_tree(a, NULL, &base, &parent, err);
 	if (rc == ARCHIVE_ENOTFOUND) {
 		git_treebuilder *tb;

@@ -1,10 +1,10 @@
 /*
  * log: the history of a path (archive_log), by comparing each commit's
- * trees with its parents', and the pieces of it (history.h) that the
+ * trees with its parents', and the pieces of it (walk.h) that the
  * search layer's log cache remembers.
  */
 #include "minutes/git/archive_priv.h"
-#include "minutes/git/history.h"
+#include "minutes/git/walk.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -193,19 +193,19 @@ int archive_log_max(struct archive *a, const char *path, size_t max,
 	return 0;
 }
 
-/* ---- the pieces, for the log cache (history.h) ---- */
+/* ---- the pieces, for the log cache (walk.h) ---- */
 
-static void oid_out(struct history_oid *out, const git_oid *id)
+static void oid_out(struct walk_oid *out, const git_oid *id)
 {
-	memcpy(out->id, id->id, HISTORY_OID_SIZE);
+	memcpy(out->id, id->id, WALK_OID_SIZE);
 }
 
-static void oid_in(git_oid *out, const struct history_oid *id)
+static void oid_in(git_oid *out, const struct walk_oid *id)
 {
 	git_oid_fromraw(out, id->id);
 }
 
-int history_head(struct archive *a, struct history_oid *out)
+int walk_head(struct archive *a, struct walk_oid *out)
 {
 	git_oid id;
 	if (git_reference_name_to_id(&id, a->repo, "HEAD") < 0)
@@ -214,17 +214,17 @@ int history_head(struct archive *a, struct history_oid *out)
 	return 0;
 }
 
-bool history_is_shallow(struct archive *a)
+bool walk_is_shallow(struct archive *a)
 {
 	return git_repository_is_shallow(a->repo) == 1;
 }
 
-struct history_walk {
+struct walk {
 	struct archive *a;
 	git_revwalk *walk;
 };
 
-int history_walk_head(struct history_walk **out, struct archive *a, struct diags *err)
+int walk_start(struct walk **out, struct archive *a, struct diags *err)
 {
 	git_revwalk *walk = NULL;
 	*out = NULL;
@@ -237,7 +237,7 @@ int history_walk_head(struct history_walk **out, struct archive *a, struct diags
 	return 0;
 }
 
-int history_walk_next(struct history_walk *w, struct history_oid *id)
+int walk_next(struct walk *w, struct walk_oid *id)
 {
 	git_oid oid;
 	int rc = git_revwalk_next(&oid, w->walk);
@@ -249,7 +249,7 @@ int history_walk_next(struct history_walk *w, struct history_oid *id)
 	return 0;
 }
 
-void history_walk_free(struct history_walk *w)
+void walk_free(struct walk *w)
 {
 	if (!w)
 		return;
@@ -259,7 +259,7 @@ void history_walk_free(struct history_walk *w)
 
 #define KEPT_TREES 256u         /* trees kept between comparisons */
 
-struct history_differ {
+struct walk_differ {
 	git_repository *repo;
 	struct {
 		git_oid id;
@@ -267,14 +267,14 @@ struct history_differ {
 	} kept[KEPT_TREES];
 };
 
-struct history_differ *history_differ_new(struct archive *a)
+struct walk_differ *walk_differ_new(struct archive *a)
 {
-	struct history_differ *d = xcalloc(1, sizeof(*d));
+	struct walk_differ *d = xcalloc(1, sizeof(*d));
 	d->repo = a->repo;
 	return d;
 }
 
-void history_differ_free(struct history_differ *d)
+void walk_differ_free(struct walk_differ *d)
 {
 	if (!d)
 		return;
@@ -286,7 +286,7 @@ void history_differ_free(struct history_differ *d)
 /* The tree `id` (a new reference), from the trees kept or read and kept:
  * a committee's folder that one commit changes is often the one an older
  * commit left. */
-static int differ_tree(struct history_differ *d, const git_oid *id, git_tree **out)
+static int differ_tree(struct walk_differ *d, const git_oid *id, git_tree **out)
 {
 	size_t k = id->id[0] % KEPT_TREES;
 	git_object *o = NULL;
@@ -307,8 +307,8 @@ static int differ_tree(struct history_differ *d, const git_oid *id, git_tree **o
 	return 0;
 }
 
-int history_parents(struct history_differ *d, const struct history_oid *id,
-		    struct history_oid *out, size_t max, size_t *n)
+int walk_parents(struct walk_differ *d, const struct walk_oid *id,
+		    struct walk_oid *out, size_t max, size_t *n)
 {
 	git_oid oid;
 	git_commit *c = NULL;
@@ -359,7 +359,7 @@ static int differ_units(const git_tree *x, const git_tree *y, const char *dir,
 
 /* The tree of the entry `name` in `t` (NULL: none, or not a folder), as
  * path_differs goes down. */
-static int differ_subtree(struct history_differ *d, git_tree *t, const char *name,
+static int differ_subtree(struct walk_differ *d, git_tree *t, const char *name,
 			  git_tree **out)
 {
 	const git_tree_entry *e = t ? git_tree_entry_byname(t, name) : NULL;
@@ -369,7 +369,7 @@ static int differ_subtree(struct history_differ *d, git_tree *t, const char *nam
 	return differ_tree(d, git_tree_entry_id(e), out);
 }
 
-int history_differ_names(struct history_differ *d, const struct history_oid *id,
+int walk_differ_names(struct walk_differ *d, const struct walk_oid *id,
 			 size_t parent, const char *dir, struct buf *out, uint32_t *count)
 {
 	git_oid oid;
@@ -416,7 +416,7 @@ int history_differ_names(struct history_differ *d, const struct history_oid *id,
 	return rc < 0 ? -1 : 0;
 }
 
-int history_changed(struct archive *a, const struct history_oid *id, const char *path)
+int walk_changed(struct archive *a, const struct walk_oid *id, const char *path)
 {
 	git_oid oid;
 	git_commit *c = NULL;
@@ -432,7 +432,7 @@ int history_changed(struct archive *a, const struct history_oid *id, const char 
 	return rc;
 }
 
-int history_rev(struct archive *a, const struct history_oid *id, struct archive_rev *out,
+int walk_rev(struct archive *a, const struct walk_oid *id, struct archive_rev *out,
 		struct diags *err)
 {
 	git_oid oid;

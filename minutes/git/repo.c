@@ -66,6 +66,19 @@ bool archive_exists(const char *p)
 	return lstat(p, &st) == 0;
 }
 
+int archive_index_unlocked(struct archive *a, const char *nothing_done,
+			   const char *retry, struct diags *err)
+{
+	char *lock = archive_join(a->gitdir, "index.lock");
+	bool locked = archive_exists(lock);
+	if (locked)
+		diags_add(err, lock, 0, 0, "another program is using the repository (its "
+			  "lock file exists); %s. If no git program is running, remove %s "
+			  "and %s", nothing_done, lock, retry);
+	free(lock);
+	return locked ? ARCHIVE_ERROR : 0;
+}
+
 static bool dir_empty(const char *p)
 {
 	DIR *d = opendir(p);

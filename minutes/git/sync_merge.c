@@ -125,14 +125,7 @@ static int plan_worktree(struct archive *a, git_tree *from, git_tree *to,
 
 	*out = NULL;
 	*nout = 0;
-	char *lock = archive_join(a->gitdir, "index.lock");
-	bool locked = archive_exists(lock);
-	if (locked)
-		diags_add(err, lock, 0, 0, "another program is using the repository (its "
-			  "lock file exists); nothing was changed. If no git program is "
-			  "running, remove %s and sync again", lock);
-	free(lock);
-	if (locked)
+	if (archive_index_unlocked(a, "nothing was changed", "sync again", err) < 0)
 		return ARCHIVE_ERROR;
 	git_diff_options_init(&o, GIT_DIFF_OPTIONS_VERSION);
 	rc = git_diff_tree_to_tree(&diff, a->repo, from, to, &o);

@@ -1,7 +1,8 @@
 /*
  * logcache: the history of a path (archive_log's answer) from a cache of
  * what each commit changed, kept beside the search index in its SQLite
- * file (<gitdir>/gavel/search.sqlite, table LC_TABLE).
+ * file (<gitdir>/gavel/search.sqlite, tables LC_TABLE, LC_PARENTS and
+ * LC_CHANGES).
  *
  * archive_log compares every commit's trees with its parents', which in a
  * long history is most of `gavel log`'s time; the cache keeps, for each
@@ -19,9 +20,12 @@
 #include "minutes/base/diag.h"
 #include "minutes/git/archive.h"
 
-/* The table, named with its version: a table of another version is left
- * alone and this one made. */
-#define LC_TABLE "logcache1"
+/* The tables (logcache.c tells what they hold), named with their version:
+ * tables of another version are left alone and these made.  LC_TABLE
+ * has one row for each commit known. */
+#define LC_TABLE "logcache2_commits"
+#define LC_PARENTS "logcache2_parents"
+#define LC_CHANGES "logcache2_changes"
 
 /* archive_log_max (archive.h): the revisions of HEAD's history that
  * changed `path`, newest first, at most `max`.  Free with

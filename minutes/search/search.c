@@ -87,7 +87,7 @@ static int create_schema(struct search *s, struct diags *err)
 	return 0;
 }
 
-static void remove_files(const char *path)
+void search_remove_files(const char *path)
 {
 	static const char *const ext[] = { "", "-journal", "-wal", "-shm" };
 	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
@@ -114,7 +114,7 @@ static int rebuild(struct search *s, struct search_update *u, struct diags *err)
 	free(dir);
 	struct buf tmp = BUF_INIT;
 	buf_addf(&tmp, "%s.new-%ld", s->path, (long)getpid());
-	remove_files(tmp.data);
+	search_remove_files(tmp.data);
 	int rc = sqlite3_open_v2(tmp.data, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK || sqlite3_exec(s->db, "PRAGMA journal_mode = OFF;"
@@ -122,7 +122,7 @@ static int rebuild(struct search *s, struct search_update *u, struct diags *err)
 		int e = errno;
 		sqlite3_close(s->db);
 		s->db = NULL;
-		remove_files(tmp.data);
+		search_remove_files(tmp.data);
 		buf_free(&tmp);
 		return (rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY ||
 		       e == EACCES || e == EROFS ? 1 : -1;
@@ -147,7 +147,7 @@ static int rebuild(struct search *s, struct search_update *u, struct diags *err)
 		rc = -1;
 	}
 	if (rc < 0)
-		remove_files(tmp.data);
+		search_remove_files(tmp.data);
 	buf_free(&tmp);
 	if (rc < 0)
 		return rc;

@@ -49,6 +49,9 @@ int search_read_tree(struct search *s, char out[41]);
  * rows. */
 long long search_meeting_key(const char *date, long long slot);
 long long search_row_base(const char *date, long long slot);
+/* Removes the SQLite file `path` and its sidecars (-journal, -wal,
+ * -shm), those that are there. */
+void search_remove_files(const char *path);
 /* Brings the open index up to date with HEAD (search_index.c). */
 int search_update_index(struct search *s, struct search_update *u, struct diags *err);
 

@@ -16,7 +16,7 @@
 #include <zlib.h>
 
 #include "minutes/base/fsutil.h"
-#include "minutes/git/gitstate.h"
+#include "minutes/session/gitstate.h"
 
 #define MAGIC "gavel-journal/1"
 /* Room for the frame around the largest payload, when reading. */

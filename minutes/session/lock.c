@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "minutes/base/fsutil.h"
-#include "minutes/git/gitstate.h"
+#include "minutes/session/gitstate.h"
 
 /* Attempts before giving up on a lock file that keeps changing, and how
  * long to wait between looks at a lock being written or taken over. */

@@ -280,19 +280,17 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 		assert_int_equal(fwrite(bad.data, 1, bad.len, f), bad.len);
 		assert_int_equal(fclose(f), 0);
 		buf_free(&bad);
-		/* Rows SQLite reads well but that are not records. */
-		if (damage == 3)
-			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET rec = x'05'"), 0);
-		if (damage == 4)
-			assert_int_equal(cache_sql(cache, "INSERT INTO " LC_TABLE
-						   " VALUES(x'00', x'00000000000000000000')"), 0);
-		if (damage == 5)
-			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET rec ="
-						   " rec || x'00'"), 0);
-		if (damage == 6)        /* a record that sends the walk round a loop */
-			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET rec ="
-						   " x'01' || id || substr(rec, 22)"
-						   " WHERE substr(rec, 1, 1) = x'01'"), 0);
+		/* Tables SQLite reads well but that are not the cache's. */
+		if (damage == 3)        /* one table missing */
+			assert_int_equal(cache_sql(cache, "DROP TABLE " LC_CHANGES), 0);
+		if (damage == 4)        /* a table of another shape */
+			assert_int_equal(cache_sql(cache, "DROP TABLE " LC_PARENTS ";"
+						   " CREATE TABLE " LC_PARENTS "(x)"), 0);
+		if (damage == 5)        /* the line forgotten */
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL"), 0);
+		if (damage == 6)        /* parents that send the walk round a loop */
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL;"
+						   " UPDATE " LC_PARENTS " SET parent = id"), 0);
 		expect_log_as_plain(fx, a, "a/2018-01-01/minutes.yaml", SIZE_MAX, "damaged");
 		expect_log_as_plain(fx, a, "b/2018-01-01", SIZE_MAX, "damaged");
 		/* Made again, as before. */

@@ -84,25 +84,18 @@ static int put_file(struct export *x, const char *rel, const char *data, size_t 
 			return -1;
 		}
 	}
-	struct buf tb = BUF_INIT;
-	buf_addf(&tb, "%s.gavel-tmp", path);       /* beside it: never a page's name */
-	char *tmp = buf_detach(&tb, NULL);
-	unlink(tmp);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-	int rc = -1;
-	if (fd >= 0) {
-		int wrote = fsutil_write_all(fd, data, len);
-		if (close(fd) == 0 && wrote == 0 && rename(tmp, path) == 0)
-			rc = 0;
-	}
+	/* Through a temporary file beside it, opened without following a
+	 * symbolic link, synced and renamed over it. */
+	struct diags d;
+	diags_init(&d);
+	int rc = fsutil_replace(path, data, len, 0644, "the page", &d);
 	if (rc < 0) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
-		unlink(tmp);
+		cli_diags(&d, true);
 		x->write_failed = true;
 	} else if (strcmp(rel, EXPORT_MARKER)) {
 		buf_addf(&x->written, "%s\n", rel);
 	}
-	free(tmp);
+	diags_free(&d);
 	free(path);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "tui/cli/demo.h"
 
 #include "minutes/git/meeting.h"
+#include "minutes/base/fsutil.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -147,8 +148,9 @@ int demo_create(const char *dir, struct archive **out, char **id, struct diags *
 		return -1;
 	}
 	size_t len = sizeof(demo_agenda_yaml) - 1;
-	bool ok = write(fd, demo_agenda_yaml, len) == (ssize_t)len;
-	close(fd);
+	bool ok = fsutil_write_all(fd, demo_agenda_yaml, len) == 0;
+	if (close(fd) < 0)
+		ok = false;
 	if (!ok) {
 		diags_add(d, path, 0, 0, "cannot write the demo's agenda: %s", strerror(errno));
 		unlink(path);

@@ -1,7 +1,7 @@
 /*
  * gitstate: paths and folders for gavel's files under the git directory.
  */
-#include "minutes/git/gitstate.h"
+#include "minutes/session/gitstate.h"
 #include "minutes/base/fsutil.h"
 
 #include <errno.h>
