@@ -244,7 +244,8 @@ static int lc_walk(struct logcache *lc, size_t max, struct archive_rev **out, si
 		free(v);
 		return 1;
 	}
-	qsort(v, nv, sizeof(*v), by_id);
+	if (nv)         /* v may be NULL: qsort's pointer must not be */
+		qsort(v, nv, sizeof(*v), by_id);
 
 	struct walk *walk = NULL;
 	struct walk_oid id, parents[WALK_MAX_PARENTS];

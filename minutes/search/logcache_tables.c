@@ -311,7 +311,8 @@ bool logcache_make(struct logcache *lc, const struct walk_oid *id,
 	lc->nv[c].pos = -1;
 	lc->nnew++;
 	xgrow((void **)&lc->par, &lc->par_cap, lc->npar + *np, sizeof(*lc->par));
-	memcpy(lc->par + lc->npar, parents, *np * sizeof(*parents));
+	if (*np)        /* a root commit: lc->par may still be NULL */
+		memcpy(lc->par + lc->npar, parents, *np * sizeof(*parents));
 	lc->npar += *np;
 	struct buf u = BUF_INIT;
 	bool ok = true;
@@ -374,7 +375,8 @@ bool logcache_flush(struct logcache *lc)
 		}
 	}
 	sort_lc = lc;
-	qsort(lc->uv, lc->nunits, sizeof(*lc->uv), by_unit);
+	if (lc->nunits)
+		qsort(lc->uv, lc->nunits, sizeof(*lc->uv), by_unit);
 	for (size_t i = 0; ok && i < lc->nunits; i++) {
 		sqlite3_stmt *st = lc->q[Q_ADD_CHANGE];
 		sqlite3_bind_text(st, 1, lc->names.data + lc->uv[i].off, -1, SQLITE_STATIC);
