@@ -249,6 +249,31 @@ static char *remote_name(struct archive *a, const char *given, const char *branc
 	return xstrdup("origin");
 }
 
+/* libgit2 pushes to a local repository only when it is bare: say so, and
+ * how to make one, before anything is fetched. */
+static int refuse_non_bare(struct sync *s)
+{
+	const char *url = s->out->url;
+	git_repository *r = NULL;
+	if (!strncmp(url, "file://", 7))
+		url += 7;
+	else if (!*url || !is_local_path(url))
+		return 0;
+	if (git_repository_open_ext(&r, url, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		git_error_clear();
+		return 0;       /* the transport says what is wrong */
+	}
+	bool bare = git_repository_is_bare(r);
+	git_repository_free(r);
+	if (bare)
+		return 0;
+	diags_add(s->err, s->a->path, 0, 0, "%s (%s) is not a bare repository, and gavel "
+		  "pushes only to a bare one: make the shared repository with gavel init "
+		  "--bare PATH, then git remote set-url %s PATH; nothing was changed",
+		  s->out->remote, url, s->out->remote);
+	return ARCHIVE_ERROR;
+}
+
 static int no_remote(struct sync *s, int rc, const char *name)
 {
 	git_strarray names = { 0 };
@@ -305,6 +330,8 @@ int archive_sync(struct archive *a, const char *remote,
 	buf_addf(&track, "refs/remotes/%s/%s", out->remote, out->branch);
 	s.track_ref = buf_detach(&track, NULL);
 
+	if ((rc = refuse_non_bare(&s)) < 0)
+		goto out;
 	for (out->rounds = 1; ; out->rounds++) {
 		archive_sync_tags_clear(&s);
 		if ((rc = fetch(&s)) < 0)

@@ -3,7 +3,8 @@
 # a tag confirmed in one clone reaches the others (verify OK there); a tag
 # moved or deleted in one clone and pushed by hand makes every other
 # clone's next sync exit 1, naming the meeting and both objects, with the
-# remote's kept under refs/gavel/conflicts/, and verify says ALTERED.  Three
+# remote's kept under refs/gavel/conflicts/, and verify says ALTERED; a
+# non-bare origin is refused with one line saying what to do.  Three
 # clones of a bare repository; the git program witnesses.
 . "$(dirname "$0")/lib.sh"
 
@@ -94,5 +95,16 @@ expect "a tag deleted only here is not taken back silently" '[ $rc -eq 1 ] && er
 run -C "$TMP/b" verify $M1
 expect "and verify says ALTERED" '[ $rc -eq 1 ] && out_has "confirmation tag differs from origin'\''s"'
 
+# --- a non-bare origin ---
+"$GAVEL" init "$TMP/plain" >/dev/null
+git clone -q "$TMP/plain" "$TMP/d"
+"$GAVEL" -C "$TMP/d" new Board 2021-01-01 >/dev/null
+before=$(state "$TMP/d")
+run -C "$TMP/d" sync
+expect "a non-bare origin: exit 2, one line naming gavel init --bare" '[ $rc -eq 2 ] && [ "$(err_lines)" = 1 ] && err_has "not a bare repository" && err_has "gavel init --bare"'
+expect "and nothing changed here" '[ "$(state "$TMP/d")" = "$before" ]'
+git -C "$TMP/d" remote set-url origin "file://$TMP/plain"
+run -C "$TMP/d" sync
+expect "also by a file:// URL" '[ $rc -eq 2 ] && err_has "gavel init --bare" && [ "$(state "$TMP/d")" = "$before" ]'
 expect "every repository is consistent" 'for r in a b c hub.git; do git -C "$TMP/$r" fsck --strict --no-progress >/dev/null 2>&1 || exit 1; done'
 finish
