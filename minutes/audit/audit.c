@@ -201,6 +201,29 @@ static bool recorded_blob(const char *message, char out[41])
 	return false;
 }
 
+/* Whether gavel sync found this meeting's confirmation tag to differ
+ * from a remote's (it keeps the remote's under refs/gavel/conflicts/):
+ * every clone is a witness, so that is an alteration somewhere. */
+static int check_remote_tags(struct archive *a, const char *id, struct audit_result *r,
+			     struct diags *d)
+{
+	struct archive_tag_conflict *v = NULL;
+	size_t n = 0;
+	char *tag = audit_tag_name(id);
+	int rc = archive_tag_conflicts(a, tag, &v, &n, d);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		if (v[i].there[0])
+			problem(r, "confirmation tag differs from %s's (%s's is %.7s, kept as %s)",
+				v[i].remote, v[i].remote, v[i].there, v[i].ref);
+		else
+			problem(r, "confirmation tag differs from %s's (%s has none: deleted "
+				"there; see %s)", v[i].remote, v[i].remote, v[i].ref);
+	}
+	archive_tag_conflicts_free(v, n);
+	free(tag);
+	return rc;
+}
+
 struct subject {
 	char *id;
 	int head;               /* 1 confirmed at HEAD, 0 draft, -1 no minutes there */
@@ -373,6 +396,10 @@ int audit_verify(struct archive *a, char *const *ids, size_t nids,
 		archive_tag_free(&t);
 		free(tag);
 	}
+	if (rc)
+		goto done;
+	for (size_t i = 0; i < ns && rc == 0; i++)
+		rc = check_remote_tags(a, s[i].id, &r[i], d);
 	if (rc)
 		goto done;
 	rc = archive_changes_since(a, w, nw, d);

@@ -169,6 +169,17 @@ enum archive_sync_step {
 	ARCHIVE_SYNC_CONFLICTED,    /* not integrated: see `conflicts` */
 };
 
+/* A meeting whose confirmation tag here and at the remote differ (one of
+ * them may be absent: deleted since the two last agreed). */
+struct archive_sync_tag {
+	char *meeting;          /* the meeting id (committee/date) */
+	char here[41];          /* our tag's object id; "" when we have none */
+	char there[41];         /* the remote's; "" when it has none */
+	char here_commit[41];   /* the commits they name ("" when none) */
+	char there_commit[41];
+	char *kept;             /* refs/gavel/conflicts/REMOTE/confirmed/ID */
+};
+
 /* What archive_sync did, for the caller to report.  Strings are owned by
  * the result; free with archive_sync_result_free (also after a failure:
  * the steps done before it are described). */
@@ -188,6 +199,17 @@ struct archive_sync_result {
 	bool pushed;            /* our branch was pushed */
 	bool remote_new;        /* the remote had no such branch before */
 	unsigned rounds;        /* 2 when a push was rejected and retried */
+	/* Confirmation tags (refs/tags/confirmed/ID), by meeting id: */
+	char **tags_in;         /* the remote's, taken (we had none) */
+	size_t ntags_in;
+	char **tags_out;        /* ours, pushed (the remote had none) */
+	size_t ntags_out;
+	char **tags_waiting;    /* the remote's, not taken: the minutes are */
+	size_t ntags_waiting;   /* not confirmed in the remote's branch */
+	char **tags_settled;    /* tags that agree again: kept ref removed */
+	size_t ntags_settled;
+	struct archive_sync_tag *tag_conflicts;   /* tags that differ */
+	size_t ntag_conflicts;
 };
 
 /* Syncs the current branch with `remote` (NULL: the branch's upstream
@@ -206,6 +228,22 @@ struct archive_sync_result {
  *      rejected because someone pushed meanwhile is retried once from 1;
  *      then the refs kept for conflicts with REMOTE that the branch now
  *      holds (merged by hand) are removed, and listed in `settled`.
+ * Confirmation tags (refs/tags/confirmed/ID) travel with the branch, and
+ * are never replaced.  For each, the object this clone and
+ * the remote last agreed on is kept in refs/gavel/seen/REMOTE/confirmed/ID.
+ * A tag only the remote has is taken when we never had it and the
+ * minutes are confirmed in the remote's branch (after the branch was
+ * integrated; else it waits, listed in `tags_waiting`); one only we have
+ * is pushed when the remote never had it (after the branch).  Any other
+ * difference (the two name different objects, or one side deleted the
+ * tag they had agreed on) is a conflict: neither tag changes, nothing of
+ * that tag is pushed, the remote's is kept under
+ * refs/gavel/conflicts/REMOTE/confirmed/ID (a blob saying so when the
+ * remote has none), it is listed in `tag_conflicts`, and
+ * ARCHIVE_SYNC_CONFLICT is returned; the branch still syncs.  The kept
+ * ref is removed (`tags_settled`) once the two agree again.
+ * A remote that is a local repository with a work tree is refused before
+ * anything is fetched: libgit2 cannot push to it.
  * In a work tree, only the files that changed are rewritten, each
  * atomically, and only when the file on disk (and its index entry) is
  * still as last committed (or already as wanted): otherwise the sync
@@ -215,6 +253,19 @@ struct archive_sync_result {
 int archive_sync(struct archive *a, const char *remote,
 		 struct archive_sync_result *out, struct diags *err);
 void archive_sync_result_free(struct archive_sync_result *r);
+
+/* What a sync kept of a remote's confirmation tag `tag` (such as
+ * "confirmed/board/2020-01-01") that differs from ours: one entry per
+ * remote, from refs/gavel/conflicts/REMOTE/<tag>. */
+struct archive_tag_conflict {
+	char *remote;
+	char *ref;              /* the kept ref */
+	char there[41];         /* the remote's tag object; "" when it has none */
+};
+int archive_tag_conflicts(struct archive *a, const char *tag,
+			  struct archive_tag_conflict **out, size_t *n,
+			  struct diags *err);
+void archive_tag_conflicts_free(struct archive_tag_conflict *v, size_t n);
 /* The id of the file `path` as it stood at `rev` (NULL: HEAD), the blob
  * git stores its bytes as.  ARCHIVE_ENOTFOUND when it is not there. */
 int archive_blob_id(struct archive *a, const char *rev, const char *path,

@@ -104,6 +104,8 @@ struct sync {
 	unsigned cred_calls;
 	char *cred_problem;     /* why we gave the transport no credentials */
 	char *push_rejected;    /* the remote's reason, when it refused */
+	struct sync_tag *tags;  /* the confirmation tags' plan (sync_tags.c) */
+	size_t ntags;
 };
 
 /* Small sets of strings: whether `s` is in, added once, freed. */
@@ -125,5 +127,19 @@ int archive_sync_merge(struct sync *s, const git_oid *ours_id, const git_oid *th
 /* Drops the kept conflict refs of this remote that our branch now holds
  * (someone merged them): nothing is lost, and they would only mislead. */
 void archive_sync_drop_settled(struct sync *s);
+
+/* sync_tags.c: the confirmation tags.  The fetch refspec that brings the
+ * remote's into a scratch namespace; the plan made from ours, theirs and
+ * those last agreed on (agreeing ones recorded, conflicts kept and listed
+ * in s->out; ARCHIVE_ERROR when one could not be kept); taking theirs
+ * once the branch is integrated; pushing ours once the branch is pushed
+ * (1 when refused, a libgit2 error code when the transport failed); the
+ * scratch refs and the plan dropped; the result's tag lists freed. */
+void archive_sync_tags_fetch_spec(struct sync *s, struct buf *spec);
+int archive_sync_tags_plan(struct sync *s);
+int archive_sync_tags_take(struct sync *s);
+int archive_sync_tags_push(struct sync *s, git_push_options *po);
+void archive_sync_tags_clear(struct sync *s);
+void archive_sync_tags_result_free(struct archive_sync_result *r);
 
 #endif

@@ -34,6 +34,7 @@ void archive_sync_result_free(struct archive_sync_result *r)
 	archive_sync_list_free(r->conflicts, r->nconflicts);
 	archive_sync_list_free(r->settled, r->nsettled);
 	free(r->conflict_ref);
+	archive_sync_tags_result_free(r);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -110,17 +111,19 @@ static int fetch(struct sync *s)
 	git_fetch_options fo;
 	git_oid before, after, head;
 	bool had = archive_sync_ref_id(s->a, s->track_ref, &before);
-	struct buf spec = BUF_INIT;
+	struct buf spec = BUF_INIT, tags = BUF_INIT;
 	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	fo.callbacks.credentials = credentials;
 	fo.callbacks.payload = s;
 	fo.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
 	buf_addf(&spec, "+%s:%s", s->branch_ref, s->track_ref);
-	char *specs[1] = { spec.data };
-	git_strarray refspecs = { specs, 1 };
+	archive_sync_tags_fetch_spec(s, &tags);
+	char *specs[2] = { spec.data, tags.data };
+	git_strarray refspecs = { specs, 2 };
 	s->cred_calls = 0;
 	int rc = git_remote_fetch(s->remote, &refspecs, &fo, "gavel sync: fetch");
 	buf_free(&spec);
+	buf_free(&tags);
 	if (rc < 0) {
 		transport_fail(s, rc, "fetch from");
 		return ARCHIVE_ERROR;
@@ -177,20 +180,31 @@ static int integrate(struct sync *s)
 	return rc;
 }
 
+/* Our confirmation tags the remote never had, after the branch. */
+static int push_tags(struct sync *s, git_push_options *po)
+{
+	int rc = archive_sync_tags_push(s, po);
+	if (rc < 0) {
+		transport_fail(s, rc, "push the confirmation tags to");
+		return ARCHIVE_ERROR;
+	}
+	return rc;
+}
+
 /* 1 when the push was refused because the remote moved on meanwhile. */
 static int push(struct sync *s)
 {
 	struct archive *a = s->a;
 	git_oid ours, theirs;
-	bool had = archive_sync_ref_id(a, s->track_ref, &theirs);
-	if (!archive_sync_ref_id(a, s->branch_ref, &ours) || (had && git_oid_equal(&ours, &theirs)))
-		return 0;       /* nothing of ours is missing there */
 	git_push_options po;
-	struct buf spec = BUF_INIT;
 	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
 	po.callbacks.credentials = credentials;
 	po.callbacks.push_update_reference = push_status;
 	po.callbacks.payload = s;
+	bool had = archive_sync_ref_id(a, s->track_ref, &theirs);
+	if (!archive_sync_ref_id(a, s->branch_ref, &ours) || (had && git_oid_equal(&ours, &theirs)))
+		return push_tags(s, &po);      /* nothing of the branch is missing there */
+	struct buf spec = BUF_INIT;
 	buf_addf(&spec, "%s:%s", s->branch_ref, s->branch_ref);
 	char *specs[1] = { spec.data };
 	git_strarray refspecs = { specs, 1 };
@@ -216,7 +230,7 @@ static int push(struct sync *s)
 		git_reference_free(ref);
 	s->out->pushed = true;
 	s->out->remote_new = !had;
-	return 0;
+	return push_tags(s, &po);
 }
 
 /* Which remote: the one named, else the branch's upstream, else origin. */
@@ -233,6 +247,31 @@ static char *remote_name(struct archive *a, const char *given, const char *branc
 	git_buf_dispose(&b);
 	git_error_clear();
 	return xstrdup("origin");
+}
+
+/* libgit2 pushes to a local repository only when it is bare: say so, and
+ * how to make one, before anything is fetched. */
+static int refuse_non_bare(struct sync *s)
+{
+	const char *url = s->out->url;
+	git_repository *r = NULL;
+	if (!strncmp(url, "file://", 7))
+		url += 7;
+	else if (!*url || !is_local_path(url))
+		return 0;
+	if (git_repository_open_ext(&r, url, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		git_error_clear();
+		return 0;       /* the transport says what is wrong */
+	}
+	bool bare = git_repository_is_bare(r);
+	git_repository_free(r);
+	if (bare)
+		return 0;
+	diags_add(s->err, s->a->path, 0, 0, "%s (%s) is not a bare repository, and gavel "
+		  "pushes only to a bare one: make the shared repository with gavel init "
+		  "--bare PATH, then git remote set-url %s PATH; nothing was changed",
+		  s->out->remote, url, s->out->remote);
+	return ARCHIVE_ERROR;
 }
 
 static int no_remote(struct sync *s, int rc, const char *name)
@@ -291,10 +330,19 @@ int archive_sync(struct archive *a, const char *remote,
 	buf_addf(&track, "refs/remotes/%s/%s", out->remote, out->branch);
 	s.track_ref = buf_detach(&track, NULL);
 
+	if ((rc = refuse_non_bare(&s)) < 0)
+		goto out;
 	for (out->rounds = 1; ; out->rounds++) {
+		archive_sync_tags_clear(&s);
 		if ((rc = fetch(&s)) < 0)
 			break;
+		/* Tag conflicts are kept whatever becomes of the branch;
+		 * theirs are taken only once the branch holds theirs. */
+		if ((rc = archive_sync_tags_plan(&s)) < 0)
+			break;
 		if ((rc = integrate(&s)) != 0)
+			break;
+		if ((rc = archive_sync_tags_take(&s)) < 0)
 			break;
 		rc = push(&s);
 		if (rc == 0)
@@ -310,6 +358,9 @@ int archive_sync(struct archive *a, const char *remote,
 		}
 	}
 out:
+	archive_sync_tags_clear(&s);
+	if (rc == 0 && out->ntag_conflicts)
+		rc = ARCHIVE_SYNC_CONFLICT;
 	git_remote_free(s.remote);
 	free(s.branch_ref);
 	free(s.track_ref);

@@ -417,6 +417,9 @@ void archive_sync_drop_settled(struct sync *s)
 	if (git_reference_iterator_glob_new(&it, s->a->repo, glob.data) == 0) {
 		while (git_reference_next(&ref, it) == 0) {
 			const git_oid *id = git_reference_target(ref);
+			/* a tag's conflict (sync_tags.c) settles otherwise */
+			if (!strncmp(git_reference_name(ref) + glob.len - 1, "confirmed/", 10))
+				id = NULL;
 			if (id && (git_oid_equal(id, &head) ||
 				   git_graph_descendant_of(s->a->repo, &head, id) == 1) &&
 			    git_reference_delete(ref) == 0)

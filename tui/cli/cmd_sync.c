@@ -48,8 +48,53 @@ static void report(const struct archive_sync_result *r, int rc)
 		cli_printf("settled: %s is merged, so it was removed\n", r->settled[i]);
 		said = true;
 	}
+	for (size_t i = 0; i < r->ntags_in; i++)
+		cli_printf("received the tag confirmed/%s from %s\n", r->tags_in[i], r->remote);
+	for (size_t i = 0; i < r->ntags_out; i++)
+		cli_printf("pushed the tag confirmed/%s to %s\n", r->tags_out[i], r->remote);
+	for (size_t i = 0; i < r->ntags_waiting; i++)
+		cli_printf("not taken: %s has the tag confirmed/%s, but its minutes are not "
+			   "confirmed in its branch\n", r->remote, r->tags_waiting[i]);
+	for (size_t i = 0; i < r->ntags_settled; i++)
+		cli_printf("settled: the tags confirmed/%s agree again, so the kept one was "
+			   "removed\n", r->tags_settled[i]);
+	said = said || r->ntags_in || r->ntags_out || r->ntags_waiting || r->ntags_settled;
 	if (!said && rc == 0)
 		cli_printf("up to date with %s\n", r->remote);
+}
+
+/* One side of a tag conflict: "tag ID (commit SHORT)", or none. */
+static void side(struct buf *b, const char *whose, const char *tag, const char *commit)
+{
+	if (!*tag)
+		buf_addf(b, "%s none (deleted)", whose);
+	else if (*commit)
+		buf_addf(b, "%s %s (commit %.7s)", whose, tag, commit);
+	else
+		buf_addf(b, "%s %s", whose, tag);
+}
+
+/* Each meeting whose confirmation tag differs from the remote's. */
+static void report_tags(const struct archive_sync_result *r)
+{
+	for (size_t i = 0; i < r->ntag_conflicts; i++) {
+		const struct archive_sync_tag *t = &r->tag_conflicts[i];
+		struct buf b = BUF_INIT, there = BUF_INIT;
+		buf_addf(&there, "%s's", r->remote);
+		side(&b, "here", t->here, t->here_commit);
+		buf_addstr(&b, ", ");
+		side(&b, there.data, t->there, t->there_commit);
+		cli_error("%s: the confirmation tag differs from %s: %s; neither was "
+			  "changed, %s kept as %s", t->meeting, there.data, b.data,
+			  there.data, t->kept);
+		buf_free(&b);
+		buf_free(&there);
+	}
+	if (r->ntag_conflicts)
+		cli_error("a confirmation tag is never replaced: nothing of %s was merged "
+			  "or pushed; put back the tag that was confirmed (git push or git "
+			  "fetch it), then gavel sync again", r->ntag_conflicts == 1
+			  ? "that tag" : "those tags");
 }
 
 int cmd_sync(struct cli *c, int argc, char **argv)
@@ -74,12 +119,14 @@ int cmd_sync(struct cli *c, int argc, char **argv)
 	report(&r, rc);
 	int result = EXIT_YES;
 	if (rc == ARCHIVE_SYNC_CONFLICT) {
+		report_tags(&r);
 		for (size_t i = 0; i < r.nconflicts; i++)
 			cli_error("%s: changed on both sides; yours kept, theirs saved as %s",
 				  r.conflicts[i], r.conflict_ref);
-		cli_error("nothing was merged or pushed; compare with: git diff HEAD %s, "
-			  "settle it in one commit (git merge %s), then gavel sync again",
-			  r.conflict_ref, r.conflict_ref);
+		if (r.nconflicts)
+			cli_error("nothing was merged or pushed; compare with: git diff HEAD %s, "
+				  "settle it in one commit (git merge %s), then gavel sync again",
+				  r.conflict_ref, r.conflict_ref);
 		result = EXIT_NO;
 	} else if (rc < 0) {
 		cli_diags(&d, true);
