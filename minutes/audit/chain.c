@@ -93,9 +93,24 @@ int chain_confirming(struct archive *a, const char *id, char **by_out,
 	return 0;
 }
 
+bool chain_recorded(const struct minutes *m, const char *item, const char *id,
+		    const char *blob)
+{
+	for (size_t i = 0; i < m->nitems; i++) {
+		const struct minutes_item *it = m->items[i];
+		if (it->number && !strcmp(it->number, item) && it->confirmed_meeting &&
+		    *it->confirmed_meeting && (strcmp(it->confirmed_meeting, id) ||
+					       strcmp(it->confirmed_blob, blob)))
+			return true;
+	}
+	return false;
+}
+
 bool chain_set(struct minutes *m, const char *item, const char *id,
 	       const char *blob)
 {
+	if (chain_recorded(m, item, id, blob))
+		return false;
 	for (size_t i = 0; i < m->nitems; i++) {
 		struct minutes_item *it = m->items[i];
 		if (!it->number || strcmp(it->number, item))
@@ -125,6 +140,10 @@ int chain_record(struct archive *a, const char *by, const char *item,
 	if (m->status == MINUTES_CONFIRMED) {
 		diags_add(d, NULL, 0, 0, "%s is confirmed itself: the confirmation of %s is "
 			  "not recorded in its minutes", by, id);
+		rc = MEETING_INVALID;
+	} else if (chain_recorded(m, item, id, blob)) {
+		diags_add(d, NULL, 0, 0, "%s's item %s records already that it confirmed %s "
+			  "as other minutes: the link is not replaced", by, item, id);
 		rc = MEETING_INVALID;
 	} else if (!chain_set(m, item, id, blob)) {
 		diags_add(d, NULL, 0, 0, "%s's minutes have no item \"%s\" (its agenda's item "

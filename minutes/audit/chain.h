@@ -40,8 +40,13 @@ void chain_links_free(struct chain_link *v, size_t n);
 int chain_confirming(struct archive *a, const char *id, char **by_out,
 		     char **item_out, bool *draft_out, struct diags *d);
 
+/* Whether item `item` of `m` records already a link other than this one
+ * (a link, once recorded, is never replaced by gavel). */
+bool chain_recorded(const struct minutes *m, const char *item, const char *id,
+		    const char *blob);
 /* Sets item `item` of minutes `m` to record that it confirmed meeting
- * `id` as blob `blob`.  False when `m` has no such item. */
+ * `id` as blob `blob`.  False when `m` has no such item, or the item
+ * records another link already (chain_recorded). */
 bool chain_set(struct minutes *m, const char *item, const char *id,
 	       const char *blob);
 

@@ -43,14 +43,16 @@ static int record_link(struct archive *a, const char *id, const char *commit)
 		struct lock_holder h;
 		int lrc = lock_acquire(archive_gitdir(a), by, &h, NULL, &d);
 		char link_commit[41];
+		int crc = 0;
 		if (lrc == LOCK_HELD) {
 			char *who = lock_holder_describe(&h);
 			cli_printf("%s is being minuted (%s): press F5 on its item %s there "
 				   "to record the chain link\n", by, who, item);
 			free(who);
-		} else if (lrc < 0 || chain_record(a, by, item, id, commit, link_commit, &d)) {
+		} else if (lrc < 0 ||
+			   (crc = chain_record(a, by, item, id, commit, link_commit, &d)) != 0) {
 			cli_diags(&d, true);
-			result = EXIT_FAIL;
+			result = crc == MEETING_INVALID ? EXIT_NO : EXIT_FAIL;
 		} else {
 			cli_printf("%s: item %s records the confirmed minutes in %.7s\n", by,
 				   item, link_commit);
