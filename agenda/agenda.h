@@ -13,6 +13,7 @@
 #include "minutes/format/yamlread.h"
 
 #define AGENDA_FORMAT "gavel-agenda/1"
+#define AGENDA_FORMAT_2 "gavel-agenda/2"
 
 struct agenda_item {
 	char *number;           /* "5", "3a", "12.1" */

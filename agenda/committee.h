@@ -12,6 +12,7 @@
 #include "minutes/format/yamlread.h"
 
 #define COMMITTEE_FORMAT "gavel-committee/1"
+#define COMMITTEE_FORMAT_2 "gavel-committee/2"
 
 struct committee {
 	int version;

@@ -1,5 +1,6 @@
 /* audit: confirmation tags, corrections and their verification. */
 #include "minutes/audit/audit.h"
+#include "minutes/audit/chain.h"
 #include "minutes/model/yamlfile.h"
 #include "minutes/base/gpg.h"
 #include "minutes/format/slug.h"
@@ -236,6 +237,7 @@ static int by_id(const void *x, const void *y)
 
 /* The meetings to verify, sorted, each once. */
 static int subjects(struct archive *a, char *const *ids, size_t nids,
+		    const struct chain_link *links, size_t nlinks,
 		    struct subject **out, size_t *n, struct diags *d)
 {
 	size_t cap = 0;
@@ -298,12 +300,27 @@ static int subjects(struct archive *a, char *const *ids, size_t nids,
 			free(tags[i]);
 		}
 		free(tags);
+		/* Meetings a chain link names, confirmed at HEAD or not. */
+		for (size_t i = 0; i < nlinks; i++) {
+			struct minutes *m = NULL;
+			struct diags quiet;
+			diags_init(&quiet);
+			int lrc = meeting_load(a, links[i].meeting, NULL, &m, NULL, &quiet);
+			diags_free(&quiet);
+			xgrow((void **)out, &cap, *n + 1, sizeof(**out));
+			(*out)[*n].id = xstrdup(links[i].meeting);
+			(*out)[(*n)++].head = lrc == 0 ? m->status == MINUTES_CONFIRMED
+					      : lrc == ARCHIVE_ENOTFOUND ? -1 : 0;
+			minutes_free(m);
+		}
 	}
 	if (*n > 1)
 		qsort(*out, *n, sizeof(**out), by_id);
 	size_t k = 0;
 	for (size_t i = 0; i < *n; i++) {
 		if (k && !strcmp((*out)[k - 1].id, (*out)[i].id)) {
+			if ((*out)[i].head > (*out)[k - 1].head)
+				(*out)[k - 1].head = (*out)[i].head;
 			free((*out)[i].id);
 			continue;
 		}
@@ -313,14 +330,44 @@ static int subjects(struct archive *a, char *const *ids, size_t nids,
 	return 0;
 }
 
+/* Holds meeting r->id to every chain link that names it: the blob each
+ * confirming meeting recorded must be `tagged` (the blob its tag
+ * records; NULL when it has no tag).  True when a link names it. */
+static bool check_links(struct audit_result *r, int head, const char *tagged,
+			const struct chain_link *links, size_t nlinks)
+{
+	bool linked = false;
+	for (size_t i = 0; i < nlinks; i++) {
+		const struct chain_link *l = &links[i];
+		if (strcmp(l->meeting, r->id))
+			continue;
+		linked = true;
+		buf_addf(&r->links, "%s%s item %s", r->links.len ? ", " : "", l->by, l->item);
+		if (tagged && tagged[0] && strcmp(tagged, l->blob))
+			problem(r, "the minutes %s confirmed (item %s) were %.7s, not the %.7s "
+				"its tag names", l->by, l->item, l->blob, tagged);
+		else if (!tagged && head == 0)
+			problem(r, "%s records them as confirmed (item %s), yet they are a "
+				"draft with no tag", l->by, l->item);
+		else if (!tagged && head < 0)
+			problem(r, "%s records them as confirmed (item %s), yet their "
+				"minutes are gone", l->by, l->item);
+	}
+	return linked;
+}
+
 int audit_verify(struct archive *a, char *const *ids, size_t nids,
 		 struct audit_result **out, size_t *n, struct diags *d)
 {
 	struct subject *s = NULL;
-	size_t ns = 0;
+	struct chain_link *links = NULL;
+	size_t ns = 0, nlinks = 0;
 	*out = NULL;
 	*n = 0;
-	int rc = subjects(a, ids, nids, &s, &ns, d);
+	int rc = chain_links(a, &links, &nlinks, d);
+	if (rc)
+		goto out;
+	rc = subjects(a, ids, nids, links, nlinks, &s, &ns, d);
 	if (rc)
 		goto out;
 	struct audit_result *r = xcalloc(ns ? ns : 1, sizeof(*r));
@@ -337,10 +384,15 @@ int audit_verify(struct archive *a, char *const *ids, size_t nids,
 		diags_init(&quiet);
 		r[i].id = xstrdup(s[i].id);
 		buf_init(&r[i].why);
+		buf_init(&r[i].links);
 		paths[i] = meeting_path(s[i].id, MEETING_MINUTES);
 		int trc = archive_tag_read(a, tag, &t, &quiet);
 		diags_free(&quiet);
 		if (trc == ARCHIVE_ENOTFOUND) {
+			if (check_links(&r[i], s[i].head, NULL, links, nlinks) && s[i].head < 1) {
+				free(tag);
+				continue;
+			}
 			if (s[i].head == 1)
 				problem(&r[i], "the tag %s is missing", tag);
 			else if (s[i].head == 0)
@@ -374,12 +426,24 @@ int audit_verify(struct archive *a, char *const *ids, size_t nids,
 				problem(&r[i], "the tag %s has moved: its commit %.7s does not hold "
 					"the minutes that were confirmed", tag, t.target);
 			}
+			struct minutes *headm = NULL;
+			struct buf why = BUF_INIT;
+			diags_init(&q2);
+			meeting_load(a, s[i].id, NULL, &headm, NULL, &q2);
+			diags_free(&q2);
+			if (!chain_is_confirmation(a, s[i].id, t.target, headm, &why))
+				problem(&r[i], "%s", why.data);
+			minutes_free(headm);
+			buf_free(&why);
+			r[i].tagged = true;
 			memcpy(w[nw].since, t.target, 41);
 			w[nw].path = paths[i];
 			wi[nw++] = i;
 		}
+		check_links(&r[i], s[i].head, tagged[i], links, nlinks);
 		if (t.signature) {
 			struct gpg_check g;
+			r[i].tag_signed = true;
 			gpg_verify(t.signature, strlen(t.signature), t.signed_data, t.signed_len, &g);
 			if (g.verdict == GPG_GOOD) {
 				r[i].signer = g.signer;
@@ -454,6 +518,7 @@ out:
 	for (size_t i = 0; i < ns; i++)
 		free(s[i].id);
 	free(s);
+	chain_links_free(links, nlinks);
 	return rc;
 }
 
@@ -462,6 +527,7 @@ void audit_results_free(struct audit_result *v, size_t n)
 	for (size_t i = 0; v && i < n; i++) {
 		free(v[i].id);
 		buf_free(&v[i].why);
+		buf_free(&v[i].links);
 		free(v[i].signer);
 		free(v[i].note);
 	}

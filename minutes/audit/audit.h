@@ -70,10 +70,19 @@ struct audit_result {
 	struct buf why;             /* for AUDIT_ALTERED: the problems, "; " between */
 	char *signer;               /* who signed the tag (checked), or NULL */
 	char *note;                 /* e.g. "signature not checked (...)", or NULL */
+	bool tagged;                /* its confirmation tag was found and checked */
+	bool tag_signed;            /* the tag carries a signature */
+	struct buf links;           /* the chain links checked: "<meeting> item <n>",
+				       ", " between; empty when none */
 };
 
 /* Verifies the meetings `ids` (all when nids is 0: every meeting whose
- * minutes at HEAD are confirmed, and every meeting that has a tag).
+ * minutes at HEAD are confirmed, every meeting that has a tag, and every
+ * meeting a confirmation chain link names).  Each is held to its tag
+ * (which must sit on the confirmation commit itself: chain.h), to the
+ * tag's signature when it has one, and to every chain link that names
+ * it: the blob a confirming meeting recorded must be the one the tag
+ * records, so a tag forged to match altered minutes is found.
  * MEETING_INVALID with `d` for an id that is not one or names no meeting. */
 int audit_verify(struct archive *a, char *const *ids, size_t nids,
 		 struct audit_result **out, size_t *n, struct diags *d);

@@ -110,8 +110,9 @@ void people_read(struct yr *r, const struct yr_node *n, struct people *out,
 		while ((k = yr_map_next(r, &m, &v)) >= 0) {
 			char **dst = k == 0 ? &p->name : &p->role;
 			free(*dst);
-			*dst = yr_text(r, &v, k == 0 ? "a person's name" : "a role", false);
+			*dst = yr_text(r, &v, k == 0 ? "a person's name" : "a role", k == 0);
 		}
+		yr_map_require(r, &m, 0, "the person's name");
 	}
 }
 
@@ -131,22 +132,26 @@ void documents_read(struct yr *r, const struct yr_node *n, struct documents *out
 		while ((k = yr_map_next(r, &m, &v)) >= 0) {
 			char **dst = k == 0 ? &d->title : &d->ref;
 			free(*dst);
-			*dst = yr_text(r, &v, k == 0 ? "a document's title" : "a path or URL", false);
+			*dst = yr_text(r, &v, k == 0 ? "a document's title" : "a path or URL", k == 0);
 		}
+		yr_map_require(r, &m, 0, "the document's title");
 	}
 }
 
+/* An entry missing a required key (a person's name, a document's title)
+ * is not written: it could not be read back (FORMAT.md). */
 void people_write(struct emit *e, const char *key, const struct people *l)
 {
-	if (!l->n)
+	size_t named = 0;
+	for (size_t i = 0; i < l->n; i++)
+		named += !empty(l->v[i].name);
+	if (!named)
 		return;
 	emit_open(e, key);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct person *p = &l->v[i];
-		if (empty(p->name) && empty(p->role)) {
-			emit_empty_entry(e);
-			continue;
-		}
+		if (empty(p->name))
+			continue;       /* not a person yet: FORMAT.md's written form */
 		emit_entry(e);
 		emit_text(e, "name", p->name);
 		emit_text(e, "role", p->role);
@@ -157,15 +162,16 @@ void people_write(struct emit *e, const char *key, const struct people *l)
 
 void documents_write(struct emit *e, const char *key, const struct documents *l)
 {
-	if (!l->n)
+	size_t titled = 0;
+	for (size_t i = 0; i < l->n; i++)
+		titled += !empty(l->v[i].title);
+	if (!titled)
 		return;
 	emit_open(e, key);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct document *d = &l->v[i];
-		if (empty(d->title) && empty(d->ref)) {
-			emit_empty_entry(e);
-			continue;
-		}
+		if (empty(d->title))
+			continue;       /* not a document yet */
 		emit_entry(e);
 		emit_text(e, "title", d->title);
 		emit_text(e, "ref", d->ref);

@@ -55,6 +55,8 @@ struct yr {
 		size_t n;
 	} kinds[YR_KINDS];             /* list entries of each kind */
 	size_t nkinds;
+	char format[48];               /* the file's `format:`, once known */
+	int version;                   /* its version: 0 until known */
 };
 
 /* ---- reporting ---- */
@@ -63,6 +65,32 @@ struct diags *yr_diags(struct yr *r) { return r->d; }
 const char *yr_name(const struct yr *r) { return r->name; }
 bool yr_stopped(const struct yr *r) { return r->stopped; }
 bool yr_io_failed(const struct yr *r) { return r->io_error; }
+
+void yr_set_format(struct yr *r, const char *name, int version)
+{
+	snprintf(r->format, sizeof(r->format), "%s", name);
+	r->version = version;
+}
+
+int yr_format_version(const struct yr *r)
+{
+	return r->version;
+}
+
+bool yr_map_since(struct yr *r, const struct yr_map *m, int key,
+		  const struct yr_node *val, int since)
+{
+	if (r->version >= since)
+		return true;
+	const char *slash = strchr(r->format, '/');
+	int base = slash ? (int)(slash - r->format) : (int)strlen(r->format);
+	struct yr_node at = { .line = m->seen_line[key], .col = m->seen_col[key] };
+	yr_error(r, &at, "the key '%s' arrived in format %d (format: %.*s/%d); this "
+		 "file says format: %s", m->keys[key], since, base, r->format, since,
+		 r->format);
+	yr_skip(r, val);
+	return false;
+}
 
 size_t yr_problems(const struct yr *r)
 {

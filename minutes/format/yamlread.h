@@ -78,6 +78,11 @@ bool yr_stopped(const struct yr *r);
 bool yr_io_failed(const struct yr *r);
 const char *yr_name(const struct yr *r);
 struct diags *yr_diags(struct yr *r);
+/* The file's format, once its `format:` is known: the name
+ * ("gavel-minutes/1") and its version (1).  Version 0 until set. */
+void yr_set_format(struct yr *r, const char *name, int version);
+int yr_format_version(const struct yr *r);
+
 /* Number of problems reported so far for this file. */
 size_t yr_problems(const struct yr *r);
 
@@ -122,6 +127,13 @@ bool yr_map_has(const struct yr_map *m, int key);
 /* Reports `key` as missing when the mapping did not have it. */
 void yr_map_require(struct yr *r, const struct yr_map *m, int key,
 		    const char *expected);
+
+/* For a key that arrived in format `since` (FORMAT.md's *(2)* keys),
+ * whose value `val` has just been read: true when the file's format
+ * holds it; otherwise reports it at the key, naming the key and the
+ * format it arrived in, skips the value and returns false. */
+bool yr_map_since(struct yr *r, const struct yr_map *m, int key,
+		  const struct yr_node *val, int since);
 
 /* Begins a list at `n`; false (reported, skipped) if `n` is not one. */
 bool yr_seq_begin(struct yr *r, const struct yr_node *n, const char *what);

@@ -1,5 +1,6 @@
 /* minutes: the minutes model, reading minutes.yaml and writing it back. */
 #include "minutes/model/minutes.h"
+#include "minutes/format/slug.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@ void minutes_free_item(struct minutes_item *it)
 	}
 	free(it->actions);
 	documents_free(&it->documents);
+	free(it->confirmed_meeting);
 	free(it);
 }
 
@@ -200,13 +202,17 @@ const char *const minutes_keys[] = {
 	"attendance", "declarations", "items", "confirmed", NULL,
 };
 
+/* In FORMAT.md's order; the format-2 keys (marked) are read only from a
+ * format-2 file. */
 enum {
 	I_NUMBER, I_TITLE, I_STATUS, I_URGENT, I_STARTED, I_ENDED, I_PRESENTERS,
-	I_SUMMARY, I_COMMENTS, I_DECISION, I_VOTES, I_ACTIONS, I_DOCUMENTS,
+	I_SUMMARY, I_COMMENTS, I_CONFIRMED_MINUTES /* 2 */, I_DECISION, I_VOTES,
+	I_ACTIONS, I_DOCUMENTS,
 };
 static const char *const item_keys[] = {
 	"number", "title", "status", "urgent", "started", "ended", "presenters",
-	"summary", "comments", "decision", "votes", "actions", "documents", NULL,
+	"summary", "comments", "confirmed_minutes", "decision", "votes", "actions",
+	"documents", NULL,
 };
 
 static const char *const attendance_keys[] = { "present", "apologies", "in_attendance", NULL };
@@ -215,11 +221,14 @@ static const char *const comment_keys[] = { "text", "by", NULL };
 static const char *const vote_keys[] = { "for", "against", "abstained", NULL };
 static const char *const action_keys[] = { "text", "owner", "due", "done", NULL };
 static const char *const confirmed_keys[] = { "date", "by", NULL };
+static const char *const link_keys[] = { "meeting", "blob", NULL };
 
 /* Reads a scalar naming one of `names` (NULL-terminated) into *out. */
 static void read_choice(struct yr *r, const struct yr_node *v,
 			const char *const *names, int *out, const char *what)
 {
+	if (yr_is_null(v))
+		return;         /* optional: null is the default, as left out */
 	if (v->type == YR_SCALAR)
 		for (int i = 0; names[i]; i++)
 			if (strlen(names[i]) == v->len && memcmp(names[i], v->value, v->len) == 0) {
@@ -263,12 +272,14 @@ static void read_declarations(struct yr *r, const struct yr_node *n, struct minu
 		struct declaration *d = minutes_add_declaration(m, NULL, NULL, NULL);
 		while ((k = yr_map_next(r, &map, &v)) >= 0) {
 			if (k == 0)
-				d->member = yr_text(r, &v, "the member's name", false);
+				d->member = yr_text(r, &v, "the member's name", true);
 			else if (k == 1)
 				d->item = yr_text(r, &v, "an item number (such as \"5\")", false);
 			else
-				d->interest = yr_text(r, &v, "the interest declared", false);
+				d->interest = yr_text(r, &v, "the interest declared", true);
 		}
+		yr_map_require(r, &map, 0, "the name of the member who declared it");
+		yr_map_require(r, &map, 2, "the interest declared");
 	}
 }
 
@@ -282,7 +293,7 @@ static void read_comments(struct yr *r, const struct yr_node *n, struct minutes_
 			break;
 		if (e.type == YR_SCALAR) {
 			struct comment *c = minutes_item_add_comment(it, NULL, NULL);
-			c->text = yr_text(r, &e, "a comment", false);
+			c->text = yr_text(r, &e, "a comment", true);
 			continue;
 		}
 		struct yr_map map;
@@ -292,10 +303,11 @@ static void read_comments(struct yr *r, const struct yr_node *n, struct minutes_
 		struct comment *c = minutes_item_add_comment(it, NULL, NULL);
 		while ((k = yr_map_next(r, &map, &v)) >= 0) {
 			if (k == 0)
-				c->text = yr_text(r, &v, "the comment's text", false);
+				c->text = yr_text(r, &v, "the comment's text", true);
 			else
 				c->by = yr_text(r, &v, "who made the comment", false);
 		}
+		yr_map_require(r, &map, 0, "the comment's text");
 	}
 }
 
@@ -308,7 +320,8 @@ static void read_votes(struct yr *r, const struct yr_node *n, struct minutes_ite
 		return;
 	while ((k = yr_map_next(r, &map, &v)) >= 0) {
 		unsigned *dst = k == 0 ? &it->votes_for : k == 1 ? &it->votes_against : &it->votes_abstained;
-		yr_count(r, &v, dst);
+		if (!yr_is_null(&v))    /* null: none, as left out */
+			yr_count(r, &v, dst);
 	}
 }
 
@@ -327,13 +340,54 @@ static void read_actions(struct yr *r, const struct yr_node *n, struct minutes_i
 		struct action *a = minutes_item_add_action(it, NULL, NULL, NULL);
 		while ((k = yr_map_next(r, &map, &v)) >= 0) {
 			switch (k) {
-			case 0: a->text = yr_text(r, &v, "what is to be done", false); break;
+			case 0: a->text = yr_text(r, &v, "what is to be done", true); break;
 			case 1: a->owner = yr_text(r, &v, "who is to do it", false); break;
 			case 2: yr_date(r, &v, a->due); break;
 			case 3: yr_date(r, &v, a->done); break;
 			}
 		}
+		yr_map_require(r, &map, 0, "what is to be done (text)");
 	}
+}
+
+/* confirmed_minutes (format 2): a meeting id and a 40-hex blob id. */
+static void read_link(struct yr *r, const struct yr_node *n, struct minutes_item *it)
+{
+	struct yr_map map;
+	struct yr_node v;
+	int k;
+	if (!yr_map_begin(r, &map, n, link_keys, "the confirmed minutes (meeting and blob)"))
+		return;
+	while ((k = yr_map_next(r, &map, &v)) >= 0) {
+		if (k == 0) {
+			char *id = yr_text(r, &v, "the confirmed meeting's id (committee/YYYY-MM-DD)", true);
+			if (id && !slug_meeting_id_valid(id)) {
+				struct buf b = BUF_INIT;
+				yr_quote(&b, id, strlen(id));
+				yr_error(r, &v, "expected the confirmed meeting's id "
+					 "(committee/YYYY-MM-DD), found %s", b.data);
+				buf_free(&b);
+				free(id);
+				id = NULL;
+			}
+			free(it->confirmed_meeting);
+			it->confirmed_meeting = id;
+			continue;
+		}
+		char *blob = yr_text(r, &v, "the git blob id of its minutes.yaml (40 hex digits)", true);
+		if (blob && (strlen(blob) != 40 || strspn(blob, "0123456789abcdef") != 40)) {
+			struct buf b = BUF_INIT;
+			yr_quote(&b, blob, strlen(blob));
+			yr_error(r, &v, "expected the git blob id of its minutes.yaml (40 "
+				 "lower-case hex digits), found %s", b.data);
+			buf_free(&b);
+		} else if (blob) {
+			memcpy(it->confirmed_blob, blob, 41);
+		}
+		free(blob);
+	}
+	yr_map_require(r, &map, 0, "the confirmed meeting's id (committee/YYYY-MM-DD)");
+	yr_map_require(r, &map, 1, "the git blob id of its minutes.yaml as confirmed");
 }
 
 static void read_item(struct yr *r, const struct yr_node *n, struct minutes *m)
@@ -360,7 +414,8 @@ static void read_item(struct yr *r, const struct yr_node *n, struct minutes *m)
 			break;
 		}
 		case I_URGENT:
-			yr_bool(r, &v, &it->urgent);
+			if (!yr_is_null(&v))
+				yr_bool(r, &v, &it->urgent);
 			break;
 		case I_STARTED:
 			yr_time(r, &v, it->started);
@@ -376,6 +431,10 @@ static void read_item(struct yr *r, const struct yr_node *n, struct minutes *m)
 			break;
 		case I_COMMENTS:
 			read_comments(r, &v, it);
+			break;
+		case I_CONFIRMED_MINUTES:
+			if (yr_map_since(r, &map, k, &v, 2) && !yr_is_null(&v))
+				read_link(r, &v, it);
 			break;
 		case I_DECISION:
 			it->decision = yr_text(r, &v, "the decision", false);
@@ -486,6 +545,40 @@ struct minutes *minutes_read(struct yr *r, struct yr_map *map)
 
 /* ---- writing ---- */
 
+/* An entry is written only once it has its required keys: one without
+ * could not be read back (FORMAT.md).  The clerk's screen keeps an
+ * unfinished one (a declaration whose interest is still to come) in the
+ * model until it is complete. */
+static bool has(const char *s)
+{
+	return s && *s;
+}
+
+static bool comment_ok(const void *p)
+{
+	return has(((const struct comment *)p)->text);
+}
+
+static bool action_ok(const void *p)
+{
+	return has(((const struct action *)p)->text);
+}
+
+static bool declaration_ok(const void *p)
+{
+	const struct declaration *d = p;
+	return has(d->member) && has(d->interest);
+}
+
+/* Whether any of the n entries of `size` bytes at v is to be written. */
+static bool written(const void *v, size_t n, size_t size, bool (*ok)(const void *))
+{
+	for (size_t i = 0; i < n; i++)
+		if (ok((const char *)v + i * size))
+			return true;
+	return false;
+}
+
 static void write_item(struct emit *e, const struct minutes_item *it)
 {
 	emit_entry(e);
@@ -502,19 +595,27 @@ static void write_item(struct emit *e, const struct minutes_item *it)
 	emit_quoted(e, "ended", it->ended);
 	people_write(e, "presenters", &it->presenters);
 	emit_text(e, "summary", it->summary);
-	if (it->ncomments) {
+	if (written(it->comments, it->ncomments, sizeof(*it->comments), comment_ok)) {
 		emit_open(e, "comments");
 		for (size_t i = 0; i < it->ncomments; i++) {
 			const struct comment *c = &it->comments[i];
-			if (c->by && *c->by) {
+			if (!comment_ok(c))
+				continue;
+			if (has(c->by)) {
 				emit_entry(e);
 				emit_text(e, "text", c->text);
 				emit_text(e, "by", c->by);
 				emit_entry_end(e);
 			} else {
-				emit_list_text(e, c->text ? c->text : "");
+				emit_list_text(e, c->text);
 			}
 		}
+		emit_close(e);
+	}
+	if (it->confirmed_meeting && *it->confirmed_meeting) {
+		emit_open(e, "confirmed_minutes");
+		emit_text(e, "meeting", it->confirmed_meeting);
+		emit_raw(e, "blob", it->confirmed_blob);
 		emit_close(e);
 	}
 	emit_text(e, "decision", it->decision);
@@ -525,14 +626,12 @@ static void write_item(struct emit *e, const struct minutes_item *it)
 		emit_uint(e, "abstained", it->votes_abstained);
 		emit_close(e);
 	}
-	if (it->nactions) {
+	if (written(it->actions, it->nactions, sizeof(*it->actions), action_ok)) {
 		emit_open(e, "actions");
 		for (size_t i = 0; i < it->nactions; i++) {
 			const struct action *a = &it->actions[i];
-			if (!(a->text && *a->text) && !(a->owner && *a->owner) && !a->due[0] && !a->done[0]) {
-				emit_empty_entry(e);
+			if (!action_ok(a))
 				continue;
-			}
 			emit_entry(e);
 			emit_text(e, "text", a->text);
 			emit_text(e, "owner", a->owner);
@@ -546,11 +645,19 @@ static void write_item(struct emit *e, const struct minutes_item *it)
 	emit_entry_end(e);
 }
 
+int minutes_format(const struct minutes *m)
+{
+	for (size_t i = 0; i < m->nitems; i++)
+		if (m->items[i]->confirmed_meeting && *m->items[i]->confirmed_meeting)
+			return 2;
+	return 1;
+}
+
 void minutes_write(const struct minutes *m, struct buf *out)
 {
 	struct emit e;
 	emit_init(&e, out);
-	emit_raw(&e, "format", MINUTES_FORMAT);
+	emit_raw(&e, "format", minutes_format(m) >= 2 ? MINUTES_FORMAT_2 : MINUTES_FORMAT);
 	emit_text_always(&e, "committee", m->committee);
 	emit_raw(&e, "date", m->date);
 	emit_quoted(&e, "start", m->start);
@@ -564,15 +671,13 @@ void minutes_write(const struct minutes *m, struct buf *out)
 		people_write(&e, "in_attendance", &m->in_attendance);
 		emit_close(&e);
 	}
-	if (m->ndeclarations) {
+	if (written(m->declarations, m->ndeclarations, sizeof(*m->declarations),
+		    declaration_ok)) {
 		emit_open(&e, "declarations");
 		for (size_t i = 0; i < m->ndeclarations; i++) {
 			const struct declaration *d = &m->declarations[i];
-			if (!(d->member && *d->member) && !(d->item && *d->item) &&
-			    !(d->interest && *d->interest)) {
-				emit_empty_entry(&e);
+			if (!declaration_ok(d))
 				continue;
-			}
 			emit_entry(&e);
 			emit_text(&e, "member", d->member);
 			emit_quoted(&e, "item", d->item);

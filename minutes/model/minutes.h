@@ -17,6 +17,7 @@
 #include "minutes/format/yamlread.h"
 
 #define MINUTES_FORMAT "gavel-minutes/1"
+#define MINUTES_FORMAT_2 "gavel-minutes/2"
 
 enum item_status { ITEM_TAKEN, ITEM_WITHDRAWN, ITEM_DEFERRED };
 enum minutes_status { MINUTES_DRAFT, MINUTES_CONFIRMED };
@@ -55,10 +56,15 @@ struct minutes_item {
 	struct action *actions;
 	size_t nactions, actions_cap;
 	struct documents documents;
+	/* (format 2) confirmed_minutes: the meeting this item confirmed and
+	 * the git blob id of its minutes.yaml as confirmed; NULL and "" when
+	 * it confirmed none. */
+	char *confirmed_meeting;
+	char confirmed_blob[41];
 };
 
 struct minutes {
-	int version;
+	int version;            /* the format it was read in; written: minutes_format() */
 	char *committee;
 	char date[11];
 	char start[6];
@@ -109,6 +115,9 @@ struct minutes_item *minutes_insert_item(struct minutes *m, size_t at,
 struct minutes *minutes_read(struct yr *r, struct yr_map *m);
 extern const char *const minutes_keys[];
 void minutes_write(const struct minutes *m, struct buf *out);
+/* The lowest format that holds the minutes' content (FORMAT.md's bump
+ * rule): 2 when a format-2 key has content, otherwise 1. */
+int minutes_format(const struct minutes *m);
 
 const char *minutes_item_status_name(enum item_status s);
 const char *minutes_status_name(enum minutes_status s);

@@ -13,10 +13,17 @@ struct format {
 	const char *const *keys;
 };
 
+/* Every format gavel has ever written, each kind's newest last.  A format
+ * adds keys and never changes an older one's meaning, so each kind's
+ * versions share one decoder and one key list: the decoders ask
+ * yr_map_since() of each key that arrived later. */
 static const struct format formats[] = {
 	{ AGENDA_FORMAT, YAMLFILE_AGENDA, 1, agenda_keys },
+	{ AGENDA_FORMAT_2, YAMLFILE_AGENDA, 2, agenda_keys },
 	{ MINUTES_FORMAT, YAMLFILE_MINUTES, 1, minutes_keys },
+	{ MINUTES_FORMAT_2, YAMLFILE_MINUTES, 2, minutes_keys },
 	{ COMMITTEE_FORMAT, YAMLFILE_COMMITTEE, 1, committee_keys },
+	{ COMMITTEE_FORMAT_2, YAMLFILE_COMMITTEE, 2, committee_keys },
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -60,11 +67,26 @@ static const struct format *match_format(struct yr *r, const struct yr_node *v,
 		const char *slash = memchr(v->value, '/', v->len);
 		for (size_t i = 0; slash && i < NFORMATS; i++) {
 			size_t base = (size_t)(strchr(formats[i].name, '/') - formats[i].name);
-			if ((size_t)(slash - v->value) == base && !memcmp(formats[i].name, v->value, base)) {
-				yr_error(r, v, "this file's format is newer or other than this gavel "
-					 "reads; expected %s", expected_formats(want));
+			if ((size_t)(slash - v->value) != base || memcmp(formats[i].name, v->value, base))
+				continue;
+			const struct format *newest = &formats[i];
+			while (newest + 1 < formats + NFORMATS && newest[1].kind == newest->kind)
+				newest++;
+			size_t dl = v->len - base - 1;
+			const char *dv = slash + 1;
+			size_t nd = 0;
+			while (nd < dl && dv[nd] >= '0' && dv[nd] <= '9')
+				nd++;
+			if (dl > 0 && dl < 6 && nd == dl && dv[0] != '0') {
+				yr_error(r, v, "this file's format, %.*s, is newer than this gavel "
+					 "reads; the newest it reads is %s (a later gavel wrote "
+					 "it: read it with that one)", (int)v->len, v->value,
+					 newest->name);
 				return NULL;
 			}
+			yr_error(r, v, "this file's format is newer or other than this gavel "
+				 "reads; expected %s", expected_formats(want));
+			return NULL;
 		}
 	}
 	struct buf b = BUF_INIT;
@@ -108,6 +130,7 @@ static void decode(struct yr *r, const struct format *f, struct yr_map *m,
 {
 	out->kind = f->kind;
 	out->version = f->version;
+	yr_set_format(r, f->name, f->version);
 	switch (f->kind) {
 	case YAMLFILE_AGENDA: out->agenda = agenda_read(r, m); break;
 	case YAMLFILE_MINUTES: out->minutes = minutes_read(r, m); break;

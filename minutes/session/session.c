@@ -2,6 +2,7 @@
 #include "minutes/session/session.h"
 
 #include "minutes/audit/audit.h"
+#include "minutes/audit/chain.h"
 #include "minutes/model/yamlfile.h"
 #include "minutes/session/journal.h"
 #include "minutes/session/lock.h"
@@ -594,9 +595,36 @@ int session_confirm_other(struct session *s, const char *id, const char *date,
 {
 	if (s->read_only)
 		return 0;
-	char commit[41];
+	char commit[41], blob[41];
 	bool sig = false;
-	return audit_confirm(s->archive, id, date, by, commit, &sig, d);
+	int rc = audit_confirm(s->archive, id, date, by, commit, &sig, d);
+	if (rc)
+		return rc;
+	/* The chain link, on the item whose agenda entry confirms `id`: the
+	 * screen's next commit records it. */
+	char *path = meeting_path(id, MEETING_MINUTES);
+	rc = archive_blob_id(s->archive, commit, path, blob, d);
+	free(path);
+	for (size_t i = 0; rc == 0 && s->agenda && i < s->agenda->nitems; i++) {
+		const struct agenda_item *ai = &s->agenda->items[i];
+		if (!ai->confirms || strcmp(ai->confirms, id) || !ai->number ||
+		    !chain_set(s->minutes, ai->number, id, blob))
+			continue;
+		for (size_t j = 0; j < s->minutes->nitems; j++) {
+			const struct minutes_item *it = s->minutes->items[j];
+			if (!it->number || strcmp(it->number, ai->number))
+				continue;
+			char *scope = NULL;
+			struct buf b = BUF_INIT;
+			buf_addf(&b, "item %s %s", it->number, it->title ? it->title : "");
+			scope = buf_detach(&b, NULL);
+			session_changed(s, scope, "confirmation of %s recorded", id);
+			session_touch_item(s, it);
+			free(scope);
+		}
+		break;
+	}
+	return rc;
 }
 
 /* Whether `w` (lower-case ASCII) is in s, whatever the case. */

@@ -99,7 +99,9 @@ int session_commit(struct session *s, struct diags *d);
 
 /* Confirms another meeting's minutes as a correct record (an item of
  * this meeting whose agenda entry `confirms:` it), signed by `by` on
- * `date`: audit_confirm's commit and tag.  0, or as audit_confirm. */
+ * `date`: audit_confirm's commit and tag.  Then that item records the
+ * confirmed minutes (chain.h's link), a change for the next
+ * session_commit().  0, or as audit_confirm. */
 int session_confirm_other(struct session *s, const char *id, const char *date,
 			  const char *by, struct diags *d);
 

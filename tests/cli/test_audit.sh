@@ -77,7 +77,7 @@ expect "confirming again is refused, exit 1" '[ $rc -eq 1 ] && err_has "already 
 expect "git fsck is clean" 'git -C "$R" fsck --strict --no-progress >/dev/null 2>&1'
 
 run -C "$R" verify
-expect "verify: OK" '[ $rc -eq 0 ] && grep -q "^$ID  OK$" "$TMP/out" && [ "$(wc -l <"$TMP/out")" -eq 1 ]'
+expect "verify: OK, and how it was checked" '[ $rc -eq 0 ] && grep -q "^$ID  OK  checked: tag, not signed; no chain link$" "$TMP/out" && [ "$(wc -l <"$TMP/out")" -eq 1 ]'
 run -C "$R" verify communities-board/2018-04-11
 expect "verify of a draft says so" '[ $rc -eq 0 ] && out_has "DRAFT"'
 
@@ -88,7 +88,7 @@ expect "edit of confirmed minutes without a reason: exit 2" '[ $rc -eq 2 ] && er
 EDITOR_MODE=venue run -C "$R" edit $ID -m "The venue was the Council Chamber"
 expect "a correction is committed with a Correction: trailer" '[ $rc -eq 0 ] && git -C "$R" log -1 --format=%B | tail -n 2 | grep -qx "Correction: The venue was the Council Chamber" && grep -q "^venue: Council Chamber$" "$M"'
 run -C "$R" verify
-expect "verify: CORRECTED (1)" '[ $rc -eq 0 ] && grep -q "^$ID  CORRECTED (1)$" "$TMP/out"'
+expect "verify: CORRECTED (1)" '[ $rc -eq 0 ] && grep -q "^$ID  CORRECTED (1)  checked: tag" "$TMP/out"'
 
 # --- a plain edit of confirmed minutes ---
 sed -i 's/^venue: .*/venue: Somewhere Else/' "$M"

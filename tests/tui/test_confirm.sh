@@ -27,7 +27,10 @@ check "the earlier meeting is tagged as confirmed" \
 	[ -n "$(git -C "$REPO" tag -l confirmed/communities-board/2018-01-17)" ]
 check "its minutes say confirmed, on this meeting's date, by the chair" \
 	sh -c "git -C '$REPO' show HEAD:communities-board/2018-01-17/minutes.yaml | grep -q 'by: Cllr Simon Blackburn' && git -C '$REPO' show HEAD:communities-board/2018-01-17/minutes.yaml | grep -q 'date: 2018-03-14'"
-check "gavel verify finds it OK" sh -c "'$GAVEL' -C '$REPO' verify | grep -q '2018-01-17  OK'"
+check "the confirming item records what it confirmed (format 2)" committed_has \
+	"      meeting: communities-board/2018-01-17"
+check "gavel verify finds it OK through the tag and the chain link" sh -c \
+	"'$GAVEL' -C '$REPO' verify | grep -q '2018-01-17  OK  checked: tag, .*; chain link from communities-board/2018-03-14 item 2'"
 check "git status is clean" clean_tree
 check "git fsck is clean" fsck_clean
 tui_finish

@@ -193,12 +193,55 @@ static void test_held_meeting_is_read_only(void **state)
 	diags_free(&d);
 }
 
+/* F5 on an item whose agenda entry confirms an earlier meeting: that
+ * meeting is confirmed and tagged, and the item records the link (the
+ * meeting and its minutes' blob as confirmed), committed as format 2. */
+static void test_confirm_other_records_the_link(void **state)
+{
+	struct fx *fx = *state;
+	struct diags d;
+	diags_init(&d);
+	struct meeting_spec spec = { .committee = "Communities Board", .date = "2018-02-07" };
+	char *earlier = NULL;
+	assert_int_equal(meeting_create(fx->a, &spec, &earlier, &d), 0);
+	assert_int_equal(fx_sh(fx, "printf 'format: gavel-agenda/1\\ncommittee: Communities Board\\n"
+			       "date: 2018-03-14\\nitems:\\n  - number: \"2\"\\n    title: Minutes\\n"
+			       "    confirms: communities-board/2018-02-07\\n' "
+			       ">communities-board/2018-03-14/agenda.yaml && "
+			       "printf 'format: gavel-minutes/1\\ncommittee: Communities Board\\n"
+			       "date: 2018-03-14\\nstatus: draft\\nitems:\\n  - number: \"2\"\\n"
+			       "    title: Minutes\\n    decision: Confirmed.\\n' "
+			       ">" MINUTES " && git add -A && git commit -qm agenda"), 0);
+	fx_reopen(fx);
+	struct session *s = open_session(fx, false);
+	assert_int_equal(session_confirm_other(s, earlier, "2018-03-14", "Cllr Alex Morgan", &d), 0);
+	assert_true(session_pending(s));
+	assert_int_equal(session_commit(s, &d), 0);
+	char *blob = fx_out(fx, "git rev-parse confirmed/communities-board/2018-02-07^{commit}:"
+			    "communities-board/2018-02-07/minutes.yaml");
+	struct buf want = BUF_INIT;
+	buf_addf(&want, "    confirmed_minutes:\n      meeting: %s\n      blob: %s\n", earlier, blob);
+	assert_true(head_has(fx, "format: gavel-minutes/2\n"));
+	assert_true(head_has(fx, want.data));
+	char *msg = fx_out(fx, "git log -1 --format=%s");
+	assert_string_equal(msg, "communities-board/2018-03-14: item 2 Minutes: "
+			    "confirmation of communities-board/2018-02-07 recorded");
+	assert_int_equal(session_close(s, false, &d), 0);
+	fx_no_diags(&d, "confirming");
+	free(msg);
+	free(blob);
+	buf_free(&want);
+	free(earlier);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_and_commit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_journal_restored_after_crash, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_held_meeting_is_read_only, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_confirm_other_records_the_link, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

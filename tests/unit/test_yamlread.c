@@ -273,10 +273,16 @@ static void test_format_not_first_many_problems(void **state)
 static void test_format_unknown(void **state)
 {
 	(void)state;
-	refused("format: gavel-minutes/2\ncommittee: C\ndate: 2018-03-14\nitems: []\n", 1, 9,
-		"this file's format is newer or other than this gavel reads; expected format: "
-		"gavel-agenda/1, gavel-minutes/1 or gavel-committee/1");
-	refused("committee: C\nformat: gavel-agenda/7\n", 2, 9, "newer or other than this gavel reads");
+	/* A newer format names the file's format and the newest this gavel
+	 * reads (FORMAT.md's bump rule). */
+	refused("format: gavel-minutes/3\ncommittee: C\ndate: 2018-03-14\nitems: []\n", 1, 9,
+		"this file's format, gavel-minutes/3, is newer than this gavel reads; the "
+		"newest it reads is gavel-minutes/2");
+	refused("committee: C\nformat: gavel-agenda/7\n", 2, 9,
+		"gavel-agenda/7, is newer than this gavel reads; the newest it reads is gavel-agenda/2");
+	refused("format: gavel-committee/12\n", 1, 9, "the newest it reads is gavel-committee/2");
+	refused("format: gavel-minutes/x\n", 1, 9, "newer or other than this gavel reads");
+	refused("format: gavel-minutes/0\n", 1, 9, "newer or other than this gavel reads");
 	refused("format: something/1\ncommittee: C\ndate: 2018-03-14\nitems: []\n", 1, 9,
 		"expected format: gavel-agenda/1, gavel-minutes/1 or gavel-committee/1, found 'something/1'");
 	refused("format: gavel-minutes\n", 1, 9, "found 'gavel-minutes'");

@@ -231,13 +231,13 @@ static void test_entries_100001_comments_refused(void **state)
 	free(text);
 }
 
-/* A file with `n` attendees present (each an empty mapping). */
+/* A file with `n` attendees present (each named "a"). */
 static void attendees(struct buf *b, size_t n)
 {
 	buf_reset(b);
 	buf_addstr(b, HEAD "items: []\nattendance: {present: [");
 	for (size_t i = 0; i < n; i++)
-		buf_addstr(b, i ? ",{}" : "{}");
+		buf_addstr(b, i ? ",{name: a}" : "{name: a}");
 	buf_addstr(b, "]}\n");
 }
 
@@ -264,10 +264,10 @@ static void test_entries_limit_of_each_kind(void **state)
 	buf_reset(&b);
 	buf_addstr(&b, HEAD "attendance: {present: [");
 	for (size_t i = 0; i < YR_MAX_ENTRIES; i++)
-		buf_addstr(&b, i ? ",{}" : "{}");
+		buf_addstr(&b, i ? ",{name: a}" : "{name: a}");
 	buf_addstr(&b, "]}\nitems: [{number: '1', title: t, documents: [");
 	for (size_t i = 0; i <= YR_MAX_TOTAL - 2 * YR_MAX_ENTRIES; i++)
-		buf_addstr(&b, i ? ",{}" : "{}");
+		buf_addstr(&b, i ? ",{title: a}" : "{title: a}");
 	buf_addstr(&b, "]}");
 	for (size_t i = 1; i < YR_MAX_ENTRIES; i++)
 		buf_addstr(&b, ",{number: '1', title: t}");

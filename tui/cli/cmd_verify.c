@@ -17,6 +17,25 @@
 #include <time.h>
 #include <unistd.h>
 
+/* How a meeting was checked: its tag, the tag's signature, the chain
+ * links that name it. */
+static void checked(struct buf *line, const struct audit_result *r)
+{
+	buf_addstr(line, "  checked: ");
+	if (!r->tagged)
+		buf_addstr(line, "no tag");
+	else if (r->signer)
+		buf_addf(line, "tag, signed by %s", r->signer);
+	else if (r->note)
+		buf_addf(line, "tag, %s", r->note);
+	else
+		buf_addstr(line, r->tag_signed ? "tag, signature bad" : "tag, not signed");
+	if (r->links.len)
+		buf_addf(line, "; chain link from %s", r->links.data);
+	else
+		buf_addstr(line, "; no chain link");
+}
+
 int cmd_verify(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = cli_command("verify");
@@ -55,10 +74,8 @@ int cmd_verify(struct cli *c, int argc, char **argv)
 				buf_addf(&line, "  %s", r[i].why.data);
 			if (r[i].state == AUDIT_DRAFT)
 				buf_addstr(&line, "  not confirmed");
-			if (r[i].signer)
-				buf_addf(&line, "  signed by %s", r[i].signer);
-			if (r[i].note)
-				buf_addf(&line, "  %s", r[i].note);
+			else
+				checked(&line, &r[i]);
 			buf_addch(&line, '\n');
 			cli_write(line.data, line.len);
 			if (r[i].state == AUDIT_ALTERED)

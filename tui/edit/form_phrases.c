@@ -112,6 +112,7 @@ void form_phrases_confirm_now(struct form *f)
 		form_say(f, true, "%s", m);
 		free(m);
 	} else {
+		form_commit(f);         /* the item's record of what it confirmed */
 		form_say(f, false, "%s confirmed as a correct record, signed by %s on %s "
 			 "(tag confirmed/%s)", id, chair, f->m->date, id);
 	}
