@@ -130,6 +130,11 @@ bool audit_is_correction(const char *message)
 	return false;
 }
 
+void audit_add_correction(struct buf *msg, const char *reason)
+{
+	buf_addf(msg, "\n%s %s\n", AUDIT_TRAILER, reason);
+}
+
 bool audit_reason_ok(const char *reason)
 {
 	return reason && reason[strspn(reason, " \t")] && !strchr(reason, '\n') &&
@@ -141,9 +146,10 @@ int audit_commit_edit(struct archive *a, const char *id, const char *data,
 		      char commit_out[41], struct diags *d)
 {
 	struct buf msg = BUF_INIT;
-	if (correction)
-		buf_addf(&msg, "%s: corrected\n\n%s\n\n%s %s\n", id, reason, AUDIT_TRAILER, reason);
-	else if (reason)
+	if (correction) {
+		buf_addf(&msg, "%s: corrected\n\n%s\n", id, reason);
+		audit_add_correction(&msg, reason);
+	} else if (reason)
 		buf_addf(&msg, "%s: edited\n\n%s\n", id, reason);
 	else
 		buf_addf(&msg, "%s: edited\n", id);

@@ -52,6 +52,12 @@ int audit_confirm(struct archive *a, const char *id, const char *date,
  * its last paragraph, which is not its first). */
 bool audit_is_correction(const char *message);
 
+/* Ends a commit message (which ends with a newline) with a correction's
+ * trailer paragraph: a blank line and `Correction: <reason>`.  Every
+ * correction's commit is made with it (gavel edit -m, gavel run in
+ * correction mode), so that audit_is_correction knows it. */
+void audit_add_correction(struct buf *msg, const char *reason);
+
 /* Whether `reason` can be one: one line of text, not blank. */
 bool audit_reason_ok(const char *reason);
 

@@ -139,15 +139,22 @@ const struct command commands[] = {
 	  "and read a meeting's history.  ? or F1 on the screen lists every key,\n"
 	  "as 'gavel keys browse' does.\n\n"
 	  "  --theme NAME    as for gavel run\n" },
-	{ "run", cmd_run, "MEETING [--read-only] [--theme NAME]", "take the minutes of a meeting",
+	{ "run", cmd_run, "MEETING [--read-only] [--correct REASON] [--theme NAME]",
+	  "take the minutes of a meeting",
 	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
 	  "each agenda item (presenters, summary, comments, decision, votes,\n"
 	  "actions), committed to git as you go.  A journal under the repository's\n"
 	  "git folder catches every keystroke within a second; after a crash,\n"
 	  "gavel run restores it.  F1 on the screen lists every key, as 'gavel\n"
 	  "keys run' does.\n\n"
+	  "Confirmed minutes open read-only, the screen says so and why: a change\n"
+	  "to them is a correction, which needs its reason first (^R on the\n"
+	  "screen asks for it, or --correct).  Every commit made while correcting\n"
+	  "carries the trailer 'Correction: REASON', so that gavel verify counts\n"
+	  "it (CORRECTED).\n\n"
 	  "  --read-only     look without changing anything (when another gavel\n"
 	  "                  holds the meeting)\n"
+	  "  --correct REASON  correct confirmed minutes, for REASON (one line)\n"
 	  "  --theme NAME    default, light, high-contrast, mono or your own\n" },
 	{ "demo", cmd_demo, "[--theme NAME] [--no-run]", "try gavel on a demo meeting",
 	  "Makes a throwaway repository (its path is printed on exit) holding the\n"
