@@ -87,4 +87,13 @@ void audit_results_free(struct audit_result *v, size_t n);
 
 const char *audit_state_name(enum audit_state s);
 
+/* Checks meeting `id`'s confirmation tag alone, as audit_verify does: it
+ * names a commit, records the confirmed minutes' blob (AUDIT_BLOB_KEY),
+ * that commit holds that very blob, and it is in HEAD's history.  0 with
+ * the commit's id in commit_out; ARCHIVE_ENOTFOUND when there is no tag;
+ * MEETING_INVALID, with why in `d`, when it has moved, records no blob or
+ * lies outside HEAD's history. */
+int audit_tag_check(struct archive *a, const char *id, char commit_out[41],
+		    struct diags *d);
+
 #endif
