@@ -131,6 +131,11 @@ bool audit_is_correction(const char *message)
 	return false;
 }
 
+void audit_add_correction(struct buf *msg, const char *reason)
+{
+	buf_addf(msg, "\n%s %s\n", AUDIT_TRAILER, reason);
+}
+
 bool audit_reason_ok(const char *reason)
 {
 	return reason && reason[strspn(reason, " \t")] && !strchr(reason, '\n') &&
@@ -142,9 +147,10 @@ int audit_commit_edit(struct archive *a, const char *id, const char *data,
 		      char commit_out[41], struct diags *d)
 {
 	struct buf msg = BUF_INIT;
-	if (correction)
-		buf_addf(&msg, "%s: corrected\n\n%s\n\n%s %s\n", id, reason, AUDIT_TRAILER, reason);
-	else if (reason)
+	if (correction) {
+		buf_addf(&msg, "%s: corrected\n\n%s\n", id, reason);
+		audit_add_correction(&msg, reason);
+	} else if (reason)
 		buf_addf(&msg, "%s: edited\n\n%s\n", id, reason);
 	else
 		buf_addf(&msg, "%s: edited\n", id);
@@ -532,4 +538,54 @@ void audit_results_free(struct audit_result *v, size_t n)
 		free(v[i].note);
 	}
 	free(v);
+}
+
+/* ---- a confirmation tag, alone ---- */
+
+int audit_tag_check(struct archive *a, const char *id, char commit_out[41],
+		    struct diags *d)
+{
+	char *tag = audit_tag_name(id), *path = meeting_path(id, MEETING_MINUTES);
+	char recorded[41], held[41];
+	struct archive_tag t;
+	struct diags quiet;
+	diags_init(&quiet);
+	int rc = archive_tag_read(a, tag, &t, &quiet);
+	if (rc == ARCHIVE_ENOTFOUND) {
+		diags_add(d, NULL, 0, 0, "no tag %s", tag);
+		goto out;
+	}
+	if (rc < 0) {
+		rc = archive_tag_read(a, tag, &t, d);
+		goto out;
+	}
+	rc = MEETING_INVALID;
+	if (!t.target[0]) {
+		diags_add(d, NULL, 0, 0, "the tag %s does not name a commit", tag);
+	} else if (!recorded_blob(t.message, recorded)) {
+		diags_add(d, NULL, 0, 0, "the tag %s does not record the confirmed minutes "
+			  "(no %sline)", tag, AUDIT_BLOB_KEY);
+	} else if (archive_blob_id(a, t.target, path, held, &quiet) != 0 ||
+		   strcmp(held, recorded)) {
+		diags_add(d, NULL, 0, 0, "the tag %s has moved: its commit %.7s does not hold "
+			  "the minutes that were confirmed", tag, t.target);
+	} else {
+		struct archive_watch w = { .path = path };
+		memcpy(w.since, t.target, 41);
+		rc = archive_changes_since(a, &w, 1, d);
+		if (rc == 0 && !w.reachable) {
+			diags_add(d, NULL, 0, 0, "the tag's commit %.7s is not in the history of "
+				  "HEAD (the history was rewritten, or the tag moved)", t.target);
+			rc = MEETING_INVALID;
+		}
+		archive_watches_free(&w, 1);
+		if (rc == 0)
+			memcpy(commit_out, t.target, 41);
+	}
+	archive_tag_free(&t);
+out:
+	diags_free(&quiet);
+	free(tag);
+	free(path);
+	return rc;
 }

@@ -52,6 +52,12 @@ int audit_confirm(struct archive *a, const char *id, const char *date,
  * its last paragraph, which is not its first). */
 bool audit_is_correction(const char *message);
 
+/* Ends a commit message (which ends with a newline) with a correction's
+ * trailer paragraph: a blank line and `Correction: <reason>`.  Every
+ * correction's commit is made with it (gavel edit -m, gavel run in
+ * correction mode), so that audit_is_correction knows it. */
+void audit_add_correction(struct buf *msg, const char *reason);
+
 /* Whether `reason` can be one: one line of text, not blank. */
 bool audit_reason_ok(const char *reason);
 
@@ -89,5 +95,14 @@ int audit_verify(struct archive *a, char *const *ids, size_t nids,
 void audit_results_free(struct audit_result *v, size_t n);
 
 const char *audit_state_name(enum audit_state s);
+
+/* Checks meeting `id`'s confirmation tag alone, as audit_verify does: it
+ * names a commit, records the confirmed minutes' blob (AUDIT_BLOB_KEY),
+ * that commit holds that very blob, and it is in HEAD's history.  0 with
+ * the commit's id in commit_out; ARCHIVE_ENOTFOUND when there is no tag;
+ * MEETING_INVALID, with why in `d`, when it has moved, records no blob or
+ * lies outside HEAD's history. */
+int audit_tag_check(struct archive *a, const char *id, char commit_out[41],
+		    struct diags *d);
 
 #endif

@@ -20,8 +20,11 @@
 struct session {
 	struct archive *archive;
 	char *id;
-	bool read_only;
+	bool read_only;                 /* asked for, or confirmed minutes */
 	bool locked;
+	bool confirmed;                 /* the minutes are confirmed (or tagged) */
+	char *confirmed_why;            /* "confirmed on <date> by <name>" */
+	char *correction;               /* the reason, in correction mode */
 	struct minutes *minutes;
 	struct agenda *agenda;
 	struct committee *committee;
@@ -95,13 +98,16 @@ static void set_short(struct session *s, const char *id)
 	snprintf(s->last_short, sizeof(s->last_short), "%.7s", id);
 }
 
-/* The journal's payload: "ui LEN\n", the screen's state, "\n", then
- * "items all\n" and the minutes, or "items I J ...\n" and the minutes
- * holding only the items at those positions (the rest are as last
- * committed). */
+/* The journal's payload: in correction mode "correction REASON\n" (so a
+ * restart after a crash goes on correcting, for the same reason); "ui
+ * LEN\n", the screen's state, "\n", then "items all\n" and the minutes,
+ * or "items I J ...\n" and the minutes holding only the items at those
+ * positions (the rest are as last committed). */
 static void payload_make(const struct session *s, const char *ui, struct buf *out)
 {
 	size_t len = ui ? strlen(ui) : 0;
+	if (s->correction)
+		buf_addf(out, "correction %s\n", s->correction);
 	buf_addf(out, "ui %zu\n", len);
 	buf_add(out, ui ? ui : "", len);
 	buf_addch(out, '\n');
@@ -177,7 +183,17 @@ static void items_merge(struct minutes *m, struct minutes *base, const size_t *a
 static int payload_parse(struct session *s, const char *name, const char *p,
 			 size_t len, struct diags *d)
 {
-	char *end;
+	char *end, *reason = NULL;
+	if (len > 11 && !memcmp(p, "correction ", 11)) {
+		const char *nl = memchr(p, '\n', len);
+		if (!nl)
+			goto bad;
+		reason = xstrndup(p + 11, (size_t)(nl - p - 11));
+		len -= (size_t)(nl + 1 - p);
+		p = nl + 1;
+		if (!audit_reason_ok(reason))
+			goto bad;
+	}
 	if (len < 4 || memcmp(p, "ui ", 3))
 		goto bad;
 	unsigned long long n = strtoull(p + 3, &end, 10);
@@ -210,6 +226,7 @@ static int payload_parse(struct session *s, const char *name, const char *p,
 	int rc = yamlfile_load_mem(&doc, name, nl + 1, len - (size_t)(nl + 1 - p), YAMLFILE_MINUTES, d);
 	if (rc != YAMLFILE_OK) {
 		free(at);
+		free(reason);
 		return -1;
 	}
 	if (all)
@@ -220,8 +237,16 @@ static int payload_parse(struct session *s, const char *name, const char *p,
 	s->minutes = doc.minutes;
 	s->all_dirty = true;    /* until the next commit, all of it */
 	s->recovered_ui = xstrndup(p + head, (size_t)n);
+	if (reason && !s->correction) {
+		/* A correction was going on: it goes on, for its reason. */
+		s->correction = reason;
+		add_notice(s, "the correction \"%s\" goes on where it stopped", reason);
+	} else {
+		free(reason);
+	}
 	return 0;
 bad:
+	free(reason);
 	diags_add(d, name, 0, 0, "the journal's payload is damaged; expected "
 		  "\"ui LENGTH\", \"items ...\" and the minutes");
 	return -1;
@@ -303,8 +328,42 @@ static void restore_journal(struct session *s)
 	diags_free(&jd);
 }
 
+/* Whether the minutes are confirmed: their status says so, or their
+ * confirmation tag exists (as gavel edit decides); then why they are
+ * read-only, in words. */
+static void note_confirmed(struct session *s)
+{
+	const struct minutes *m = s->minutes;
+	struct buf why = BUF_INIT;
+	if (m->status == MINUTES_CONFIRMED) {
+		buf_addf(&why, "confirmed on %s by %s", *m->confirmed_date ? m->confirmed_date : "?",
+			 m->confirmed_by && *m->confirmed_by ? m->confirmed_by : "?");
+	} else {
+		char *tag = audit_tag_name(s->id);
+		struct archive_tag t;
+		struct diags quiet;
+		diags_init(&quiet);
+		if (archive_tag_read(s->archive, tag, &t, &quiet) == 0) {
+			buf_addf(&why, "confirmed: the tag %s exists", tag);
+			archive_tag_free(&t);
+		}
+		diags_free(&quiet);
+		free(tag);
+	}
+	s->confirmed = why.len > 0;
+	s->confirmed_why = s->confirmed ? buf_detach(&why, NULL) : NULL;
+	buf_free(&why);
+}
+
 int session_open(struct session **out, struct archive *a, const char *id,
 		 bool read_only, char **holder, struct diags *d)
+{
+	return session_open_correction(out, a, id, read_only, NULL, holder, d);
+}
+
+int session_open_correction(struct session **out, struct archive *a, const char *id,
+			    bool read_only, const char *reason, char **holder,
+			    struct diags *d)
 {
 	*out = NULL;
 	if (holder)
@@ -312,6 +371,11 @@ int session_open(struct session **out, struct archive *a, const char *id,
 	if (!slug_meeting_id_valid(id)) {
 		diags_add(d, NULL, 0, 0, "'%s' is not a meeting id; expected "
 			  "committee/YYYY-MM-DD, such as communities-board/2018-03-14", id);
+		return SESSION_INVALID;
+	}
+	if (reason && (read_only || !audit_reason_ok(reason))) {
+		diags_add(d, NULL, 0, 0, read_only ? "a correction cannot be made read-only"
+			  : "a correction's reason must be one line of text");
 		return SESSION_INVALID;
 	}
 	struct session *s = xcalloc(1, sizeof(*s));
@@ -358,11 +422,64 @@ int session_open(struct session **out, struct archive *a, const char *id,
 		set_short(s, s->base);
 	diags_free(&quiet);
 	minutes_write(s->minutes, &s->committed);
+	note_confirmed(s);
+	if (reason && !s->confirmed) {
+		diags_add(d, NULL, 0, 0, "%s is not confirmed: a correction is for confirmed "
+			  "minutes (take them without --correct)", id);
+		session_close(s, false, d);
+		return SESSION_INVALID;
+	}
+	s->correction = reason ? xstrdup(reason) : NULL;
 
 	if (!read_only)
 		restore_journal(s);
+	/* Confirmed minutes are the record: read-only until a correction's
+	 * reason is given.  The lock stays, so that one can be. */
+	if (s->confirmed && !s->correction)
+		s->read_only = true;
 	*out = s;
 	return 0;
+}
+
+int session_correct(struct session *s, const char *reason, struct diags *d)
+{
+	if (s->correction) {
+		diags_add(d, NULL, 0, 0, "already correcting: %s", s->correction);
+		return SESSION_INVALID;
+	}
+	if (!s->confirmed) {
+		diags_add(d, NULL, 0, 0, "%s is not confirmed: no correction is needed", s->id);
+		return SESSION_INVALID;
+	}
+	if (!s->locked) {
+		diags_add(d, NULL, 0, 0, "opened read-only; leave and run gavel run %s "
+			  "--correct REASON", s->id);
+		return SESSION_INVALID;
+	}
+	if (!audit_reason_ok(reason)) {
+		diags_add(d, NULL, 0, 0, "a correction's reason must be one line of text");
+		return SESSION_INVALID;
+	}
+	s->correction = xstrdup(reason);
+	s->read_only = false;
+	s->journal_dirty = true;        /* the journal learns the reason */
+	return 0;
+}
+
+const char *session_correction(const struct session *s) { return s->correction; }
+
+const char *session_read_only_why(const struct session *s)
+{
+	if (!s->read_only)
+		return NULL;
+	if (s->confirmed && s->locked)
+		return s->confirmed_why;
+	return "another gavel is taking these minutes";
+}
+
+bool session_can_correct(const struct session *s)
+{
+	return s->confirmed && s->locked && !s->correction;
 }
 
 int session_close(struct session *s, bool commit, struct diags *d)
@@ -387,6 +504,8 @@ int session_close(struct session *s, bool commit, struct diags *d)
 	free(s->journal_error);
 	free(s->commit_error);
 	free(s->recovered_ui);
+	free(s->confirmed_why);
+	free(s->correction);
 	free(s->dirty);
 	free(s->recovered_when);
 	free(s->id);
@@ -552,6 +671,8 @@ int session_commit(struct session *s, struct diags *d)
 	}
 	struct buf msg = BUF_INIT;
 	message_make(s, &msg);
+	if (s->correction)
+		audit_add_correction(&msg, s->correction);
 	char *path = meeting_path(s->id, MEETING_MINUTES);
 	struct archive_file f = { path, bytes.data, bytes.len };
 	char id[41];

@@ -43,6 +43,30 @@ struct session;
 int session_open(struct session **out, struct archive *a, const char *id,
 		 bool read_only, char **holder, struct diags *d);
 
+/* The same for a correction of confirmed minutes (session_correct), or,
+ * with `reason` NULL, as session_open.  SESSION_INVALID when they are not
+ * confirmed, or the reason is not one line of text. */
+int session_open_correction(struct session **out, struct archive *a, const char *id,
+			    bool read_only, const char *reason, char **holder,
+			    struct diags *d);
+
+/* Confirmed minutes (their status says so, or their tag exists) open
+ * read-only: they are the record.  A correction's reason makes them
+ * writable, and from then on every commit of the session carries it as
+ * the `Correction: REASON` trailer (audit.h), and so does the journal, so
+ * that gavel run after a crash goes on correcting for that reason.
+ * SESSION_INVALID with why in `d` when the minutes are not confirmed,
+ * the session does not hold the meeting's lock (opened read-only), a
+ * correction is already going on, or the reason is not one line. */
+int session_correct(struct session *s, const char *reason, struct diags *d);
+/* The correction's reason, or NULL when not correcting. */
+const char *session_correction(const struct session *s);
+/* Whether session_correct can make the session writable. */
+bool session_can_correct(const struct session *s);
+/* Why the session is read-only ("confirmed on 2018-04-11 by Cllr Simon
+ * Blackburn"), or NULL when it is not. */
+const char *session_read_only_why(const struct session *s);
+
 /* Commits what is pending (when `commit`), removes the journal when that
  * worked, releases the lock and frees everything. */
 int session_close(struct session *s, bool commit, struct diags *d);

@@ -120,7 +120,14 @@ expect "an unknown revision is an error, exit 2, one line" \
 run -C "$R" diff $ID confirmed
 expect "confirmed before the minutes are confirmed is an error" \
 	'[ $rc -eq 2 ] && err_has "has not been confirmed" && err_has "confirmed/$ID"'
+# A tag that records no minutes (made by hand) is not a confirmation.
 git -C "$R" tag -a "confirmed/$ID" -m "confirmed as a correct record" "$REV3"
+run -C "$R" diff $ID confirmed
+expect "a tag without a minutes-blob line: confirmed is an error" \
+	'[ $rc -eq 2 ] && err_has "confirmed cannot be trusted" && err_has "no minutes-blob: line"'
+# As gavel confirm makes it: the blob of the minutes it confirmed.
+git -C "$R" tag -f -a "confirmed/$ID" -m "confirmed as a correct record" -m "meeting: $ID
+minutes-blob: $(git -C "$R" rev-parse "$REV3:$ID/minutes.yaml")" "$REV3" >/dev/null
 run -C "$R" diff $ID confirmed
 expect "confirmed names the tagged version" \
 	'[ $rc -eq 1 ] && head -1 "$TMP/out" | grep -q ": $REV3 (2030-01-12 Sam Clerk) -> $REV4 " && out_has "moved from position 1 to 3"'

@@ -3,7 +3,9 @@
  * clerk meets it: opening a meeting, a change committed with a message
  * that says what changed, the journal that brings back typed work after
  * gavel is killed, and a second gavel on a held meeting told who holds
- * it and given a read-only view that can neither commit nor journal.
+ * it and given a read-only view that can neither commit nor journal;
+ * confirmed minutes read-only until a correction's reason is given, which
+ * every commit and the journal then carry.
  * The repository is made through the archive API; git is the witness.
  */
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 
 #include "tests/unit/repo_fixture.h"
 #include "minutes/session/session.h"
+#include "minutes/audit/audit.h"
 #include "minutes/model/minutes.h"
 
 #define JOURNAL ".git/gavel/journal/communities-board/2018-03-14.journal"
@@ -235,6 +238,93 @@ static void test_confirm_other_records_the_link(void **state)
 	diags_free(&d);
 }
 
+/* In a child process: opens confirmed minutes for a correction, types,
+ * writes the journal and dies. */
+static void crash_while_correcting(struct fx *fx, const char *reason)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct archive *a = NULL;
+		struct session *s = NULL;
+		struct diags d;
+		diags_init(&d);
+		if (archive_open(&a, fx->repo, &d) != 0 ||
+		    session_open_correction(&s, a, fx->id, false, reason, NULL, &d) != 0)
+			_exit(2);
+		set_venue(s, "Committee Room 3");
+		if (session_journal(s, "ui", 1000.0, &d) != 0)
+			_exit(3);
+		_exit(0);
+	}
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
+static void test_confirmed_needs_a_correction(void **state)
+{
+	struct fx *fx = *state;
+	struct session *s = NULL;
+	struct diags d;
+	diags_init(&d);
+	/* A draft needs no correction. */
+	assert_int_equal(session_open_correction(&s, fx->a, fx->id, false, "why", NULL, &d),
+			 SESSION_INVALID);
+	assert_non_null(strstr(fx_diags(&d), "is not confirmed"));
+	diags_clear(&d);
+	assert_int_equal(audit_confirm(fx->a, fx->id, "2018-04-11", "Cllr Chair", NULL,
+				       NULL, &d), 0);
+	char *confirmed = fx_out(fx, "git rev-parse HEAD");
+
+	/* Read-only, and says why; nothing typed is committed. */
+	s = open_session(fx, false);
+	assert_true(session_read_only(s));
+	assert_true(session_can_correct(s));
+	assert_null(session_correction(s));
+	assert_string_equal(session_read_only_why(s), "confirmed on 2018-04-11 by Cllr Chair");
+	set_venue(s, "Committee Room 2");
+	assert_int_equal(session_commit(s, &d), 0);
+	char *head = fx_out(fx, "git rev-parse HEAD");
+	assert_string_equal(head, confirmed);
+	free(head);
+
+	/* The reason first: one line. */
+	assert_int_equal(session_correct(s, "two\nlines", &d), SESSION_INVALID);
+	diags_clear(&d);
+	assert_int_equal(session_correct(s, "The venue was wrong", &d), 0);
+	assert_false(session_read_only(s));
+	assert_false(session_can_correct(s));
+	assert_string_equal(session_correction(s), "The venue was wrong");
+	assert_int_equal(session_journal(s, "ui", 1e9, &d), 0);
+	assert_int_equal(fx_sh(fx, "grep -qx 'correction The venue was wrong' " JOURNAL), 0);
+	assert_int_equal(session_commit(s, &d), 0);
+	fx_no_diags(&d, "correcting");
+	char *msg = fx_out(fx, "git log -1 --format=%B");
+	assert_true(audit_is_correction(msg));
+	assert_non_null(strstr(msg, "venue changed\n\nCorrection: The venue was wrong"));
+	free(msg);
+	assert_true(head_has(fx, "venue: Committee Room 2"));
+	assert_int_equal(session_close(s, true, &d), 0);
+
+	/* Killed while correcting: the restart goes on, for the same reason. */
+	crash_while_correcting(fx, "Room 3, in fact");
+	fx_reopen(fx);
+	s = open_session(fx, false);
+	assert_false(session_read_only(s));
+	assert_string_equal(session_correction(s), "Room 3, in fact");
+	assert_string_equal(session_minutes(s)->venue, "Committee Room 3");
+	assert_int_equal(session_close(s, true, &d), 0);
+	fx_no_diags(&d, "the restart");
+	msg = fx_out(fx, "git log -1 --format=%B");
+	assert_non_null(strstr(msg, "Correction: Room 3, in fact"));
+	free(msg);
+	assert_int_equal(fx_sh(fx, "test -e " JOURNAL), 1);
+	free(confirmed);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +332,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_journal_restored_after_crash, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_held_meeting_is_read_only, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_confirm_other_records_the_link, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_confirmed_needs_a_correction, fx_setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* cli: the helpers the commands share: output made safe for a terminal,
  * options, the repository.  The table of commands is in cli_commands.c. */
 #include "tui/cli/cli.h"
+#include "minutes/audit/revision.h"
 #include "minutes/format/slug.h"
 #include "tui/render/render.h"
 #include "minutes/base/utf8.h"
@@ -215,6 +216,17 @@ int cli_origin(struct archive *a, const char *rev, struct render_origin *o)
 	buf_free(&b);
 	archive_rev_clear(&r);
 	return 0;
+}
+
+bool cli_revision(struct archive *a, const char *id, const char *rev, char out[41])
+{
+	struct diags d;
+	diags_init(&d);
+	int rc = revision_resolve(a, id, rev, out, &d);
+	if (rc)
+		cli_diags(&d, true);
+	diags_free(&d);
+	return rc == 0;
 }
 
 unsigned cli_width(void)

@@ -108,6 +108,12 @@ void cli_repo_warnings(struct archive *a);
 struct render_origin;
 int cli_origin(struct archive *a, const char *rev, struct render_origin *o);
 
+/* The commit `rev` names for meeting `id` (NULL: every meeting, as
+ * export reads them), through the one parser of revisions
+ * (minutes/audit/revision.h): an id, a tag, a branch, git's syntax,
+ * confirmed, @YYYY-MM-DD.  Prints why not and returns false. */
+bool cli_revision(struct archive *a, const char *id, const char *rev, char out[41]);
+
 /* Columns to wrap text to: the terminal's width, 80 when not a terminal. */
 unsigned cli_width(void);
 

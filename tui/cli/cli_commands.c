@@ -29,7 +29,8 @@ const struct command commands[] = {
 	{ "show", cmd_show, "MEETING [--rev REV] [--format text|yaml|markdown|html]",
 	   "print a meeting's minutes",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
-	  "  --rev REV        as they stood at revision REV (a commit id, tag...)\n"
+	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
+	  "                   a commit id, a tag, confirmed, @YYYY-MM-DD...)\n"
 	  "  --format text    as published minutes read, wrapped (the default)\n"
 	  "  --format yaml    the minutes file itself\n"
 	  "  --format markdown  as published minutes read, in Markdown\n"
@@ -51,7 +52,8 @@ const struct command commands[] = {
 	  "  --format html      the only format for now (required)\n"
 	  "  --out DIR          where to write the site (required)\n"
 	  "  --committee SLUG   only that committee's meetings\n"
-	  "  --rev REV          the archive as it stood at revision REV\n" },
+	  "  --rev REV          the archive as it stood at revision REV (a commit\n"
+	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.\n" },
@@ -72,16 +74,21 @@ const struct command commands[] = {
 	  "that changed marked ([-old-]{+new+}, or in colour on a terminal).  Items\n"
 	  "are matched by number and title, so a reordered item shows as a move.\n\n"
 	  "REV_B is the latest revision of the meeting when left out, REV_A the one\n"
-	  "before it.  A revision is a commit id, a tag or a branch; confirmed (the\n"
-	  "version tagged confirmed/COMMITTEE/DATE); or @YYYY-MM-DD (as it stood at\n"
-	  "the end of that day, UTC).  Exits 1 when they differ, 0 when not.\n\n"
+	  "before it.  A revision (here and for show, blame and export --rev) is a\n"
+	  "commit id, a tag, a branch or any of git's revision syntax (HEAD~2);\n"
+	  "confirmed (the version tagged confirmed/COMMITTEE/DATE, checked as gavel\n"
+	  "verify checks it: a moved, deleted or forged tag is an error, exit 2);\n"
+	  "or @YYYY-MM-DD (as it stood at the end of that day, UTC).  Exits 1 when\n"
+	  "they differ, 0 when not.\n\n"
 	  "  --yaml    the unified diff of the minutes.yaml files instead\n" },
-	{ "blame", cmd_blame, "MEETING", "who last changed each field of the minutes",
+	{ "blame", cmd_blame, "MEETING [--rev REV]", "who last changed each field of the minutes",
 	  "Prints every field of MEETING's latest minutes (times, venue, status,\n"
 	  "each attendee and declaration, each item's title, summary, comments,\n"
 	  "decision and actions) beside the revision, date and author that last\n"
 	  "changed it.  A revision whose minutes do not load is skipped with a\n"
-	  "warning.\n" },
+	  "warning.\n\n"
+	  "  --rev REV      the minutes as they stood at REV (as for gavel diff),\n"
+	  "                 such as confirmed: who wrote what was confirmed\n" },
 	{ "edit", cmd_edit, "MEETING [-m REASON]", "edit a meeting's minutes in your editor",
 	  "Opens MEETING's minutes.yaml in $VISUAL or $EDITOR (else vi), started\n"
 	  "directly, never by a shell.  On saving, gavel checks the file: when it\n"
@@ -139,15 +146,22 @@ const struct command commands[] = {
 	  "and read a meeting's history.  ? or F1 on the screen lists every key,\n"
 	  "as 'gavel keys browse' does.\n\n"
 	  "  --theme NAME    as for gavel run\n" },
-	{ "run", cmd_run, "MEETING [--read-only] [--theme NAME]", "take the minutes of a meeting",
+	{ "run", cmd_run, "MEETING [--read-only] [--correct REASON] [--theme NAME]",
+	  "take the minutes of a meeting",
 	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
 	  "each agenda item (presenters, summary, comments, decision, votes,\n"
 	  "actions), committed to git as you go.  A journal under the repository's\n"
 	  "git folder catches every keystroke within a second; after a crash,\n"
 	  "gavel run restores it.  F1 on the screen lists every key, as 'gavel\n"
 	  "keys run' does.\n\n"
+	  "Confirmed minutes open read-only, the screen says so and why: a change\n"
+	  "to them is a correction, which needs its reason first (^R on the\n"
+	  "screen asks for it, or --correct).  Every commit made while correcting\n"
+	  "carries the trailer 'Correction: REASON', so that gavel verify counts\n"
+	  "it (CORRECTED).\n\n"
 	  "  --read-only     look without changing anything (when another gavel\n"
 	  "                  holds the meeting)\n"
+	  "  --correct REASON  correct confirmed minutes, for REASON (one line)\n"
 	  "  --theme NAME    default, light, high-contrast, mono or your own\n" },
 	{ "demo", cmd_demo, "[--theme NAME] [--no-run]", "try gavel on a demo meeting",
 	  "Makes a throwaway repository (its path is printed on exit) holding the\n"

@@ -111,7 +111,7 @@ bool cli_screen_start(const char *theme_name, char **problem)
 
 /* Runs the clerk's screen on meeting `id`; the exit code. */
 int cli_run_meeting(struct archive *a, const char *id, bool read_only,
-		    const char *theme_name)
+		    const char *reason, const char *theme_name)
 {
 	struct diags d;
 	struct session *s = NULL;
@@ -120,7 +120,7 @@ int cli_run_meeting(struct archive *a, const char *id, bool read_only,
 	if (!cli_screen_possible("gavel run"))
 		return EXIT_FAIL;
 	diags_init(&d);
-	int rc = session_open(&s, a, id, read_only, &holder, &d);
+	int rc = session_open_correction(&s, a, id, read_only, reason, &holder, &d);
 	if (rc == SESSION_HELD) {
 		cli_error("%s is being minuted: %s", id, holder);
 		free(holder);

@@ -23,10 +23,10 @@ bool cli_screen_possible(const char *what);
  * False after saying why not. */
 bool cli_screen_start(const char *theme_name, char **problem);
 
-/* Runs the clerk's screen on meeting `id` from the command line; the
- * exit code. */
+/* Runs the clerk's screen on meeting `id` from the command line, to
+ * correct confirmed minutes when `reason` is not NULL; the exit code. */
 int cli_run_meeting(struct archive *a, const char *id, bool read_only,
-		    const char *theme_name);
+		    const char *reason, const char *theme_name);
 /* The home screen's way into the clerk's screen, curses already open;
  * what happened goes in msg. */
 int cli_take_minutes(struct archive *a, const char *id, char *msg, size_t msglen);

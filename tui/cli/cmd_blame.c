@@ -8,15 +8,34 @@
 
 int cmd_blame(struct cli *c, int argc, char **argv)
 {
-	const char *id;
-	int done;
-	struct archive *a = cli_meeting_repo(c, "blame", argc, argv, &id, &done);
+	static const struct option opts[] = {
+		{ "rev", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct command *cmd = cli_command("blame");
+	const char *rev = NULL;
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
+		if (o == 'r')
+			rev = optarg;
+		else
+			return o == 'h' ? EXIT_YES : EXIT_FAIL;
+	}
+	const char *id = cli_meeting_arg(cmd, argc, argv);
+	if (!id)
+		return EXIT_FAIL;
+	struct archive *a = cli_repo(c);
 	if (!a)
-		return done;
+		return EXIT_FAIL;
+	char at[41];
+	if (rev && !cli_revision(a, id, rev, at)) {
+		archive_free(a);
+		return EXIT_FAIL;
+	}
 	struct buf text = BUF_INIT, warnings = BUF_INIT;
 	struct diags d;
 	diags_init(&d);
-	int rc = blame_text(&text, &warnings, a, id, cli_width(), &d);
+	int rc = blame_text_at(&text, &warnings, a, id, rev ? at : NULL, cli_width(), &d);
 	for (const char *p = warnings.data; *p;) {
 		const char *nl = strchr(p, '\n');
 		cli_warn("%.*s", (int)(nl - p), p);

@@ -55,7 +55,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	diags_free(&d);
 	int result = EXIT_YES;
 	if (run)
-		result = cli_run_meeting(a, id, false, theme);
+		result = cli_run_meeting(a, id, false, NULL, theme);
 	archive_free(a);
 	printf("The demo repository is %s (meeting %s).\n"
 	       "  gavel -C %s show %s     the minutes as text\n"

@@ -10,7 +10,6 @@
 #include "tui/render/change.h"
 #include "minutes/format/slug.h"
 #include "minutes/base/utf8.h"
-#include "minutes/format/yamlread.h"
 #include "minutes/search/logcache.h"
 
 #include <getopt.h>
@@ -34,52 +33,9 @@ static bool use_colour(void)
 
 /* ---- naming revisions ---- */
 
-/* The commit REV names for the meeting `id`: an id, tag or branch;
- * "confirmed", the tag confirmed/<committee>/<folder>; "@YYYY-MM-DD", the
- * newest revision of the meeting's history made on or before that day
- * (UTC).  Prints why not and returns false. */
-static bool resolve(struct archive *a, const char *id, const char *rev,
-		    const struct archive_rev *log, size_t nlog, char out[41])
-{
-	if (rev[0] == '@') {
-		const char *day = rev + 1;
-		if (!yr_date_valid(day, strlen(day))) {
-			cli_error("'%s' is not a day; expected @YYYY-MM-DD, such as @2018-03-14", rev);
-			return false;
-		}
-		struct tm tm = { 0 };
-		tm.tm_year = atoi(day) - 1900;
-		tm.tm_mon = atoi(day + 5) - 1;
-		tm.tm_mday = atoi(day + 8);
-		long long end = (long long)timegm(&tm) + 86400;
-		for (size_t i = 0; i < nlog; i++)
-			if (log[i].commit_time < end) {
-				memcpy(out, log[i].id, 41);
-				return true;
-			}
-		cli_error("no revision of %s on or before %s", id, day);
-		return false;
-	}
-	struct buf tag = BUF_INIT;
-	if (!strcmp(rev, "confirmed"))
-		buf_addf(&tag, "refs/tags/confirmed/%s", id);
-	struct diags d;
-	diags_init(&d);
-	int rc = archive_resolve(a, tag.len ? tag.data : rev, out, &d);
-	if (rc == ARCHIVE_ENOTFOUND && tag.len)
-		cli_error("%s has not been confirmed: no tag confirmed/%s", id, id);
-	else if (rc == ARCHIVE_ENOTFOUND)
-		cli_error("no revision '%s' in %s; give a commit id, a tag, confirmed "
-			  "or @YYYY-MM-DD", rev, archive_path(a));
-	else if (rc < 0)
-		cli_diags(&d, true);
-	diags_free(&d);
-	buf_free(&tag);
-	return rc == 0;
-}
-
-/* Both revisions to compare, from what the user gave (NULL when not):
- * the latest revision of the meeting and the one before it. */
+/* Both revisions to compare, from what the user gave (NULL when not; each
+ * through cli_revision): the latest revision of the meeting and the one
+ * before it. */
 static bool pick_revs(struct archive *a, const char *id, const char *ra, const char *rb,
 		      char ida[41], char idb[41])
 {
@@ -87,10 +43,9 @@ static bool pick_revs(struct archive *a, const char *id, const char *ra, const c
 	size_t n;
 	struct diags d;
 	diags_init(&d);
-	/* The history is needed for the defaults (its newest two) and for
-	 * @DATE; two named revisions need none of it. */
-	bool dated = (ra && ra[0] == '@') || (rb && rb[0] == '@');
-	size_t max = dated ? SIZE_MAX : ra && rb ? 0 : 2;
+	/* The history is needed for the defaults (its newest two); two
+	 * named revisions need none of it. */
+	size_t max = ra && rb ? 0 : 2;
 	char *path = meeting_path(id, MEETING_MINUTES);
 	int rc = max ? logcache_log(a, path, max, &log, &n, &d) : 0;
 	free(path);
@@ -113,9 +68,9 @@ static bool pick_revs(struct archive *a, const char *id, const char *ra, const c
 		ok = false;
 	}
 	if (ok)
-		ok = rb ? resolve(a, id, rb, log, n, idb) : (memcpy(idb, log[0].id, 41), true);
+		ok = rb ? cli_revision(a, id, rb, idb) : (memcpy(idb, log[0].id, 41), true);
 	if (ok)
-		ok = ra ? resolve(a, id, ra, log, n, ida) : (memcpy(ida, log[1].id, 41), true);
+		ok = ra ? cli_revision(a, id, ra, ida) : (memcpy(ida, log[1].id, 41), true);
 	archive_revs_free(log, n);
 	return ok;
 }

@@ -432,7 +432,10 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	int result = EXIT_FAIL;
-	if (cli_origin(a, rev, &x.origin) < 0)
+	char at[41];
+	if (rev && !cli_revision(a, NULL, rev, at))
+		goto out;
+	if (cli_origin(a, rev ? at : NULL, &x.origin) < 0)
 		goto out;
 	/* Everything is read at the one commit the pages name. */
 	if (meetings_list_at(a, x.origin.rev, committee, &v, &n, &d) < 0) {

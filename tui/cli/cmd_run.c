@@ -1,4 +1,5 @@
 /* gavel run MEETING: the clerk's screen. */
+#include "minutes/audit/audit.h"
 #include "tui/cli/cli.h"
 #include "tui/cli/cli_screen.h"
 
@@ -8,16 +9,19 @@ int cmd_run(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "read-only", no_argument, NULL, 'r' },
+		{ "correct", required_argument, NULL, 'c' },
 		{ "theme", required_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("run");
 	bool read_only = false;
-	const char *theme = NULL;
+	const char *theme = NULL, *reason = NULL;
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
 		if (o == 'r')
 			read_only = true;
+		else if (o == 'c')
+			reason = optarg;
 		else if (o == 't')
 			theme = optarg;
 		else
@@ -28,10 +32,18 @@ int cmd_run(struct cli *c, int argc, char **argv)
 				      : "name one meeting only");
 		return EXIT_FAIL;
 	}
+	if (reason && read_only) {
+		cli_usage_error(cmd, "a correction cannot be made read-only");
+		return EXIT_FAIL;
+	}
+	if (reason && !audit_reason_ok(reason)) {
+		cli_usage_error(cmd, "the correction's reason must be one line of text");
+		return EXIT_FAIL;
+	}
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
-	int rc = cli_run_meeting(a, argv[optind], read_only, theme);
+	int rc = cli_run_meeting(a, argv[optind], read_only, reason, theme);
 	archive_free(a);
 	return rc;
 }

@@ -1,5 +1,6 @@
 /* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
 #include "tui/cli/cli.h"
+#include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 
@@ -39,6 +40,16 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
+	/* The revision through the one parser (confirmed, @DATE...); an id
+	 * that is not one is meeting_load's to refuse. */
+	char at[41];
+	if (rev && slug_meeting_id_valid(argv[optind])) {
+		if (!cli_revision(a, argv[optind], rev, at)) {
+			archive_free(a);
+			return EXIT_FAIL;
+		}
+		rev = at;
+	}
 	struct diags d;
 	struct minutes *m;
 	struct agenda *ag;

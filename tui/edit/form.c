@@ -50,7 +50,12 @@ bool form_refuse_read_only(struct form *f)
 {
 	if (!session_read_only(f->s))
 		return false;
-	form_say(f, true, "read-only: another gavel is taking these minutes");
+	const char *why = session_read_only_why(f->s);
+	if (session_can_correct(f->s) && f->correct_hint)
+		form_say(f, true, "read-only: %s; a change is a correction: %s", why,
+			 f->correct_hint);
+	else
+		form_say(f, true, "read-only: %s", why);
 	return true;
 }
 

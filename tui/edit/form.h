@@ -77,6 +77,9 @@ struct form {
 
 	struct buf msg;                 /* for the clerk's message line, whole */
 	bool msg_error;
+	/* The screen's words for making confirmed minutes writable ("^R
+	 * gives a correction's reason"), added to a refusal; may be NULL. */
+	const char *correct_hint;
 };
 
 /* Starts the model on the session's minutes, with the attendance list

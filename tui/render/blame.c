@@ -8,6 +8,7 @@
 #include "tui/render/render.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,16 +25,55 @@ static void add_cut(struct buf *out, const char *s, unsigned cols)
 	buf_addstr(out, "...");
 }
 
+/* Drops from `log` (HEAD's history of `path`, newest first) the commits
+ * made after `rev`: those HEAD has and `rev` has not. */
+static int log_until(struct archive *a, const char *path, const char *rev,
+		     struct archive_rev **log, size_t *n, struct diags *d)
+{
+	struct archive_watch w = { .path = path };
+	snprintf(w.since, sizeof(w.since), "%s", rev);
+	int rc = archive_changes_since(a, &w, 1, d);
+	if (rc == 0 && !w.reachable) {
+		diags_add(d, NULL, 0, 0, "revision %.7s is not in the history of HEAD; blame "
+			  "follows HEAD's history", rev);
+		rc = MEETING_INVALID;
+	}
+	size_t k = 0;
+	for (size_t i = 0; rc == 0 && i < *n; i++) {
+		bool later = false;
+		for (size_t j = 0; j < w.nrevs && !later; j++)
+			later = !strcmp(w.revs[j].id, (*log)[i].id);
+		if (later)
+			archive_rev_clear(&(*log)[i]);
+		else
+			(*log)[k++] = (*log)[i];
+	}
+	if (rc == 0)
+		*n = k;
+	archive_watches_free(&w, 1);
+	return rc;
+}
+
 int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const char *id,
 	       unsigned width, struct diags *d)
+{
+	return blame_text_at(text, warnings, a, id, NULL, width, d);
+}
+
+int blame_text_at(struct buf *text, struct buf *warnings, struct archive *a,
+		  const char *id, const char *rev, unsigned width, struct diags *d)
 {
 	struct archive_rev *log = NULL;
 	size_t n = 0;
 	char *path = meeting_path(id, MEETING_MINUTES);
 	int rc = logcache_log(a, path, SIZE_MAX, &log, &n, d);
+	if (rc == 0 && rev)
+		rc = log_until(a, path, rev, &log, &n, d);
 	free(path);
-	if (rc < 0)
+	if (rc < 0 || rc == MEETING_INVALID) {
+		archive_revs_free(log, n);
 		return rc;
+	}
 	if (n == 0) {
 		diags_add(d, NULL, 0, 0, "no meeting %s in %s", id, archive_path(a));
 		archive_revs_free(log, n);

@@ -17,5 +17,9 @@
  * a line each.  Returns 0, or negative (or MEETING_INVALID) with why in d. */
 int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const char *id,
 	       unsigned width, struct diags *d);
+/* The same for the minutes as they stood at commit `rev` (a full id, in
+ * HEAD's history; NULL: HEAD): what blame would have said then. */
+int blame_text_at(struct buf *text, struct buf *warnings, struct archive *a,
+		  const char *id, const char *rev, unsigned width, struct diags *d);
 
 #endif

@@ -38,6 +38,23 @@ struct clerk *clerk_new(struct session *s)
 	const char *when;
 	const char *ui = session_recovered(s, &when);
 	form_nav_start(&c->f, ui, when);
+	static char hint[64];
+	snprintf(hint, sizeof(hint), "%s gives its reason", clerk_correct_keys());
+	c->f.correct_hint = hint;
+	/* Confirmed minutes say so first, and why they cannot be typed into. */
+	struct buf b = BUF_INIT;
+	if (session_can_correct(s) && session_read_only(s))
+		buf_addf(&b, "Read-only: these minutes are %s.  A change is a correction: "
+			 "%s.", session_read_only_why(s), hint);
+	else if (session_correction(s))
+		buf_addf(&b, "Correcting the confirmed minutes: every commit says "
+			 "Correction: %s", session_correction(s));
+	if (b.len) {
+		if (c->f.msg.len)
+			buf_addf(&b, "  %s", c->f.msg.data);
+		form_say(&c->f, !session_correction(s), "%s", b.data);
+	}
+	buf_free(&b);
 	/* Everything the session has to say, after what the screen said. */
 	for (const char *notice; (notice = session_take_notice(s));)
 		buf_addf(&c->f.msg, "%s%s", c->f.msg.len ? "  " : "", notice);

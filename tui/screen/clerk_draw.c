@@ -50,7 +50,10 @@ static void draw_title(struct clerk *c)
 		break;
 	}
 	attr_t a = ui_attr(THEME_TITLE);
-	if (session_read_only(s)) {
+	if (session_can_correct(s) && session_read_only(s)) {
+		buf_addf(&right, "CONFIRMED: READ-ONLY (%s corrects)", clerk_correct_keys());
+		a = ui_attr(THEME_WARNING);
+	} else if (session_read_only(s)) {
 		buf_addstr(&right, "READ-ONLY");
 		a = ui_attr(THEME_WARNING);
 	} else if (session_journal_error(s)) {
@@ -67,6 +70,15 @@ static void draw_title(struct clerk *c)
 			buf_addf(&right, "  %s", session_last_commit(s));
 	} else if (*session_last_commit(s)) {
 		buf_addf(&right, "at %s", session_last_commit(s));
+	}
+	if (session_correction(s)) {
+		/* Every commit now is a correction: the bar says so, always. */
+		struct buf r = BUF_INIT;
+		buf_addf(&r, "CORRECTING%s%s", right.len ? "  " : "", right.data);
+		buf_free(&right);
+		right = r;
+		if (a == ui_attr(THEME_TITLE))
+			a = ui_attr(THEME_WARNING);
 	}
 	ui_bar(1, left.data, right.data, a);
 	buf_free(&left);
@@ -404,6 +416,7 @@ static void draw_prompt(struct clerk *c)
 {
 	const char *q = c->prompt == P_PERSON_NAME ? "Name: "
 		: c->prompt == P_PERSON_ROLE ? "Role (may be empty): "
+		: c->prompt == P_CORRECTION ? "Why are the confirmed minutes corrected? "
 		: "Title of the urgent item: ";
 	int y = LINES - 2, qw = (int)strlen(q);
 	move(y, 0);

@@ -80,7 +80,40 @@ static void prompt_accept(struct clerk *c)
 	}
 	if (k == P_URGENT_TITLE && *v)
 		form_nav_urgent(&c->f, v);
+	if (k == P_CORRECTION && *v) {
+		struct diags d;
+		diags_init(&d);
+		if (session_correct(c->f.s, v, &d) == 0) {
+			form_say(&c->f, false, "correcting: every commit from now on says "
+				 "Correction: %s", v);
+		} else {
+			char *m = d.n ? diag_format(&d.v[0]) : xstrdup("cannot correct");
+			form_say(&c->f, true, "%s", m);
+			free(m);
+		}
+		diags_free(&d);
+	} else if (k == P_CORRECTION) {
+		form_say(&c->f, true, "no reason given: the minutes stay read-only");
+	}
 	free(v);
+}
+
+/* The correction key: asks for the reason when confirmed minutes are
+ * read-only; says why not otherwise. */
+static void correct_key(struct clerk *c)
+{
+	struct session *s = c->f.s;
+	if (session_can_correct(s))
+		prompt_open(c, P_CORRECTION);
+	else if (session_correction(s))
+		form_say(&c->f, false, "correcting: every commit says Correction: %s",
+			 session_correction(s));
+	else if (session_read_only(s))
+		form_say(&c->f, true, "read-only (%s): a correction cannot start here; leave "
+			 "and run gavel run %s --correct REASON", session_read_only_why(s),
+			 session_id(s));
+	else
+		form_say(&c->f, true, "these minutes are not confirmed: no correction is needed");
 }
 
 static void prompt_key(struct clerk *c, int action, int r, wint_t ch)
@@ -306,6 +339,7 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 			c->quit = true;
 		return;
 	case CA_COMMIT: form_nav_save(&c->f); return;
+	case CA_CORRECT: correct_key(c); return;
 	case CA_NEXT: form_nav_next(&c->f); return;
 	case CA_PREV: form_nav_prev(&c->f); return;
 	case CA_BACK: form_nav_back(&c->f); return;

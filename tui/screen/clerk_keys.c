@@ -107,6 +107,10 @@ static const struct key_binding clerk_bindings[] = {
 	  "is removed", 0 },
 
 	{ CA_COMMIT, CM_VIEWS, { KC_CTRL('S') }, "^S", NULL, ANYWHERE, "commit now", 0 },
+	{ CA_CORRECT, CM_VIEWS, { KC_CTRL('R') }, "^R", NULL, ANYWHERE,
+	  "confirmed minutes open read-only: correct them, after giving the "
+	  "correction's reason, which every commit from then on carries as its "
+	  "Correction: trailer (as gavel run --correct REASON)", 0 },
 	{ CA_QUIT, CM_ITEM | CM_OPENING, { KC_CTRL('X'), KC_CTRL('Q'), KC_CTRL('C') },
 	  "^X, ^Q, ^C", "quit", ANYWHERE, "store, commit and leave (q on lists)", KB_PINNED },
 	{ CA_QUIT, CM_SUMMARY | CM_DECISION | CM_LIST,
@@ -154,6 +158,14 @@ const struct keymap clerk_keymap = {
 	.outro = "Times are stamped when you enter and leave an item; correct them in "
 		 "its Started and Ended fields.",
 };
+
+const char *clerk_correct_keys(void)
+{
+	for (size_t i = 0; i < clerk_keymap.n; i++)
+		if (clerk_bindings[i].action == CA_CORRECT)
+			return clerk_bindings[i].keys;
+	return "?";
+}
 
 unsigned clerk_mode(const struct clerk *c)
 {

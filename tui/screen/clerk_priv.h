@@ -25,7 +25,7 @@
 
 /* A one-line question at the bottom of the screen (a name to add, the
  * title of urgent business). */
-enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE };
+enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE, P_CORRECTION };
 
 struct clerk {
 	struct form f;
@@ -68,7 +68,7 @@ enum {
 
 /* The actions of clerk_keymap. */
 enum clerk_action {
-	CA_HELP = 1, CA_QUIT, CA_COMMIT, CA_NEXT, CA_PREV, CA_BACK,
+	CA_HELP = 1, CA_QUIT, CA_COMMIT, CA_NEXT, CA_PREV, CA_BACK, CA_CORRECT,
 	/* in a form */
 	CA_PHRASE, CA_FIELD_NEXT, CA_FIELD_PREV, CA_STORE, CA_SPEAKER,
 	CA_CONFIRM, CA_EDITOR, CA_FIELD_UP, CA_FIELD_DOWN, CA_FIELD_PGUP,
@@ -82,6 +82,8 @@ enum clerk_action {
 	CA_ACCEPT, CA_CANCEL, CA_PICK_UP, CA_PICK_DOWN, CA_PICK_DIGIT, CA_PICK,
 };
 
+/* The keys that start a correction, as the key table writes them ("^R"). */
+const char *clerk_correct_keys(void);
 /* The mode the clerk is in now. */
 unsigned clerk_mode(const struct clerk *c);
 /* Acts on a key read by field_read_key. */
