@@ -130,8 +130,58 @@ static struct mdiff_blame *blame_walk(struct archive *a, const char *id, const c
 	return j == SIZE_MAX ? NULL : st[j];
 }
 
+/* Appends `s` from column `col` (the text's own), wrapped at spaces to
+ * `width` columns, each line after the first `col` spaces in; a word
+ * wider than that is broken at the edge. */
+static void add_wrapped(struct buf *out, const char *s, unsigned col, unsigned width)
+{
+	unsigned at = col, room = width > col + 10 ? width - col : 10;
+	bool start = true;
+	while (*s) {
+		size_t sp = strspn(s, " "), w = strcspn(s + sp, " ");
+		unsigned ww = utf8_width(s + sp, w);
+		if (!start && at + sp + ww > col + room) {
+			buf_addf(out, "\n%*s", (int)col, "");
+			at = col;
+			start = true;
+		}
+		if (!start) {
+			buf_add(out, s, sp);
+			at += (unsigned)sp;
+		}
+		s += sp;
+		while (ww > room) {     /* wider than a line */
+			size_t fit = utf8_fit(s, w, room, true);
+			buf_add(out, s, fit);
+			buf_addf(out, "\n%*s", (int)col, "");
+			s += fit;
+			w -= fit;
+			ww = utf8_width(s, w);
+		}
+		buf_add(out, s, w);
+		at += ww;
+		s += w;
+		start = false;
+	}
+}
+
+static int blame_render(struct buf *text, struct buf *warnings, struct archive *a,
+			const char *id, unsigned width, bool wrap, struct diags *d);
+
 int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const char *id,
 	       unsigned width, struct diags *d)
+{
+	return blame_render(text, warnings, a, id, width, false, d);
+}
+
+int blame_text_wrapped(struct buf *text, struct buf *warnings, struct archive *a,
+		       const char *id, unsigned width, struct diags *d)
+{
+	return blame_render(text, warnings, a, id, width, true, d);
+}
+
+static int blame_render(struct buf *text, struct buf *warnings, struct archive *a,
+			const char *id, unsigned width, bool wrap, struct diags *d)
 {
 	struct archive_rev *log = NULL;
 	size_t n = 0;
@@ -190,7 +240,10 @@ int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const 
 		unsigned lw = utf8_width(f[i].label, strlen(f[i].label));
 		buf_addf(&line, "%*s  ", (int)(wl > lw ? wl - lw : 0), "");
 		unsigned used = utf8_width(line.data, line.len);
-		add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
+		if (wrap)
+			add_wrapped(&line, f[i].text, used, width);
+		else
+			add_cut(&line, f[i].text, width > used + 10 ? width - used : 10);
 		buf_addch(&line, '\n');
 		buf_add(text, line.data, line.len);
 	}

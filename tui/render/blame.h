@@ -22,4 +22,9 @@
 int blame_text(struct buf *text, struct buf *warnings, struct archive *a, const char *id,
 	       unsigned width, struct diags *d);
 
+/* The same with each value whole: wrapped at spaces under itself (its
+ * first column) instead of cut. */
+int blame_text_wrapped(struct buf *text, struct buf *warnings, struct archive *a,
+		       const char *id, unsigned width, struct diags *d);
+
 #endif
