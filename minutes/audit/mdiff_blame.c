@@ -50,11 +50,13 @@ struct slot {
 	size_t rev;
 };
 
+struct keyed;
+
 struct mdiff_blame {
 	struct minutes *m;
 	struct slot *v;
 	size_t n, cap;
-	size_t *order;          /* v's indices sorted by key, made when asked */
+	struct keyed *order;    /* v's keys sorted, made when first asked */
 };
 
 struct mdiff_blame *mdiff_blame_new(void)
@@ -213,30 +215,31 @@ static int key_cmp(const struct slot *x, const struct slot *y)
 	return 0;
 }
 
-static const struct mdiff_blame *sorting;       /* for qsort's comparison */
+struct keyed {
+	struct slot key;        /* only its kind, sub, item and entry */
+	size_t at;              /* its index in v */
+};
 
-static int order_cmp(const void *a, const void *b)
+static int keyed_cmp(const void *a, const void *b)
 {
-	return key_cmp(&sorting->v[*(const size_t *)a], &sorting->v[*(const size_t *)b]);
+	return key_cmp(&((const struct keyed *)a)->key, &((const struct keyed *)b)->key);
 }
 
 /* The parent's slot with the key of `want`, or NULL. */
 static const struct slot *find_slot(struct mdiff_blame *p, const struct slot *want)
 {
 	if (!p->order) {
-		p->order = xmalloc((p->n + 1) * sizeof(size_t));
+		p->order = xmalloc((p->n + 1) * sizeof(*p->order));
 		for (size_t i = 0; i < p->n; i++)
-			p->order[i] = i;
-		sorting = p;
-		qsort(p->order, p->n, sizeof(size_t), order_cmp);
-		sorting = NULL;
+			p->order[i] = (struct keyed){ p->v[i], i };
+		qsort(p->order, p->n, sizeof(*p->order), keyed_cmp);
 	}
 	size_t lo = 0, hi = p->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = key_cmp(&p->v[p->order[mid]], want);
+		int c = key_cmp(&p->order[mid].key, want);
 		if (c == 0)
-			return &p->v[p->order[mid]];
+			return &p->v[p->order[mid].at];
 		if (c < 0)
 			lo = mid + 1;
 		else
