@@ -102,9 +102,12 @@ void mdiff_words_marked(const char *old, const char *new, struct buf *out);
 
 /* ---- blame ---- */
 
-/* Which revision last set each field of the latest minutes.  Feed the
- * revisions oldest first with mdiff_blame_add; `rev` is the caller's
- * number for the revision. */
+/* Which revision last set each field of a version of the minutes: every
+ * key of the format (the meeting's fields, the confirmed block, each
+ * attendee, declaration, and each item's title, status, urgency, times,
+ * presenters, summary, comments, decision, votes, actions with their
+ * owner, due and done dates, and documents), each with the caller's
+ * number for the revision that gave it its value. */
 struct mdiff_blame;
 
 struct mdiff_blame_field {
@@ -113,11 +116,20 @@ struct mdiff_blame_field {
 	size_t rev;
 };
 
+/* The blame of `m`, revision `rev` (the blame owns m then), from the
+ * blames of its parents (a NULL one is left out): each field takes the
+ * revision it has in the first parent where it has the same value (a
+ * merge that kept one side's value credits that side's revision, as git
+ * blame does), else `rev`.  Free with mdiff_blame_free. */
+struct mdiff_blame *mdiff_blame_of(struct minutes *m, size_t rev,
+				   struct mdiff_blame *const *parents, size_t nparents);
+
+/* A line of revisions: start with mdiff_blame_new and feed them oldest
+ * first with mdiff_blame_add (takes m). */
 struct mdiff_blame *mdiff_blame_new(void);
-/* Takes the minutes of the next revision (the blame owns them then). */
 void mdiff_blame_add(struct mdiff_blame *bl, struct minutes *m, size_t rev);
-/* Every field of the last minutes added, in the order of the minutes.
- * Free with mdiff_blame_fields_free. */
+/* Every field of the minutes, in their order.  Free with
+ * mdiff_blame_fields_free. */
 void mdiff_blame_fields(const struct mdiff_blame *bl, struct mdiff_blame_field **out,
 			size_t *n);
 void mdiff_blame_fields_free(struct mdiff_blame_field *v, size_t n);

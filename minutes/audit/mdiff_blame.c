@@ -1,4 +1,16 @@
-/* mdiff_blame: which revision last set each field (see mdiff.h). */
+/*
+ * mdiff_blame: which revision last set each field (see mdiff.h).
+ *
+ * A revision's blame is the list of its minutes' fields ("slots"), each
+ * with the revision that last set it.  A slot is named by what it is
+ * (the meeting's venue, item i's decision, item i's action k's owner,
+ * attendee k in list l...) with the indices of its own minutes; to take
+ * a parent's revision for it, the indices are carried to the parent's
+ * minutes by mdiff's matching (items by number and title, comments and
+ * actions aligned, attendees by name, presenters and documents by name
+ * and title), and the slot found there keeps its revision when its value
+ * is the same.
+ */
 #include "minutes/audit/mdiff.h"
 #include "minutes/audit/mdiff_priv.h"
 
@@ -7,20 +19,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- blame ---- */
-
-/* The revision that last set each field of one item. */
-struct bitem {
-	size_t title, summary, decision;
-	size_t *comments, *actions;
+/* What a slot is; the order is the order of the minutes. */
+enum slot_kind {
+	SK_MEETING,             /* sub: enum meeting_field */
+	SK_ATTENDEE,            /* entry: in mdiff_attendees order; sub: its list */
+	SK_DECLARATION,
+	SK_ITEM,                /* item; sub: enum item_field */
+	SK_PRESENTER,           /* item, entry */
+	SK_COMMENT,
+	SK_ACTION,              /* item, entry; sub: enum action_field */
+	SK_DOCUMENT,
 };
 
+enum meeting_field {
+	MF_FORMAT, MF_COMMITTEE, MF_DATE, MF_START, MF_END, MF_VENUE, MF_STATUS,
+	MF_CONFIRMED_DATE, MF_CONFIRMED_BY,
+};
+enum item_field {
+	IF_TITLE, IF_STATUS, IF_URGENT, IF_STARTED, IF_ENDED, IF_SUMMARY,
+	IF_DECISION, IF_VOTES,
+};
+enum action_field { AF_TEXT, AF_OWNER, AF_DUE, AF_DONE };
+
+struct slot {
+	unsigned kind, sub;
+	size_t item, entry;     /* indices in its own minutes (0 when none) */
+	char *label;            /* "item 5 action 1 owner" */
+	char *text;             /* the value, one line */
+	char *same;             /* what must be equal besides the text, or NULL */
+	size_t rev;
+};
+
+struct keyed;
+
 struct mdiff_blame {
-	struct minutes *m;      /* the last minutes added */
-	size_t meeting[5];      /* start, end, venue, status, confirmed */
-	size_t *attendees;      /* in the order of mdiff_attendees(m, ..., false) */
-	size_t *declarations;
-	struct bitem *items;
+	struct minutes *m;
+	struct slot *v;
+	size_t n, cap;
+	struct keyed *order;    /* v's keys sorted, made when first asked */
 };
 
 struct mdiff_blame *mdiff_blame_new(void)
@@ -30,15 +66,15 @@ struct mdiff_blame *mdiff_blame_new(void)
 
 static void blame_clear(struct mdiff_blame *bl)
 {
-	if (bl->m)
-		for (size_t i = 0; i < bl->m->nitems; i++) {
-			free(bl->items[i].comments);
-			free(bl->items[i].actions);
-		}
-	free(bl->items);
-	free(bl->attendees);
-	free(bl->declarations);
+	for (size_t i = 0; i < bl->n; i++) {
+		free(bl->v[i].label);
+		free(bl->v[i].text);
+		free(bl->v[i].same);
+	}
+	free(bl->v);
+	free(bl->order);
 	minutes_free(bl->m);
+	memset(bl, 0, sizeof(*bl));
 }
 
 void mdiff_blame_free(struct mdiff_blame *bl)
@@ -49,191 +85,305 @@ void mdiff_blame_free(struct mdiff_blame *bl)
 	free(bl);
 }
 
-/* `was` when the value is the same as before, else `rev`. */
-#define KEEP(same, was, rev) ((same) ? (was) : (rev))
+/* ---- the fields of one version ---- */
 
-static bool confirmed_same(const struct minutes *a, const struct minutes *b)
-{
-	return !strcmp(a->confirmed_date, b->confirmed_date) &&
-	       mdiff_same_text(a->confirmed_by, b->confirmed_by);
-}
-
-static void blame_item(const struct bitem *old, const struct minutes_item *x,
-		       struct bitem *now, const struct minutes_item *y, size_t rev)
-{
-	now->comments = xmalloc((y->ncomments + 1) * sizeof(size_t));
-	now->actions = xmalloc((y->nactions + 1) * sizeof(size_t));
-	if (!old) {
-		now->title = now->summary = now->decision = rev;
-		for (size_t k = 0; k < y->ncomments; k++)
-			now->comments[k] = rev;
-		for (size_t k = 0; k < y->nactions; k++)
-			now->actions[k] = rev;
-		return;
-	}
-	now->title = KEEP(mdiff_same_text(x->title, y->title) && mdiff_same_text(x->number, y->number),
-			  old->title, rev);
-	now->summary = KEEP(mdiff_same_text(x->summary, y->summary), old->summary, rev);
-	now->decision = KEEP(mdiff_same_text(x->decision, y->decision), old->decision, rev);
-	size_t *map = xmalloc((y->ncomments + y->nactions + 1) * sizeof(*map));
-	mdiff_match_comments(x, y, map);
-	for (size_t k = 0; k < y->ncomments; k++) {
-		size_t i = map[k];
-		bool same = i != MDIFF_NONE && mdiff_same_text(x->comments[i].text, y->comments[k].text) &&
-			    mdiff_same_text(x->comments[i].by, y->comments[k].by);
-		now->comments[k] = same ? old->comments[i] : rev;
-	}
-	mdiff_match_actions(x, y, map);
-	for (size_t k = 0; k < y->nactions; k++) {
-		size_t i = map[k];
-		const struct action *p = i != MDIFF_NONE ? &x->actions[i] : NULL, *q = &y->actions[k];
-		bool same = p && mdiff_same_text(p->text, q->text) && mdiff_same_text(p->owner, q->owner) &&
-			    !strcmp(p->due, q->due) && !strcmp(p->done, q->done);
-		now->actions[k] = same ? old->actions[i] : rev;
-	}
-	free(map);
-}
-
-void mdiff_blame_add(struct mdiff_blame *bl, struct minutes *m, size_t rev)
-{
-	struct mdiff_blame next;
-	const struct minutes *a = bl->m;
-	memset(&next, 0, sizeof(next));
-	next.m = m;
-	next.meeting[0] = KEEP(a && !strcmp(a->start, m->start), bl->meeting[0], rev);
-	next.meeting[1] = KEEP(a && !strcmp(a->end, m->end), bl->meeting[1], rev);
-	next.meeting[2] = KEEP(a && mdiff_same_text(a->venue, m->venue), bl->meeting[2], rev);
-	next.meeting[3] = KEEP(a && a->status == m->status, bl->meeting[3], rev);
-	next.meeting[4] = KEEP(a && confirmed_same(a, m), bl->meeting[4], rev);
-
-	/* Attendees by name: the same list and role keep their revision. */
-	size_t nb, na = 0;
-	struct mdiff_attendee *vb = mdiff_attendees(m, &nb, false), *sa = NULL;
-	if (a)
-		sa = mdiff_attendees(a, &na, true);
-	next.attendees = xmalloc((nb + 1) * sizeof(size_t));
-	for (size_t j = 0; j < nb; j++) {
-		const struct mdiff_attendee *x = sa ? mdiff_find_attendee(sa, na, vb[j].name) : NULL;
-		bool same = x && x->list == vb[j].list && mdiff_same_text(x->p->role, vb[j].p->role);
-		next.attendees[j] = same ? bl->attendees[x->idx] : rev;
-	}
-	free(vb);
-	free(sa);
-
-	next.declarations = xmalloc((m->ndeclarations + 1) * sizeof(size_t));
-	size_t *map = xmalloc((m->ndeclarations + m->nitems + 1) * sizeof(*map));
-	if (a)
-		mdiff_match_declarations(a, m, map);
-	for (size_t j = 0; j < m->ndeclarations; j++) {
-		size_t i = a ? map[j] : MDIFF_NONE;
-		bool same = i != MDIFF_NONE &&
-			    mdiff_same_text(a->declarations[i].interest, m->declarations[j].interest) &&
-			    mdiff_same_text(a->declarations[i].item, m->declarations[j].item);
-		next.declarations[j] = same ? bl->declarations[i] : rev;
-	}
-
-	next.items = xcalloc(m->nitems + 1, sizeof(*next.items));
-	if (a)
-		mdiff_match_items(a, m, map);
-	for (size_t j = 0; j < m->nitems; j++) {
-		size_t i = a ? map[j] : MDIFF_NONE;
-		blame_item(i != MDIFF_NONE ? &bl->items[i] : NULL,
-			   i != MDIFF_NONE ? a->items[i] : NULL, &next.items[j], m->items[j], rev);
-	}
-	free(map);
-	blame_clear(bl);
-	*bl = next;
-}
-
-struct fields {
-	struct mdiff_blame_field *v;
-	size_t n, cap;
-};
-
-/* Adds a field when it has a value; line breaks become spaces. */
-static void field(struct fields *f, size_t rev, const char *text, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void field(struct fields *f, size_t rev, const char *text, const char *fmt, ...)
+/* Adds a slot when `text` has a value; line breaks become spaces. */
+static void slot(struct mdiff_blame *bl, unsigned kind, unsigned sub, size_t item, size_t entry,
+		 const char *text, const char *same, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+static void slot(struct mdiff_blame *bl, unsigned kind, unsigned sub, size_t item, size_t entry,
+		 const char *text, const char *same, const char *fmt, ...)
 {
 	if (!text || !*text)
 		return;
-	xgrow((void **)&f->v, &f->cap, f->n + 1, sizeof(*f->v));
-	struct mdiff_blame_field *x = &f->v[f->n++];
+	xgrow((void **)&bl->v, &bl->cap, bl->n + 1, sizeof(*bl->v));
+	struct slot *s = &bl->v[bl->n++];
 	struct buf b = BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	x->label = buf_detach(&b, NULL);
-	x->text = xstrdup(text);
-	for (char *p = x->text; *p; p++)
+	*s = (struct slot){ kind, sub, item, entry, buf_detach(&b, NULL), xstrdup(text),
+			    same ? xstrdup(same) : NULL, 0 };
+	for (char *p = s->text; *p; p++)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
-	x->rev = rev;
+}
+
+/* "Name, role" or "Name". */
+static const char *person_text(struct buf *t, const struct person *p)
+{
+	buf_reset(t);
+	buf_addstr(t, mdiff_str(p->name));
+	if (p->role && *p->role)
+		buf_addf(t, ", %s", p->role);
+	return t->data;
+}
+
+static void item_slots(struct mdiff_blame *bl, size_t i, struct buf *t)
+{
+	const struct minutes_item *it = bl->m->items[i];
+	const char *num = mdiff_str(it->number);
+	slot(bl, SK_ITEM, IF_TITLE, i, 0, it->title ? it->title : "", num, "item %s title", num);
+	if (it->status != ITEM_TAKEN)
+		slot(bl, SK_ITEM, IF_STATUS, i, 0, minutes_item_status_name(it->status), NULL,
+		     "item %s status", num);
+	if (it->urgent)
+		slot(bl, SK_ITEM, IF_URGENT, i, 0, "yes", NULL, "item %s urgent", num);
+	slot(bl, SK_ITEM, IF_STARTED, i, 0, it->started, NULL, "item %s started", num);
+	slot(bl, SK_ITEM, IF_ENDED, i, 0, it->ended, NULL, "item %s ended", num);
+	for (size_t k = 0; k < it->presenters.n; k++)
+		slot(bl, SK_PRESENTER, 0, i, k, person_text(t, &it->presenters.v[k]), NULL,
+		     "item %s presenter %zu", num, k + 1);
+	slot(bl, SK_ITEM, IF_SUMMARY, i, 0, it->summary, NULL, "item %s summary", num);
+	for (size_t k = 0; k < it->ncomments; k++) {
+		buf_reset(t);
+		if (it->comments[k].by)
+			buf_addf(t, "%s: ", it->comments[k].by);
+		buf_addstr(t, mdiff_str(it->comments[k].text));
+		slot(bl, SK_COMMENT, 0, i, k, t->data, NULL, "item %s comment %zu", num, k + 1);
+	}
+	slot(bl, SK_ITEM, IF_DECISION, i, 0, it->decision, NULL, "item %s decision", num);
+	if (it->votes_for || it->votes_against || it->votes_abstained) {
+		buf_reset(t);
+		buf_addf(t, "for %u, against %u, abstained %u", it->votes_for, it->votes_against,
+			 it->votes_abstained);
+		slot(bl, SK_ITEM, IF_VOTES, i, 0, t->data, NULL, "item %s votes", num);
+	}
+	for (size_t k = 0; k < it->nactions; k++) {
+		const struct action *ac = &it->actions[k];
+		slot(bl, SK_ACTION, AF_TEXT, i, k, ac->text, NULL, "item %s action %zu", num, k + 1);
+		slot(bl, SK_ACTION, AF_OWNER, i, k, ac->owner, NULL, "item %s action %zu owner", num, k + 1);
+		slot(bl, SK_ACTION, AF_DUE, i, k, ac->due, NULL, "item %s action %zu due", num, k + 1);
+		slot(bl, SK_ACTION, AF_DONE, i, k, ac->done, NULL, "item %s action %zu done", num, k + 1);
+	}
+	for (size_t k = 0; k < it->documents.n; k++) {
+		const struct document *d = &it->documents.v[k];
+		buf_reset(t);
+		buf_addstr(t, mdiff_str(d->title));
+		if (d->ref && *d->ref)
+			buf_addf(t, " (%s)", d->ref);
+		slot(bl, SK_DOCUMENT, 0, i, k, t->data, NULL, "item %s document %zu", num, k + 1);
+	}
+}
+
+/* Every field of bl->m, in the order of the minutes. */
+static void make_slots(struct mdiff_blame *bl)
+{
+	const struct minutes *m = bl->m;
+	struct buf t = BUF_INIT;
+	buf_addf(&t, "gavel-minutes/%d", m->version);
+	slot(bl, SK_MEETING, MF_FORMAT, 0, 0, t.data, NULL, "format");
+	slot(bl, SK_MEETING, MF_COMMITTEE, 0, 0, m->committee, NULL, "committee");
+	slot(bl, SK_MEETING, MF_DATE, 0, 0, m->date, NULL, "date");
+	slot(bl, SK_MEETING, MF_START, 0, 0, m->start, NULL, "start");
+	slot(bl, SK_MEETING, MF_END, 0, 0, m->end, NULL, "end");
+	slot(bl, SK_MEETING, MF_VENUE, 0, 0, m->venue, NULL, "venue");
+	slot(bl, SK_MEETING, MF_STATUS, 0, 0, minutes_status_name(m->status), NULL, "status");
+	slot(bl, SK_MEETING, MF_CONFIRMED_DATE, 0, 0, m->confirmed_date, NULL, "confirmed date");
+	slot(bl, SK_MEETING, MF_CONFIRMED_BY, 0, 0, m->confirmed_by, NULL, "confirmed by");
+	size_t na;
+	struct mdiff_attendee *va = mdiff_attendees(m, &na, false);
+	for (size_t j = 0; j < na; j++)
+		slot(bl, SK_ATTENDEE, (unsigned)va[j].list, 0, j, person_text(&t, va[j].p), NULL,
+		     "%s", mdiff_list_names[va[j].list]);
+	free(va);
+	for (size_t j = 0; j < m->ndeclarations; j++) {
+		const struct declaration *d = &m->declarations[j];
+		buf_reset(&t);
+		buf_addf(&t, "%s, item %s: %s", mdiff_str(d->member), mdiff_str(d->item),
+			 mdiff_str(d->interest));
+		slot(bl, SK_DECLARATION, 0, 0, j, t.data, NULL, "declaration %zu", j + 1);
+	}
+	for (size_t i = 0; i < m->nitems; i++)
+		item_slots(bl, i, &t);
+	buf_free(&t);
+}
+
+/* ---- carrying a slot to a parent ---- */
+
+static int key_cmp(const struct slot *x, const struct slot *y)
+{
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->item != y->item)
+		return x->item < y->item ? -1 : 1;
+	if (x->entry != y->entry)
+		return x->entry < y->entry ? -1 : 1;
+	if (x->sub != y->sub)
+		return x->sub < y->sub ? -1 : 1;
+	return 0;
+}
+
+struct keyed {
+	struct slot key;        /* only its kind, sub, item and entry */
+	size_t at;              /* its index in v */
+};
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	return key_cmp(&((const struct keyed *)a)->key, &((const struct keyed *)b)->key);
+}
+
+/* The parent's slot with the key of `want`, or NULL. */
+static const struct slot *find_slot(struct mdiff_blame *p, const struct slot *want)
+{
+	if (!p->order) {
+		p->order = xmalloc((p->n + 1) * sizeof(*p->order));
+		for (size_t i = 0; i < p->n; i++)
+			p->order[i] = (struct keyed){ p->v[i], i };
+		qsort(p->order, p->n, sizeof(*p->order), keyed_cmp);
+	}
+	size_t lo = 0, hi = p->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = key_cmp(&p->order[mid].key, want);
+		if (c == 0)
+			return &p->v[p->order[mid].at];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The matching of one version (b) to a parent's (a). */
+struct carry {
+	const struct minutes *a, *b;
+	size_t *items, *decls;          /* b's index -> a's, or MDIFF_NONE */
+	struct mdiff_attendee *sa;      /* a's attendees by name */
+	size_t na;
+	struct mdiff_attendee *vb;      /* b's in order */
+	size_t item;                    /* the item the lists below are for */
+	size_t *comments, *actions, *presenters, *documents;
+};
+
+static void carry_item(struct carry *c, size_t j)
+{
+	free(c->comments);
+	free(c->actions);
+	free(c->presenters);
+	free(c->documents);
+	c->comments = c->actions = c->presenters = c->documents = NULL;
+	c->item = j;
+	if (c->items[j] == MDIFF_NONE)
+		return;
+	const struct minutes_item *x = c->a->items[c->items[j]], *y = c->b->items[j];
+	c->comments = xmalloc((y->ncomments + 1) * sizeof(size_t));
+	c->actions = xmalloc((y->nactions + 1) * sizeof(size_t));
+	c->presenters = xmalloc((y->presenters.n + 1) * sizeof(size_t));
+	c->documents = xmalloc((y->documents.n + 1) * sizeof(size_t));
+	mdiff_match_comments(x, y, c->comments);
+	mdiff_match_actions(x, y, c->actions);
+	const struct people *pp[2] = { &x->presenters, &y->presenters };
+	mdiff_lcs(x->presenters.n, y->presenters.n, mdiff_person_eq, pp, c->presenters);
+	const struct documents *dd[2] = { &x->documents, &y->documents };
+	mdiff_lcs(x->documents.n, y->documents.n, mdiff_document_eq, dd, c->documents);
+}
+
+/* `s` (of b) with its indices in a; false when it has no place there. */
+static bool carry_slot(struct carry *c, const struct slot *s, struct slot *out)
+{
+	*out = *s;
+	switch (s->kind) {
+	case SK_MEETING:
+		return true;
+	case SK_ATTENDEE: {
+		const struct mdiff_attendee *x = mdiff_find_attendee(c->sa, c->na, c->vb[s->entry].name);
+		if (!x)
+			return false;
+		out->entry = x->idx;
+		return true;
+	}
+	case SK_DECLARATION:
+		out->entry = c->decls[s->entry];
+		return out->entry != MDIFF_NONE;
+	default:
+		break;
+	}
+	out->item = c->items[s->item];
+	if (out->item == MDIFF_NONE)
+		return false;
+	if (s->kind == SK_ITEM)
+		return true;
+	if (c->item != s->item)
+		carry_item(c, s->item);
+	const size_t *map = s->kind == SK_PRESENTER ? c->presenters : s->kind == SK_COMMENT ? c->comments
+			  : s->kind == SK_ACTION ? c->actions : c->documents;
+	out->entry = map[s->entry];
+	return out->entry != MDIFF_NONE;
+}
+
+/* Gives each slot of `bl` the revision of its equal in `parent`, where
+ * it has none yet (`taken`). */
+static void from_parent(struct mdiff_blame *bl, struct mdiff_blame *parent, bool *taken)
+{
+	struct carry c;
+	memset(&c, 0, sizeof(c));
+	c.a = parent->m;
+	c.b = bl->m;
+	c.items = xmalloc((c.b->nitems + 1) * sizeof(size_t));
+	c.decls = xmalloc((c.b->ndeclarations + 1) * sizeof(size_t));
+	mdiff_match_items(c.a, c.b, c.items);
+	mdiff_match_declarations(c.a, c.b, c.decls);
+	size_t nb;
+	c.sa = mdiff_attendees(c.a, &c.na, true);
+	c.vb = mdiff_attendees(c.b, &nb, false);
+	c.item = MDIFF_NONE;
+	for (size_t i = 0; i < bl->n; i++) {
+		struct slot want;
+		if (taken[i] || !carry_slot(&c, &bl->v[i], &want))
+			continue;
+		const struct slot *x = find_slot(parent, &want);
+		if (x && !strcmp(x->text, bl->v[i].text) && mdiff_same_text(x->same, bl->v[i].same)) {
+			bl->v[i].rev = x->rev;
+			taken[i] = true;
+		}
+	}
+	free(c.items);
+	free(c.decls);
+	free(c.sa);
+	free(c.vb);
+	free(c.comments);
+	free(c.actions);
+	free(c.presenters);
+	free(c.documents);
+}
+
+struct mdiff_blame *mdiff_blame_of(struct minutes *m, size_t rev,
+				   struct mdiff_blame *const *parents, size_t nparents)
+{
+	struct mdiff_blame *bl = mdiff_blame_new();
+	bl->m = m;
+	make_slots(bl);
+	bool *taken = xcalloc(bl->n + 1, sizeof(bool));
+	for (size_t p = 0; p < nparents; p++)
+		if (parents[p] && parents[p]->m)
+			from_parent(bl, parents[p], taken);
+	for (size_t i = 0; i < bl->n; i++)
+		if (!taken[i])
+			bl->v[i].rev = rev;
+	free(taken);
+	return bl;
+}
+
+void mdiff_blame_add(struct mdiff_blame *bl, struct minutes *m, size_t rev)
+{
+	struct mdiff_blame *next = mdiff_blame_of(m, rev, &bl, 1);
+	blame_clear(bl);
+	*bl = *next;
+	free(next);
 }
 
 void mdiff_blame_fields(const struct mdiff_blame *bl, struct mdiff_blame_field **out,
 			size_t *n)
 {
-	struct fields f = { NULL, 0, 0 };
-	const struct minutes *m = bl->m;
-	struct buf t = BUF_INIT;
-	*out = NULL;
-	*n = 0;
-	if (!m)
-		return;
-	field(&f, bl->meeting[0], m->start, "start");
-	field(&f, bl->meeting[1], m->end, "end");
-	field(&f, bl->meeting[2], m->venue, "venue");
-	field(&f, bl->meeting[3], minutes_status_name(m->status), "status");
-	if (m->confirmed_date[0] || m->confirmed_by) {
-		buf_addf(&t, "%s %s", m->confirmed_date, mdiff_str(m->confirmed_by));
-		field(&f, bl->meeting[4], t.data, "confirmed");
-	}
-	size_t na;
-	struct mdiff_attendee *va = mdiff_attendees(m, &na, false);
-	for (size_t j = 0; j < na; j++) {
-		buf_reset(&t);
-		buf_addstr(&t, va[j].name);
-		if (va[j].p->role)
-			buf_addf(&t, ", %s", va[j].p->role);
-		field(&f, bl->attendees[j], t.data, "%s", mdiff_list_names[va[j].list]);
-	}
-	free(va);
-	for (size_t j = 0; j < m->ndeclarations; j++) {
-		const struct declaration *d = &m->declarations[j];
-		buf_reset(&t);
-		buf_addf(&t, "%s, item %s: %s", mdiff_str(d->member), mdiff_str(d->item), mdiff_str(d->interest));
-		field(&f, bl->declarations[j], t.data, "declaration %zu", j + 1);
-	}
-	for (size_t i = 0; i < m->nitems; i++) {
-		const struct minutes_item *it = m->items[i];
-		const struct bitem *b = &bl->items[i];
-		const char *num = mdiff_str(it->number);
-		field(&f, b->title, it->title ? it->title : "", "item %s title", num);
-		field(&f, b->summary, it->summary, "item %s summary", num);
-		for (size_t k = 0; k < it->ncomments; k++) {
-			buf_reset(&t);
-			if (it->comments[k].by)
-				buf_addf(&t, "%s: ", it->comments[k].by);
-			buf_addstr(&t, mdiff_str(it->comments[k].text));
-			field(&f, b->comments[k], t.data, "item %s comment %zu", num, k + 1);
-		}
-		field(&f, b->decision, it->decision, "item %s decision", num);
-		for (size_t k = 0; k < it->nactions; k++) {
-			const struct action *ac = &it->actions[k];
-			buf_reset(&t);
-			buf_addstr(&t, mdiff_str(ac->text));
-			if (ac->owner || ac->due[0])
-				buf_addf(&t, " (%s%s%s)", mdiff_str(ac->owner),
-					 ac->owner && ac->due[0] ? ", due " : ac->due[0] ? "due " : "",
-					 ac->due);
-			field(&f, b->actions[k], t.data, "item %s action %zu", num, k + 1);
-		}
-	}
-	buf_free(&t);
-	*out = f.v;
-	*n = f.n;
+	*out = xmalloc((bl->n + 1) * sizeof(**out));
+	*n = bl->n;
+	for (size_t i = 0; i < bl->n; i++)
+		(*out)[i] = (struct mdiff_blame_field){ xstrdup(bl->v[i].label),
+							 xstrdup(bl->v[i].text), bl->v[i].rev };
 }
 
 void mdiff_blame_fields_free(struct mdiff_blame_field *v, size_t n)

@@ -124,11 +124,23 @@ void archive_entries_free(struct archive_entry *v, size_t n);
  * In a repository with a work tree, each file is first written there
  * atomically (temporary file, fsync, rename) and its index entry updated,
  * so `git status` shows it clean; the index is written durably.  Objects
- * and refs are fsynced.  `id_out` (may be NULL) receives the new commit's
+ * and refs are fsynced.  The message gets gavel's trailer
+ * (archive_add_made_by).  `id_out` (may be NULL) receives the new commit's
  * full hex id. */
 int archive_commit(struct archive *a, const struct archive_file *files,
 		   size_t nfiles, const char *message, char id_out[41],
 		   struct diags *err);
+
+/* gavel's trailer, on every commit it makes: "Made-by: gavel VERSION",
+ * the last line of the message's trailer paragraph. */
+#define ARCHIVE_MADE_BY "Made-by:"
+/* Adds the trailer to the message in `msg` (archive_commit does): into
+ * its last paragraph when that is a trailer paragraph (not the summary),
+ * such as a Correction:, else as a paragraph of its own; nothing when the
+ * message has it already. */
+void archive_add_made_by(struct buf *msg);
+/* Whether a commit message carries the trailer (a commit gavel made). */
+bool archive_made_by_gavel(const char *message);
 
 /* The revisions of HEAD's history that changed `path` (a file or a
  * folder), newest first, each commit's trees compared with its parents'

@@ -334,8 +334,12 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 		written++;
 	}
 	const git_commit *parents[1] = { parent };
-	rc = git_commit_create(&commit_id, a->repo, "HEAD", sig, sig, NULL, message,
+	struct buf msg = BUF_INIT;
+	buf_addstr(&msg, message);
+	archive_add_made_by(&msg);
+	rc = git_commit_create(&commit_id, a->repo, "HEAD", sig, sig, NULL, msg.data,
 			       tree, parent ? 1 : 0, parents);
+	buf_free(&msg);
 	if (rc < 0) {
 		archive_fail(err, a->path, rc, "cannot commit");
 		work_tree_restore(a, parent ? base : NULL, files, written);

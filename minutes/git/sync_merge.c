@@ -547,6 +547,7 @@ int archive_sync_merge(struct sync *s, const git_oid *ours_id, const git_oid *th
 		for (size_t i = 0; i < nincoming; i++)
 			buf_addf(&msg, "  %s\n", incoming[i]);
 	}
+	archive_add_made_by(&msg);
 	if ((rc = archive_signature(a, &sig, s->err)) < 0)
 		goto out;
 	const git_commit *parents[2] = { ours, theirs };

@@ -86,7 +86,7 @@ before=$(git -C "$R" rev-parse HEAD)
 run -C "$R" edit $ID
 expect "edit of confirmed minutes without a reason: exit 2" '[ $rc -eq 2 ] && err_has "-m REASON" && [ "$(git -C "$R" rev-parse HEAD)" = "$before" ]'
 EDITOR_MODE=venue run -C "$R" edit $ID -m "The venue was the Council Chamber"
-expect "a correction is committed with a Correction: trailer" '[ $rc -eq 0 ] && git -C "$R" log -1 --format=%B | tail -n 2 | grep -qx "Correction: The venue was the Council Chamber" && grep -q "^venue: Council Chamber$" "$M"'
+expect "a correction is committed with a Correction: trailer" '[ $rc -eq 0 ] && git -C "$R" log -1 --format=%B | git interpret-trailers --parse | grep -qx "Correction: The venue was the Council Chamber" && grep -q "^venue: Council Chamber$" "$M"'
 run -C "$R" verify
 expect "verify: CORRECTED (1)" '[ $rc -eq 0 ] && grep -q "^$ID  CORRECTED (1)  checked: tag" "$TMP/out"'
 

@@ -175,9 +175,10 @@ static void test_commit_leaves_the_users_changes_alone(void **state)
 	assert_string_equal(slurp(fx, P(fx, "%s/b/deep/agenda.yaml", dir)), other);
 	assert_string_equal(out(fx, "git -C '%s' cat-file blob HEAD:a/minutes.yaml | od -c", dir),
 			    out(fx, "od -c '%s/a/minutes.yaml'", dir));
-	/* The message and author as given and configured; the id is HEAD. */
+	/* The message as given with gavel's trailer, the author as
+	 * configured; the id is HEAD. */
 	assert_string_equal(out(fx, "git -C '%s' log -1 --format=%%B", dir),
-			    "Record the meeting\n\nIn full.");
+			    "Record the meeting\n\nIn full.\n\nMade-by: gavel " GAVEL_VERSION);
 	assert_string_equal(out(fx, "git -C '%s' log -1 --format='%%an <%%ae>|%%cn <%%ce>'", dir),
 			    NAME " <" EMAIL ">|" NAME " <" EMAIL ">");
 	assert_string_equal(out(fx, "git -C '%s' rev-parse HEAD", dir), id);

@@ -43,7 +43,8 @@ static void test_log_of_a_path(void **state)
 		assert_string_equal(v[i].author_email, EMAIL);
 		assert_true(v[i].time >= t0 && v[i].time <= t1);
 	}
-	assert_string_equal(v[2].message, "First draft\n\nFrom the notes.\n");
+	assert_string_equal(v[2].message, "First draft\n\nFrom the notes.\n\nMade-by: gavel "
+			    GAVEL_VERSION "\n");
 	/* What git log says of the same path. */
 	assert_string_equal(out(fx, "git -C '%s' log --format=%%H -- a | tr '\\n' ' '", dir),
 			    P(fx, "%s %s %s ", id3, id2, id1));

@@ -434,6 +434,9 @@ static void test_blame(void **state)
 	size_t n;
 	mdiff_blame_fields(bl, &f, &n);
 	struct { const char *label, *text; size_t rev; } want[] = {
+		{ "format", "gavel-minutes/1", 0 },
+		{ "committee", "Communities Board", 0 },
+		{ "date", "2018-03-14", 0 },
 		{ "start", "11:00", 0 },
 		{ "venue", "Council Chamber", 2 },
 		{ "status", "draft", 0 },
@@ -451,8 +454,11 @@ static void test_blame(void **state)
 		{ "item 5 comment 4", "Building blocks had closed through funding cuts.", 0 },
 		{ "item 5 comment 5", "Cllr Jo Reid: Asked for a register.", 0 },
 		{ "item 5 decision", "Members approved the presentation.", 1 },
-		{ "item 5 action 1", "Publish information in Councillors' News. (Peter Fenn, due 2018-04-30)", 0 },
-		{ "item 5 action 2", "Report back in June. (Penny Hobman)", 0 },
+		{ "item 5 action 1", "Publish information in Councillors' News.", 0 },
+		{ "item 5 action 1 owner", "Peter Fenn", 0 },
+		{ "item 5 action 1 due", "2018-04-30", 0 },
+		{ "item 5 action 2", "Report back in June.", 0 },
+		{ "item 5 action 2 owner", "Penny Hobman", 0 },
 		{ "item 6 title", "Any other business", 0 },
 	};
 	assert_int_equal(n, sizeof(want) / sizeof(want[0]));

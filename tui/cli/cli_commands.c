@@ -56,7 +56,9 @@ const struct command commands[] = {
 	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
-	  "date and time, author, message.\n" },
+	  "date and time, author, message.  A commit gavel did not make (one\n"
+	  "without its Made-by trailer) says \"(not made by gavel)\" before\n"
+	  "the author.\n" },
 	{ "sync", cmd_sync, "[REMOTE]", "fetch, merge and push the minutes",
 	  "Fetches the current branch from REMOTE (the branch's upstream remote,\n"
 	  "else origin), brings in what others committed, and pushes yours: a\n"
@@ -82,11 +84,15 @@ const struct command commands[] = {
 	  "they differ, 0 when not.\n\n"
 	  "  --yaml    the unified diff of the minutes.yaml files instead\n" },
 	{ "blame", cmd_blame, "MEETING [--rev REV]", "who last changed each field of the minutes",
-	  "Prints every field of MEETING's latest minutes (times, venue, status,\n"
-	  "each attendee and declaration, each item's title, summary, comments,\n"
-	  "decision and actions) beside the revision, date and author that last\n"
-	  "changed it.  A revision whose minutes do not load is skipped with a\n"
-	  "warning.\n\n"
+	  "Prints every field of MEETING's latest minutes (every key of the\n"
+	  "format: times, venue, status, the confirmed block, each attendee and\n"
+	  "declaration, each item's title, status, times, presenters, summary,\n"
+	  "comments, decision, votes, actions with their owner, due and done\n"
+	  "dates, and documents) beside the revision, date and author that last\n"
+	  "changed it.  A change that came in through a merge is the commit's\n"
+	  "that made it.  A star after the author marks a commit gavel did not\n"
+	  "make, each named below the fields.  A revision whose minutes do not\n"
+	  "load is skipped with a warning.\n\n"
 	  "  --rev REV      the minutes as they stood at REV (as for gavel diff),\n"
 	  "                 such as confirmed: who wrote what was confirmed\n" },
 	{ "edit", cmd_edit, "MEETING [-m REASON]", "edit a meeting's minutes in your editor",

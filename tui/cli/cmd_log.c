@@ -20,7 +20,10 @@ static void print_rev(const struct archive_rev *r)
 	char when[32];
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
-	cli_printf("%s  %s  %s  %s\n", r->short_id, when, r->author_name, r->summary);
+	/* A commit without gavel's trailer was made some other way. */
+	cli_printf("%s  %s  %s%s  %s\n", r->short_id, when,
+		   archive_made_by_gavel(r->message) ? "" : "(not made by gavel) ", r->author_name,
+		   r->summary);
 }
 
 int cmd_log(struct cli *c, int argc, char **argv)

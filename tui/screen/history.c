@@ -76,12 +76,23 @@ static void line_add(struct pline *l, enum mdiff_span kind, const char *s, size_
 	buf_add(&l->text, s, len);
 }
 
-/* Lays out spans word by word into lines of `width` columns. */
+/* Lays out spans word by word into lines of `width` columns, as gavel
+ * diff's render_change_text does: breaks at spaces, the lines after the
+ * first four columns in, a word wider than a line broken where it
+ * reaches the edge (nothing is cut off at any width). */
 struct layout {
 	struct history *h;
 	struct pline *cur;
 	unsigned col, width;
+	bool heading;               /* the lines are a change's heading */
 };
+
+static void next_line(struct layout *lo)
+{
+	lo->cur = line_new(lo->h, lo->heading);
+	line_add(lo->cur, MDIFF_SAME, "    ", 4);
+	lo->col = 4;
+}
 
 static void put(void *ctx, enum mdiff_span kind, const char *s, size_t len)
 {
@@ -97,9 +108,7 @@ static void put(void *ctx, enum mdiff_span kind, const char *s, size_t len)
 	}
 	while (i < len) {
 		if (s[i] == '\n') {
-			lo->cur = line_new(lo->h, false);
-			line_add(lo->cur, MDIFF_SAME, "    ", 4);
-			lo->col = 4;
+			next_line(lo);
 			i++;
 			continue;
 		}
@@ -108,10 +117,21 @@ static void put(void *ctx, enum mdiff_span kind, const char *s, size_t len)
 		while (j < len && s[j] != '\n' && (s[j] == ' ') == sp)
 			j++;
 		unsigned w = utf8_width(s + i, j - i);
-		if (!sp && lo->col + w > lo->width && lo->col > 4) {
-			lo->cur = line_new(lo->h, false);
-			line_add(lo->cur, MDIFF_SAME, "    ", 4);
-			lo->col = 4;
+		if (sp && lo->col + w > lo->width) {
+			next_line(lo);      /* spaces that end a line are not shown */
+			i = j;
+			continue;
+		}
+		if (!sp && lo->col + w > lo->width && lo->col > 4)
+			next_line(lo);
+		if (!sp && lo->col + w > lo->width) {
+			/* Wider than a line: as much as fits, the rest below. */
+			unsigned room = lo->width > lo->col ? lo->width - lo->col : 1;
+			size_t fit = utf8_fit(s + i, j - i, room, true);
+			line_add(lo->cur, kind, s + i, fit);
+			next_line(lo);
+			i += fit;
+			continue;
 		}
 		line_add(lo->cur, kind, s + i, j - i);
 		lo->col += w;
@@ -145,14 +165,17 @@ static void show_diff(struct history *h, size_t older, size_t newer)
 		free(m);
 	} else {
 		struct mdiff md = { 0 };
+		/* The pane's text runs from column 1 to COLS - 2. */
+		unsigned width = COLS > 12 ? (unsigned)COLS - 2 : 10;
 		mdiff_compare(x, y, &md);
 		for (size_t i = 0; i < md.n; i++) {
 			const struct mdiff_change *ch = &md.v[i];
-			struct pline *l = line_new(h, true);
-			line_add(l, MDIFF_SAME, ch->label, strlen(ch->label));
+			/* The heading wraps too: "votes: for 9, ... -> for 10, ..." */
+			struct layout hd = { h, line_new(h, true), 0, width, true };
+			put(&hd, MDIFF_SAME, ch->label, strlen(ch->label));
 			if (!ch->old_text && !ch->new_text)
 				continue;
-			struct layout lo = { h, line_new(h, false), 4, (unsigned)COLS - 2 };
+			struct layout lo = { h, line_new(h, false), 4, width, false };
 			line_add(lo.cur, MDIFF_SAME, "    ", 4);
 			if (ch->old_text && ch->new_text)
 				mdiff_words(ch->old_text, ch->new_text, put, &lo);
@@ -177,7 +200,9 @@ static void show_blame(struct history *h)
 	struct diags d;
 	diags_init(&d);
 	snprintf(h->title, sizeof(h->title), "who last changed each field");
-	if (blame_text(&text, &warnings, h->a, h->id, (unsigned)COLS - 2, &d) != 0 && d.n) {
+	/* Each value whole, wrapped under itself rather than cut. */
+	if (blame_text_wrapped(&text, &warnings, h->a, h->id, COLS > 12 ? (unsigned)COLS - 2 : 10,
+			       &d) != 0 && d.n) {
 		char *m = diag_format(&d.v[0]);
 		text_lines(h, m);
 		free(m);
@@ -329,7 +354,8 @@ static void draw(struct history *h)
 		localtime_r(&t, &tm);
 		strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
 		struct buf l = BUF_INIT;
-		buf_addf(&l, "%s %s  %s  %s  %s", marked(h, i) ? "*" : " ", r->short_id, when,
+		buf_addf(&l, "%s %s  %s  %s%s  %s", marked(h, i) ? "*" : " ", r->short_id, when,
+			 archive_made_by_gavel(r->message) ? "" : "(not made by gavel) ",
 			 r->author_name, r->summary);
 		attr_t a = i == h->sel ? (h->pane_focus ? ui_attr(THEME_FIELD) : ui_attr(THEME_SELECTED))
 			: A_NORMAL;
