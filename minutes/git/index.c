@@ -501,11 +501,13 @@ int archive_index_begin(struct archive *a, struct index_update **out, struct dia
 out:
 	if (fd >= 0)
 		close(fd);
-	if (rc == INDEX_UPDATED)
-		*out = u;
-	else
-		release(u);
-	return rc == INDEX_UPDATED ? (buf_free(&why), rc) : done(rc, &why, d);
+	if (rc == INDEX_UPDATED) {
+		*out = u;       /* counted when finished */
+		buf_free(&why);
+		return rc;
+	}
+	release(u);
+	return done(rc, &why, d);
 }
 
 /* Removes our lock after a failure; it is ours (O_EXCL). */
