@@ -77,17 +77,43 @@ struct index_change {
 	const char *path;
 	const git_oid *id;
 };
-enum { INDEX_UPDATED = 0, INDEX_DECLINED = 1, INDEX_FAILED = -1 };
-/* INDEX_UPDATED: written; INDEX_DECLINED: nothing written, because the
- * index is not one it fully understands (one diagnostic in `d` says
- * what), so do it with libgit2; INDEX_FAILED: the index could not be
- * written (`d` says why: another program's lock, a full disk), and is as
- * it was. */
-int archive_index_update(struct archive *a, const struct index_change *c, size_t n,
+enum { INDEX_UPDATED = 0, INDEX_DECLINED = 1, INDEX_REFUSED = 2, INDEX_FAILED = -1 };
+/* One update under way: git's index.lock held, the index read. */
+struct index_update;
+/* Before the commit: takes git's index lock and reads the index.
+ * INDEX_UPDATED: *out is ready for archive_index_finish (the lock is held
+ * until then); INDEX_DECLINED: nothing held, because the index is not one
+ * it fully understands (one diagnostic in `d` says what), so let libgit2
+ * do it after the commit; INDEX_REFUSED: nothing held, and neither can
+ * write this index (a split or sparse index): do not commit (`d` says
+ * which setting and how to change it); INDEX_FAILED: the lock could not
+ * be taken (`d` says why: another program's lock). */
+int archive_index_begin(struct archive *a, struct index_update **out, struct diags *d);
+/* After the commit: the changes written into the index read by
+ * archive_index_begin, and the lock released; `u` is freed.
+ * INDEX_UPDATED, INDEX_DECLINED (a changed path is not a plain file entry
+ * or clashes with one: nothing written) or INDEX_FAILED (`d` says why:
+ * a full disk; the index is as it was). */
+int archive_index_finish(struct index_update *u, const struct index_change *c, size_t n,
 			 struct diags *d);
-/* How often it updated and declined, for the tests. */
+/* Releases the lock and frees `u` (NULL: nothing). */
+void archive_index_abort(struct index_update *u);
+/* index_ext.c: what the writer does with an extension, by signature;
+ * `why` says why for the last two. */
+enum {
+	INDEX_EXT_TREE, INDEX_EXT_UNTRACKED, INDEX_EXT_DROP, INDEX_EXT_DECLINE, INDEX_EXT_REFUSE
+};
+int index_ext_action(const unsigned char sig[4], struct buf *why);
+/* The cache tree (TREE, header included) with each folder above one of
+ * `paths` invalid, added to `out`; -1 when it is damaged. */
+int index_ext_tree_invalidate(const unsigned char *p, size_t len, const char *const *paths,
+			      size_t n, struct buf *out);
+/* The untracked cache (UNTR, header included) with no folder cached,
+ * added to `out`; -1 when it is not one. */
+int index_ext_untracked_empty(const unsigned char *p, size_t len, struct buf *out);
+/* How often it updated, declined and refused, for the tests. */
 struct archive_index_stats {
-	unsigned updated, declined;
+	unsigned updated, declined, refused;
 };
 extern struct archive_index_stats archive_index_stats;
 

@@ -121,17 +121,20 @@ static int index_sync_path(struct archive *a, git_index *idx, git_tree *tree,
 	return rc;
 }
 
-static int update_index(struct archive *a, const struct archive_file *files,
-			const git_tree_update *up, size_t nfiles, git_tree *tree,
-			struct diags *err)
+/* The index after the commit: in place (index.c) with `iu`, read before
+ * the commit; libgit2, which reads and writes the whole index, when that
+ * declined (iu NULL) or declines now, or when earlier paths are pending.
+ * `iu` is used up. */
+static int update_index(struct archive *a, struct index_update *iu,
+			const struct archive_file *files, const git_tree_update *up,
+			size_t nfiles, git_tree *tree, struct diags *err)
 {
 	git_index *idx = NULL;
 	struct buf pending = BUF_INIT;
 	pending_read(a, &pending);
-	/* Only the commit's entries, changed in place (archive_index.c);
-	 * libgit2, which reads and writes the whole index, when that declines
-	 * or when earlier paths are pending. */
-	if (!pending.len) {
+	if (iu && pending.len)
+		archive_index_abort(iu);
+	else if (iu) {
 		struct index_change *ic = xcalloc(nfiles ? nfiles : 1, sizeof(*ic));
 		struct diags why;
 		diags_init(&why);
@@ -139,7 +142,7 @@ static int update_index(struct archive *a, const struct archive_file *files,
 			ic[i].path = files[i].path;
 			ic[i].id = files[i].data ? &up[i].id : NULL;
 		}
-		int r = archive_index_update(a, ic, nfiles, &why);
+		int r = archive_index_finish(iu, ic, nfiles, &why);
 		free(ic);
 		if (r == INDEX_FAILED) {
 			diags_add(err, a->path, 0, 0, "committed, but could not update git's "
@@ -197,6 +200,23 @@ static int update_index(struct archive *a, const struct archive_file *files,
 	return 0;
 }
 
+/* archive_index_begin for a commit: 0 with `*iu` (NULL when libgit2 is
+ * to update the index after the commit), or ARCHIVE_ERROR when nothing
+ * may be committed, with the one line that says why in `err`. */
+static int index_begin(struct archive *a, struct index_update **iu, struct diags *err)
+{
+	struct diags why;
+	diags_init(&why);
+	int r = a->bare ? INDEX_DECLINED : archive_index_begin(a, iu, &why);
+	const char *msg = why.n ? why.v[0].msg : "unknown";
+	if (r == INDEX_REFUSED)
+		diags_add(err, a->path, 0, 0, "%s", msg);
+	else if (r == INDEX_FAILED)
+		diags_add(err, a->path, 0, 0, "nothing was written: %s", msg);
+	diags_free(&why);
+	return r == INDEX_REFUSED || r == INDEX_FAILED ? ARCHIVE_ERROR : 0;
+}
+
 /* Puts the work tree's files back as they were in `base` after a commit
  * that failed: a file that was new goes (and its empty folders), one that
  * was changed gets its committed text back.  The caller's text is not
@@ -240,6 +260,7 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 	git_signature *sig = NULL;
 	git_tree_update *up = NULL;
 	git_oid tree_id, commit_id;
+	struct index_update *iu = NULL;
 	int rc;
 
 	for (size_t i = 0; i < nfiles; i++)
@@ -257,6 +278,11 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 	}
 	/* Another program's lock would stop us half-way: look first. */
 	if (!a->bare && archive_index_unlocked(a, "nothing was written", "try again", err) < 0)
+		return ARCHIVE_ERROR;
+	/* git's index is locked and read before the commit, as git does: an
+	 * index nobody can update (a split index) is refused here, before
+	 * anything is committed, not found broken after. */
+	if (index_begin(a, &iu, err) < 0)
 		return ARCHIVE_ERROR;
 	rc = archive_rev_tree(a, NULL, &base, &parent, err);
 	if (rc == ARCHIVE_ENOTFOUND) {
@@ -348,8 +374,10 @@ int archive_commit(struct archive *a, const struct archive_file *files,
 	}
 	if (id_out)
 		git_oid_tostr(id_out, 41, &commit_id);
-	rc = a->bare ? 0 : update_index(a, files, up, nfiles, tree, err);
+	rc = a->bare ? 0 : update_index(a, iu, files, up, nfiles, tree, err);
+	iu = NULL;
 out:
+	archive_index_abort(iu);
 	free(up);
 	git_signature_free(sig);
 	git_tree_free(tree);

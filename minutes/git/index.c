@@ -7,28 +7,28 @@
  * time).
  *
  * It works as git does: take .git/index.lock (O_EXCL; never anyone
- * else's), read the index, check it, write the new one to the lock file
- * with its checksum, fsync, rename it over the index, fsync the folder.
- * The bytes of every other entry are copied as they are, except that an
- * entry git would call "racily clean" (changed in the same second the old
- * index was written) gets its cached size set to 0, as git does when it
- * rewrites an index: the new index is newer than that entry, so without
- * it a change made in that second could hide behind matching stat data.
- * Git then compares that file by content once.
+ * else's) and read the index before committing (archive_index_begin), so
+ * that an index nobody can update is found before anything is committed;
+ * after the commit (archive_index_finish) check it, write the new one to
+ * the lock file with its checksum, fsync, rename it over the index, fsync
+ * the folder.  The bytes of every other entry are copied as they are,
+ * except that an entry git would call "racily clean" (changed in the same
+ * second the old index was written) gets its cached size set to 0, as git
+ * does when it rewrites an index: the new index is newer than that entry,
+ * so without it a change made in that second could hide behind matching
+ * stat data.  Git then compares that file by content once.
  *
- * It declines (writes nothing, and archive.c does the work with libgit2)
- * whenever the index is anything but the plain case it fully understands:
- * no index yet, a version other than 2 or 3, a wrong checksum, entries
- * out of order, a merge in progress (stages 1 to 3), flag bits it does
- * not know, an entry it would replace that is not a plain file entry
- * (assume-valid, skip-worktree, intent-to-add, a link or submodule),
- * a new path that would clash with a folder or file of the index, any
- * extension but the cache tree (TREE): split index, untracked cache,
- * fsmonitor, resolve-undo, sparse directories, end-of-entries markers and
- * any future one.  The cache tree is kept, with every folder above a
- * changed path marked invalid ("-1"), as git itself does when a path
- * changes, so the user's next `git commit` still rebuilds only those
- * trees.
+ * The extensions after the entries are kept, emptied, dropped or refused
+ * as index_ext.c says.  It declines (writes nothing, and commit.c does
+ * the work with libgit2) whenever the index is anything but the plain
+ * case it fully understands: no index yet, a version other than 2 or 3
+ * (version 4's compressed paths are walked only to find the extensions),
+ * a wrong checksum, entries out of order, a merge in progress (stages 1
+ * to 3), flag bits it does not know, an entry it would replace that is
+ * not a plain file entry (assume-valid, skip-worktree, intent-to-add, a
+ * link or submodule), a new path that would clash with a folder or file
+ * of the index, an optional extension it does not know (resolve-undo
+ * among them).
  */
 #include "minutes/git/archive_priv.h"
 #include "minutes/base/fsutil.h"
@@ -98,15 +98,31 @@ struct change {
 	size_t entry_len;
 };
 
+/* An extension, and what to do with it (INDEX_EXT_*). */
+struct ext {
+	size_t off, len;        /* header included */
+	int action;
+};
+
 /* The index as read, and its entries' offsets. */
 struct index {
 	unsigned char *data;
 	size_t size, end;       /* end: where the checksum starts */
 	uint32_t version, count;
 	size_t *off;            /* count + 1: off[count] is the end of the entries */
-	size_t tree_off, tree_len;      /* the TREE extension, header included */
+	size_t ext_off;         /* where the extensions start */
+	struct ext *ext;
+	size_t next;
 	size_t *racy;           /* entries to smudge, in order */
 	size_t nracy;
+};
+
+/* What archive_index_begin hands to archive_index_finish. */
+struct index_update {
+	struct archive *a;
+	char *lock, *path;
+	int lfd;                /* the lock, ours */
+	struct index ix;
 };
 
 /* Byte order of git's index: memcmp, the shorter first when one is the
@@ -176,7 +192,74 @@ static int read_all(int fd, unsigned char *p, size_t n)
 	return 0;
 }
 
-/* The entries: their offsets, order and flags; the extensions. */
+/* Version 4: each entry's fixed part, then how many bytes of the previous
+ * path to drop (a varint) and the rest of its path with a NUL, no
+ * padding.  Only walked, to find the extensions. */
+static int walk_v4(const struct index *ix, size_t *ext_off, struct buf *why)
+{
+	const unsigned char *d = ix->data;
+	size_t off = HEADER;
+	for (uint32_t i = 0; i < ix->count; i++) {
+		if (ix->end - off < E_FIXED + 2)
+			return decline(why, "entry %u beyond the file", (unsigned)i);
+		size_t at = off + ((get16(d + off + E_FLAGS) & F_EXTENDED) ? E_FIXED + 2 : E_FIXED);
+		while (at < ix->end && (d[at] & 0x80))
+			at++;
+		const unsigned char *nul = at + 1 < ix->end ? memchr(d + at + 1, '\0', ix->end - at - 1)
+							: NULL;
+		if (!nul)
+			return decline(why, "entry %u is damaged", (unsigned)i);
+		off = (size_t)(nul - d) + 1;
+	}
+	*ext_off = off;
+	return 0;
+}
+
+/* The extensions from `off` on, each with what to do with it (index_ext.c):
+ * INDEX_REFUSED first, then INDEX_DECLINED (already so when `declined`). */
+static int extensions(struct index *ix, size_t off, bool declined, struct buf *why)
+{
+	const unsigned char *d = ix->data;
+	struct buf msg = BUF_INIT;
+	size_t cap = 0;
+	bool tree = false;
+	int rc = declined ? INDEX_DECLINED : 0;
+	ix->ext_off = off;
+	while (off < ix->end) {
+		if (ix->end - off < 8 || ix->end - off - 8 < get32(d + off + 4)) {
+			rc = decline(why, "a damaged extension");
+			break;
+		}
+		size_t len = 8 + (size_t)get32(d + off + 4);
+		int act = index_ext_action(d + off, &msg);
+		if (act == INDEX_EXT_REFUSE) {
+			buf_reset(why);
+			buf_add(why, msg.data, msg.len);
+			rc = INDEX_REFUSED;
+			break;
+		}
+		if (act == INDEX_EXT_TREE && tree) {
+			act = INDEX_EXT_DECLINE;
+			buf_reset(&msg);
+			buf_addstr(&msg, "two cache trees");
+		}
+		tree = tree || act == INDEX_EXT_TREE;
+		if (act == INDEX_EXT_DECLINE && rc == 0) {
+			buf_reset(why);
+			buf_add(why, msg.data, msg.len);
+			rc = INDEX_DECLINED;
+		}
+		xgrow((void **)&ix->ext, &cap, ix->next + 1, sizeof(*ix->ext));
+		ix->ext[ix->next++] = (struct ext){ off, len, act };
+		off += len;
+	}
+	buf_free(&msg);
+	return rc;
+}
+
+/* The entries: their offsets, order and flags; the extensions.  A split
+ * or sparse index is INDEX_REFUSED whatever else declines, so the walk
+ * goes on to the extensions after a reason to decline. */
 static int parse(struct index *ix, time_t stamp, struct buf *why)
 {
 	const unsigned char *d = ix->data;
@@ -184,14 +267,22 @@ static int parse(struct index *ix, time_t stamp, struct buf *why)
 		return decline(why, "not an index file");
 	ix->version = get32(d + 4);
 	ix->count = get32(d + 8);
-	if (ix->version != 2 && ix->version != 3)
+	if (ix->version < 2 || ix->version > 4)
 		return decline(why, "index version %u", (unsigned)ix->version);
 	ix->end = ix->size - SHA1_DIGEST_SIZE;
 	if (ix->count > (ix->end - HEADER) / entry_size(E_FIXED, 0))
 		return decline(why, "entry count beyond the file");
-	ix->off = xmalloc(((size_t)ix->count + 1) * sizeof(*ix->off));
 	size_t off = HEADER, cap = 0, plen = 0;
+	if (ix->version == 4) {
+		int rc = walk_v4(ix, &off, why);
+		if (rc == 0)
+			rc = extensions(ix, off, true, why);
+		return rc == INDEX_REFUSED ? rc : decline(why, "index version 4");
+	}
+	ix->off = xmalloc(((size_t)ix->count + 1) * sizeof(*ix->off));
 	const unsigned char *prev = NULL;
+	bool declined = false;
+#define LATER(...) (void)(declined ? 0 : (declined = true, decline(why, __VA_ARGS__)))
 	for (uint32_t i = 0; i < ix->count; i++) {
 		if (ix->end - off < E_FIXED + 2)
 			return decline(why, "entry %u beyond the file", (unsigned)i);
@@ -199,22 +290,30 @@ static int parse(struct index *ix, time_t stamp, struct buf *why)
 		unsigned flags = get16(e + E_FLAGS);
 		size_t fixed = E_FIXED;
 		if (flags & F_STAGE)
-			return decline(why, "a merge is in progress (conflict stages)");
+			LATER("a merge is in progress (conflict stages)");
 		if (flags & F_EXTENDED) {
 			if (ix->version < 3)
-				return decline(why, "extended flags in a version 2 index");
+				LATER("extended flags in a version 2 index");
 			if (get16(e + E_FIXED) & ~F2_KNOWN)
-				return decline(why, "unknown extended flags");
+				LATER("unknown extended flags");
 			fixed += 2;
 		}
 		size_t len = flags & F_NAMEMASK;
-		if (len == F_NAMEMASK)
-			return decline(why, "a path of 4095 bytes or more");
+		if (len == F_NAMEMASK) {
+			LATER("a path of 4095 bytes or more");
+			const unsigned char *nul = ix->end - off > fixed
+				? memchr(e + fixed, '\0', ix->end - off - fixed) : NULL;
+			if (!nul)
+				return decline(why, "entry %u is damaged", (unsigned)i);
+			len = (size_t)(nul - (e + fixed));
+		}
 		size_t sz = entry_size(fixed, len);
-		if (ix->end - off < sz || e[fixed + len] != '\0' || len == 0)
+		if (ix->end - off < sz || e[fixed + len] != '\0')
 			return decline(why, "entry %u is damaged", (unsigned)i);
+		if (len == 0)
+			LATER("an entry with no path (a split index's)");
 		if (prev && name_cmp(prev, plen, e + fixed, len) >= 0)
-			return decline(why, "entries out of order");
+			LATER("entries out of order");
 		prev = e + fixed;
 		plen = len;
 		/* Racily clean: not older than the index (seconds, as git
@@ -227,119 +326,9 @@ static int parse(struct index *ix, time_t stamp, struct buf *why)
 		ix->off[i] = off;
 		off += sz;
 	}
+#undef LATER
 	ix->off[ix->count] = off;
-	while (off < ix->end) {
-		if (ix->end - off < 8 || ix->end - off - 8 < get32(d + off + 4))
-			return decline(why, "a damaged extension");
-		size_t len = 8 + (size_t)get32(d + off + 4);
-		if (memcmp(d + off, "TREE", 4) || ix->tree_len)
-			return decline(why, "the index has the extension '%.4s'", (const char *)d + off);
-		ix->tree_off = off;
-		ix->tree_len = len;
-		off += len;
-	}
-	return 0;
-}
-
-/* A decimal number of the cache tree ("-1", "12"); false when none. */
-static bool tree_int(const unsigned char *p, size_t len, size_t *at, long *out, char stop)
-{
-	size_t i = *at;
-	bool neg = false;
-	long v = 0;
-	if (i < len && p[i] == '-')
-		neg = true, i++;
-	size_t start = i;
-	while (i < len && p[i] >= '0' && p[i] <= '9' && i - start < 9)
-		v = v * 10 + (p[i++] - '0');
-	if (i == start || i >= len || p[i] != stop)
-		return false;
-	*at = i + 1;
-	*out = neg ? -v : v;
-	return true;
-}
-
-struct level {
-	long left;              /* subtrees still to come */
-	size_t pathlen;
-};
-
-/*
- * The cache tree with every node on the way to a changed path invalid:
- * nodes in depth-first order, each "NAME\0COUNT SUBTREES\n" and, when
- * COUNT is not negative, the tree's object id.  A node above a changed
- * path is written again as "NAME\0-1 SUBTREES\n"; the rest is copied.
- */
-static int tree_invalidate(const unsigned char *p, size_t len, const struct change *ch,
-			   size_t n, struct buf *out, struct buf *why)
-{
-	struct level *lv = NULL;
-	size_t depth = 0, cap = 0, off = 0, run = 0;
-	struct buf path = BUF_INIT;
-	int rc = 0;
-	xgrow((void **)&lv, &cap, 1, sizeof(*lv));
-	lv[depth++] = (struct level){ 1, 0 };
-	while (off < len) {
-		if (depth == 0) {
-			rc = decline(why, "a damaged cache tree (data after the root)");
-			goto out;
-		}
-		struct level *top = &lv[depth - 1];
-		top->left--;
-		path.len = top->pathlen;
-		path.data[path.len] = '\0';
-		const unsigned char *nul = memchr(p + off, '\0', len - off);
-		long count, subtrees;
-		if (!nul) {
-			rc = decline(why, "a damaged cache tree");
-			goto out;
-		}
-		size_t namelen = (size_t)(nul - (p + off));
-		if (depth == 1 && namelen) {
-			rc = decline(why, "a damaged cache tree (a named root)");
-			goto out;
-		}
-		if (depth > 1) {
-			buf_add(&path, p + off, namelen);
-			buf_addch(&path, '/');
-		}
-		off += namelen + 1;
-		size_t counts = off;
-		if (!tree_int(p, len, &off, &count, ' ') || !tree_int(p, len, &off, &subtrees, '\n') ||
-		    subtrees < 0 || (count >= 0 && len - off < GIT_OID_RAWSZ)) {
-			rc = decline(why, "a damaged cache tree");
-			goto out;
-		}
-		if (count >= 0)
-			off += GIT_OID_RAWSZ;
-		bool above = false;
-		for (size_t i = 0; i < n && !above; i++)
-			above = ch[i].len > path.len && !memcmp(ch[i].path, path.data, path.len);
-		if (above && count >= 0) {
-			buf_add(out, p + run, counts - run);
-			buf_addf(out, "-1 %ld\n", subtrees);
-			run = off;
-		}
-		if (subtrees > 0) {
-			if ((size_t)subtrees > len) {
-				rc = decline(why, "a damaged cache tree");
-				goto out;
-			}
-			xgrow((void **)&lv, &cap, depth + 1, sizeof(*lv));
-			lv[depth++] = (struct level){ subtrees, path.len };
-		}
-		while (depth > 0 && lv[depth - 1].left == 0)
-			depth--;
-	}
-	if (depth != 0) {
-		rc = decline(why, "a damaged cache tree (subtrees missing)");
-		goto out;
-	}
-	buf_add(out, p + run, len - run);
-out:
-	free(lv);
-	buf_free(&path);
-	return rc;
+	return extensions(ix, off, declined, why);
 }
 
 /* The new index, as pieces of the old one and new bytes. */
@@ -431,164 +420,234 @@ static int locate(const struct index *ix, struct change *ch, size_t n, struct bu
 	return rc;
 }
 
+static void release(struct index_update *u)
+{
+	if (u->lfd >= 0) {
+		close(u->lfd);
+		unlink(u->lock);
+	}
+	free(u->ix.data);
+	free(u->ix.off);
+	free(u->ix.ext);
+	free(u->ix.racy);
+	free(u->lock);
+	free(u->path);
+	free(u);
+}
+
+/* Counts the outcome and hands the reason, if any, to the caller. */
+static int done(int rc, struct buf *why, struct diags *d)
+{
+	if (rc == INDEX_UPDATED)
+		archive_index_stats.updated++;
+	else if (rc == INDEX_DECLINED)
+		archive_index_stats.declined++;
+	else if (rc == INDEX_REFUSED)
+		archive_index_stats.refused++;
+	if (rc != INDEX_UPDATED)
+		diags_add(d, NULL, 0, 0, "%s", why->len ? why->data : "not updated");
+	buf_free(why);
+	return rc;
+}
+
+void archive_index_abort(struct index_update *u)
+{
+	if (u)
+		release(u);
+}
+
+int archive_index_begin(struct archive *a, struct index_update **out, struct diags *d)
+{
+	struct buf why = BUF_INIT;
+	struct index_update *u = xcalloc(1, sizeof(*u));
+	struct stat st;
+	int fd = -1, rc = INDEX_DECLINED;
+
+	*out = NULL;
+	u->a = a;
+	u->lfd = -1;
+	u->lock = archive_join(a->gitdir, "index.lock");
+	u->path = archive_join(a->gitdir, "index");
+	if (a->bare) {
+		decline(&why, "a bare repository");
+		goto out;
+	}
+	/* The lock first, as git takes it: nobody changes the index between
+	 * our reading and our writing. */
+	u->lfd = open(u->lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (u->lfd < 0) {
+		int e = errno;
+		if (e == EEXIST)
+			buf_addf(&why, "another program holds git's index lock %s; try again "
+				 "when it has finished", u->lock);
+		else
+			buf_addf(&why, "cannot create %s: %s", u->lock, strerror(e));
+		rc = INDEX_FAILED;
+		goto out;
+	}
+	fd = open(u->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size > (uint64_t)UINT32_MAX) {
+		decline(&why, "no index to update");
+		goto out;
+	}
+	u->ix.size = (size_t)st.st_size;
+	u->ix.data = xmalloc(u->ix.size ? u->ix.size : 1);
+	if (read_all(fd, u->ix.data, u->ix.size) < 0) {
+		decline(&why, "cannot read the index");
+		goto out;
+	}
+	rc = parse(&u->ix, st.st_mtim.tv_sec, &why);
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc == INDEX_UPDATED) {
+		*out = u;       /* counted when finished */
+		buf_free(&why);
+		return rc;
+	}
+	release(u);
+	return done(rc, &why, d);
+}
+
 /* Removes our lock after a failure; it is ours (O_EXCL). */
-static int fail(const char *lock, struct buf *why, const char *what)
+static int fail(struct index_update *u, struct buf *why, const char *what)
 {
 	int e = errno;
-	unlink(lock);
+	if (u->lfd >= 0)
+		close(u->lfd);
+	u->lfd = -1;
+	unlink(u->lock);
 	buf_reset(why);
 	buf_addf(why, "%s: %s", what, strerror(e));
 	return INDEX_FAILED;
 }
 
-int archive_index_update(struct archive *a, const struct index_change *changes, size_t n,
-			 struct diags *d)
+/* The changes: sorted, checked, their new entries built. */
+static int changes_prepare(struct archive *a, const struct index_change *changes,
+			   struct change *ch, size_t n, struct buf *why)
 {
-	/* The helpers above say why in one buffer (the last reason wins);
-	 * it becomes the caller's diagnostic at the end. */
-	struct buf whybuf = BUF_INIT, *why = &whybuf;
-	struct change *ch = xcalloc(n ? n : 1, sizeof(*ch));
-	struct index ix;
-	struct pieces ps = { NULL, 0, 0, 0 };
-	struct buf tree = BUF_INIT;
-	unsigned char header[HEADER], zero[4] = { 0 }, sum[SHA1_DIGEST_SIZE];
-	char *lock = archive_join(a->gitdir, "index.lock");
-	char *path = archive_join(a->gitdir, "index");
-	int fd = -1, lfd = -1, rc = INDEX_DECLINED;
-
-	memset(&ix, 0, sizeof(ix));
-	if (a->bare) {
-		decline(why, "a bare repository");
-		goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		ch[i].path = changes[i].path;
 		ch[i].len = strlen(changes[i].path);
 		ch[i].id = changes[i].id;
-		if (ch[i].len == 0 || ch[i].len >= F_NAMEMASK) {
-			decline(why, "an empty or very long path");
-			goto out;
-		}
+		if (ch[i].len == 0 || ch[i].len >= F_NAMEMASK)
+			return decline(why, "an empty or very long path");
 	}
 	qsort(ch, n, sizeof(*ch), by_path);
 	for (size_t i = 0; i < n; i++) {
-		if (i && !strcmp(ch[i - 1].path, ch[i].path)) {
-			decline(why, "%s twice", ch[i].path);
-			goto out;
-		}
+		if (i && !strcmp(ch[i - 1].path, ch[i].path))
+			return decline(why, "%s twice", ch[i].path);
 		if (!ch[i].id)
 			continue;
 		char *full = archive_join(a->path, ch[i].path);
 		int st = lstat(full, &ch[i].st);
 		free(full);
-		if (st < 0 || !S_ISREG(ch[i].st.st_mode)) {
-			decline(why, "%s is not a file in the work tree", ch[i].path);
-			goto out;
-		}
+		if (st < 0 || !S_ISREG(ch[i].st.st_mode))
+			return decline(why, "%s is not a file in the work tree", ch[i].path);
 		entry_build(&ch[i]);
 	}
+	return 0;
+}
 
-	/* The lock first, as git takes it: nobody changes the index between
-	 * our reading and our writing. */
-	lfd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (lfd < 0) {
-		int e = errno;
-		buf_reset(why);
-		if (e == EEXIST)
-			buf_addf(why, "another program holds git's index lock %s; try again "
-				 "when it has finished", lock);
-		else
-			buf_addf(why, "cannot create %s: %s", lock, strerror(e));
-		rc = INDEX_FAILED;
-		goto out;
+/* The new extensions, one after another in `out`. */
+static int extensions_new(const struct index *ix, const struct change *ch, size_t n,
+			  struct buf *out, struct buf *why)
+{
+	const char **paths = xcalloc(n ? n : 1, sizeof(*paths));
+	int rc = 0;
+	for (size_t i = 0; i < n; i++)
+		paths[i] = ch[i].path;
+	for (size_t i = 0; i < ix->next && rc == 0; i++) {
+		const struct ext *x = &ix->ext[i];
+		const unsigned char *p = ix->data + x->off + 8;
+		if (x->action == INDEX_EXT_TREE &&
+		    index_ext_tree_invalidate(p, x->len - 8, paths, n, out) < 0)
+			rc = decline(why, "a damaged cache tree");
+		/* An untracked cache it cannot read is dropped: git makes
+		 * a new one. */
+		if (x->action == INDEX_EXT_UNTRACKED)
+			index_ext_untracked_empty(p, x->len - 8, out);
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uint64_t)st.st_size > (uint64_t)UINT32_MAX) {
-		decline(why, "no index to update");
-		goto out;
-	}
-	ix.size = (size_t)st.st_size;
-	ix.data = xmalloc(ix.size ? ix.size : 1);
-	if (read_all(fd, ix.data, ix.size) < 0) {
-		decline(why, "cannot read the index");
-		goto out;
-	}
-	if (parse(&ix, st.st_mtim.tv_sec, why) != 0 || locate(&ix, ch, n, why) != 0)
+	free(paths);
+	return rc;
+}
+
+int archive_index_finish(struct index_update *u, const struct index_change *changes,
+			 size_t n, struct diags *d)
+{
+	/* The helpers above say why in one buffer (the last reason wins);
+	 * it becomes the caller's diagnostic at the end. */
+	struct buf whybuf = BUF_INIT, *why = &whybuf;
+	struct change *ch = xcalloc(n ? n : 1, sizeof(*ch));
+	struct index *ix = &u->ix;
+	struct pieces ps = { NULL, 0, 0, 0 };
+	struct buf exts = BUF_INIT;
+	unsigned char header[HEADER], zero[4] = { 0 }, sum[SHA1_DIGEST_SIZE];
+	int rc = INDEX_DECLINED;
+
+	if (changes_prepare(u->a, changes, ch, n, why) != 0 || locate(ix, ch, n, why) != 0)
 		goto out;
 
 	/* The new entry count, and where the new file first differs. */
-	uint32_t count = ix.count;
+	uint32_t count = ix->count;
 	for (size_t i = 0; i < n; i++) {
 		if (ch[i].found && !ch[i].id)
 			count--;
 		else if (!ch[i].found && ch[i].id)
 			count++;
 	}
-	size_t first = ix.tree_len ? ix.tree_off : ix.end;
-	if (count != ix.count)
+	size_t first = ix->ext_off;
+	if (count != ix->count)
 		first = 8;
 	for (size_t i = 0; i < n; i++)
-		if ((ch[i].found || ch[i].id) && ix.off[ch[i].pos] < first)
-			first = ix.off[ch[i].pos];
-	if (ix.nracy && ix.off[ix.racy[0]] + E_SIZE < first)
-		first = ix.off[ix.racy[0]] + E_SIZE;
+		if ((ch[i].found || ch[i].id) && ix->off[ch[i].pos] < first)
+			first = ix->off[ch[i].pos];
+	if (ix->nracy && ix->off[ix->racy[0]] + E_SIZE < first)
+		first = ix->off[ix->racy[0]] + E_SIZE;
 
 	/* The old checksum, hashed once; the context where the files part
 	 * is kept to start the new one from. */
 	struct sha1_ctx old, shared;
 	sha1_init(&old);
-	sha1_update(&old, first, ix.data);
+	sha1_update(&old, first, ix->data);
 	shared = old;           /* a plain struct: copied, it resumes */
-	sha1_update(&old, ix.end - first, ix.data + first);
+	sha1_update(&old, ix->end - first, ix->data + first);
 	sha1_digest(&old, SHA1_DIGEST_SIZE, sum);
-	if (memcmp(sum, ix.data + ix.end, SHA1_DIGEST_SIZE)) {
+	if (memcmp(sum, ix->data + ix->end, SHA1_DIGEST_SIZE)) {
 		decline(why, "the index checksum does not match its content");
 		goto out;
 	}
-	if (ix.tree_len) {
-		buf_add(&tree, "TREE\0\0\0\0", 8);
-		if (tree_invalidate(ix.data + ix.tree_off + 8, ix.tree_len - 8, ch, n, &tree,
-				    why) != 0)
-			goto out;
-		put32((unsigned char *)tree.data + 4, (uint32_t)(tree.len - 8));
-	}
+	if (extensions_new(ix, ch, n, &exts, why) != 0)
+		goto out;
 
 	/* The new index: header, entries with the changes merged in and the
 	 * racily clean ones smudged, the extensions, the checksum. */
-	memcpy(header, ix.data, 8);
+	memcpy(header, ix->data, 8);
 	put32(header + 8, count);
 	add_piece(&ps, header, HEADER);
 	size_t cur = HEADER, r = 0;
 	for (size_t i = 0; i <= n; i++) {
-		size_t until = i < n ? ix.off[ch[i].pos] : ix.off[ix.count];
-		for (; r < ix.nracy && ix.off[ix.racy[r]] < until; r++) {
-			size_t at = ix.off[ix.racy[r]];
+		size_t until = i < n ? ix->off[ch[i].pos] : ix->off[ix->count];
+		for (; r < ix->nracy && ix->off[ix->racy[r]] < until; r++) {
+			size_t at = ix->off[ix->racy[r]];
 			if (at < cur)
 				continue;       /* replaced or removed */
-			add_piece(&ps, ix.data + cur, at + E_SIZE - cur);
+			add_piece(&ps, ix->data + cur, at + E_SIZE - cur);
 			add_piece(&ps, zero, 4);
 			cur = at + E_SIZE + 4;
 		}
 		if (i == n)
 			break;
-		add_piece(&ps, ix.data + cur, until - cur);
+		add_piece(&ps, ix->data + cur, until - cur);
 		cur = until;
 		if (ch[i].id)
 			add_piece(&ps, ch[i].entry, ch[i].entry_len);
 		if (ch[i].found)
-			cur = ix.off[ch[i].pos + 1];
+			cur = ix->off[ch[i].pos + 1];
 	}
-	add_piece(&ps, ix.data + cur, ix.off[ix.count] - cur);
-	if (ix.tree_len) {
-		add_piece(&ps, ix.data + ix.off[ix.count], ix.tree_off - ix.off[ix.count]);
-		add_piece(&ps, (const unsigned char *)tree.data, tree.len);
-		add_piece(&ps, ix.data + ix.tree_off + ix.tree_len,
-			  ix.end - ix.tree_off - ix.tree_len);
-	} else {
-		add_piece(&ps, ix.data + ix.off[ix.count], ix.end - ix.off[ix.count]);
-	}
+	add_piece(&ps, ix->data + cur, ix->off[ix->count] - cur);
+	add_piece(&ps, (const unsigned char *)exts.data, exts.len);
 	/* The new file's first `first` bytes are the old one's: resume. */
 	size_t at = 0;
 	for (size_t i = 0; i < ps.n; i++) {
@@ -602,50 +661,33 @@ int archive_index_update(struct archive *a, const struct index_change *changes, 
 	sha1_digest(&shared, SHA1_DIGEST_SIZE, sum);
 	add_piece(&ps, sum, SHA1_DIGEST_SIZE);
 
-	if (fsutil_write_parts(lfd, ps.v, ps.n) < 0) {
-		rc = fail(lock, why, "cannot write the index");
+	if (fsutil_write_parts(u->lfd, ps.v, ps.n) < 0) {
+		rc = fail(u, why, "cannot write the index");
 		goto out;
 	}
-	if (fsync(lfd) < 0) {
-		rc = fail(lock, why, "cannot save the index to disk (fsync)");
+	if (fsync(u->lfd) < 0) {
+		rc = fail(u, why, "cannot save the index to disk (fsync)");
 		goto out;
 	}
-	int c = close(lfd);
-	lfd = -1;
+	int c = close(u->lfd);
+	u->lfd = -1;
 	if (c < 0) {
-		rc = fail(lock, why, "cannot write the index");
+		rc = fail(u, why, "cannot write the index");
 		goto out;
 	}
-	if (rename(lock, path) < 0) {
-		rc = fail(lock, why, "cannot replace the index");
+	if (rename(u->lock, u->path) < 0) {
+		rc = fail(u, why, "cannot replace the index");
 		goto out;
 	}
-	fsutil_sync_dir(a->gitdir);
+	fsutil_sync_dir(u->a->gitdir);
 	rc = INDEX_UPDATED;
 	buf_reset(why);
 out:
-	if (rc == INDEX_DECLINED && lfd >= 0)
-		unlink(lock);
-	if (lfd >= 0)
-		close(lfd);
-	if (fd >= 0)
-		close(fd);
-	if (rc == INDEX_UPDATED)
-		archive_index_stats.updated++;
-	else if (rc == INDEX_DECLINED)
-		archive_index_stats.declined++;
 	for (size_t i = 0; i < n; i++)
 		free(ch[i].entry);
 	free(ch);
-	free(ix.data);
-	free(ix.off);
-	free(ix.racy);
 	free(ps.v);
-	buf_free(&tree);
-	free(lock);
-	free(path);
-	if (rc != INDEX_UPDATED)
-		diags_add(d, NULL, 0, 0, "%s", whybuf.len ? whybuf.data : "not updated");
-	buf_free(&whybuf);
-	return rc;
+	buf_free(&exts);
+	release(u);             /* the lock goes unless renamed into place */
+	return done(rc, why, d);
 }

@@ -1,7 +1,8 @@
 /*
  * test_archive_index: git's index, updated in place by gavel's commits
  * (the cache tree, the user's own entries, racily clean entries, the
- * index forms gavel declines to write), and a commit while another
+ * index forms gavel declines to write, what it does with each extension,
+ * the forms it refuses before committing), and a commit while another
  * program holds the index lock.
  */
 #include <stdarg.h>
@@ -186,8 +187,8 @@ static void test_index_in_place_racily_clean_entry(void **state)
 }
 
 /* Indexes it does not fully understand are left to libgit2, which must
- * still get them right: an untracked cache (an extension), version 4
- * (compressed paths), an entry marked assume-valid. */
+ * still get them right: version 4 (compressed paths), an entry marked
+ * assume-valid. */
 static void declined_but_right(struct fx *fx, const char *setup_cmd, const char *name)
 {
 	set_identity(fx);
@@ -201,8 +202,8 @@ static void declined_but_right(struct fx *fx, const char *setup_cmd, const char 
 	archive_index_stats.updated = archive_index_stats.declined = 0;
 	commit1(fx, a, "a/minutes.yaml", "a: 2\n", "A again\n");
 	commit1(fx, a, "b/minutes.yaml", "b: 1\n", "B\n");
-	/* The first is declined; the second may not be (libgit2 does not
-	 * keep an untracked cache, and b/ is not assume-valid). */
+	/* The first is declined; the second may not be (b/ is not
+	 * assume-valid). */
 	assert_true(archive_index_stats.declined >= 1);
 	assert_int_equal(archive_index_stats.declined + archive_index_stats.updated, 2);
 	assert_string_equal(out(fx, "git -C '%s' status --porcelain", dir), "A  staged.txt");
@@ -210,12 +211,6 @@ static void declined_but_right(struct fx *fx, const char *setup_cmd, const char 
 	assert_int_equal(sh("git -C '%s' diff --quiet HEAD -- a b", dir), 0);
 	assert_false(exists(P(fx, "%s/.git/index.lock", dir)));
 	archive_free(a);
-}
-
-static void test_index_untracked_cache_declined(void **state)
-{
-	declined_but_right(*state, "git update-index --untracked-cache 2>/dev/null && "
-			   "git status >/dev/null && grep -q UNTR .git/index", "untr");
 }
 
 static void test_index_version_4_declined(void **state)
@@ -256,30 +251,137 @@ static void test_index_bad_checksum_declined(void **state)
 	archive_free(a);
 }
 
-/* A split index (git update-index --split-index: the "link" extension)
- * is declined too; libgit2 1.5 cannot read it either, so the commit is
- * made and gavel says the index could not be updated, as before. */
-static void test_index_split_index_declined(void **state)
+/* ---- extensions ---- */
+
+/* Whether the index file holds `text` (an extension's signature, a name
+ * in the untracked cache). */
+static bool index_has(struct fx *fx, const char *dir, const char *text)
+{
+	return sh("grep -qa '%s' '%s/.git/index'", text, dir) == 0 && fx;
+}
+
+/* An index with the extension `ext` (made by `setup_cmd`, with the file
+ * untracked.txt untracked and a file staged): gavel's commits are made in
+ * place, without libgit2; then `check_cmd` holds (run in the repository),
+ * git agrees with every entry, and the user's staged file is as it was. */
+static void in_place_with(struct fx *fx, const char *name, const char *setup_cmd,
+			  const char *ext, const char *check_cmd)
+{
+	set_identity(fx);
+	struct archive *a = new_repo(fx, name);
+	const char *dir = P(fx, "%s/%s", fx->root, name);
+	commit1(fx, a, "a/minutes.yaml", "a: 1\n", "A\n");
+	write_file(P(fx, "%s/staged.txt", dir), "staged\n");
+	write_file(P(fx, "%s/untracked.txt", dir), "untracked\n");
+	assert_int_equal(sh("git -C '%s' add staged.txt", dir), 0);
+	assert_int_equal(sh("cd '%s' && %s", dir, setup_cmd), 0);
+	assert_true(index_has(fx, dir, ext));
+	const char *staged = out(fx, "git -C '%s' ls-files -s staged.txt", dir);
+	archive_index_stats.updated = archive_index_stats.declined = 0;
+	commit1(fx, a, "a/minutes.yaml", "a: 2\n", "A again\n");
+	commit1(fx, a, "b/minutes.yaml", "b: 1\n", "B\n");
+	assert_int_equal(archive_index_stats.updated, 2);
+	assert_int_equal(archive_index_stats.declined, 0);
+	assert_int_equal(sh("cd '%s' && %s", dir, check_cmd), 0);
+	assert_string_equal(out(fx, "git -C '%s' ls-files -s staged.txt", dir), staged);
+	assert_int_equal(sh("git -C '%s' diff --quiet HEAD -- a b", dir), 0);
+	assert_string_equal(out(fx, "git -C '%s' status --porcelain", dir),
+			    "A  staged.txt\n?? untracked.txt");
+	assert_int_equal(sh("git -C '%s' fsck --strict --no-progress >/dev/null 2>&1", dir), 0);
+	assert_false(exists(P(fx, "%s/.git/index.lock", dir)));
+	archive_free(a);
+}
+
+/* The untracked cache is kept, emptied (its header, no folder): the
+ * name it had cached is gone, and git's next status fills it again. */
+static void test_index_untracked_cache_emptied(void **state)
+{
+	in_place_with(*state, "untr", "git config core.untrackedCache true && "
+		      "git status >/dev/null", "untracked.txt",
+		      "grep -qa UNTR .git/index && ! grep -qa untracked.txt .git/index && "
+		      "git status >/dev/null && grep -qa untracked.txt .git/index");
+}
+
+/* fsmonitor data is dropped; git writes it again at its next status. */
+static void test_index_fsmonitor_dropped(void **state)
 {
 	struct fx *fx = *state;
+	const char *hook = P(fx, "%s/fsmonitor-hook", fx->root);
+	write_file(hook, "#!/bin/sh\nprintf 'token\\0/\\0'\n");
+	assert_int_equal(chmod(hook, 0755), 0);
+	in_place_with(fx, "fsmn", P(fx, "git config core.fsmonitor '%s' && git status "
+				    ">/dev/null", hook), "FSMN",
+		      "! grep -qa FSMN .git/index && git status >/dev/null && "
+		      "grep -qa FSMN .git/index");
+}
+
+/* The end of entries and the offset table (reading in threads) are
+ * dropped: both describe the old entries' offsets. */
+static void test_index_offsets_dropped(void **state)
+{
+	in_place_with(*state, "eoie", "git -c index.recordEndOfIndexEntries=true -c "
+		      "index.recordOffsetTable=true -c index.threads=2 update-index "
+		      "--really-refresh", "EOIE",
+		      "! grep -qa EOIE .git/index && ! grep -qa IEOT .git/index && "
+		      "git -c index.threads=2 status >/dev/null");
+}
+
+/* An index neither gavel nor libgit2 1.5 can write (a mandatory
+ * extension: "link", "sdir"): refused before the commit, in one line that
+ * names the setting and how to change it; nothing committed, nothing
+ * written, no lock left. */
+static void refused_before_commit(struct fx *fx, const char *name, const char *setup_cmd,
+				  const char *setting, const char *advice)
+{
 	set_identity(fx);
-	struct archive *a = new_repo(fx, "repo");
-	const char *dir = P(fx, "%s/repo", fx->root);
+	struct archive *a = new_repo(fx, name);
+	const char *dir = P(fx, "%s/%s", fx->root, name);
 	commit1(fx, a, "a/minutes.yaml", "a: 1\n", "A\n");
-	assert_int_equal(sh("git -C '%s' update-index --split-index", dir), 0);
+	const char *head = commit1(fx, a, "b/minutes.yaml", "b: 1\n", "B\n");
+	assert_int_equal(sh("cd '%s' && %s", dir, setup_cmd), 0);
+	const char *status = out(fx, "git -C '%s' status --porcelain", dir);
 	archive_index_stats.updated = archive_index_stats.declined = 0;
+	archive_index_stats.refused = 0;
 	static const char v2[] = "a: 2\n";
-	struct archive_file f = { "a/minutes.yaml", v2, sizeof(v2) - 1 };
+	struct archive_file f[] = { { "a/minutes.yaml", v2, sizeof(v2) - 1 },
+				    { "a/new.yaml", v2, sizeof(v2) - 1 } };
 	struct diags err;
 	diags_init(&err);
-	assert_int_equal(archive_commit(a, &f, 1, "A again\n", NULL, &err), ARCHIVE_ERROR);
-	expect_contains(diag_text(fx, &err), "could not update git's index");
-	expect_contains(diag_text(fx, &err), "link");
-	assert_int_equal(archive_index_stats.declined, 1);
-	assert_string_equal(out(fx, "git -C '%s' show HEAD:a/minutes.yaml", dir), "a: 2");
+	assert_int_equal(archive_commit(a, f, 2, "A again\n", NULL, &err), ARCHIVE_ERROR);
+	assert_int_equal(diags_count(&err), 1);
+	expect_contains(diag_text(fx, &err), setting);
+	expect_contains(diag_text(fx, &err), advice);
+	expect_contains(diag_text(fx, &err), "nothing was committed");
+	assert_int_equal(archive_index_stats.refused, 1);
+	assert_string_equal(out(fx, "git -C '%s' rev-parse HEAD", dir), head);
+	assert_string_equal(slurp(fx, P(fx, "%s/a/minutes.yaml", dir)), "a: 1\n");
+	assert_false(exists(P(fx, "%s/a/new.yaml", dir)));
+	assert_string_equal(out(fx, "git -C '%s' status --porcelain", dir), status);
 	assert_false(exists(P(fx, "%s/.git/index.lock", dir)));
 	diags_free(&err);
 	archive_free(a);
+}
+
+static void test_index_split_index_refused(void **state)
+{
+	refused_before_commit(*state, "split", "git update-index --split-index && "
+			      "grep -qa link .git/index", "core.splitIndex",
+			      "git update-index --no-split-index");
+}
+
+/* Version 4's compressed paths are walked to find the extensions. */
+static void test_index_split_index_version_4_refused(void **state)
+{
+	refused_before_commit(*state, "split4", "git update-index --index-version 4 && "
+			      "git update-index --split-index && grep -qa link .git/index",
+			      "core.splitIndex", "git update-index --no-split-index");
+}
+
+static void test_index_sparse_index_refused(void **state)
+{
+	refused_before_commit(*state, "sparse", "git sparse-checkout set --cone "
+			      "--sparse-index a 2>/dev/null && grep -qa sdir .git/index",
+			      "index.sparse", "git sparse-checkout reapply --no-sparse-index");
 }
 
 /* ---- locks ---- */
@@ -330,11 +432,15 @@ int main(void)
 		T(test_index_in_place_with_cache_tree),
 		T(test_index_in_place_keeps_the_users_entries),
 		T(test_index_in_place_racily_clean_entry),
-		T(test_index_untracked_cache_declined),
 		T(test_index_version_4_declined),
 		T(test_index_assume_valid_declined),
 		T(test_index_bad_checksum_declined),
-		T(test_index_split_index_declined),
+		T(test_index_untracked_cache_emptied),
+		T(test_index_fsmonitor_dropped),
+		T(test_index_offsets_dropped),
+		T(test_index_split_index_refused),
+		T(test_index_split_index_version_4_refused),
+		T(test_index_sparse_index_refused),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
