@@ -21,12 +21,18 @@ enum {
 	Q_ADD_COMMIT, Q_ADD_PARENT, Q_ADD_CHANGE, Q_DEL_CHANGE,
 	Q_UNPLACE,      /* the places past the fork taken back */
 	Q_PLACE,
-	Q_PARENT,       /* a commit's first parent */
+	Q_NONE,         /* whether no commit is known */
 	Q_KNOWN,        /* how many commits are known */
+	Q_PATH, Q_ADD_PATH,     /* a path's number; a new path */
+	Q_LAST,         /* the highest commit number */
 	Q_COUNT
 };
 
 enum { LC_NO, LC_YES, LC_DEEP, LC_EXPAND };
+
+/* Rows written by one statement: SQLite's work for each statement (its
+ * program begun and ended, cursors opened) is most of a small row's. */
+#define LC_BATCH 32
 
 /* The units a path is answered by, as bits: its first name, that name's
  * marker, its first two names. */
@@ -52,13 +58,15 @@ struct lc_new {
 	size_t np;
 	size_t parents;         /* its first parent, in par */
 	sqlite3_int64 pos;      /* -1: none */
+	sqlite3_int64 cn;       /* its number, once written */
 };
 
-/* One of their units: the name at `off` in names. */
+/* One of their units: name number `name` (in nameoff) against the
+ * commit's parent `parent`; once written, the numbers of the tables. */
 struct lc_unit {
-	size_t off;
-	size_t commit;          /* in nv */
-	size_t parent;
+	sqlite3_int64 name;
+	sqlite3_int64 commit;   /* in nv */
+	sqlite3_int64 parent;
 };
 
 struct logcache {
@@ -67,6 +75,7 @@ struct logcache {
 	char *path;             /* the file */
 	sqlite3 *db;            /* NULL when there is no file to keep it in */
 	sqlite3_stmt *q[Q_COUNT];
+	sqlite3_stmt *batch[Q_COUNT];   /* inserts of LC_BATCH rows at once */
 	bool writing;           /* in the transaction */
 	bool readonly;          /* the transaction could not be begun */
 	bool reading;           /* in a transaction that only reads: one lock
@@ -80,7 +89,13 @@ struct logcache {
 	size_t npar, par_cap;
 	struct lc_unit *uv;
 	size_t nunits, uv_cap;
+	/* The names of the units, each once: NUL-ended in names, found by
+	 * hash in slots (index + 1; 0 free). */
 	struct buf names;
+	size_t *nameoff;
+	size_t nnames, nameoff_cap;
+	size_t *slots;
+	size_t nslots;
 };
 
 /* Notes SQLite's answer `rc`; true when it is not one of success. */
