@@ -43,18 +43,17 @@ static const char lc_drop[] =
 	" WHERE p.path IN (?1, ?2, ?3)"
 
 /* The statements, prepared once a call.  The rows written are known to
- * be new: OR IGNORE spares SQLite a journal of each statement (it could
- * not fail half-way), and a row left out, which says the tables
- * contradict themselves, is caught by lc_inserted. */
+ * be new (no OR REPLACE, no lookup first): one already there says the
+ * tables contradict themselves (lc_inserted). */
 static const char *const lc_sql[Q_COUNT] = {
 	[Q_COMMIT] = "SELECT parents, pos, cn, parent FROM " LC_TABLE " WHERE id = ?1",
 	/* "+c.pos": the path's few rows first, never every commit in order. */
 	[Q_LINE] = LC_ROWS_OF_KEYS("c.id, p.path") " AND +c.pos <= ?4 ORDER BY c.pos DESC",
 	[Q_ALL] = LC_ROWS_OF_KEYS("c.id, p.path, ch.parent"),
-	[Q_ADD_COMMIT] = "INSERT OR IGNORE INTO " LC_TABLE "(cn, id, parents, parent, pos)"
+	[Q_ADD_COMMIT] = "INSERT INTO " LC_TABLE "(cn, id, parents, parent, pos)"
 			 " VALUES(?, ?, ?, ?, ?)",
-	[Q_ADD_PARENT] = "INSERT OR IGNORE INTO " LC_PARENTS "(cn, n, parent) VALUES(?1, ?2, ?3)",
-	[Q_ADD_CHANGE] = "INSERT OR IGNORE INTO " LC_CHANGES "(pn, cn, parent) VALUES(?, ?, ?)",
+	[Q_ADD_PARENT] = "INSERT INTO " LC_PARENTS "(cn, n, parent) VALUES(?1, ?2, ?3)",
+	[Q_ADD_CHANGE] = "INSERT INTO " LC_CHANGES "(pn, cn, parent) VALUES(?, ?, ?)",
 	[Q_DEL_CHANGE] = "DELETE FROM " LC_CHANGES " WHERE pn = (SELECT pn FROM " LC_PATHS
 			 " WHERE path = ?1) AND cn = ?2 AND parent = ?3",
 	[Q_UNPLACE] = "UPDATE " LC_TABLE " SET pos = NULL WHERE pos > ?1",
@@ -62,7 +61,7 @@ static const char *const lc_sql[Q_COUNT] = {
 	[Q_NONE] = "SELECT NOT EXISTS(SELECT 1 FROM " LC_TABLE ")",
 	[Q_KNOWN] = ("SELECT count(*) FROM " LC_TABLE),
 	[Q_PATH] = "SELECT pn FROM " LC_PATHS " WHERE path = ?1",
-	[Q_ADD_PATH] = "INSERT OR IGNORE INTO " LC_PATHS "(path) VALUES(?1)",
+	[Q_ADD_PATH] = "INSERT INTO " LC_PATHS "(path) VALUES(?1)",
 	[Q_LAST] = "SELECT max(cn) FROM " LC_TABLE,
 };
 
@@ -113,8 +112,6 @@ static int lc_prepare(struct logcache *lc)
 	int rc = SQLITE_OK;
 	for (size_t i = 0; rc == SQLITE_OK && i < Q_COUNT; i++)
 		rc = sqlite3_prepare_v2(lc->db, lc_sql[i], -1, &lc->q[i], NULL);
-	if (rc == SQLITE_OK)
-		rc = lc_prepare_batch(lc, Q_ADD_COMMIT);
 	if (rc == SQLITE_OK)
 		rc = lc_prepare_batch(lc, Q_ADD_CHANGE);
 	if (rc != SQLITE_OK)
@@ -281,19 +278,17 @@ int logcache_changed(const struct lc_keys *k, const unsigned *bits, size_t nl)
 
 /* ---- making and mending rows ---- */
 
-/* Checks what insert statement `st` did, `rows` rows: one left out (OR
- * IGNORE) means the tables contradict themselves. */
+/* Runs insert statement `st`, of `rows` rows.  Rows that break a key
+ * or a CHECK, or fewer rows than asked, mean the tables contradict
+ * themselves: they are made again. */
 static bool lc_inserted(struct logcache *lc, sqlite3_stmt *st, int rows)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (logcache_failed(lc, rc))
-		return false;
-	if (sqlite3_changes(lc->db) != rows) {
+	if ((rc & 0xff) == SQLITE_CONSTRAINT ||
+	    (rc == SQLITE_DONE && sqlite3_changes(lc->db) != rows))
 		lc->damaged = true;
-		return false;
-	}
-	return true;
+	return !logcache_failed(lc, rc) && !lc->damaged;
 }
 
 static bool lc_insert(struct logcache *lc, int q)
@@ -305,12 +300,15 @@ static bool lc_insert(struct logcache *lc, int q)
 typedef void lc_bind_row(struct logcache *lc, sqlite3_stmt *st, int col, size_t i);
 
 /* Inserts `n` rows by statement q, LC_BATCH at a time while there are
- * that many. */
+ * that many and q has a batch.  Only the changes have one: their rows go
+ * in key order, to a page or two a statement.  A commit's row also goes
+ * into its id's index, at a place of its own: a statement of many would
+ * touch as many pages, each copied to its statement journal. */
 static bool lc_insert_rows(struct logcache *lc, int q, size_t n, lc_bind_row *bind)
 {
 	int cols = sqlite3_bind_parameter_count(lc->q[q]);
 	for (size_t i = 0; i < n;) {
-		size_t k = n - i >= LC_BATCH ? LC_BATCH : 1;
+		size_t k = lc->batch[q] && n - i >= LC_BATCH ? LC_BATCH : 1;
 		sqlite3_stmt *st = k > 1 ? lc->batch[q] : lc->q[q];
 		for (size_t j = 0; j < k; j++)
 			bind(lc, st, (int)j * cols + 1, i + j);
