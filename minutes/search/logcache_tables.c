@@ -478,14 +478,53 @@ bool logcache_make(struct logcache *lc, const struct walk_oid *id,
 	return ok;
 }
 
-static int by_key(const void *x, const void *y)
+static const sqlite3_int64 *sort_pn;
+
+static int by_number(const void *x, const void *y)
 {
-	const struct lc_unit *a = x, *b = y;
-	if (a->name != b->name)
-		return a->name < b->name ? -1 : 1;
-	if (a->commit != b->commit)
-		return a->commit < b->commit ? -1 : 1;
-	return a->parent < b->parent ? -1 : a->parent > b->parent;
+	sqlite3_int64 a = sort_pn[*(const size_t *)x], b = sort_pn[*(const size_t *)y];
+	return a < b ? -1 : a > b;
+}
+
+/* Puts the units in the order of LC_CHANGES's key (path, commit, parent)
+ * with their numbers, names numbered `pn`.  They were made commit by
+ * commit, each commit's in the order of its parents, and the numbers of
+ * the commits fall as they were made: read back commit by commit, they
+ * need only be dealt out by path. */
+static void lc_order_units(struct logcache *lc, const sqlite3_int64 *pn)
+{
+	size_t *order = xmalloc((lc->nnames + 1) * sizeof(*order));
+	size_t *start = xcalloc(lc->nnames + 1, sizeof(*start));
+	struct lc_unit *out = xmalloc((lc->nunits + 1) * sizeof(*out));
+	for (size_t i = 0; i < lc->nnames; i++)
+		order[i] = i;
+	sort_pn = pn;
+	qsort(order, lc->nnames, sizeof(*order), by_number);
+	/* start[name]: where its rows begin. */
+	for (size_t i = 0; i < lc->nunits; i++)
+		start[lc->uv[i].name]++;
+	for (size_t i = 0, at = 0; i < lc->nnames; i++) {
+		size_t n = start[order[i]];
+		start[order[i]] = at;
+		at += n;
+	}
+	for (size_t end = lc->nunits; end > 0;) {
+		size_t first = end;
+		while (first > 0 && lc->uv[first - 1].commit == lc->uv[end - 1].commit)
+			first--;
+		for (size_t i = first; i < end; i++) {
+			const struct lc_unit *u = &lc->uv[i];
+			struct lc_unit *o = &out[start[u->name]++];
+			o->name = pn[u->name];
+			o->commit = lc->nv[u->commit].cn;
+			o->parent = u->parent;
+		}
+		end = first;
+	}
+	memcpy(lc->uv, out, lc->nunits * sizeof(*out));
+	free(out);
+	free(start);
+	free(order);
 }
 
 /* Row i of the new commits: oldest first, their numbers then rising
@@ -551,16 +590,11 @@ bool logcache_flush(struct logcache *lc)
 	sqlite3_int64 *pn = xmalloc((lc->nnames ? lc->nnames : 1) * sizeof(*pn));
 	for (size_t i = 0; ok && i < lc->nnames; i++)
 		ok = lc_path_number(lc, lc->names.data + lc->nameoff[i], &pn[i]);
-	for (size_t i = 0; ok && i < lc->nunits; i++) {
-		struct lc_unit *u = &lc->uv[i];
-		u->name = pn[u->name];
-		u->commit = lc->nv[u->commit].cn;
-	}
+	if (ok)
+		lc_order_units(lc, pn);
 	free(pn);
-	if (ok) {
-		qsort(lc->uv, lc->nunits, sizeof(*lc->uv), by_key);
+	if (ok)
 		ok = lc_insert_rows(lc, Q_ADD_CHANGE, lc->nunits, lc_bind_change);
-	}
 	lc->nnew = lc->npar = lc->nunits = lc->nnames = 0;
 	buf_reset(&lc->names);
 	if (lc->slots)
