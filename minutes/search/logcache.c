@@ -194,14 +194,24 @@ static int lc_line(struct logcache *lc, sqlite3_int64 top, size_t max,
 	struct lc_rows *v = NULL;
 	size_t nv = 0, vcap = 0, cap = 0;
 	sqlite3_stmt *st = lc->q[Q_LINE];
+	sqlite3_int64 last = -1;
+	bool bad = false;
 	int s;
 	logcache_bind_keys(lc, st);
 	sqlite3_bind_int64(st, 4, top);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		const void *id = sqlite3_column_blob(st, 0);
-		if (!id || sqlite3_column_bytes(st, 0) != LC_OID)
+		sqlite3_int64 pos = sqlite3_column_int64(st, 2);
+		bool same = id && nv && !memcmp(v[nv - 1].id, id, WALK_OID_SIZE);
+		/* Each commit its own place: two at one would be answered in
+		 * no particular order, one of them not on the line. */
+		if (!id || sqlite3_column_bytes(st, 0) != LC_OID ||
+		    (nv && (same ? pos != last : pos >= last))) {
+			bad = true;
 			break;
-		if (!nv || memcmp(v[nv - 1].id, id, WALK_OID_SIZE)) {
+		}
+		last = pos;
+		if (!same) {
 			xgrow((void **)&v, &vcap, nv + 1, sizeof(*v));
 			memset(&v[nv], 0, sizeof(*v));
 			memcpy(v[nv++].id, id, WALK_OID_SIZE);
@@ -209,7 +219,9 @@ static int lc_line(struct logcache *lc, sqlite3_int64 top, size_t max,
 		v[nv - 1].bits[0] |= logcache_bits(&lc->k, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
-	int rc = logcache_failed(lc, s) ? 1 : 0;
+	if (bad)
+		lc->damaged = true;
+	int rc = logcache_failed(lc, s) || bad ? 1 : 0;
 	diags_init(&quiet);
 	for (size_t i = 0; rc == 0 && i < nv && *n < max; i++) {
 		struct walk_oid id;

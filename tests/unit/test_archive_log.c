@@ -267,7 +267,7 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 	assert_int_equal(cached_commits(cache), 4);
 	struct buf good = file_bytes(cache);
 
-	for (int damage = 0; damage < 7; damage++) {
+	for (int damage = 0; damage < 8; damage++) {
 		struct buf bad = BUF_INIT;
 		buf_add(&bad, good.data, good.len);
 		switch (damage) {
@@ -288,6 +288,8 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 						   " CREATE TABLE " LC_PARENTS "(x)"), 0);
 		if (damage == 5)        /* the line forgotten */
 			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL"), 0);
+		if (damage == 7)        /* every commit at one place in the line */
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = 0"), 0);
 		if (damage == 6)        /* parents that send the walk round a loop */
 			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL,"
 						   " parent = id WHERE parents > 0"), 0);
