@@ -18,7 +18,9 @@ enum {
 	Q_COMMIT,       /* a commit's parents and pos */
 	Q_LINE,         /* the line's commits with rows for the keys, newest first */
 	Q_ALL,          /* every commit's rows for the keys (a walk with merges) */
-	Q_ADD_COMMIT, Q_ADD_PARENT, Q_ADD_CHANGE, Q_DEL_CHANGE,
+	Q_ADD_COMMITS,  /* the new commits, from LC_NEW_COMMITS_TABLE */
+	Q_ADD_CHANGES,  /* their changes, from LC_NEW_CHANGES_TABLE */
+	Q_ADD_PARENT, Q_ADD_CHANGE, Q_DEL_CHANGE,
 	Q_UNPLACE,      /* the places past the fork taken back */
 	Q_PLACE,
 	Q_NONE,         /* whether no commit is known */
@@ -30,9 +32,15 @@ enum {
 
 enum { LC_NO, LC_YES, LC_DEEP, LC_EXPAND };
 
-/* Rows written by one statement: SQLite's work for each statement (its
- * program begun and ended, cursors opened) is most of a small row's. */
-#define LC_BATCH 32
+/* The rows this call made, as tables of the connection (logcache_rows.c). */
+enum { LC_NEW_COMMITS, LC_NEW_CHANGES, LC_SOURCES };
+#define LC_NEW_COMMITS_TABLE "gavel_new_commits"
+#define LC_NEW_CHANGES_TABLE "gavel_new_changes"
+struct logcache;
+struct lc_source {
+	struct logcache *lc;
+	int which;
+};
 
 /* The units a path is answered by, as bits: its first name, that name's
  * marker, its first two names. */
@@ -75,7 +83,6 @@ struct logcache {
 	char *path;             /* the file */
 	sqlite3 *db;            /* NULL when there is no file to keep it in */
 	sqlite3_stmt *q[Q_COUNT];
-	sqlite3_stmt *batch[Q_COUNT];   /* inserts of LC_BATCH rows at once */
 	bool writing;           /* in the transaction */
 	bool readonly;          /* the transaction could not be begun */
 	bool reading;           /* in a transaction that only reads: one lock
@@ -96,7 +103,13 @@ struct logcache {
 	size_t nnames, nameoff_cap;
 	size_t *slots;
 	size_t nslots;
+	struct lc_source src[LC_SOURCES];
 };
+
+/* Makes the tables LC_NEW_COMMITS_TABLE and LC_NEW_CHANGES_TABLE of lc's
+ * connection: the commits made (oldest first) and the units (in the order
+ * logcache_flush put them), each with its numbers. */
+int logcache_rows_register(struct logcache *lc);
 
 /* Notes SQLite's answer `rc`; true when it is not one of success. */
 bool logcache_failed(struct logcache *lc, int rc);

@@ -52,8 +52,10 @@ static const char *const lc_sql[Q_COUNT] = {
 	[Q_COMMIT] = "SELECT parents, pos, cn, parent FROM " LC_TABLE " WHERE id = ?1",
 	[Q_LINE] = LC_ROWS_OF_KEYS("c.id, p.path, c.pos") " AND c.pos <= ?4 ORDER BY c.pos DESC",
 	[Q_ALL] = LC_ROWS_OF_KEYS("c.id, p.path, ch.parent"),
-	[Q_ADD_COMMIT] = "INSERT INTO " LC_TABLE "(cn, id, parents, parent, pos)"
-			 " VALUES(?, ?, ?, ?, ?)",
+	[Q_ADD_COMMITS] = "INSERT INTO " LC_TABLE "(cn, id, parents, parent, pos)"
+			  " SELECT cn, id, parents, parent, pos FROM " LC_NEW_COMMITS_TABLE,
+	[Q_ADD_CHANGES] = "INSERT INTO " LC_CHANGES "(pn, cn, parent)"
+			  " SELECT pn, cn, parent FROM " LC_NEW_CHANGES_TABLE,
 	[Q_ADD_PARENT] = "INSERT INTO " LC_PARENTS "(cn, n, parent) VALUES(?1, ?2, ?3)",
 	[Q_ADD_CHANGE] = "INSERT INTO " LC_CHANGES "(pn, cn, parent) VALUES(?, ?, ?)",
 	[Q_DEL_CHANGE] = "DELETE FROM " LC_CHANGES " WHERE pn = (SELECT pn FROM " LC_PATHS
@@ -89,33 +91,15 @@ void logcache_finalize(struct logcache *lc)
 {
 	for (size_t i = 0; i < Q_COUNT; i++) {
 		sqlite3_finalize(lc->q[i]);
-		sqlite3_finalize(lc->batch[i]);
-		lc->q[i] = lc->batch[i] = NULL;
+		lc->q[i] = NULL;
 	}
-}
-
-/* Statement q's batch: its VALUES row LC_BATCH times. */
-static int lc_prepare_batch(struct logcache *lc, int q)
-{
-	struct buf sql = BUF_INIT;
-	const char *row = strstr(lc_sql[q], "VALUES") + strlen("VALUES");
-	buf_addstr(&sql, lc_sql[q]);
-	for (int i = 1; i < LC_BATCH; i++) {
-		buf_addch(&sql, ',');
-		buf_addstr(&sql, row);
-	}
-	int rc = sqlite3_prepare_v2(lc->db, sql.data, -1, &lc->batch[q], NULL);
-	buf_free(&sql);
-	return rc;
 }
 
 static int lc_prepare(struct logcache *lc)
 {
-	int rc = SQLITE_OK;
+	int rc = logcache_rows_register(lc);
 	for (size_t i = 0; rc == SQLITE_OK && i < Q_COUNT; i++)
 		rc = sqlite3_prepare_v2(lc->db, lc_sql[i], -1, &lc->q[i], NULL);
-	if (rc == SQLITE_OK)
-		rc = lc_prepare_batch(lc, Q_ADD_CHANGE);
 	if (rc != SQLITE_OK)
 		logcache_finalize(lc);
 	return rc;
@@ -296,29 +280,6 @@ static bool lc_inserted(struct logcache *lc, sqlite3_stmt *st, int rows)
 static bool lc_insert(struct logcache *lc, int q)
 {
 	return lc_inserted(lc, lc->q[q], 1);
-}
-
-/* Binds the values of row i of what is written to `st`, from column col. */
-typedef void lc_bind_row(struct logcache *lc, sqlite3_stmt *st, int col, size_t i);
-
-/* Inserts `n` rows by statement q, LC_BATCH at a time while there are
- * that many and q has a batch.  Only the changes have one: their rows go
- * in key order, to a page or two a statement.  A commit's row also goes
- * into its id's index, at a place of its own: a statement of many would
- * touch as many pages, each copied to its statement journal. */
-static bool lc_insert_rows(struct logcache *lc, int q, size_t n, lc_bind_row *bind)
-{
-	int cols = sqlite3_bind_parameter_count(lc->q[q]);
-	for (size_t i = 0; i < n;) {
-		size_t k = lc->batch[q] && n - i >= LC_BATCH ? LC_BATCH : 1;
-		sqlite3_stmt *st = k > 1 ? lc->batch[q] : lc->q[q];
-		for (size_t j = 0; j < k; j++)
-			bind(lc, st, (int)j * cols + 1, i + j);
-		if (!lc_inserted(lc, st, (int)k))
-			return false;
-		i += k;
-	}
-	return true;
 }
 
 /* Path `path`'s number in LC_PATHS, given one when it has none. */
@@ -529,31 +490,6 @@ static void lc_order_units(struct logcache *lc, const sqlite3_int64 *pn)
 	free(order);
 }
 
-/* Row i of the new commits: oldest first, their numbers then rising
- * with the line. */
-static void lc_bind_commit(struct logcache *lc, sqlite3_stmt *st, int col, size_t i)
-{
-	const struct lc_new *v = &lc->nv[lc->nnew - 1 - i];
-	sqlite3_bind_int64(st, col, v->cn);
-	logcache_bind_id(st, col + 1, v->id.id);
-	sqlite3_bind_int64(st, col + 2, (sqlite3_int64)v->np);
-	if (v->np)
-		logcache_bind_id(st, col + 3, lc->par[v->parents].id);
-	else
-		sqlite3_bind_null(st, col + 3);
-	if (v->pos >= 0)
-		sqlite3_bind_int64(st, col + 4, v->pos);
-	else
-		sqlite3_bind_null(st, col + 4);
-}
-
-static void lc_bind_change(struct logcache *lc, sqlite3_stmt *st, int col, size_t i)
-{
-	sqlite3_bind_int64(st, col, lc->uv[i].name);
-	sqlite3_bind_int64(st, col + 1, lc->uv[i].commit);
-	sqlite3_bind_int64(st, col + 2, lc->uv[i].parent);
-}
-
 /* Numbers the new commits after the highest known and writes them, with
  * the other parents of the merges among them. */
 static bool lc_flush_commits(struct logcache *lc)
@@ -566,7 +502,7 @@ static bool lc_flush_commits(struct logcache *lc)
 		return false;
 	for (size_t i = 0; i < lc->nnew; i++)
 		lc->nv[lc->nnew - 1 - i].cn = last + 1 + (sqlite3_int64)i;
-	bool ok = lc_insert_rows(lc, Q_ADD_COMMIT, lc->nnew, lc_bind_commit);
+	bool ok = lc_inserted(lc, lc->q[Q_ADD_COMMITS], (int)lc->nnew);
 	for (size_t c = 0; ok && c < lc->nnew; c++) {
 		const struct lc_new *v = &lc->nv[c];
 		for (size_t i = 1; ok && i < v->np; i++) {
@@ -596,7 +532,7 @@ bool logcache_flush(struct logcache *lc)
 		lc_order_units(lc, pn);
 	free(pn);
 	if (ok)
-		ok = lc_insert_rows(lc, Q_ADD_CHANGE, lc->nunits, lc_bind_change);
+		ok = lc_inserted(lc, lc->q[Q_ADD_CHANGES], (int)lc->nunits);
 	lc->nnew = lc->npar = lc->nunits = lc->nnames = 0;
 	buf_reset(&lc->names);
 	if (lc->slots)
