@@ -3,14 +3,16 @@
  * (logcache.h).
  *
  * Which paths a commit changed never changes, so it is worked out once
- * (minutes/git/walk.h) and kept in three tables of the search index's
+ * (minutes/git/walk.h) and kept in four tables of the search index's
  * SQLite file:
  *
- *   LC_TABLE (commits)  id, number of parents, pos: the commit's place in
- *                       the line of commits without merges that ends at
- *                       the last HEAD seen (0 for its root), else NULL
- *   LC_PARENTS          id, n, parent: the commit's parents, in order
- *   LC_CHANGES          path, id, parent: the "units" whose tree entries
+ *   LC_TABLE (commits)  cn (its number), id, number of parents, pos: the
+ *                       commit's place in the line of commits without
+ *                       merges that ends at the last HEAD seen (0 for its
+ *                       root), else NULL
+ *   LC_PARENTS          cn, n, parent: the commit's parents (ids), in order
+ *   LC_PATHS            pn (its number), path
+ *   LC_CHANGES          pn, cn, parent: the "units" whose tree entries
  *                       differ between the commit and its parent number
  *                       `parent` (for a first commit, 0: against nothing)
  *
@@ -26,8 +28,8 @@
  *
  * While HEAD's history is a line (no merge), the commits with a pos are
  * exactly its commits, pos descending being the walk's order: a path's
- * history is one query on LC_CHANGES's key (path first) joined with the
- * commits up to HEAD's pos.  Commits newer than the line are made and
+ * history is one query on LC_CHANGES's key (path number first) joined with
+ * the commits up to HEAD's pos.  Commits newer than the line are made and
  * given the next places; when HEAD moved to another branch, the places
  * past the fork are taken back first.  At a merge, git's walk gives the
  * order and the tables answer for each commit, still reading no tree for
@@ -72,17 +74,14 @@ static int lc_decide(struct logcache *lc, const struct walk_oid *id, unsigned *b
 	return walk_changed(lc->a, id, lc->k.path);
 }
 
-/* Commit id's first parent, from its row; false when there is none. */
-static bool lc_parent(struct logcache *lc, const struct walk_oid *id, struct walk_oid *out)
+/* Whether no commit is known: a first walk has none to look up. */
+static bool lc_none(struct logcache *lc)
 {
-	sqlite3_stmt *st = lc->q[Q_PARENT];
-	logcache_bind_id(st, 1, id->id);
+	sqlite3_stmt *st = lc->q[Q_NONE];
 	int s = sqlite3_step(st);
-	bool ok = s == SQLITE_ROW && sqlite3_column_bytes(st, 0) == LC_OID;
-	if (ok)
-		memcpy(out->id, sqlite3_column_blob(st, 0), WALK_OID_SIZE);
+	bool none = s == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
 	sqlite3_reset(st);
-	return !logcache_failed(lc, s) && ok;
+	return !logcache_failed(lc, s) && none;
 }
 
 /* How many commits are known (a walk by their rows visits no more). */
@@ -107,19 +106,31 @@ static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_in
 	unsigned bits[LC_LISTS];
 	size_t nnew = 0, cap = 0;
 	sqlite3_int64 base = -1, known = -1, followed = 0;
+	bool none = false;      /* no commit known: none looked up */
 	int rc = 1;
 	for (;;) {
-		sqlite3_stmt *st = lc->q[Q_COMMIT];
-		logcache_bind_id(st, 1, id.id);
-		int s = sqlite3_step(st);
-		bool row = s == SQLITE_ROW;
-		bool placed = row && sqlite3_column_type(st, 1) != SQLITE_NULL;
-		sqlite3_int64 np = row ? sqlite3_column_int64(st, 0) : 0;
-		if (placed)
-			base = sqlite3_column_int64(st, 1);
-		sqlite3_reset(st);
-		if (logcache_failed(lc, s))
-			goto out;
+		bool row = false, placed = false, linked = false;
+		sqlite3_int64 np = 0;
+		if (!none) {
+			sqlite3_stmt *st = lc->q[Q_COMMIT];
+			logcache_bind_id(st, 1, id.id);
+			int s = sqlite3_step(st);
+			row = s == SQLITE_ROW;
+			placed = row && sqlite3_column_type(st, 1) != SQLITE_NULL;
+			np = row ? sqlite3_column_int64(st, 0) : 0;
+			if (placed)
+				base = sqlite3_column_int64(st, 1);
+			/* Its first parent, from its row. */
+			const void *p = row && np == 1 ? sqlite3_column_blob(st, 3) : NULL;
+			linked = p && sqlite3_column_bytes(st, 3) == LC_OID;
+			if (linked)
+				memcpy(parents[0].id, p, WALK_OID_SIZE);
+			sqlite3_reset(st);
+			if (logcache_failed(lc, s))
+				goto out;
+			if (!row && !nnew)
+				none = lc_none(lc);
+		}
 		if (placed && !nnew) {
 			*top = base;    /* HEAD is on the line: nothing to write */
 			rc = 0;
@@ -133,7 +144,7 @@ static int lc_place(struct logcache *lc, const struct walk_oid *head, sqlite3_in
 			 * visit more commits than there are. */
 			if (known < 0)
 				known = lc_known(lc);
-			if (++followed > known || np > 1 || (np == 1 && !lc_parent(lc, &id, parents)))
+			if (++followed > known || np > 1 || (np == 1 && !linked))
 				goto out;
 		} else if (made = lc->nnew, !logcache_make(lc, &id, parents, &n, bits)) {
 			goto out;
@@ -183,14 +194,24 @@ static int lc_line(struct logcache *lc, sqlite3_int64 top, size_t max,
 	struct lc_rows *v = NULL;
 	size_t nv = 0, vcap = 0, cap = 0;
 	sqlite3_stmt *st = lc->q[Q_LINE];
+	sqlite3_int64 last = -1;
+	bool bad = false;
 	int s;
 	logcache_bind_keys(lc, st);
 	sqlite3_bind_int64(st, 4, top);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		const void *id = sqlite3_column_blob(st, 0);
-		if (!id || sqlite3_column_bytes(st, 0) != LC_OID)
+		sqlite3_int64 pos = sqlite3_column_int64(st, 2);
+		bool same = id && nv && !memcmp(v[nv - 1].id, id, WALK_OID_SIZE);
+		/* Each commit its own place: two at one would be answered in
+		 * no particular order, one of them not on the line. */
+		if (!id || sqlite3_column_bytes(st, 0) != LC_OID ||
+		    (nv && (same ? pos != last : pos >= last))) {
+			bad = true;
 			break;
-		if (!nv || memcmp(v[nv - 1].id, id, WALK_OID_SIZE)) {
+		}
+		last = pos;
+		if (!same) {
 			xgrow((void **)&v, &vcap, nv + 1, sizeof(*v));
 			memset(&v[nv], 0, sizeof(*v));
 			memcpy(v[nv++].id, id, WALK_OID_SIZE);
@@ -198,7 +219,9 @@ static int lc_line(struct logcache *lc, sqlite3_int64 top, size_t max,
 		v[nv - 1].bits[0] |= logcache_bits(&lc->k, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
-	int rc = logcache_failed(lc, s) ? 1 : 0;
+	if (bad)
+		lc->damaged = true;
+	int rc = logcache_failed(lc, s) || bad ? 1 : 0;
 	diags_init(&quiet);
 	for (size_t i = 0; rc == 0 && i < nv && *n < max; i++) {
 		struct walk_oid id;
@@ -337,6 +360,8 @@ int logcache_log(struct archive *a, const char *path, size_t max,
 		free(lc.nv);
 		free(lc.par);
 		free(lc.uv);
+		free(lc.nameoff);
+		free(lc.slots);
 		buf_free(&lc.names);
 		if (lc.damaged)
 			search_remove_files(lc.path);

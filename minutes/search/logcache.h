@@ -1,8 +1,8 @@
 /*
  * logcache: the history of a path (archive_log's answer) from a cache of
  * what each commit changed, kept beside the search index in its SQLite
- * file (<gitdir>/gavel/search.sqlite, tables LC_TABLE, LC_PARENTS and
- * LC_CHANGES).
+ * file (<gitdir>/gavel/search.sqlite, tables LC_TABLE, LC_PARENTS,
+ * LC_PATHS and LC_CHANGES).
  *
  * archive_log compares every commit's trees with its parents', which in a
  * long history is most of `gavel log`'s time; the cache keeps, for each
@@ -23,9 +23,10 @@
 /* The tables (logcache.c tells what they hold), named with their version:
  * tables of another version are left alone and these made.  LC_TABLE
  * has one row for each commit known. */
-#define LC_TABLE "logcache2_commits"
-#define LC_PARENTS "logcache2_parents"
-#define LC_CHANGES "logcache2_changes"
+#define LC_TABLE "logcache3_commits"
+#define LC_PARENTS "logcache3_parents"
+#define LC_PATHS "logcache3_paths"
+#define LC_CHANGES "logcache3_changes"
 
 /* archive_log_max (archive.h): the revisions of HEAD's history that
  * changed `path`, newest first, at most `max`.  Free with

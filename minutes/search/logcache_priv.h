@@ -18,15 +18,29 @@ enum {
 	Q_COMMIT,       /* a commit's parents and pos */
 	Q_LINE,         /* the line's commits with rows for the keys, newest first */
 	Q_ALL,          /* every commit's rows for the keys (a walk with merges) */
-	Q_ADD_COMMIT, Q_ADD_PARENT, Q_ADD_CHANGE, Q_DEL_CHANGE,
+	Q_ADD_COMMITS,  /* the new commits, from LC_NEW_COMMITS_TABLE */
+	Q_ADD_CHANGES,  /* their changes, from LC_NEW_CHANGES_TABLE */
+	Q_ADD_PARENT, Q_ADD_CHANGE, Q_DEL_CHANGE,
 	Q_UNPLACE,      /* the places past the fork taken back */
 	Q_PLACE,
-	Q_PARENT,       /* a commit's first parent */
+	Q_NONE,         /* whether no commit is known */
 	Q_KNOWN,        /* how many commits are known */
+	Q_PATH, Q_ADD_PATH,     /* a path's number; a new path */
+	Q_LAST,         /* the highest commit number */
 	Q_COUNT
 };
 
 enum { LC_NO, LC_YES, LC_DEEP, LC_EXPAND };
+
+/* The rows this call made, as tables of the connection (logcache_rows.c). */
+enum { LC_NEW_COMMITS, LC_NEW_CHANGES, LC_SOURCES };
+#define LC_NEW_COMMITS_TABLE "gavel_new_commits"
+#define LC_NEW_CHANGES_TABLE "gavel_new_changes"
+struct logcache;
+struct lc_source {
+	struct logcache *lc;
+	int which;
+};
 
 /* The units a path is answered by, as bits: its first name, that name's
  * marker, its first two names. */
@@ -52,13 +66,15 @@ struct lc_new {
 	size_t np;
 	size_t parents;         /* its first parent, in par */
 	sqlite3_int64 pos;      /* -1: none */
+	sqlite3_int64 cn;       /* its number, once written */
 };
 
-/* One of their units: the name at `off` in names. */
+/* One of their units: name number `name` (in nameoff) against the
+ * commit's parent `parent`; once written, the numbers of the tables. */
 struct lc_unit {
-	size_t off;
-	size_t commit;          /* in nv */
-	size_t parent;
+	sqlite3_int64 name;
+	sqlite3_int64 commit;   /* in nv */
+	sqlite3_int64 parent;
 };
 
 struct logcache {
@@ -80,8 +96,20 @@ struct logcache {
 	size_t npar, par_cap;
 	struct lc_unit *uv;
 	size_t nunits, uv_cap;
+	/* The names of the units, each once: NUL-ended in names, found by
+	 * hash in slots (index + 1; 0 free). */
 	struct buf names;
+	size_t *nameoff;
+	size_t nnames, nameoff_cap;
+	size_t *slots;
+	size_t nslots;
+	struct lc_source src[LC_SOURCES];
 };
+
+/* Makes the tables LC_NEW_COMMITS_TABLE and LC_NEW_CHANGES_TABLE of lc's
+ * connection: the commits made (oldest first) and the units (in the order
+ * logcache_flush put them), each with its numbers. */
+int logcache_rows_register(struct logcache *lc);
 
 /* Notes SQLite's answer `rc`; true when it is not one of success. */
 bool logcache_failed(struct logcache *lc, int rc);

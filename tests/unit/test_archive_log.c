@@ -268,7 +268,7 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 	assert_int_equal(cached_commits(cache), 4);
 	struct buf good = file_bytes(cache);
 
-	for (int damage = 0; damage < 7; damage++) {
+	for (int damage = 0; damage < 8; damage++) {
 		struct buf bad = BUF_INIT;
 		buf_add(&bad, good.data, good.len);
 		switch (damage) {
@@ -289,9 +289,11 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 						   " CREATE TABLE " LC_PARENTS "(x)"), 0);
 		if (damage == 5)        /* the line forgotten */
 			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL"), 0);
+		if (damage == 7)        /* every commit at one place in the line */
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = 0"), 0);
 		if (damage == 6)        /* parents that send the walk round a loop */
-			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL;"
-						   " UPDATE " LC_PARENTS " SET parent = id"), 0);
+			assert_int_equal(cache_sql(cache, "UPDATE " LC_TABLE " SET pos = NULL,"
+						   " parent = id WHERE parents > 0"), 0);
 		expect_log_as_plain(fx, a, "a/2018-01-01/minutes.yaml", SIZE_MAX, "damaged");
 		expect_log_as_plain(fx, a, "b/2018-01-01", SIZE_MAX, "damaged");
 		/* Made again, as before. */
@@ -299,6 +301,31 @@ static void test_logcache_damaged_file_is_rebuilt(void **state)
 			fail_msg("damage %d: the cache was not made again", damage);
 	}
 	buf_free(&good);
+	archive_free(a);
+}
+
+static void test_logcache_contradicting_rows(void **state)
+{
+	struct fx *fx = *state;
+	set_identity(fx);
+	struct archive *a = new_repo(fx, "repo");
+	commit1(fx, a, "a/2018-01-01/minutes.yaml", "v: 1\n", "One\n");
+	commit1(fx, a, "b/2018-01-01/minutes.yaml", "v: 1\n", "Two\n");
+	const char *cache = cache_file(fx, a);
+	expect_log_as_plain(fx, a, "a/2018-01-01/minutes.yaml", SIZE_MAX, "built");
+	expect_log_as_plain(fx, a, "b/2018-01-01", SIZE_MAX, "built");
+	assert_int_equal(cached_commits(cache), 3);
+	/* Rows of every path for the number the next commit gets: kept,
+	 * they would say it changed b as well. */
+	assert_int_equal(cache_sql(cache, "INSERT INTO " LC_CHANGES "(pn, cn, parent)"
+				   " SELECT pn, (SELECT max(cn) + 1 FROM " LC_TABLE "), 0"
+				   " FROM " LC_PATHS), 0);
+	commit1(fx, a, "a/2018-01-01/minutes.yaml", "v: 2\n", "Three\n");
+	expect_log_as_plain(fx, a, "b/2018-01-01", SIZE_MAX, "contradicted");
+	expect_log_as_plain(fx, a, "a/2018-01-01", SIZE_MAX, "contradicted");
+	/* Made again. */
+	expect_log_as_plain(fx, a, "b/2018-01-01", SIZE_MAX, "made again");
+	assert_int_equal(cached_commits(cache), 4);
 	archive_free(a);
 }
 
@@ -405,6 +432,7 @@ int main(void)
 		T(test_log_of_a_path),
 		T(test_logcache_same_as_plain),
 		T(test_logcache_damaged_file_is_rebuilt),
+		T(test_logcache_contradicting_rows),
 		T(test_logcache_unwritable),
 		T(test_logcache_sees_new_commits),
 		T(test_logcache_not_in_shallow_clone),
