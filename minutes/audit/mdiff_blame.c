@@ -37,7 +37,7 @@ enum meeting_field {
 };
 enum item_field {
 	IF_TITLE, IF_STATUS, IF_URGENT, IF_STARTED, IF_ENDED, IF_SUMMARY,
-	IF_DECISION, IF_VOTES,
+	IF_DECISION, IF_VOTES, IF_CONFIRMED_MINUTES,
 };
 enum action_field { AF_TEXT, AF_OWNER, AF_DUE, AF_DONE };
 
@@ -142,6 +142,12 @@ static void item_slots(struct mdiff_blame *bl, size_t i, struct buf *t)
 			buf_addf(t, "%s: ", it->comments[k].by);
 		buf_addstr(t, mdiff_str(it->comments[k].text));
 		slot(bl, SK_COMMENT, 0, i, k, t->data, NULL, "item %s comment %zu", num, k + 1);
+	}
+	if (it->confirmed_meeting) {
+		buf_reset(t);
+		buf_addf(t, "%s, minutes %.7s", it->confirmed_meeting, it->confirmed_blob);
+		slot(bl, SK_ITEM, IF_CONFIRMED_MINUTES, i, 0, t->data, NULL,
+		     "item %s confirmed minutes", num);
 	}
 	slot(bl, SK_ITEM, IF_DECISION, i, 0, it->decision, NULL, "item %s decision", num);
 	if (it->votes_for || it->votes_against || it->votes_abstained) {

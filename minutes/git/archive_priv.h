@@ -96,6 +96,11 @@ int archive_index_begin(struct archive *a, struct index_update **out, struct dia
  * a full disk; the index is as it was). */
 int archive_index_finish(struct index_update *u, const struct index_change *c, size_t n,
 			 struct diags *d);
+/* True, with the one line that says which setting and how to change it
+ * in `err`, when git's index is one gavel cannot write (split, sparse):
+ * for commands that would write it later (sync), asked before they
+ * change anything. */
+bool archive_index_refused(struct archive *a, struct diags *err);
 /* Releases the lock and frees `u` (NULL: nothing). */
 void archive_index_abort(struct index_update *u);
 /* index_ext.c: what the writer does with an extension, by signature;

@@ -217,6 +217,21 @@ static int index_begin(struct archive *a, struct index_update **iu, struct diags
 	return r == INDEX_REFUSED || r == INDEX_FAILED ? ARCHIVE_ERROR : 0;
 }
 
+bool archive_index_refused(struct archive *a, struct diags *err)
+{
+	if (a->bare)
+		return false;
+	struct index_update *iu = NULL;
+	struct diags why;
+	diags_init(&why);
+	int r = archive_index_begin(a, &iu, &why);
+	archive_index_abort(iu);
+	if (r == INDEX_REFUSED)
+		diags_add(err, a->path, 0, 0, "%s", why.n ? why.v[0].msg : "git's index cannot be written");
+	diags_free(&why);
+	return r == INDEX_REFUSED;
+}
+
 /* Puts the work tree's files back as they were in `base` after a commit
  * that failed: a file that was new goes (and its empty folders), one that
  * was changed gets its committed text back.  The caller's text is not

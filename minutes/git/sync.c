@@ -316,6 +316,14 @@ int archive_sync(struct archive *a, const char *remote,
 		git_reference_free(head);
 		return ARCHIVE_ERROR;
 	}
+	git_reference_free(head);
+	if (archive_index_refused(a, err))
+		return ARCHIVE_ERROR;   /* said before anything is fetched */
+	rc = git_reference_lookup(&head, a->repo, "HEAD");
+	if (rc < 0) {
+		archive_fail(err, a->path, rc, "cannot read HEAD");
+		return ARCHIVE_ERROR;
+	}
 	s.branch_ref = xstrdup(git_reference_symbolic_target(head));
 	git_reference_free(head);
 	out->branch = xstrdup(s.branch_ref + 11);

@@ -32,6 +32,8 @@ expect "the confirmed minutes stay format 1" 'head -n 1 "$M" | grep -qx "format:
 expect "the work tree is clean" '[ -z "$(git -C "$R" status --porcelain)" ]'
 run check "$N" "$M"
 expect "gavel check accepts both" '[ $rc -eq 0 ]'
+run -C "$R" blame $NEXT
+expect "blame names the commit that recorded the link" 'grep -q "^$(git -C "$R" rev-parse --short=7 HEAD) .*item 3 confirmed minutes  communities-board/20" "$TMP/out"'
 
 run -C "$R" verify
 expect "verify: OK through the tag and the chain link" '[ $rc -eq 0 ] && grep -qx "$EARLIER  OK  checked: tag, not signed; chain link from $NEXT item 3" "$TMP/out"'
@@ -56,6 +58,10 @@ run -C "$R" verify
 expect "a forged tag on altered minutes: ALTERED, exit 1" '[ $rc -eq 1 ] && grep -q "^$EARLIER  ALTERED  " "$TMP/out"'
 expect "verify says the tag is not on the confirmation commit" 'out_has "is not the confirmation commit"'
 expect "verify says the chain link disagrees" 'out_has "the minutes $NEXT confirmed (item 3) were $(echo $blob | cut -c1-7)"'
+run -C "$R" diff $EARLIER confirmed
+expect "diff against the forged tag: exit 2, never \"no changes\"" '[ $rc -eq 2 ] && err_has "is not on the confirmation commit"'
+run -C "$R" show $EARLIER --rev confirmed
+expect "show --rev confirmed refuses the forged tag too, exit 2" '[ $rc -eq 2 ] && err_has "is not on the confirmation commit"'
 
 # The tag forged onto a commit that made the minutes a draft and then
 # confirmed them again: the commit passes, the chain does not.

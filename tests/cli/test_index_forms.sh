@@ -91,6 +91,16 @@ repo split
 git -C split update-index --split-index
 expect "split index: git wrote one (the link extension)" 'has_ext split link'
 refused split "split index" "core.splitIndex" "git update-index --no-split-index"
+# gavel sync in it: refused before anything is fetched, in gavel's words.
+"$GAVEL" init --bare hub >/dev/null
+git -C split remote add origin ../hub
+before=$(git -C split rev-parse HEAD)
+hub_before=$(git -C hub rev-parse main)
+run -C split sync
+expect "split index: gavel sync refused, exit 2, naming the setting" \
+	'[ "$rc" -eq 2 ] && err_has "core.splitIndex" && ! err_has "unsupported mandatory extension"'
+expect "split index: gavel sync changed nothing here or on the remote" \
+	'[ "$(git -C split rev-parse HEAD)" = "$before" ] && [ -z "$(git -C split status --porcelain)" ] && [ "$(git -C hub rev-parse main)" = "$hub_before" ] && ! git -C split rev-parse -q --verify refs/remotes/origin/main >/dev/null'
 git -C split config core.splitIndex false && git -C split update-index --no-split-index
 expect "split index: the advice makes a whole index" '! has_ext split link'
 handled split "split index, undone as advised"

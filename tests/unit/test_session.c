@@ -272,7 +272,9 @@ static void test_confirmed_needs_a_correction(void **state)
 	/* A draft needs no correction. */
 	assert_int_equal(session_open_correction(&s, fx->a, fx->id, false, "why", NULL, &d),
 			 SESSION_INVALID);
-	assert_non_null(strstr(fx_diags(&d), "is not confirmed"));
+	char *said = fx_diags(&d);
+	assert_non_null(strstr(said, "is not confirmed"));
+	free(said);
 	diags_clear(&d);
 	assert_int_equal(audit_confirm(fx->a, fx->id, "2018-04-11", "Cllr Chair", NULL,
 				       NULL, &d), 0);
