@@ -108,10 +108,7 @@ struct agenda *agenda_read(struct yr *r, struct yr_map *m)
 			a->committee = yr_text(r, &v, "the committee's name", true);
 			break;
 		case A_DATE:
-			if (yr_is_null(&v))     /* required: null is not a date */
-				yr_error(r, &v, "expected the meeting's date, YYYY-MM-DD, found nothing");
-			else
-				yr_date(r, &v, a->date);
+			yr_required_date(r, &v, "the meeting's date", a->date);
 			break;
 		case A_START:
 			yr_time(r, &v, a->start);

@@ -143,6 +143,9 @@ bool yr_seq_begin(struct yr *r, const struct yr_node *n, const char *what);
 char *yr_text(struct yr *r, const struct yr_node *n, const char *what,
 	      bool required);
 bool yr_date(struct yr *r, const struct yr_node *n, char out[11]);
+/* A required date, `what` naming it: null is a missing date, not none. */
+bool yr_required_date(struct yr *r, const struct yr_node *n, const char *what,
+		      char out[11]);
 bool yr_time(struct yr *r, const struct yr_node *n, char out[6]);
 bool yr_bool(struct yr *r, const struct yr_node *n, bool *out);
 bool yr_count(struct yr *r, const struct yr_node *n, unsigned *out);

@@ -235,3 +235,13 @@ bool yr_count(struct yr *r, const struct yr_node *n, unsigned *out)
 	wrong(r, n, "a whole number (0 or more, below 10,000,000)");
 	return false;
 }
+
+bool yr_required_date(struct yr *r, const struct yr_node *n, const char *what,
+		      char out[11])
+{
+	if (yr_is_null(n)) {
+		yr_error(r, n, "expected %s, YYYY-MM-DD, found nothing", what);
+		return false;
+	}
+	return yr_date(r, n, out);
+}

@@ -462,11 +462,9 @@ static void read_confirmed(struct yr *r, const struct yr_node *n, struct minutes
 	if (!yr_map_begin(r, &map, n, confirmed_keys, "the confirmation (date and by)"))
 		return;
 	while ((k = yr_map_next(r, &map, &v)) >= 0) {
-		if (k == 0 && yr_is_null(&v))
-			yr_error(r, &v, "expected the date of the meeting that confirmed them, "
-				 "YYYY-MM-DD, found nothing");
-		else if (k == 0)
-			yr_date(r, &v, m->confirmed_date);
+		if (k == 0)
+			yr_required_date(r, &v, "the date of the meeting that confirmed them",
+					 m->confirmed_date);
 		else
 			m->confirmed_by = yr_text(r, &v, "who signed the minutes", true);
 	}
@@ -488,10 +486,7 @@ struct minutes *minutes_read(struct yr *r, struct yr_map *map)
 			m->committee = yr_text(r, &v, "the committee's name", true);
 			break;
 		case M_DATE:
-			if (yr_is_null(&v))     /* required: null is not a date */
-				yr_error(r, &v, "expected the meeting's date, YYYY-MM-DD, found nothing");
-			else
-				yr_date(r, &v, m->date);
+			yr_required_date(r, &v, "the meeting's date", m->date);
 			break;
 		case M_START:
 			yr_time(r, &v, m->start);
