@@ -256,14 +256,8 @@ static void filter_start(struct browse *b)
 	browse_prompt_open(b, P_FILTER, cur);
 }
 
-/* The help page: this screen's keys, the answer's editing keys, and the
- * help page's own. */
-static const struct keymap *const help_also[] = { &field_keymap, &keys_help_keymap, NULL };
-
 static void help_open(struct browse *b)
 {
-	keys_lines_free(b->help_lines, b->help_n);
-	b->help_n = keys_help_lines(&browse_keymap, help_also, COLS - 2, &b->help_lines);
 	b->help_top = 0;
 	b->help = true;
 }
@@ -362,6 +356,5 @@ int browse_run(struct archive *a, volatile sig_atomic_t *stop,
 	buf_free(&b.pane);
 	field_delete(b.field);
 	free(b.new_committee);
-	keys_lines_free(b.help_lines, b.help_n);
 	return 0;
 }

@@ -65,16 +65,13 @@ size_t *browse_sel_of(struct browse *b, size_t **top)
 	}
 }
 
+/* The home screen's help page lists the text field's keys too (the
+ * questions on the message line use them) and the help page's own. */
+static const struct keymap *const browse_help_also[] = { &field_keymap, &keys_help_keymap, NULL };
+
 static void draw_help(struct browse *b)
 {
-	static const char *const no_pairs[] = { NULL };
-	size_t room = LINES > 2 ? (size_t)LINES - 2 : 1;
-	if (b->help_top + room > b->help_n)
-		b->help_top = b->help_n > room ? b->help_n - room : 0;
-	ui_page(browse_keymap.title, (const char *const *)b->help_lines, b->help_n,
-		b->help_top, no_pairs);
-	keys_line(&keys_help_keymap, 0, LINES - 1);
-	curs_set(0);
+	keys_help_page(&browse_keymap, browse_help_also, &b->help_top);
 	refresh();
 }
 

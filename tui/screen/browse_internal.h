@@ -64,8 +64,7 @@ struct browse {
 	struct field *field;
 	char *new_committee;
 	bool help;
-	char **help_lines;              /* the help page, made when opened */
-	size_t help_n, help_top;
+	size_t help_top;                /* the help page's first line shown */
 	char msg[512];
 	bool msg_error;
 	bool quit;

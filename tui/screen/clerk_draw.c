@@ -391,25 +391,9 @@ static void draw_pick(struct clerk *c, int top, int bottom)
 
 static const struct keymap *const help_also[] = { &field_keymap, &keys_help_keymap, NULL };
 
-size_t clerk_help_lines(char ***out)
-{
-	return keys_help_lines(&clerk_keymap, help_also, COLS - 2, out);
-}
-
 static void draw_help(struct clerk *c)
 {
-	char **lines;
-	size_t n = clerk_help_lines(&lines);
-	erase();
-	ui_bar(0, "gavel: keys of the clerk's screen (gavel run)", NULL,
-	       ui_attr(THEME_HEADER));
-	for (int y = 1; y < LINES - 1 && c->help_top + (size_t)(y - 1) < n; y++) {
-		const char *l = lines[c->help_top + (size_t)(y - 1)];
-		ui_text(y, 1, COLS - 2, l, strlen(l), A_NORMAL);
-	}
-	keys_lines_free(lines, n);
-	keys_line(&keys_help_keymap, 0, LINES - 1);
-	curs_set(0);
+	keys_help_page(&clerk_keymap, help_also, &c->help_top);
 }
 
 static void draw_prompt(struct clerk *c)

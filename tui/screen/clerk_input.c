@@ -168,13 +168,9 @@ static void pick_key(struct clerk *c, int action, wint_t ch)
 
 static void help_key(struct clerk *c, int r, wint_t ch)
 {
+	/* Drawing keeps help_top on the page. */
 	if (!keys_help_page_key(r, ch, &c->help_top, 10))
 		c->help = false;
-	char **lines;
-	size_t n = clerk_help_lines(&lines);
-	keys_lines_free(lines, n);
-	if (c->help_top + 5 > n)
-		c->help_top = n > 5 ? n - 5 : 0;
 }
 
 /* Enter in a comment: store it, commit, and go on to a fresh one. */

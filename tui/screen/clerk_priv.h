@@ -90,7 +90,5 @@ unsigned clerk_mode(const struct clerk *c);
 void clerk_key(struct clerk *c, int r, wint_t ch);
 /* Draws the whole screen. */
 void clerk_draw(struct clerk *c);
-/* The help page's lines at the screen's width (keys_lines_free them). */
-size_t clerk_help_lines(char ***out);
 
 #endif

@@ -43,8 +43,7 @@ struct history {
 	char msg[512];
 	bool quit;
 	bool help;
-	char **help_lines;              /* the help page, made when opened */
-	size_t help_n, help_top;
+	size_t help_top;                /* the help page's first line shown */
 };
 
 static void lines_clear(struct history *h)
@@ -309,16 +308,11 @@ static unsigned mode_of(const struct history *h)
 	return h->help ? HM_HELP : h->pane_focus ? HM_PANE : HM_REVS;
 }
 
+static const struct keymap *const help_also[] = { &keys_help_keymap, NULL };
+
 static void draw_help(struct history *h)
 {
-	static const char *const no_pairs[] = { NULL };
-	size_t room = LINES > 2 ? (size_t)LINES - 2 : 1;
-	if (h->help_top + room > h->help_n)
-		h->help_top = h->help_n > room ? h->help_n - room : 0;
-	ui_page(history_keymap.title, (const char *const *)h->help_lines, h->help_n,
-		h->help_top, no_pairs);
-	keys_line(&keys_help_keymap, 0, LINES - 1);
-	curs_set(0);
+	keys_help_page(&history_keymap, help_also, &h->help_top);
 	refresh();
 }
 
@@ -395,7 +389,6 @@ static void scroll_by(size_t *top, long delta)
 	*top = t < 0 ? 0 : (size_t)t;   /* drawing keeps it on the page */
 }
 
-static const struct keymap *const help_also[] = { &keys_help_keymap, NULL };
 
 static void key(struct history *h, int r, wint_t ch)
 {
@@ -433,8 +426,6 @@ static void key(struct history *h, int r, wint_t ch)
 	case HA_BLAME: show_blame(h); break;
 	case HA_PANE: h->pane_focus = !h->pane_focus; break;
 	case HA_HELP:
-		keys_lines_free(h->help_lines, h->help_n);
-		h->help_n = keys_help_lines(&history_keymap, help_also, COLS - 2, &h->help_lines);
 		h->help_top = 0;
 		h->help = true;
 		break;
@@ -477,6 +468,5 @@ void history_run(struct archive *a, const char *id, volatile sig_atomic_t *stop)
 	}
 	lines_clear(&h);
 	free(h.lines);
-	keys_lines_free(h.help_lines, h.help_n);
 	archive_revs_free(h.revs, h.nrevs);
 }

@@ -375,3 +375,25 @@ void keys_roff(FILE *out, const struct keymap *m)
 	if (m->outro)
 		roff_paragraph(out, m->outro);
 }
+
+void keys_help_page(const struct keymap *m, const struct keymap *const *also,
+		    size_t *top)
+{
+	char **lines;
+	size_t n = keys_help_lines(m, also, COLS - 2, &lines);
+	size_t room = LINES > 2 ? (size_t)LINES - 2 : 1;
+	if (*top + room > n)
+		*top = n > room ? n - room : 0;
+	erase();
+	struct buf title = BUF_INIT;
+	buf_addf(&title, "gavel: keys of %s", m->title);
+	ui_bar(0, title.data, NULL, ui_attr(THEME_HEADER));
+	buf_free(&title);
+	for (int y = 1; y < LINES - 1 && *top + (size_t)(y - 1) < n; y++) {
+		const char *l = lines[*top + (size_t)(y - 1)];
+		ui_text(y, 1, COLS - 2, l, strlen(l), A_NORMAL);
+	}
+	keys_lines_free(lines, n);
+	keys_line(&keys_help_keymap, 0, LINES - 1);
+	curs_set(0);
+}

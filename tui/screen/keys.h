@@ -96,6 +96,13 @@ size_t keys_help_lines(const struct keymap *m, const struct keymap *const *also,
 		       int width, char ***out);
 void keys_lines_free(char **lines, size_t n);
 
+/* Draws the whole help page of `m` (with `also`) at the terminal's width
+ * as it is now: "gavel: keys of" its title in the bar, the lines from
+ * *top, and the help page's own key line.  *top is kept on the page (the
+ * last page full), so a screen only moves it (keys_help_page_key). */
+void keys_help_page(const struct keymap *m, const struct keymap *const *also,
+		    size_t *top);
+
 /* The table as plain text (gavel keys) or as the man page's roff
  * (gavel keys --roff): a .SS heading, the intro, and a .TP entry a
  * binding. */

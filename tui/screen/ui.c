@@ -192,25 +192,6 @@ void ui_bar(int y, const char *left, const char *right, attr_t attr)
 	attrset(A_NORMAL);
 }
 
-void ui_keys(int y, const char *const *pairs)
-{
-	int x = 0;
-	move(y, 0);
-	attrset(ui_attr(THEME_KEYS));
-	for (int i = 0; i < COLS; i++)
-		addch(' ');
-	for (size_t i = 0; pairs[i] && pairs[i + 1]; i += 2) {
-		int kw = (int)utf8_width(pairs[i], strlen(pairs[i])), dw = (int)utf8_width(pairs[i + 1], strlen(pairs[i + 1]));
-		if (x + kw + 1 + dw > COLS)
-			break;
-		ui_text(y, x, kw, pairs[i], strlen(pairs[i]), ui_attr(THEME_KEYS) | A_BOLD);
-		ui_text(y, x + kw + 1, dw, pairs[i + 1], strlen(pairs[i + 1]),
-			ui_attr(THEME_KEYS));
-		x += kw + 1 + dw + 2;
-	}
-	attrset(A_NORMAL);
-}
-
 bool ui_too_small(void)
 {
 	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
@@ -233,14 +214,3 @@ bool ui_too_small(void)
 	return true;
 }
 
-void ui_page(const char *title, const char *const *lines, size_t n, size_t top,
-	     const char *const *keys)
-{
-	erase();
-	ui_bar(0, title, NULL, ui_attr(THEME_HEADER));
-	for (int y = 1; y < LINES - 1 && top + (size_t)(y - 1) < n; y++) {
-		const char *l = lines[top + (size_t)(y - 1)];
-		ui_text(y, 1, COLS - 2, l, strlen(l), A_NORMAL);
-	}
-	ui_keys(LINES - 1, keys);
-}

@@ -2,8 +2,8 @@
  * ui: what every gavel screen shares on top of curses: starting and
  * stopping the terminal, the colours of the theme by role, text drawn
  * safely (UTF-8 measured by display width, control characters shown as
- * ^[ and never sent), wrapping, the bars at the top and the key line at
- * the bottom, and the "terminal too small" screen.
+ * ^[ and never sent), wrapping, the bar at the top, and the "terminal
+ * too small" screen.  Key lines and help pages are keys.h's.
  */
 #ifndef GAVEL_UI_H
 #define GAVEL_UI_H
@@ -53,17 +53,8 @@ size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,
 /* A bar across the screen: `left` from the left, `right` flush right. */
 void ui_bar(int y, const char *left, const char *right, attr_t attr);
 
-/* The key line: pairs of key and what it does, "Tab", "next field", ...,
- * NULL-terminated; as many as fit. */
-void ui_keys(int y, const char *const *pairs);
-
 /* True when the terminal is smaller than gavel's minimum; then it has
  * drawn the "terminal too small" screen. */
 bool ui_too_small(void);
-
-/* A full-screen page of text lines (help, summaries) titled `title`,
- * scrolled to `top`; returns the number of lines. */
-void ui_page(const char *title, const char *const *lines, size_t n, size_t top,
-	     const char *const *keys);
 
 #endif
