@@ -21,6 +21,7 @@ static void item_free(struct agenda_item *it)
 	free(it->title);
 	free(it->purpose);
 	free(it->confirms);
+	free(it->exempt);
 	people_free(&it->presenters);
 	documents_free(&it->documents);
 }

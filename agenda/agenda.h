@@ -20,6 +20,7 @@ struct agenda_item {
 	char *title;
 	char *purpose;          /* may be NULL */
 	char *confirms;         /* a meeting id; may be NULL */
+	char *exempt;           /* (2) why exempt from publication; may be NULL */
 	struct people presenters;
 	struct documents documents;
 };

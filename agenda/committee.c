@@ -21,7 +21,48 @@ void committee_free(struct committee *c)
 	for (size_t i = 0; i < c->nphrases; i++)
 		free(c->phrases[i]);
 	free(c->phrases);
+	for (size_t i = 0; i < c->nstandard; i++) {
+		free(c->standard_items[i].title);
+		free(c->standard_items[i].purpose);
+	}
+	free(c->standard_items);
 	free(c);
+}
+
+struct standard_item *committee_add_standard(struct committee *c, const char *title,
+					     const char *purpose,
+					     enum standard_kind kind)
+{
+	xgrow((void **)&c->standard_items, &c->standard_cap, c->nstandard + 1,
+	      sizeof(*c->standard_items));
+	struct standard_item *s = &c->standard_items[c->nstandard++];
+	s->title = title ? xstrdup(title) : NULL;
+	s->purpose = purpose ? xstrdup(purpose) : NULL;
+	s->kind = kind;
+	return s;
+}
+
+static const char *const standard_kinds[] = {
+	[STANDARD_PLAIN] = NULL,
+	[STANDARD_MINUTES] = "minutes",
+	[STANDARD_MATTERS_ARISING] = "matters-arising",
+	[STANDARD_APOLOGIES] = "apologies",
+	[STANDARD_DECLARATIONS] = "declarations",
+	[STANDARD_AOB] = "aob",
+};
+
+const char *committee_standard_kind_name(enum standard_kind k)
+{
+	return (unsigned)k < sizeof(standard_kinds) / sizeof(*standard_kinds)
+	       ? standard_kinds[k] : NULL;
+}
+
+int committee_standard_kind_parse(const char *s)
+{
+	for (size_t k = 1; s && k < sizeof(standard_kinds) / sizeof(*standard_kinds); k++)
+		if (strcmp(s, standard_kinds[k]) == 0)
+			return (int)k;
+	return -1;
 }
 
 enum { C_FORMAT, C_NAME, C_MEMBERS, C_PHRASES };

@@ -14,16 +14,43 @@
 #define COMMITTEE_FORMAT "gavel-committee/1"
 #define COMMITTEE_FORMAT_2 "gavel-committee/2"
 
+enum standard_kind {
+	STANDARD_PLAIN,
+	STANDARD_MINUTES,               /* confirms the latest unconfirmed meeting */
+	STANDARD_MATTERS_ARISING,       /* lists the committee's open actions */
+	STANDARD_APOLOGIES,
+	STANDARD_DECLARATIONS,
+	STANDARD_AOB,
+};
+
+/* (format 2) An item every new agenda of the committee starts from. */
+struct standard_item {
+	char *title;
+	char *purpose;                  /* may be NULL */
+	enum standard_kind kind;
+};
+
 struct committee {
 	int version;
 	char *name;
+	unsigned quorum;                /* (2) 0 when not set */
+	char year_starts[6];            /* (2) "MM-DD"; "" when not set */
 	struct people members;
 	char **phrases;
 	size_t nphrases, cap;
+	struct standard_item *standard_items;   /* (2) */
+	size_t nstandard, standard_cap;
 };
 
 struct committee *committee_new(const char *name);
 void committee_free(struct committee *c);
+struct standard_item *committee_add_standard(struct committee *c, const char *title,
+					     const char *purpose,
+					     enum standard_kind kind);
+/* FORMAT.md's names of the kinds (NULL for a plain item), and back: -1
+ * when `s` is none of them. */
+const char *committee_standard_kind_name(enum standard_kind k);
+int committee_standard_kind_parse(const char *s);
 struct committee *committee_read(struct yr *r, struct yr_map *m);
 extern const char *const committee_keys[];
 void committee_write(const struct committee *c, struct buf *out);

@@ -20,7 +20,30 @@ void person_free(struct person *p)
 {
 	free(p->name);
 	free(p->role);
-	p->name = p->role = NULL;
+	free(p->substitute_for);
+	free(p->arrived_during);
+	free(p->left_during);
+	memset(p, 0, sizeof(*p));
+}
+
+void names_free(struct names *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void names_add(struct names *l, const char *name)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = xstrdup(name ? name : "");
+}
+
+void names_copy(struct names *dst, const struct names *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		names_add(dst, src->v[i]);
 }
 
 void people_free(struct people *l)
@@ -35,6 +58,7 @@ struct person *people_add(struct people *l, const char *name, const char *role)
 {
 	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	struct person *p = &l->v[l->n++];
+	memset(p, 0, sizeof(*p));
 	p->name = name ? xstrdup(name) : NULL;
 	p->role = role ? xstrdup(role) : NULL;
 	return p;
@@ -61,8 +85,18 @@ void documents_remove(struct documents *l, size_t i)
 
 void people_copy(struct people *dst, const struct people *src)
 {
-	for (size_t i = 0; i < src->n; i++)
-		people_add(dst, src->v[i].name, src->v[i].role);
+	for (size_t i = 0; i < src->n; i++) {
+		const struct person *s = &src->v[i];
+		struct person *p = people_add(dst, s->name, s->role);
+		if (s->substitute_for)
+			p->substitute_for = xstrdup(s->substitute_for);
+		if (s->arrived_during)
+			p->arrived_during = xstrdup(s->arrived_during);
+		if (s->left_during)
+			p->left_during = xstrdup(s->left_during);
+		memcpy(p->arrived, s->arrived, sizeof(p->arrived));
+		memcpy(p->left, s->left, sizeof(p->left));
+	}
 }
 
 void documents_free(struct documents *l)

@@ -16,6 +16,19 @@
 struct person {
 	char *name;
 	char *role;     /* may be NULL */
+	/* (format 2) attendance through the meeting; NULL and "" when not
+	 * given.  Only a person in a meeting's attendance has them. */
+	char *substitute_for;   /* the member this person stood in for */
+	char arrived[6];        /* "HH:MM": came after the start ... */
+	char *arrived_during;   /* ... while this item (its number) was in hand */
+	char left[6];           /* "HH:MM": went before the end ... */
+	char *left_during;      /* ... during this item */
+};
+
+/* A list of names (a recorded vote's voters). */
+struct names {
+	char **v;
+	size_t n, cap;
 };
 
 struct document {
@@ -34,6 +47,9 @@ struct documents {
 };
 
 void person_free(struct person *p);
+void names_free(struct names *l);
+void names_add(struct names *l, const char *name);
+void names_copy(struct names *dst, const struct names *src);
 void people_free(struct people *l);
 struct person *people_add(struct people *l, const char *name, const char *role);
 /* Removes the i-th entry (nothing when there is none). */

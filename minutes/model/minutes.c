@@ -32,7 +32,17 @@ void minutes_free_item(struct minutes_item *it)
 	}
 	free(it->comments);
 	free(it->decision);
+	free(it->reason);
+	free(it->exempt);
+	minutes_recorded_free(&it->recorded);
+	while (it->nmotions)
+		minutes_item_remove_motion(it, it->nmotions - 1);
+	free(it->motions);
+	while (it->nupdates)
+		minutes_item_remove_update(it, it->nupdates - 1);
+	free(it->updates);
 	for (size_t i = 0; i < it->nactions; i++) {
+		free(it->actions[i].id);
 		free(it->actions[i].text);
 		free(it->actions[i].owner);
 	}
@@ -51,6 +61,7 @@ void minutes_free(struct minutes *m)
 	people_free(&m->present);
 	people_free(&m->apologies);
 	people_free(&m->in_attendance);
+	people_free(&m->absent);
 	for (size_t i = 0; i < m->ndeclarations; i++) {
 		free(m->declarations[i].member);
 		free(m->declarations[i].item);
@@ -134,6 +145,7 @@ void minutes_item_remove_action(struct minutes_item *it, size_t i)
 {
 	if (i >= it->nactions)
 		return;
+	free(it->actions[i].id);
 	free(it->actions[i].text);
 	free(it->actions[i].owner);
 	remove_at(it->actions, &it->nactions, i, sizeof(*it->actions));

@@ -28,22 +28,74 @@ struct comment {
 };
 
 struct action {
+	char *id;               /* (2) "<meeting folder>/<n>"; NULL in format 1 */
 	char *text;
 	char *owner;
 	char due[11];
 	char done[11];
 };
 
+enum declaration_kind {
+	DECL_UNSAID,            /* format 1, or not said */
+	DECL_PECUNIARY,         /* disclosable pecuniary */
+	DECL_OTHER_REGISTRABLE,
+	DECL_NON_REGISTRABLE,
+};
+
 struct declaration {
 	char *member;
 	char *item;             /* an item number */
 	char *interest;
+	enum declaration_kind kind;     /* (2) */
+	bool left_room;                 /* (2) */
+};
+
+/* (format 2) A recorded (named) vote: who voted each way.  Empty lists
+ * when the vote was not recorded. */
+struct recorded_vote {
+	struct names voted_for, against, abstained;
+};
+
+struct votes {
+	unsigned n_for, n_against, n_abstained;
+	struct recorded_vote recorded;
+};
+
+enum outcome { OUTCOME_UNSAID, OUTCOME_CARRIED, OUTCOME_LOST, OUTCOME_WITHDRAWN };
+
+struct amendment {
+	char *text;
+	char *mover, *seconder;         /* may be NULL */
+	struct votes votes;
+	enum outcome outcome;
+};
+
+struct motion {
+	char *text;
+	char *mover, *seconder;         /* may be NULL */
+	struct amendment *amendments;
+	size_t namendments, amendments_cap;
+	struct votes votes;
+	enum outcome outcome;
+};
+
+enum update_status { UPDATE_DONE, UPDATE_IN_PROGRESS, UPDATE_DROPPED };
+
+/* (format 2) Progress, recorded at a later meeting, of an action set at
+ * an earlier one. */
+struct action_update {
+	char *action;           /* the action's id */
+	enum update_status status;
+	char *note;             /* may be NULL */
 };
 
 struct minutes_item {
 	char *number;
 	char *title;
+	unsigned minute;        /* (2) the minute number; 0 when none */
 	enum item_status status;
+	char *reason;           /* (2) why withdrawn or deferred; may be NULL */
+	char *exempt;           /* (2) reason it is exempt; NULL when public */
 	bool urgent;
 	char started[6];
 	char ended[6];
@@ -53,6 +105,11 @@ struct minutes_item {
 	size_t ncomments, comments_cap;
 	char *decision;
 	unsigned votes_for, votes_against, votes_abstained;
+	struct recorded_vote recorded;  /* (2) the decision's named vote */
+	struct motion *motions;         /* (2) */
+	size_t nmotions, motions_cap;
+	struct action_update *updates;  /* (2) action_updates */
+	size_t nupdates, updates_cap;
 	struct action *actions;
 	size_t nactions, actions_cap;
 	struct documents documents;
@@ -74,6 +131,7 @@ struct minutes {
 	struct people present;
 	struct people apologies;
 	struct people in_attendance;
+	struct people absent;           /* (2) expected, not there, no apologies */
 	struct declaration *declarations;
 	size_t ndeclarations, declarations_cap;
 	struct minutes_item **items;   /* pointers: items keep their address */
@@ -119,7 +177,31 @@ void minutes_write(const struct minutes *m, struct buf *out);
  * rule): 2 when a format-2 key has content, otherwise 1. */
 int minutes_format(const struct minutes *m);
 
+struct motion *minutes_item_add_motion(struct minutes_item *it, const char *text,
+				       const char *mover, const char *seconder);
+struct amendment *minutes_motion_add_amendment(struct motion *mo, const char *text,
+					       const char *mover,
+					       const char *seconder);
+struct action_update *minutes_item_add_update(struct minutes_item *it,
+					      const char *action,
+					      enum update_status status,
+					      const char *note);
+void minutes_item_remove_motion(struct minutes_item *it, size_t i);
+void minutes_item_remove_update(struct minutes_item *it, size_t i);
+void minutes_votes_free(struct votes *v);
+void minutes_recorded_free(struct recorded_vote *r);
+/* True when a recorded vote names anyone. */
+bool minutes_recorded_any(const struct recorded_vote *r);
+
 const char *minutes_item_status_name(enum item_status s);
+/* The names FORMAT.md gives (NULL for the unsaid values), and back: -1
+ * when `s` is none of them. */
+const char *minutes_declaration_kind_name(enum declaration_kind k);
+int minutes_declaration_kind_parse(const char *s);
+const char *minutes_outcome_name(enum outcome o);
+int minutes_outcome_parse(const char *s);
+const char *minutes_update_status_name(enum update_status s);
+int minutes_update_status_parse(const char *s);
 const char *minutes_status_name(enum minutes_status s);
 
 #endif
