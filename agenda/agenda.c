@@ -57,9 +57,10 @@ const char *const agenda_keys[] = {
 	"format", "committee", "date", "start", "venue", "chair", "items", NULL,
 };
 
-enum { I_NUMBER, I_TITLE, I_PURPOSE, I_CONFIRMS, I_PRESENTERS, I_DOCUMENTS };
+/* In FORMAT.md's order; exempt arrived in format 2. */
+enum { I_NUMBER, I_TITLE, I_PURPOSE, I_CONFIRMS, I_EXEMPT, I_PRESENTERS, I_DOCUMENTS };
 static const char *const item_keys[] = {
-	"number", "title", "purpose", "confirms", "presenters", "documents", NULL,
+	"number", "title", "purpose", "confirms", "exempt", "presenters", "documents", NULL,
 };
 
 static void read_item(struct yr *r, const struct yr_node *n, struct agenda *a)
@@ -83,6 +84,10 @@ static void read_item(struct yr *r, const struct yr_node *n, struct agenda *a)
 			break;
 		case I_CONFIRMS:
 			it->confirms = yr_text(r, &v, "a meeting id (committee/YYYY-MM-DD)", false);
+			break;
+		case I_EXEMPT:
+			if (yr_map_since(r, &m, k, &v, 2))
+				it->exempt = yr_text(r, &v, "why the item is exempt from publication", false);
 			break;
 		case I_PRESENTERS:
 			people_read(r, &v, &it->presenters, "presenters");
@@ -139,11 +144,19 @@ struct agenda *agenda_read(struct yr *r, struct yr_map *m)
 
 /* ---- writing ---- */
 
+int agenda_format(const struct agenda *a)
+{
+	for (size_t i = 0; i < a->nitems; i++)
+		if (a->items[i].exempt && *a->items[i].exempt)
+			return 2;
+	return 1;
+}
+
 void agenda_write(const struct agenda *a, struct buf *out)
 {
 	struct emit e;
 	emit_init(&e, out);
-	emit_raw(&e, "format", AGENDA_FORMAT);
+	emit_raw(&e, "format", agenda_format(a) >= 2 ? AGENDA_FORMAT_2 : AGENDA_FORMAT);
 	emit_text_always(&e, "committee", a->committee);
 	emit_raw(&e, "date", a->date);
 	emit_quoted(&e, "start", a->start);
@@ -163,6 +176,7 @@ void agenda_write(const struct agenda *a, struct buf *out)
 		emit_text_always(&e, "title", it->title);
 		emit_text(&e, "purpose", it->purpose);
 		emit_text(&e, "confirms", it->confirms);
+		emit_text(&e, "exempt", it->exempt);
 		people_write(&e, "presenters", &it->presenters);
 		documents_write(&e, "documents", &it->documents);
 		emit_entry_end(&e);

@@ -41,13 +41,16 @@ void agenda_free(struct agenda *a);
 struct agenda_item *agenda_add_item(struct agenda *a, const char *number,
 				    const char *title);
 
-/* Decodes the rest of the top-level mapping `m` (format 1).  Problems are
+/* Decodes the rest of the top-level mapping `m` (formats 1 and 2).  Problems are
  * reported through the reader; the result is returned all the same. */
 struct agenda *agenda_read(struct yr *r, struct yr_map *m);
 /* Keys of the top-level mapping, for yr_map_begin. */
 extern const char *const agenda_keys[];
 
-/* Appends the written form to `out`. */
+/* The lowest format that holds the agenda (FORMAT.md's bump rule): 2
+ * when an item is exempt, otherwise 1. */
+int agenda_format(const struct agenda *a);
+/* Appends the written form to `out`, in that format. */
 void agenda_write(const struct agenda *a, struct buf *out);
 
 #endif

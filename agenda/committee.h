@@ -5,6 +5,7 @@
 #ifndef GAVEL_COMMITTEE_H
 #define GAVEL_COMMITTEE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "minutes/base/buf.h"
@@ -53,6 +54,11 @@ const char *committee_standard_kind_name(enum standard_kind k);
 int committee_standard_kind_parse(const char *s);
 struct committee *committee_read(struct yr *r, struct yr_map *m);
 extern const char *const committee_keys[];
+/* The lowest format that holds the committee (2 when it has a quorum, a
+ * year or standard items), and the written form in it. */
+int committee_format(const struct committee *c);
 void committee_write(const struct committee *c, struct buf *out);
+/* Whether text is a valid year_starts: MM-DD, a day in every year. */
+bool committee_year_starts_valid(const char *s, size_t len);
 
 #endif

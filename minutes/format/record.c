@@ -124,11 +124,19 @@ void documents_copy(struct documents *dst, const struct documents *src)
 		documents_add(dst, src->v[i].title, src->v[i].ref);
 }
 
-static const char *const person_keys[] = { "name", "role", NULL };
+/* An attendee's keys: a person's, then format 2's times and substitute
+ * (FORMAT.md's order), read only from a format-2 file. */
+static const char *const person_keys[] = {
+	"name", "role", "substitute_for", "arrived", "arrived_during", "left",
+	"left_during", NULL,
+};
+enum { P_NAME, P_ROLE, P_SUBSTITUTE_FOR, P_ARRIVED, P_ARRIVED_DURING, P_LEFT,
+       P_LEFT_DURING, P_PLAIN_KEYS = 2 };
+static const char *const plain_person_keys[] = { "name", "role", NULL };
 static const char *const document_keys[] = { "title", "ref", NULL };
 
-void people_read(struct yr *r, const struct yr_node *n, struct people *out,
-		 const char *what)
+static void read_people(struct yr *r, const struct yr_node *n, struct people *out,
+			const char *what, bool attendee)
 {
 	struct yr_node e, v;
 	if (!yr_seq_begin(r, n, "a list of people (each with name and role)"))
@@ -137,17 +145,69 @@ void people_read(struct yr *r, const struct yr_node *n, struct people *out,
 		struct yr_map m;
 		if (!yr_count_entry(r, &e, what))
 			break;
-		if (!yr_map_begin(r, &m, &e, person_keys, "a person (name and role)"))
+		if (!yr_map_begin(r, &m, &e, attendee ? person_keys : plain_person_keys,
+				  attendee && yr_format_version(r) >= 2
+				  ? "a person (name, role, substitute_for, arrived, arrived_during, "
+				  "left, left_during)" : "a person (name and role)"))
 			continue;
 		struct person *p = people_add(out, NULL, NULL);
 		int k;
 		while ((k = yr_map_next(r, &m, &v)) >= 0) {
-			char **dst = k == 0 ? &p->name : &p->role;
-			free(*dst);
-			*dst = yr_text(r, &v, k == 0 ? "a person's name" : "a role", k == 0);
+			if (k >= P_PLAIN_KEYS && !yr_map_since(r, &m, k, &v, 2))
+				continue;
+			char **dst = NULL;
+			switch (k) {
+			case P_NAME:
+				dst = &p->name;
+				break;
+			case P_ROLE:
+				dst = &p->role;
+				break;
+			case P_SUBSTITUTE_FOR:
+				free(p->substitute_for);
+				p->substitute_for = yr_text(r, &v, "the name of the member substituted for", false);
+				break;
+			case P_ARRIVED:
+				yr_time(r, &v, p->arrived);
+				break;
+			case P_LEFT:
+				yr_time(r, &v, p->left);
+				break;
+			case P_ARRIVED_DURING:
+			case P_LEFT_DURING: {
+				char **at = k == P_ARRIVED_DURING ? &p->arrived_during : &p->left_during;
+				free(*at);
+				*at = yr_text(r, &v, "an item number (such as \"3\")", false);
+				if (*at)
+					yr_note_item_ref(r, &v, m.keys[k], *at);
+				break;
+			}
+			}
+			if (dst) {
+				free(*dst);
+				*dst = yr_text(r, &v, k == P_NAME ? "a person's name" : "a role",
+					       k == P_NAME);
+			}
 		}
-		yr_map_require(r, &m, 0, "the person's name");
+		yr_map_require(r, &m, P_NAME, "the person's name");
 	}
+}
+
+void people_read(struct yr *r, const struct yr_node *n, struct people *out,
+		 const char *what)
+{
+	read_people(r, n, out, what, false);
+}
+
+void people_read_attendance(struct yr *r, const struct yr_node *n, struct people *out)
+{
+	read_people(r, n, out, "attendees", true);
+}
+
+bool person_has_attendance(const struct person *p)
+{
+	return !empty(p->substitute_for) || p->arrived[0] || !empty(p->arrived_during) ||
+	       p->left[0] || !empty(p->left_during);
 }
 
 void documents_read(struct yr *r, const struct yr_node *n, struct documents *out)
@@ -174,7 +234,8 @@ void documents_read(struct yr *r, const struct yr_node *n, struct documents *out
 
 /* An entry missing a required key (a person's name, a document's title)
  * is not written: it could not be read back (FORMAT.md). */
-void people_write(struct emit *e, const char *key, const struct people *l)
+static void write_people(struct emit *e, const char *key, const struct people *l,
+			 bool attendee)
 {
 	size_t named = 0;
 	for (size_t i = 0; i < l->n; i++)
@@ -189,9 +250,26 @@ void people_write(struct emit *e, const char *key, const struct people *l)
 		emit_entry(e);
 		emit_text(e, "name", p->name);
 		emit_text(e, "role", p->role);
+		if (attendee) {
+			emit_text(e, "substitute_for", p->substitute_for);
+			emit_quoted(e, "arrived", p->arrived);
+			emit_quoted(e, "arrived_during", p->arrived_during);
+			emit_quoted(e, "left", p->left);
+			emit_quoted(e, "left_during", p->left_during);
+		}
 		emit_entry_end(e);
 	}
 	emit_close(e);
+}
+
+void people_write(struct emit *e, const char *key, const struct people *l)
+{
+	write_people(e, key, l, false);
+}
+
+void people_write_attendance(struct emit *e, const char *key, const struct people *l)
+{
+	write_people(e, key, l, true);
 }
 
 void documents_write(struct emit *e, const char *key, const struct documents *l)

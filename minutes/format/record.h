@@ -8,6 +8,7 @@
 #ifndef GAVEL_RECORD_H
 #define GAVEL_RECORD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "minutes/format/emit.h"
@@ -64,10 +65,17 @@ void documents_copy(struct documents *dst, const struct documents *src);
 /* Reads a list of people ({name, role} mappings) at `n` into `out`. */
 void people_read(struct yr *r, const struct yr_node *n, struct people *out,
 		 const char *what);
+/* The same for a meeting's attendance: format 2 adds substitute_for,
+ * arrived, arrived_during, left and left_during (refused, naming the key,
+ * in a format-1 file); the items named are noted for yr_item_refs. */
+void people_read_attendance(struct yr *r, const struct yr_node *n, struct people *out);
+/* True when a person has any format-2 attendance key. */
+bool person_has_attendance(const struct person *p);
 void documents_read(struct yr *r, const struct yr_node *n, struct documents *out);
 
 /* Writes `key:` and the list, or nothing when the list is empty. */
 void people_write(struct emit *e, const char *key, const struct people *l);
+void people_write_attendance(struct emit *e, const char *key, const struct people *l);
 void documents_write(struct emit *e, const char *key, const struct documents *l);
 
 /* Replaces *dst with a copy of src (NULL clears it). */

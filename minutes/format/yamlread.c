@@ -57,6 +57,8 @@ struct yr {
 	size_t nkinds;
 	char format[48];               /* the file's `format:`, once known */
 	int version;                   /* its version: 0 until known */
+	struct yr_ref *refs;           /* item numbers named, for the decoder's check */
+	size_t nrefs, refs_cap;
 };
 
 /* ---- reporting ---- */
@@ -413,8 +415,24 @@ void yr_free(struct yr *r)
 		yaml_parser_delete(&r->parser);
 	if (r->fd >= 0)
 		close(r->fd);
+	for (size_t i = 0; i < r->nrefs; i++)
+		free(r->refs[i].number);
+	free(r->refs);
 	free(r->name);
 	free(r);
+}
+
+void yr_note_item_ref(struct yr *r, const struct yr_node *n, const char *key,
+		      const char *number)
+{
+	xgrow((void **)&r->refs, &r->refs_cap, r->nrefs + 1, sizeof(*r->refs));
+	r->refs[r->nrefs++] = (struct yr_ref){ xstrdup(number), key, n->line, n->col };
+}
+
+size_t yr_item_refs(const struct yr *r, const struct yr_ref **out)
+{
+	*out = r->refs;
+	return r->nrefs;
 }
 
 /* ---- events ---- */

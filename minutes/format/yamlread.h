@@ -150,6 +150,18 @@ bool yr_time(struct yr *r, const struct yr_node *n, char out[6]);
 bool yr_bool(struct yr *r, const struct yr_node *n, bool *out);
 bool yr_count(struct yr *r, const struct yr_node *n, unsigned *out);
 
+/* Item numbers a file names outside its items (an attendee's
+ * arrived_during, a declaration's item), noted as they are read so the
+ * decoder can check them against the items once it has them all. */
+struct yr_ref {
+	char *number;
+	const char *key;        /* "arrived_during", for messages */
+	unsigned line, col;
+};
+void yr_note_item_ref(struct yr *r, const struct yr_node *n, const char *key,
+		      const char *number);
+size_t yr_item_refs(const struct yr *r, const struct yr_ref **out);
+
 /* Checks text outside a file (a date or a time typed by a user). */
 bool yr_date_valid(const char *s, size_t len);
 bool yr_time_valid(const char *s, size_t len);
