@@ -67,6 +67,7 @@ TUI_OBJ     = $(TUI_SRC:.c=.o)
 UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_yamlread_limits tests/unit/test_format2 \
               tests/unit/test_format2_keys tests/unit/test_format2_checks \
+              tests/unit/test_format2_mdiff \
               tests/unit/test_required tests/unit/test_emit \
               tests/unit/test_slug tests/unit/test_agenda \
               tests/unit/test_archive tests/unit/test_archive_log \

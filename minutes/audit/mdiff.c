@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,26 @@ static void text_field(struct ctx *c, const char *name, size_t index,
 
 /* ---- comparing ---- */
 
+/* Format 2's arrivals, departures and substitutes of one attendee. */
+static void compare_attendee_times(struct ctx *c, const char *name, const struct person *x,
+				   const struct person *y)
+{
+	static const char *const what[] = {
+		"substitute for", "arrived", "arrived during item", "left", "left during item",
+	};
+	const char *old[] = { x->substitute_for, x->arrived, x->arrived_during, x->left,
+			      x->left_during };
+	const char *new[] = { y->substitute_for, y->arrived, y->arrived_during, y->left,
+			      y->left_during };
+	struct buf f = BUF_INIT;
+	for (size_t k = 0; k < sizeof(what) / sizeof(*what); k++) {
+		buf_reset(&f);
+		buf_addf(&f, "%s %s", name, what[k]);
+		short_field(c, f.data, old[k], new[k]);
+	}
+	buf_free(&f);
+}
+
 static void compare_attendance(struct ctx *c, const struct minutes *a, const struct minutes *b)
 {
 	size_t na, nb;
@@ -100,6 +121,7 @@ static void compare_attendance(struct ctx *c, const struct minutes *a, const str
 			text_field(c, "role", 0, pre.data, x->p->role, y->p->role);
 			buf_free(&pre);
 		}
+		compare_attendee_times(c, y->name, x->p, y->p);
 	}
 	free(va);
 	free(sa);
@@ -137,6 +159,16 @@ static void compare_declarations(struct ctx *c, const struct minutes *a, const s
 			    "%s: item %s -> %s", pre.data, mdiff_str(x->item), mdiff_str(y->item));
 		buf_addf(&pre, ", item %s: ", mdiff_str(y->item));
 		text_field(c, "interest", b_to_a[j] + 1, pre.data, x->interest, y->interest);
+		if (x->kind != y->kind || x->left_room != y->left_room) {
+			struct buf o = BUF_INIT, n = BUF_INIT;
+			mdiff_declaration_text(&o, x);
+			mdiff_declaration_text(&n, y);
+			add(c, MDIFF_CHANGED, "declaration kind", b_to_a[j] + 1, NULL, NULL,
+			    "%skind: %s -> %s", pre.data, o.len ? o.data : "(none)",
+			    n.len ? n.data : "(none)");
+			buf_free(&o);
+			buf_free(&n);
+		}
 		buf_free(&pre);
 	}
 	free(b_to_a);
@@ -233,6 +265,9 @@ static void action_changed(struct ctx *c, size_t i, size_t j, const struct minut
 	buf_addstr(&name, " ");
 	text_field(c, "owner", i + 1, name.data, p->owner, q->owner);
 	struct buf f = BUF_INIT;
+	buf_addf(&f, "%sid", name.data);
+	short_field(c, f.data, p->id, q->id);
+	buf_reset(&f);
 	buf_addf(&f, "%sdue", name.data);
 	short_field(c, f.data, p->due, q->due);
 	buf_reset(&f);
@@ -300,13 +335,170 @@ static void compare_documents(struct ctx *c, const struct documents *a,
 	free(taken);
 }
 
-static void votes_text(struct buf *b, const struct minutes_item *it)
+static void votes_text(struct buf *b, unsigned n_for, unsigned n_against,
+		       unsigned n_abstained, const struct recorded_vote *rec)
 {
-	if (!it->votes_for && !it->votes_against && !it->votes_abstained)
+	mdiff_votes_text(b, n_for, n_against, n_abstained, rec);
+	if (!b->len)
 		buf_addstr(b, "(none)");
-	else
-		buf_addf(b, "for %u, against %u, abstained %u", it->votes_for,
-			 it->votes_against, it->votes_abstained);
+}
+
+/* "votes: for 9, ... -> ...", prefixed, when they differ. */
+static void compare_votes(struct ctx *c, const char *prefix, const struct votes *x,
+			  const struct votes *y)
+{
+	struct buf o = BUF_INIT, n = BUF_INIT;
+	votes_text(&o, x->n_for, x->n_against, x->n_abstained, &x->recorded);
+	votes_text(&n, y->n_for, y->n_against, y->n_abstained, &y->recorded);
+	if (strcmp(o.data, n.data))
+		add(c, MDIFF_CHANGED, "votes", 0, NULL, NULL, "%svotes: %s -> %s", prefix,
+		    o.data, n.data);
+	buf_free(&o);
+	buf_free(&n);
+}
+
+static bool motion_eq(const void *ctx, size_t i, size_t j)
+{
+	const struct minutes_item *const *p = ctx;
+	const struct motion *x = &p[0]->motions[i], *y = &p[1]->motions[j];
+	return mdiff_same_text(x->text, y->text) && mdiff_same_text(x->mover, y->mover) &&
+	       mdiff_same_text(x->seconder, y->seconder);
+}
+
+static bool motion_pair(const void *ctx, size_t i, size_t j)
+{
+	const struct minutes_item *const *p = ctx;
+	return mdiff_alike(p[0]->motions[i].text, p[1]->motions[j].text) >= 0.5;
+}
+
+/* Text, mover, seconder, votes and outcome of a motion or an amendment;
+ * `name` is "motion 1" or "motion 1 amendment 2". */
+static void compare_moved(struct ctx *c, const char *name, size_t index,
+			  const char *xt, const char *xm, const char *xs,
+			  const struct votes *xv, enum outcome xo,
+			  const char *yt, const char *ym, const char *ys,
+			  const struct votes *yv, enum outcome yo)
+{
+	struct buf pre = BUF_INIT;
+	buf_addf(&pre, "%s ", name);
+	if (!mdiff_same_text(xt, yt))
+		add(c, MDIFF_CHANGED, "motion", index, xt, yt, "%s changed", name);
+	text_field(c, "mover", index, pre.data, xm, ym);
+	text_field(c, "seconder", index, pre.data, xs, ys);
+	compare_votes(c, pre.data, xv, yv);
+	struct buf f = BUF_INIT;
+	buf_addf(&f, "%soutcome", pre.data);
+	short_field(c, f.data, minutes_outcome_name(xo), minutes_outcome_name(yo));
+	buf_free(&f);
+	buf_free(&pre);
+}
+
+static void moved_line(struct buf *b, const char *text, const char *mover, const char *seconder)
+{
+	buf_reset(b);
+	mdiff_moved_text(b, text, mover, seconder);
+}
+
+static void compare_amendments(struct ctx *c, const char *motion, const struct motion *x,
+			       const struct motion *y)
+{
+	struct buf name = BUF_INIT, t = BUF_INIT;
+	size_t n = x->namendments > y->namendments ? x->namendments : y->namendments;
+	for (size_t k = 0; k < n; k++) {
+		buf_reset(&name);
+		buf_addf(&name, "%s amendment %zu", motion, k + 1);
+		if (k >= y->namendments) {
+			const struct amendment *a = &x->amendments[k];
+			moved_line(&t, a->text, a->mover, a->seconder);
+			add(c, MDIFF_REMOVED, "amendment", k + 1, t.data, NULL, "%s removed", name.data);
+		} else if (k >= x->namendments) {
+			const struct amendment *a = &y->amendments[k];
+			moved_line(&t, a->text, a->mover, a->seconder);
+			add(c, MDIFF_ADDED, "amendment", k + 1, NULL, t.data, "%s added", name.data);
+		} else {
+			const struct amendment *p = &x->amendments[k], *q = &y->amendments[k];
+			compare_moved(c, name.data, k + 1, p->text, p->mover, p->seconder, &p->votes,
+				      p->outcome, q->text, q->mover, q->seconder, &q->votes, q->outcome);
+		}
+	}
+	buf_free(&name);
+	buf_free(&t);
+}
+
+static void compare_motions(struct ctx *c, const struct minutes_item *x,
+			    const struct minutes_item *y)
+{
+	const struct minutes_item *p[2] = { x, y };
+	size_t *b_to_a = xmalloc((y->nmotions + 1) * sizeof(*b_to_a));
+	bool *taken = xcalloc(x->nmotions + 1, sizeof(*taken));
+	mdiff_align(x->nmotions, y->nmotions, motion_eq, motion_pair, p, b_to_a);
+	struct buf t = BUF_INIT, name = BUF_INIT;
+	for (size_t j = 0; j < y->nmotions; j++)
+		if (b_to_a[j] != MDIFF_NONE)
+			taken[b_to_a[j]] = true;
+	for (size_t i = 0; i < x->nmotions; i++)
+		if (!taken[i]) {
+			const struct motion *mo = &x->motions[i];
+			moved_line(&t, mo->text, mo->mover, mo->seconder);
+			add(c, MDIFF_REMOVED, "motion", i + 1, t.data, NULL, "motion %zu removed", i + 1);
+		}
+	for (size_t j = 0; j < y->nmotions; j++) {
+		const struct motion *q = &y->motions[j];
+		if (b_to_a[j] == MDIFF_NONE) {
+			moved_line(&t, q->text, q->mover, q->seconder);
+			add(c, MDIFF_ADDED, "motion", j + 1, NULL, t.data, "motion %zu added", j + 1);
+			continue;
+		}
+		size_t i = b_to_a[j];
+		const struct motion *mo = &x->motions[i];
+		buf_reset(&name);
+		entry_name(&name, "motion", i, j);
+		compare_moved(c, name.data, i + 1, mo->text, mo->mover, mo->seconder, &mo->votes,
+			      mo->outcome, q->text, q->mover, q->seconder, &q->votes, q->outcome);
+		compare_amendments(c, name.data, mo, q);
+	}
+	buf_free(&t);
+	buf_free(&name);
+	free(b_to_a);
+	free(taken);
+}
+
+/* Action updates, matched by the action they update. */
+static void compare_updates(struct ctx *c, const struct minutes_item *x,
+			    const struct minutes_item *y)
+{
+	struct buf o = BUF_INIT, n = BUF_INIT;
+	for (size_t j = 0; j < y->nupdates; j++) {
+		const struct action_update *q = &y->updates[j], *p = NULL;
+		for (size_t i = 0; i < x->nupdates && !p; i++)
+			if (mdiff_same_text(x->updates[i].action, q->action))
+				p = &x->updates[i];
+		buf_reset(&n);
+		buf_addstr(&n, minutes_update_status_name(q->status));
+		if (!p) {
+			add(c, MDIFF_ADDED, "action update", j + 1, NULL, q->note,
+			    "action %s: %s", mdiff_str(q->action), n.data);
+			continue;
+		}
+		buf_reset(&o);
+		buf_addstr(&o, minutes_update_status_name(p->status));
+		if (strcmp(o.data, n.data))
+			add(c, MDIFF_CHANGED, "action update", j + 1, NULL, NULL,
+			    "action %s: %s -> %s", mdiff_str(q->action), o.data, n.data);
+		buf_reset(&o);
+		buf_addf(&o, "action %s ", mdiff_str(q->action));
+		text_field(c, "note", j + 1, o.data, p->note, q->note);
+	}
+	for (size_t i = 0; i < x->nupdates; i++) {
+		bool kept = false;
+		for (size_t j = 0; j < y->nupdates && !kept; j++)
+			kept = mdiff_same_text(x->updates[i].action, y->updates[j].action);
+		if (!kept)
+			add(c, MDIFF_REMOVED, "action update", i + 1, x->updates[i].note, NULL,
+			    "action %s: update removed", mdiff_str(x->updates[i].action));
+	}
+	buf_free(&o);
+	buf_free(&n);
 }
 
 static void compare_item(struct ctx *c, const struct minutes_item *x, const struct minutes_item *y)
@@ -316,10 +508,20 @@ static void compare_item(struct ctx *c, const struct minutes_item *x, const stru
 		add(c, MDIFF_CHANGED, "number", 0, NULL, NULL, "number %s -> %s",
 		    mdiff_str(x->number), mdiff_str(y->number));
 	text_field(c, "title", 0, "", x->title, y->title);
+	if (x->minute != y->minute) {
+		char o[16] = "", n[16] = "";
+		if (x->minute)
+			snprintf(o, sizeof(o), "%u", x->minute);
+		if (y->minute)
+			snprintf(n, sizeof(n), "%u", y->minute);
+		short_field(c, "minute", o, n);
+	}
 	if (x->status != y->status)
 		short_field(c, "status", minutes_item_status_name(x->status), minutes_item_status_name(y->status));
+	text_field(c, "reason", 0, "", x->reason, y->reason);
 	if (x->urgent != y->urgent)
 		short_field(c, "urgent", x->urgent ? "yes" : "no", y->urgent ? "yes" : "no");
+	text_field(c, "exempt", 0, "", x->exempt, y->exempt);
 	short_field(c, "started", x->started, y->started);
 	short_field(c, "ended", x->ended, y->ended);
 	compare_people(c, "presenter", &x->presenters, &y->presenters);
@@ -331,16 +533,12 @@ static void compare_item(struct ctx *c, const struct minutes_item *x, const stru
 			       comment_text, comment_changed };
 	compare_list(c, &co, x, y);
 
+	compare_updates(c, x, y);
+	compare_motions(c, x, y);
 	text_field(c, "decision", 0, "", x->decision, y->decision);
-	if (x->votes_for != y->votes_for || x->votes_against != y->votes_against ||
-	    x->votes_abstained != y->votes_abstained) {
-		struct buf o = BUF_INIT, n = BUF_INIT;
-		votes_text(&o, x);
-		votes_text(&n, y);
-		add(c, MDIFF_CHANGED, "votes", 0, NULL, NULL, "votes: %s -> %s", o.data, n.data);
-		buf_free(&o);
-		buf_free(&n);
-	}
+	struct votes xv = { x->votes_for, x->votes_against, x->votes_abstained, x->recorded };
+	struct votes yv = { y->votes_for, y->votes_against, y->votes_abstained, y->recorded };
+	compare_votes(c, "", &xv, &yv);
 
 	mdiff_match_actions(x, y, b_to_a);
 	struct list_ops ao = { "action", x->nactions, y->nactions, b_to_a,

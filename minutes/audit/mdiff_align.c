@@ -214,7 +214,7 @@ void mdiff_in_order(const size_t *b_to_a, size_t nb, bool *kept)
 
 /* ---- attendees, matched by name ---- */
 
-const char *const mdiff_list_names[3] = { "present", "apologies", "in attendance" };
+const char *const mdiff_list_names[4] = { "present", "apologies", "in attendance", "absent" };
 
 static int attendee_cmp(const void *x, const void *y)
 {
@@ -225,13 +225,13 @@ static int attendee_cmp(const void *x, const void *y)
 
 struct mdiff_attendee *mdiff_attendees(const struct minutes *m, size_t *n, bool sorted)
 {
-	const struct people *l[3] = { &m->present, &m->apologies, &m->in_attendance };
+	const struct people *l[4] = { &m->present, &m->apologies, &m->in_attendance, &m->absent };
 	*n = 0;
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 4; k++)
 		*n += l[k]->n;
 	struct mdiff_attendee *v = xmalloc((*n + 1) * sizeof(*v));
 	size_t at = 0;
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 4; k++)
 		for (size_t i = 0; i < l[k]->n; i++, at++)
 			v[at] = (struct mdiff_attendee){ mdiff_str(l[k]->v[i].name), &l[k]->v[i], k, at };
 	if (sorted)
@@ -252,4 +252,74 @@ const struct mdiff_attendee *mdiff_find_attendee(const struct mdiff_attendee *v,
 			hi = mid;
 	}
 	return lo < n && !strcmp(v[lo].name, name) ? &v[lo] : NULL;
+}
+
+/* ---- format 2's procedure as text ---- */
+
+static void add_names(struct buf *b, const char *way, const struct names *l)
+{
+	if (!l->n)
+		return;
+	buf_addf(b, "; %s: ", way);
+	for (size_t i = 0; i < l->n; i++)
+		buf_addf(b, "%s%s", i ? ", " : "", l->v[i]);
+}
+
+void mdiff_votes_text(struct buf *b, unsigned n_for, unsigned n_against,
+		      unsigned n_abstained, const struct recorded_vote *rec)
+{
+	if (!n_for && !n_against && !n_abstained && !minutes_recorded_any(rec))
+		return;
+	buf_addf(b, "for %u, against %u, abstained %u", n_for, n_against, n_abstained);
+	if (!minutes_recorded_any(rec))
+		return;
+	buf_addstr(b, "; recorded");
+	add_names(b, "for", &rec->voted_for);
+	add_names(b, "against", &rec->against);
+	add_names(b, "abstained", &rec->abstained);
+}
+
+void mdiff_attendance_text(struct buf *b, const struct person *p)
+{
+	const char *sep = "";
+	if (p->substitute_for && *p->substitute_for) {
+		buf_addf(b, "substituting for %s", p->substitute_for);
+		sep = ", ";
+	}
+	if (p->arrived[0] || (p->arrived_during && *p->arrived_during)) {
+		buf_addf(b, "%sarrived", sep);
+		if (p->arrived[0])
+			buf_addf(b, " %s", p->arrived);
+		if (p->arrived_during && *p->arrived_during)
+			buf_addf(b, " during item %s", p->arrived_during);
+		sep = ", ";
+	}
+	if (p->left[0] || (p->left_during && *p->left_during)) {
+		buf_addf(b, "%sleft", sep);
+		if (p->left[0])
+			buf_addf(b, " %s", p->left);
+		if (p->left_during && *p->left_during)
+			buf_addf(b, " during item %s", p->left_during);
+	}
+}
+
+void mdiff_declaration_text(struct buf *b, const struct declaration *d)
+{
+	const char *kind = minutes_declaration_kind_name(d->kind);
+	if (kind)
+		buf_addstr(b, kind);
+	if (d->left_room)
+		buf_addf(b, "%sleft the room", kind ? ", " : "");
+}
+
+void mdiff_moved_text(struct buf *b, const char *text, const char *mover,
+		      const char *seconder)
+{
+	buf_addstr(b, mdiff_str(text));
+	if (mover && *mover && seconder && *seconder)
+		buf_addf(b, " (moved by %s, seconded by %s)", mover, seconder);
+	else if (mover && *mover)
+		buf_addf(b, " (moved by %s)", mover);
+	else if (seconder && *seconder)
+		buf_addf(b, " (seconded by %s)", seconder);
 }

@@ -29,6 +29,8 @@ enum slot_kind {
 	SK_COMMENT,
 	SK_ACTION,              /* item, entry; sub: enum action_field */
 	SK_DOCUMENT,
+	SK_MOTION,              /* item, entry; sub: amendment (0 the motion) * 4 + field */
+	SK_UPDATE,              /* item, entry: an action update */
 };
 
 enum meeting_field {
@@ -37,9 +39,10 @@ enum meeting_field {
 };
 enum item_field {
 	IF_TITLE, IF_STATUS, IF_URGENT, IF_STARTED, IF_ENDED, IF_SUMMARY,
-	IF_DECISION, IF_VOTES, IF_CONFIRMED_MINUTES,
+	IF_DECISION, IF_VOTES, IF_CONFIRMED_MINUTES, IF_MINUTE, IF_REASON, IF_EXEMPT,
 };
-enum action_field { AF_TEXT, AF_OWNER, AF_DUE, AF_DONE };
+enum action_field { AF_TEXT, AF_OWNER, AF_DUE, AF_DONE, AF_ID };
+enum motion_field { MOF_TEXT, MOF_VOTES, MOF_OUTCOME };
 
 struct slot {
 	unsigned kind, sub;
@@ -110,6 +113,13 @@ static void slot(struct mdiff_blame *bl, unsigned kind, unsigned sub, size_t ite
 			*p = ' ';
 }
 
+/* Cuts b back to `len` bytes. */
+static void cut(struct buf *b, size_t len)
+{
+	b->len = len;
+	b->data[len] = '\0';
+}
+
 /* "Name, role" or "Name". */
 static const char *person_text(struct buf *t, const struct person *p)
 {
@@ -120,16 +130,70 @@ static const char *person_text(struct buf *t, const struct person *p)
 	return t->data;
 }
 
+/* A motion's (amendment a = 0) or its amendment a's text, votes and outcome. */
+static void moved_slots(struct mdiff_blame *bl, size_t i, size_t k, size_t a,
+			const char *text, const char *mover, const char *seconder,
+			const struct votes *v, enum outcome o, struct buf *t, const char *name)
+{
+	unsigned sub = (unsigned)a * 4;
+	buf_reset(t);
+	mdiff_moved_text(t, text, mover, seconder);
+	slot(bl, SK_MOTION, sub + MOF_TEXT, i, k, t->data, NULL, "%s", name);
+	buf_reset(t);
+	mdiff_votes_text(t, v->n_for, v->n_against, v->n_abstained, &v->recorded);
+	slot(bl, SK_MOTION, sub + MOF_VOTES, i, k, t->data, NULL, "%s votes", name);
+	slot(bl, SK_MOTION, sub + MOF_OUTCOME, i, k, minutes_outcome_name(o), NULL,
+	     "%s outcome", name);
+}
+
+static void procedure_slots(struct mdiff_blame *bl, size_t i, struct buf *t)
+{
+	const struct minutes_item *it = bl->m->items[i];
+	const char *num = mdiff_str(it->number);
+	struct buf name = BUF_INIT;
+	for (size_t k = 0; k < it->nupdates; k++) {
+		const struct action_update *u = &it->updates[k];
+		buf_reset(t);
+		buf_addf(t, "%s: %s", mdiff_str(u->action), minutes_update_status_name(u->status));
+		if (u->note && *u->note)
+			buf_addf(t, ", %s", u->note);
+		slot(bl, SK_UPDATE, 0, i, k, t->data, NULL, "item %s action update %zu", num, k + 1);
+	}
+	for (size_t k = 0; k < it->nmotions; k++) {
+		const struct motion *mo = &it->motions[k];
+		buf_reset(&name);
+		buf_addf(&name, "item %s motion %zu", num, k + 1);
+		moved_slots(bl, i, k, 0, mo->text, mo->mover, mo->seconder, &mo->votes,
+			    mo->outcome, t, name.data);
+		for (size_t a = 0; a < mo->namendments; a++) {
+			const struct amendment *am = &mo->amendments[a];
+			buf_reset(&name);
+			buf_addf(&name, "item %s motion %zu amendment %zu", num, k + 1, a + 1);
+			moved_slots(bl, i, k, a + 1, am->text, am->mover, am->seconder,
+				    &am->votes, am->outcome, t, name.data);
+		}
+	}
+	buf_free(&name);
+}
+
 static void item_slots(struct mdiff_blame *bl, size_t i, struct buf *t)
 {
 	const struct minutes_item *it = bl->m->items[i];
 	const char *num = mdiff_str(it->number);
 	slot(bl, SK_ITEM, IF_TITLE, i, 0, it->title ? it->title : "", num, "item %s title", num);
-	if (it->status != ITEM_TAKEN)
+	if (it->minute) {
+		buf_reset(t);
+		buf_addf(t, "%u", it->minute);
+		slot(bl, SK_ITEM, IF_MINUTE, i, 0, t->data, NULL, "item %s minute", num);
+	}
+	if (it->status != ITEM_TAKEN) {
 		slot(bl, SK_ITEM, IF_STATUS, i, 0, minutes_item_status_name(it->status), NULL,
 		     "item %s status", num);
+		slot(bl, SK_ITEM, IF_REASON, i, 0, it->reason, NULL, "item %s reason", num);
+	}
 	if (it->urgent)
 		slot(bl, SK_ITEM, IF_URGENT, i, 0, "yes", NULL, "item %s urgent", num);
+	slot(bl, SK_ITEM, IF_EXEMPT, i, 0, it->exempt, NULL, "item %s exempt", num);
 	slot(bl, SK_ITEM, IF_STARTED, i, 0, it->started, NULL, "item %s started", num);
 	slot(bl, SK_ITEM, IF_ENDED, i, 0, it->ended, NULL, "item %s ended", num);
 	for (size_t k = 0; k < it->presenters.n; k++)
@@ -149,15 +213,14 @@ static void item_slots(struct mdiff_blame *bl, size_t i, struct buf *t)
 		slot(bl, SK_ITEM, IF_CONFIRMED_MINUTES, i, 0, t->data, NULL,
 		     "item %s confirmed minutes", num);
 	}
+	procedure_slots(bl, i, t);
 	slot(bl, SK_ITEM, IF_DECISION, i, 0, it->decision, NULL, "item %s decision", num);
-	if (it->votes_for || it->votes_against || it->votes_abstained) {
-		buf_reset(t);
-		buf_addf(t, "for %u, against %u, abstained %u", it->votes_for, it->votes_against,
-			 it->votes_abstained);
-		slot(bl, SK_ITEM, IF_VOTES, i, 0, t->data, NULL, "item %s votes", num);
-	}
+	buf_reset(t);
+	mdiff_votes_text(t, it->votes_for, it->votes_against, it->votes_abstained, &it->recorded);
+	slot(bl, SK_ITEM, IF_VOTES, i, 0, t->data, NULL, "item %s votes", num);
 	for (size_t k = 0; k < it->nactions; k++) {
 		const struct action *ac = &it->actions[k];
+		slot(bl, SK_ACTION, AF_ID, i, k, ac->id, NULL, "item %s action %zu id", num, k + 1);
 		slot(bl, SK_ACTION, AF_TEXT, i, k, ac->text, NULL, "item %s action %zu", num, k + 1);
 		slot(bl, SK_ACTION, AF_OWNER, i, k, ac->owner, NULL, "item %s action %zu owner", num, k + 1);
 		slot(bl, SK_ACTION, AF_DUE, i, k, ac->due, NULL, "item %s action %zu due", num, k + 1);
@@ -190,15 +253,31 @@ static void make_slots(struct mdiff_blame *bl)
 	slot(bl, SK_MEETING, MF_CONFIRMED_BY, 0, 0, m->confirmed_by, NULL, "confirmed by");
 	size_t na;
 	struct mdiff_attendee *va = mdiff_attendees(m, &na, false);
-	for (size_t j = 0; j < na; j++)
-		slot(bl, SK_ATTENDEE, (unsigned)va[j].list, 0, j, person_text(&t, va[j].p), NULL,
+	for (size_t j = 0; j < na; j++) {
+		person_text(&t, va[j].p);
+		size_t before = t.len;
+		buf_addstr(&t, " (");
+		mdiff_attendance_text(&t, va[j].p);
+		if (t.len == before + 2)
+			cut(&t, before);
+		else
+			buf_addch(&t, ')');
+		slot(bl, SK_ATTENDEE, (unsigned)va[j].list, 0, j, t.data, NULL,
 		     "%s", mdiff_list_names[va[j].list]);
+	}
 	free(va);
 	for (size_t j = 0; j < m->ndeclarations; j++) {
 		const struct declaration *d = &m->declarations[j];
 		buf_reset(&t);
 		buf_addf(&t, "%s, item %s: %s", mdiff_str(d->member), mdiff_str(d->item),
 			 mdiff_str(d->interest));
+		size_t before = t.len;
+		buf_addstr(&t, " (");
+		mdiff_declaration_text(&t, d);
+		if (t.len == before + 2)
+			cut(&t, before);
+		else
+			buf_addch(&t, ')');
 		slot(bl, SK_DECLARATION, 0, 0, j, t.data, NULL, "declaration %zu", j + 1);
 	}
 	for (size_t i = 0; i < m->nitems; i++)
@@ -311,8 +390,8 @@ static bool carry_slot(struct carry *c, const struct slot *s, struct slot *out)
 	out->item = c->items[s->item];
 	if (out->item == MDIFF_NONE)
 		return false;
-	if (s->kind == SK_ITEM)
-		return true;
+	if (s->kind == SK_ITEM || s->kind == SK_MOTION || s->kind == SK_UPDATE)
+		return true;    /* format 2's lists: carried by position */
 	if (c->item != s->item)
 		carry_item(c, s->item);
 	const size_t *map = s->kind == SK_PRESENTER ? c->presenters : s->kind == SK_COMMENT ? c->comments

@@ -41,12 +41,12 @@ bool mdiff_document_eq(const void *ctx, size_t i, size_t j);
 /* Marks in `kept` the matched items of b that stay in order. */
 void mdiff_in_order(const size_t *b_to_a, size_t nb, bool *kept);
 
-/* Attendees of the three lists as one, matched by name. */
-extern const char *const mdiff_list_names[3];  /* "present", ... */
+/* Attendees of the four lists as one, matched by name. */
+extern const char *const mdiff_list_names[4];  /* "present", ... "absent" */
 struct mdiff_attendee {
 	const char *name;
 	const struct person *p;
-	int list;               /* 0 present, 1 apologies, 2 in attendance */
+	int list;               /* 0 present, 1 apologies, 2 in attendance, 3 absent */
 	size_t idx;             /* order within the minutes */
 };
 /* All of m's attendees in the order of the minutes, or sorted by name;
@@ -55,5 +55,18 @@ struct mdiff_attendee *mdiff_attendees(const struct minutes *m, size_t *n, bool 
 /* The first attendee named `name` in the sorted list, or NULL. */
 const struct mdiff_attendee *mdiff_find_attendee(const struct mdiff_attendee *v, size_t n,
 						 const char *name);
+
+/* Format 2's procedure as one line of text each, for diff and blame:
+ * "for 2, against 1, abstained 0; recorded for: A, B; against: C";
+ * an attendee's "substituting for X, arrived 18:25 during item 3, left
+ * 20:05 during item 9"; a declaration's "pecuniary, left the room";
+ * a motion's "That ... (moved by A, seconded by B)".  Appended to b
+ * (nothing added when there is nothing to say). */
+void mdiff_votes_text(struct buf *b, unsigned n_for, unsigned n_against,
+		      unsigned n_abstained, const struct recorded_vote *rec);
+void mdiff_attendance_text(struct buf *b, const struct person *p);
+void mdiff_declaration_text(struct buf *b, const struct declaration *d);
+void mdiff_moved_text(struct buf *b, const char *text, const char *mover,
+		      const char *seconder);
 
 #endif
