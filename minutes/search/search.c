@@ -16,7 +16,7 @@ static const char schema[] =
 	" ok INTEGER NOT NULL);"
 	"CREATE INDEX meetings_date ON meetings(date, slot);"
 	"CREATE VIRTUAL TABLE fields USING fts5(text, by, item UNINDEXED,"
-	" kind UNINDEXED, idx UNINDEXED, columnsize = 0,"
+	" kind UNINDEXED, idx UNINDEXED, exempt UNINDEXED, columnsize = 0,"
 	" tokenize = 'unicode61 remove_diacritics 2');"
 	"INSERT INTO meta VALUES('tree', '');";
 
@@ -271,7 +271,7 @@ static int run_once(struct search *s, const struct query *q,
 	bool count_all = !each && !q->ncommittees;
 	query_match(q, "text by", "by", &match);
 	buf_addstr(&sql, each ? "SELECT rowid, item, kind, idx, by, "
-		   "snippet(fields, 0, char(1), char(2), '...', 12) FROM fields"
+		   "snippet(fields, 0, char(1), char(2), '...', 12), exempt FROM fields"
 		   : count_all ? "SELECT count(*) FROM fields" : "SELECT rowid FROM fields");
 	buf_addstr(&sql, " WHERE fields MATCH ?");
 	if (*q->since)
@@ -327,6 +327,7 @@ static int run_once(struct search *s, const struct query *q,
 			.index = (unsigned)sqlite3_column_int(st, 3),
 			.by = (const char *)sqlite3_column_text(st, 4),
 			.snippet = (const char *)sqlite3_column_text(st, 5),
+			.exempt = sqlite3_column_int(st, 6) != 0,
 		};
 		if (!h.snippet)
 			h.snippet = "";

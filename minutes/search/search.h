@@ -5,8 +5,10 @@
  * The index is derived data, an SQLite database at
  * <gitdir>/gavel/search.sqlite, never in the work tree and never
  * committed.  It holds one row per searchable field of the minutes (an
- * item's title, summary, each comment, the decision, each action, each
- * presenter and document; the venue, each attendee and each declaration)
+ * item's title, summary, each comment, motion and amendment, the reason
+ * for a deferral, the decision, each action, each presenter and document;
+ * the venue, each attendee and each declaration), marked when its item is
+ * exempt from publication,
  * in an FTS5 table whose tokenizer ignores case and accents, and the blob
  * id of each meeting's minutes.yaml with the tree it was brought up to.
  *
@@ -52,13 +54,16 @@ struct search_hit {
 	const char *kind;       /* "title", "summary", "comment", "decision",
 				   "action", "presenter", "document", "venue",
 				   "present", "apologies", "in attendance",
-				   "declaration", "confirmed by" */
+				   "declaration", "confirmed by", "motion",
+				   "amendment", "reason" */
 	unsigned index;         /* 1-based among its kind in the item or
 				   meeting; 0 for a kind that occurs once */
-	const char *by;         /* who said, owns or declared it, or NULL */
+	const char *by;         /* who said, owns, declared or moved it
+				   ("Cllr Patel, seconded by Cllr Reid"), or NULL */
 	const char *snippet;    /* a part of the text around the matched
 				   words, which are between SEARCH_MARK_ON and
 				   SEARCH_MARK_OFF; "..." where it is cut */
+	bool exempt;            /* in an item exempt from publication */
 };
 
 /* What bringing the index up to date did. */

@@ -15,7 +15,7 @@
 const char *const search_kinds[] = {
 	"title", "decision", "summary", "comment", "action", "presenter",
 	"document", "venue", "present", "apologies", "in attendance",
-	"declaration", "confirmed by",
+	"declaration", "confirmed by", "motion", "amendment", "reason",
 };
 
 static long long day_key(const char *date)
@@ -61,12 +61,13 @@ struct indexer {
 	struct search *s;
 	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
 	long long base, row;
+	bool exempt;            /* the item being indexed is exempt */
 	int rc;
 	struct search_update *u;
 };
 
 static const char *const ix_sql[] = {
-	"INSERT INTO fields(rowid, text, by, item, kind, idx) VALUES(?, ?, ?, ?, ?, ?)",
+	"INSERT INTO fields(rowid, text, by, item, kind, idx, exempt) VALUES(?, ?, ?, ?, ?, ?, ?)",
 	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
 	"SELECT blob, date, slot FROM meetings WHERE id = ?",
 	("INSERT OR REPLACE INTO meetings(id, blob, date, slot, key, ok)"
@@ -124,6 +125,10 @@ static void add_row(struct indexer *ix, const char *item, int kind,
 	bind_text(st, 4, item);
 	sqlite3_bind_int(st, 5, kind);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)idx);
+	if (ix->exempt)
+		sqlite3_bind_int(st, 7, 1);
+	else
+		sqlite3_bind_null(st, 7);
 	step_done(ix, st);
 }
 
@@ -147,6 +152,35 @@ static void add_people(struct indexer *ix, int kind, const struct people *l)
 		add_person(ix, NULL, kind, i + 1, &l->v[i]);
 }
 
+/* Who moved it, in the `by` column that by: searches: "A", "A,
+ * seconded by B" or "seconded by B". */
+static void add_moved(struct indexer *ix, const char *item, int kind, size_t idx,
+		      const char *text, const char *mover, const char *seconder)
+{
+	struct buf by = BUF_INIT;
+	if (mover && *mover)
+		buf_addstr(&by, mover);
+	if (seconder && *seconder)
+		buf_addf(&by, "%sseconded by %s", by.len ? ", " : "", seconder);
+	add_row(ix, item, kind, idx, by.len ? by.data : NULL, text);
+	buf_free(&by);
+}
+
+/* Motions, numbered 1 up in the item; amendments numbered on through the
+ * item too, so each hit names one. */
+static void add_motions(struct indexer *ix, const char *n, const struct minutes_item *it)
+{
+	size_t amendment = 0;
+	for (size_t j = 0; j < it->nmotions; j++) {
+		const struct motion *mo = &it->motions[j];
+		add_moved(ix, n, K_MOTION, j + 1, mo->text, mo->mover, mo->seconder);
+		for (size_t k = 0; k < mo->namendments; k++) {
+			const struct amendment *a = &mo->amendments[k];
+			add_moved(ix, n, K_AMENDMENT, ++amendment, a->text, a->mover, a->seconder);
+		}
+	}
+}
+
 static void add_minutes(struct indexer *ix, const struct minutes *m)
 {
 	add_row(ix, NULL, K_VENUE, 0, NULL, m->venue);
@@ -160,6 +194,7 @@ static void add_minutes(struct indexer *ix, const struct minutes *m)
 	for (size_t i = 0; i < m->nitems; i++) {
 		const struct minutes_item *it = m->items[i];
 		const char *n = it->number;
+		ix->exempt = it->exempt && *it->exempt;
 		add_row(ix, n, K_TITLE, 0, NULL, it->title);
 		for (size_t j = 0; j < it->presenters.n; j++)
 			add_person(ix, n, K_PRESENTER, j + 1, &it->presenters.v[j]);
@@ -167,6 +202,9 @@ static void add_minutes(struct indexer *ix, const struct minutes *m)
 		for (size_t j = 0; j < it->ncomments; j++)
 			add_row(ix, n, K_COMMENT, j + 1, it->comments[j].by,
 				it->comments[j].text);
+		if (it->status != ITEM_TAKEN)
+			add_row(ix, n, K_REASON, 0, NULL, it->reason);
+		add_motions(ix, n, it);
 		add_row(ix, n, K_DECISION, 0, NULL, it->decision);
 		for (size_t j = 0; j < it->nactions; j++)
 			add_row(ix, n, K_ACTION, j + 1, it->actions[j].owner,
@@ -174,6 +212,7 @@ static void add_minutes(struct indexer *ix, const struct minutes *m)
 		for (size_t j = 0; j < it->documents.n; j++)
 			add_row(ix, n, K_DOCUMENT, j + 1, NULL, it->documents.v[j].title);
 	}
+	ix->exempt = false;
 	add_row(ix, NULL, K_CONFIRMED_BY, 0, NULL, m->confirmed_by);
 }
 

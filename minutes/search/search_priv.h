@@ -12,7 +12,7 @@
 
 /* Bump when the tables or what goes in them change: an index of another
  * version is built again. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4      /* 4: format 2's motions, amendments, reasons; exempt */
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
@@ -31,7 +31,7 @@
 extern const char *const search_kinds[];
 enum { K_TITLE, K_DECISION, K_SUMMARY, K_COMMENT, K_ACTION, K_PRESENTER,
        K_DOCUMENT, K_VENUE, K_PRESENT, K_APOLOGIES, K_IN_ATTENDANCE,
-       K_DECLARATION, K_CONFIRMED_BY, K_COUNT };
+       K_DECLARATION, K_CONFIRMED_BY, K_MOTION, K_AMENDMENT, K_REASON, K_COUNT };
 
 struct search {
 	sqlite3 *db;

@@ -83,6 +83,8 @@ static int print_hit(const struct search_hit *h, void *ctx)
 	buf_addf(&b, "  %s", h->kind);
 	if (h->index)
 		buf_addf(&b, " %u", h->index);
+	if (h->exempt)
+		buf_addstr(&b, " (exempt)");
 	buf_addstr(&b, "  ");
 	if (h->by)
 		buf_addf(&b, "%s: ", h->by);
