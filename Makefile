@@ -26,12 +26,12 @@ PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
+ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
              -DGAVEL_VERSION='"$(VERSION)"' \
              $(WARN) -MMD -MP \
              -I. $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 # Any finding stops the program (and so fails its test): UBSan would
 # otherwise print and carry on.
