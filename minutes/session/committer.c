@@ -13,11 +13,26 @@
 
 #include "minutes/audit/audit.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+/* A gavel killed while it commits leaves git's index.lock behind, and
+ * every later commit (gavel's or git's) would fail on it.  So each commit
+ * is bracketed by a marker, <gitdir>/gavel/committing-PID, made before
+ * and removed after; a gavel that starts and finds the marker of a
+ * process that is gone removes that process's index.lock: one made after
+ * the marker, within STALE_WINDOW seconds of it (the commit's length; a
+ * git program that took the lock later is left alone). */
+#define STALE_WINDOW 10
 
 struct job {
 	unsigned long seq;
@@ -29,6 +44,7 @@ struct job {
 
 struct committer {
 	struct archive *a;
+	char *marker;                   /* <gitdir>/gavel/committing-PID */
 	bool own_archive;               /* opened here, freed here */
 	bool threaded;
 	char *file_path, *meeting_id;
@@ -68,8 +84,6 @@ static void sleep_ms(long ms)
 /* Commits one snapshot; the status is set under the lock. */
 static void run_job(struct committer *c, struct job *j)
 {
-	if (c->delay_ms > 0)
-		sleep_ms(c->delay_ms);
 	notes_merge(&c->carry, &j->notes);
 	char id[41] = "";
 	char *error = NULL;
@@ -86,7 +100,14 @@ static void run_job(struct committer *c, struct job *j)
 					  j->bytes.len };
 		struct diags d;
 		diags_init(&d);
-		if (archive_commit(c->a, &f, 1, msg.data, id, &d) < 0)
+		int mfd = open(c->marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		if (mfd >= 0)
+			close(mfd);
+		if (c->delay_ms > 0)
+			sleep_ms(c->delay_ms);
+		int rc = archive_commit(c->a, &f, 1, msg.data, id, &d);
+		unlink(c->marker);
+		if (rc < 0)
 			error = d.n ? diag_format(&d.v[d.n - 1]) : xstrdup("the commit failed");
 		else
 			warning = archive_take_warning(c->a);
@@ -145,11 +166,47 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
+/* Removes what a gavel killed while committing left: its index.lock
+ * (see STALE_WINDOW) and its marker. */
+static void clear_stale(const char *gitdir)
+{
+	struct buf dir = BUF_INIT, p = BUF_INIT, lock = BUF_INIT;
+	buf_addf(&dir, "%s/gavel", gitdir);
+	buf_addf(&lock, "%s/index.lock", gitdir);
+	DIR *dp = opendir(dir.data);
+	struct dirent *e;
+	/* cppcheck-suppress readdirCalled ; this folder is read by one thread */
+	while (dp && (e = readdir(dp))) {
+		long pid;
+		char tail;
+		if (sscanf(e->d_name, "committing-%ld%c", &pid, &tail) != 1 || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;       /* that gavel still runs */
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", dir.data, e->d_name);
+		struct stat ms, ls;
+		if (stat(p.data, &ms) == 0 && stat(lock.data, &ls) == 0 &&
+		    ls.st_mtime >= ms.st_mtime && ls.st_mtime - ms.st_mtime <= STALE_WINDOW)
+			unlink(lock.data);
+		unlink(p.data);
+	}
+	if (dp)
+		closedir(dp);
+	buf_free(&dir);
+	buf_free(&p);
+	buf_free(&lock);
+}
+
 static struct committer *make(struct archive *a, const char *file_path,
 			      const char *meeting_id, const struct buf *last)
 {
 	struct committer *c = xcalloc(1, sizeof(*c));
 	c->a = a;
+	clear_stale(archive_gitdir(a));
+	struct buf m = BUF_INIT;
+	buf_addf(&m, "%s/gavel/committing-%ld", archive_gitdir(a), (long)getpid());
+	c->marker = buf_detach(&m, NULL);
 	c->file_path = xstrdup(file_path);
 	c->meeting_id = xstrdup(meeting_id);
 	buf_init(&c->last);
@@ -173,6 +230,7 @@ static void destroy(struct committer *c)
 	buf_free(&c->last);
 	notes_clear(&c->carry);
 	free(c->file_path);
+	free(c->marker);
 	free(c->meeting_id);
 	free(c->error);
 	free(c->warning);

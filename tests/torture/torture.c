@@ -9,7 +9,10 @@
  * in the run that is killed, default 20), TORTURE_WAIT_MS (how long gavel
  * may take over one key or a start, 20000), TORTURE_VERBOSE=1 (a line per
  * kill and restart), TORTURE_KEEP=1 (keep the folder even when all went
- * well; it is always kept after a failure, and named).
+ * well; it is always kept after a failure, and named),
+ * TORTURE_COMMIT_DELAY_MS (30: each commit of the killed run waits that
+ * long on gavel's committing thread, GAVEL_TEST_COMMIT_DELAY_MS, so that
+ * kills land while commits are in flight).
  *
  * In a folder of its own (a pinned HOME with a git identity, TZ=UTC), it
  * makes two demo repositories (`gavel demo --no-run`) and records the same
@@ -37,9 +40,11 @@
  *   - the journal, when there is one, reads whole (not damaged, not only
  *     its previous copy);
  *   - `git fsck --strict` is clean;
- *   - the last commit holds every stored comment and decision, the end and
- *     start times of every item change, the meeting's end once E was
- *     handled;
+ *   - the journal over the last commit holds every stored comment and
+ *     decision, the end and start times of every item change, the
+ *     meeting's end once E was handled; the last commit holds those
+ *     handled a second or more before the kill by the gavel killed
+ *     (commits land after the screen answers, on their own thread);
  * then gavel is started again and, once it has restored its journal and
  * written it anew (the restored minutes and where the clerk was: view,
  * item, field, its text and cursor), that state is checked:
@@ -406,6 +411,10 @@ int main(int argc, char **argv)
 	if (kills && kv[0].mode == KILL_STARTUP)
 		kv[0].mode = KILL_IDLE;
 
+	/* Each commit of the killed run waits a while first (off the keys'
+	 * way), so that kills land while commits are in flight. */
+	const char *delay = getenv("TORTURE_COMMIT_DELAY_MS");
+	setenv("GAVEL_TEST_COMMIT_DELAY_MS", delay ? delay : "30", 1);
 	t0 = ptyrun_now_ms();
 	struct run tor = { .name = "killed", .gavel = gavel, .repo = tor_repo,
 			   .gap_ms = (double)gap, .wait_ms = wait_ms,
@@ -414,6 +423,7 @@ int main(int argc, char **argv)
 	double took = (ptyrun_now_ms() - t0) / 1000;
 	note("%zu kills in %.1f s (%u restarts, %u times by the hub); seed %llu", tor.kills_done,
 	     took, tor.restarts, tor.navigations, (unsigned long long)seed);
+	note("%zu of the kills landed while a commit was in flight", tor.kills_in_commit);
 	tap(tor_ok && tor.kills_done == (size_t)kills,
 	    "gavel, killed %zu times, restarted each time and finished the meeting",
 	    tor.kills_done);
