@@ -7,6 +7,7 @@
 #   make demo       install missing packages, build, open a demo meeting
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
+#   make bench-keylat  each key's wall time, archives of 100 to 100,000 meetings
 #   make bench-audit   gavel verify and gavel log, measured
 #   make check SANITIZE=1   the same, built with ASan and UBSan
 #   make valgrind   the command-line tests with gavel under valgrind memcheck
@@ -139,6 +140,14 @@ bench: deps
 	@sh bench/diff.sh
 	@echo
 	@sh bench/keystroke.sh
+	@echo
+	@sh bench/keylat.sh
+
+# Each key's wall time on the clerk's screen in archives of 100, 10,000
+# and 100,000 meetings (bench/keylat.sh).
+bench-keylat: deps
+	@$(MAKE) --no-print-directory gavel bench/gen bench/meeting bench/keys
+	@sh bench/keylat.sh
 
 bench-keys: deps
 	@$(MAKE) --no-print-directory gavel bench/meeting bench/keys
@@ -172,7 +181,7 @@ torture: deps
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
 deps:
-	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-keylat bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
 	    $(if $(filter valgrind,$(MAKECMDGOALS)),$(VALGRIND_PKGS)) \
 	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS))
 
@@ -237,7 +246,7 @@ clean:
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting \
 	      tests/torture/torture
 
-.PHONY: all check layers man demo bench bench-keys bench-audit torture deps install uninstall clean \
+.PHONY: all check layers man demo bench bench-keys bench-keylat bench-audit torture deps install uninstall clean \
         valgrind clang lint
 .SECONDARY:
 
