@@ -25,13 +25,14 @@
 #include <time.h>
 #include <unistd.h>
 
-/* A gavel killed while it commits leaves git's index.lock behind, and
- * every later commit (gavel's or git's) would fail on it.  So each commit
- * is bracketed by a marker, <gitdir>/gavel/committing-PID, made before
- * and removed after; a gavel that starts and finds the marker of a
- * process that is gone removes that process's index.lock: one made after
- * the marker, within STALE_WINDOW seconds of it (the commit's length; a
- * git program that took the lock later is left alone). */
+/* A gavel killed while it commits leaves git's locks behind (index.lock,
+ * refs/heads/main.lock), and every later commit (gavel's or git's) would
+ * fail on them.  So each commit is bracketed by a marker,
+ * <gitdir>/gavel/committing-PID, made before and removed after; a gavel
+ * that starts and finds the marker of a process that is gone removes that
+ * process's locks: those made after the marker, within STALE_WINDOW
+ * seconds of it (the commit's length; a git program that took a lock
+ * later is left alone). */
 #define STALE_WINDOW 10
 
 struct job {
@@ -166,13 +167,48 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
-/* Removes what a gavel killed while committing left: its index.lock
- * (see STALE_WINDOW) and its marker. */
+/* Removes `path` when it was made within STALE_WINDOW seconds after
+ * `since`: the lock of the gavel that made its marker then. */
+static void unlock_stale(const char *path, time_t since)
+{
+	struct stat ls;
+	if (stat(path, &ls) == 0 && S_ISREG(ls.st_mode) && ls.st_mtime >= since &&
+	    ls.st_mtime - since <= STALE_WINDOW)
+		unlink(path);
+}
+
+/* The same for every NAME.lock in the folder `dir` and those under it
+ * (the branches' locks, refs/heads/main.lock). */
+static void unlock_refs(const char *dir, time_t since, int depth)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	struct buf p = BUF_INIT;
+	/* cppcheck-suppress readdirCalled ; this folder is read by one thread */
+	while (dp && depth < 8 && (e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", dir, e->d_name);
+		size_t n = strlen(e->d_name);
+		struct stat st;
+		if (n > 5 && !strcmp(e->d_name + n - 5, ".lock"))
+			unlock_stale(p.data, since);
+		else if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
+			unlock_refs(p.data, since, depth + 1);
+	}
+	if (dp)
+		closedir(dp);
+	buf_free(&p);
+}
+
+/* Removes what a gavel killed while committing left: git's locks (see
+ * STALE_WINDOW) and its marker. */
 static void clear_stale(const char *gitdir)
 {
-	struct buf dir = BUF_INIT, p = BUF_INIT, lock = BUF_INIT;
+	static const char *const locks[] = { "index.lock", "HEAD.lock", "packed-refs.lock" };
+	struct buf dir = BUF_INIT, p = BUF_INIT;
 	buf_addf(&dir, "%s/gavel", gitdir);
-	buf_addf(&lock, "%s/index.lock", gitdir);
 	DIR *dp = opendir(dir.data);
 	struct dirent *e;
 	/* cppcheck-suppress readdirCalled ; this folder is read by one thread */
@@ -185,17 +221,25 @@ static void clear_stale(const char *gitdir)
 			continue;       /* that gavel still runs */
 		buf_reset(&p);
 		buf_addf(&p, "%s/%s", dir.data, e->d_name);
-		struct stat ms, ls;
-		if (stat(p.data, &ms) == 0 && stat(lock.data, &ls) == 0 &&
-		    ls.st_mtime >= ms.st_mtime && ls.st_mtime - ms.st_mtime <= STALE_WINDOW)
-			unlink(lock.data);
+		struct stat ms;
+		if (stat(p.data, &ms) == 0) {
+			struct buf l = BUF_INIT;
+			for (size_t i = 0; i < sizeof(locks) / sizeof(locks[0]); i++) {
+				buf_reset(&l);
+				buf_addf(&l, "%s/%s", gitdir, locks[i]);
+				unlock_stale(l.data, ms.st_mtime);
+			}
+			buf_reset(&l);
+			buf_addf(&l, "%s/refs/heads", gitdir);
+			unlock_refs(l.data, ms.st_mtime, 0);
+			buf_free(&l);
+		}
 		unlink(p.data);
 	}
 	if (dp)
 		closedir(dp);
 	buf_free(&dir);
 	buf_free(&p);
-	buf_free(&lock);
 }
 
 static struct committer *make(struct archive *a, const char *file_path,

@@ -10,9 +10,10 @@
  * may take over one key or a start, 20000), TORTURE_VERBOSE=1 (a line per
  * kill and restart), TORTURE_KEEP=1 (keep the folder even when all went
  * well; it is always kept after a failure, and named),
- * TORTURE_COMMIT_DELAY_MS (30: each commit of the killed run waits that
+ * TORTURE_COMMIT_DELAY_MS (150: each commit of the killed run waits that
  * long on gavel's committing thread, GAVEL_TEST_COMMIT_DELAY_MS, so that
- * kills land while commits are in flight).
+ * kills land while commits are in flight; a quarter of the kills are busy
+ * ones at a key that commits, up to that long and 40 ms more after it).
  *
  * In a folder of its own (a pinned HOME with a git identity, TZ=UTC), it
  * makes two demo repositories (`gavel demo --no-run`) and records the same
@@ -394,9 +395,24 @@ int main(int argc, char **argv)
 		check_final("uninterrupted", ref_repo);
 	memset(failures, 0, sizeof(failures));
 
+	/* Each commit of the killed run waits a while first (off the keys'
+	 * way), so that kills land while commits are in flight. */
+	const char *delay = getenv("TORTURE_COMMIT_DELAY_MS");
+	long commit_delay = delay && *delay ? atol(delay) : 150;
+	char delay_s[32];
+	snprintf(delay_s, sizeof(delay_s), "%ld", commit_delay);
+	setenv("GAVEL_TEST_COMMIT_DELAY_MS", delay_s, 1);
+
 	/* The kill moments. */
 	rng_state = seed;
 	struct kill *kv = xcalloc((size_t)kills + 1, sizeof(*kv));
+	/* The keys that commit: a quarter of the kills come right after one,
+	 * while its commit is on its way (each waits commit_delay ms first). */
+	size_t *committing = xcalloc(nsteps, sizeof(*committing)), ncommitting = 0;
+	for (size_t k = 0; k < nsteps; k++)
+		if (steps[k].act == A_COMMENT_ENTER || steps[k].act == A_PHRASE ||
+		    steps[k].act == A_NEXT_ITEM || steps[k].act == A_BEGIN_NEXT)
+			committing[ncommitting++] = k;
 	for (long k = 0; k < kills; k++) {
 		kv[k].n = (unsigned)k + 1;
 		kv[k].pos = (size_t)(rng() % nsteps);
@@ -405,16 +421,18 @@ int main(int argc, char **argv)
 		double u = (double)(rng() % 1000000) / 1e6;
 		kv[k].delay_ms = kv[k].mode == KILL_BUSY ? 40 * u
 			       : kv[k].mode == KILL_IDLE ? 1500 * u : 400 * u;
+		if (ncommitting && rng() % 4 == 0) {
+			kv[k].pos = committing[rng() % ncommitting];
+			kv[k].mode = KILL_BUSY;
+			kv[k].delay_ms = (commit_delay + 40) * u;
+		}
 	}
+	free(committing);
 	qsort(kv, (size_t)kills, sizeof(*kv), kill_order);
 	/* A startup kill follows the kill before it: none comes first. */
 	if (kills && kv[0].mode == KILL_STARTUP)
 		kv[0].mode = KILL_IDLE;
 
-	/* Each commit of the killed run waits a while first (off the keys'
-	 * way), so that kills land while commits are in flight. */
-	const char *delay = getenv("TORTURE_COMMIT_DELAY_MS");
-	setenv("GAVEL_TEST_COMMIT_DELAY_MS", delay ? delay : "30", 1);
 	t0 = ptyrun_now_ms();
 	struct run tor = { .name = "killed", .gavel = gavel, .repo = tor_repo,
 			   .gap_ms = (double)gap, .wait_ms = wait_ms,
