@@ -96,7 +96,7 @@ for N in $SIZES; do
 	p99=$(sed -n "$(( (k * 99 + 99) / 100 ))p" "$W/times-$N")
 	max=$(tail -n 1 "$W/times-$N")
 	printf '%-9s %6s %9s %9s %9s %12s\n' "$N" "$k" "$med" "$p99" "$max" "$commits"
-	[ -n "$base" ] || base=$med
-	last=$med
+	[ -n "$base" ] || base="$med $p99 $max"
+	last="$med $p99 $max"
 done
-awk -v a="$base" -v b="$last" 'BEGIN { if (a > 0) printf "median growth, smallest to largest archive: %+.0f%%\n", (b - a) * 100 / a }'
+echo "$base $last" | awk '{ if ($1 > 0) printf "growth, smallest to largest archive: median %+.1f%%, p99 %+.1f%%, slowest %+.1f%%\n", ($4 - $1) * 100 / $1, ($5 - $2) * 100 / $2, ($6 - $3) * 100 / $3 }'

@@ -21,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -144,6 +146,12 @@ static void run_job(struct committer *c, struct job *j)
 static void *thread_main(void *arg)
 {
 	struct committer *c = arg;
+	/* The keys come first: on a busy machine git's hashing and writing
+	 * yield the processor to the screen's thread (on Linux, a thread's
+	 * own nice value; elsewhere this does nothing). */
+#ifdef SYS_gettid
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
 	pthread_mutex_lock(&c->mu);
 	for (;;) {
 		while (!c->head && !c->stop)
