@@ -7,6 +7,7 @@
 #   make demo       install missing packages, build, open a demo meeting
 #   make bench      measure gavel beside git's own tools, and keystrokes
 #   make bench-keys the keystroke benchmark of the clerk's screen alone
+#   make bench-keylat  each key's wall time, archives of 100 to 100,000 meetings
 #   make bench-audit   gavel verify and gavel log, measured
 #   make check SANITIZE=1   the same, built with ASan and UBSan
 #   make valgrind   the command-line tests with gavel under valgrind memcheck
@@ -26,12 +27,12 @@ PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
-ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
+ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
              -DGAVEL_VERSION='"$(VERSION)"' \
              $(WARN) -MMD -MP \
              -I. $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 # Any finding stops the program (and so fails its test): UBSan would
 # otherwise print and carry on.
@@ -74,7 +75,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_archive_index tests/unit/test_journal \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search \
-              tests/unit/test_audit tests/unit/test_session tests/unit/test_form \
+              tests/unit/test_audit tests/unit/test_session tests/unit/test_session_async tests/unit/test_form \
               tests/unit/test_keys tests/unit/test_revision tests/unit/test_blame
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
@@ -141,6 +142,14 @@ bench: deps
 	@sh bench/diff.sh
 	@echo
 	@sh bench/keystroke.sh
+	@echo
+	@sh bench/keylat.sh
+
+# Each key's wall time on the clerk's screen in archives of 100, 10,000
+# and 100,000 meetings (bench/keylat.sh).
+bench-keylat: deps
+	@$(MAKE) --no-print-directory gavel bench/gen bench/meeting bench/keys
+	@sh bench/keylat.sh
 
 bench-keys: deps
 	@$(MAKE) --no-print-directory gavel bench/meeting bench/keys
@@ -174,7 +183,7 @@ torture: deps
 # Installs the Debian packages that are missing: apt-get as root, sudo
 # when it is there, otherwise one line naming what to install.
 deps:
-	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
+	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-keylat bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
 	    $(if $(filter valgrind,$(MAKECMDGOALS)),$(VALGRIND_PKGS)) \
 	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS))
 
@@ -239,7 +248,7 @@ clean:
 	      bench/gen bench/yamlscan bench/commit bench/meeting bench/keys bench/bigmeeting \
 	      tests/torture/torture
 
-.PHONY: all check layers man demo bench bench-keys bench-audit torture deps install uninstall clean \
+.PHONY: all check layers man demo bench bench-keys bench-keylat bench-audit torture deps install uninstall clean \
         valgrind clang lint
 .SECONDARY:
 

@@ -111,8 +111,8 @@ parts() {
 		# the screen update: clerk_draw.c:clerk_draw since the clerk was
 		# split (clerk.c:draw before)
 		if (f ~ /^clerk_draw\.c:clerk_draw(\.|$)/ || f ~ /^clerk\.c:draw(\.|$)/) key = "draw"
-		else if (f == "session.c:session_commit") key = "commit"
-		else if (f == "session.c:session_journal") key = "journal"
+		else if (f == "session.c:session_commit" || f == "snapshot.c:session_commit") key = "commit"
+		else if (f == "session.c:session_journal" || f == "snapshot.c:session_journal") key = "journal"
 		else if (f == "minutes.c:minutes_write") key = "write"
 		if (key != "" && ir + 0 > IR[key] + 0) { IR[key] = ir; N[key] = calls }
 		calls = 0

@@ -118,8 +118,31 @@ int session_journal(struct session *s, const char *ui, double now,
 
 /* Commits the minutes when they differ from the last commit, with a
  * message made of what session_changed() was told.  0 when committed or
- * nothing to do. */
+ * nothing to do.  After session_async, 0 when handed over: the snapshot
+ * waits for the next session_journal (so the journal is never older than
+ * a commit), then a thread commits it; session_poll tells how it went. */
 int session_commit(struct session *s, struct diags *d);
+
+/* From now on commits are made by a thread of their own, in order, so
+ * that no key waits for git (the clerk's screen; committer.h).  Without
+ * it (or when the thread cannot be had) session_commit commits at once. */
+void session_async(struct session *s);
+/* Takes what the thread has done since the last call: commits landed
+ * (session_last_commit, and the journal then drops only what they
+ * covered), a failure (session_commit_error, and session_poll_said's
+ * message for the clerk), git's warnings (session_take_notice).  True
+ * when any of it, or the number pending, changed. */
+bool session_poll(struct session *s);
+const char *session_poll_said(const struct session *s);
+/* Snapshots taken and not yet committed (or failed). */
+size_t session_commits_pending(const struct session *s);
+/* Waits until every snapshot taken is committed or has failed, calling
+ * the hook (when set) about every 50 ms meanwhile with how many are
+ * pending and how long it has waited, in seconds. */
+void session_flush(struct session *s);
+void session_set_wait_hook(struct session *s, void (*hook)(void *ctx, size_t pending,
+							    double waited),
+			   void *ctx);
 
 /* Confirms another meeting's minutes as a correct record (an item of
  * this meeting whose agenda entry `confirms:` it), signed by `by` on

@@ -123,7 +123,8 @@ static int should_fail(const char *call, int fd, const char *p1, const char *p2)
 	if (!hit)
 		return 0;
 	const char *after = getenv("FAILIO_AFTER");
-	if (after && *after && ++matched <= atol(after))
+	/* gavel commits on a thread of its own: the count is shared. */
+	if (after && *after && __atomic_add_fetch(&matched, 1, __ATOMIC_SEQ_CST) <= atol(after))
 		return 0;
 	const char *log = getenv("FAILIO_LOG");
 	if (log && *log) {
@@ -138,10 +139,13 @@ static int should_fail(const char *call, int fd, const char *p1, const char *p2)
 	return 1;
 }
 
+/* The real call, looked up once (two threads may both look it up: they
+ * find the same one). */
 #define REAL(name) \
 	static __typeof__(&name) real_##name; \
-	if (!real_##name) \
-		*(void **)&real_##name = dlsym(RTLD_NEXT, #name)
+	if (!__atomic_load_n((void **)&real_##name, __ATOMIC_ACQUIRE)) \
+		__atomic_store_n((void **)&real_##name, dlsym(RTLD_NEXT, #name), \
+				 __ATOMIC_RELEASE)
 
 ssize_t write(int fd, const void *buf, size_t n)
 {

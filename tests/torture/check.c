@@ -137,9 +137,14 @@ static bool state_from_journal(struct state *s, const char *repo, const struct b
 			       struct buf *why)
 {
 	const char *p = payload->data, *end = p + payload->len;
+	/* Before "ui": the correction's reason and the snapshots pending. */
+	while (p < end && (!strncmp(p, "correction ", 11) || !strncmp(p, "pending", 7))) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
 	unsigned long long uilen;
 	char *e;
-	if (payload->len < 4 || memcmp(p, "ui ", 3) ||
+	if ((size_t)(end - p) < 4 || memcmp(p, "ui ", 3) ||
 	    (uilen = strtoull(p + 3, &e, 10), *e != '\n') ||
 	    (size_t)(end - (e + 1)) < uilen + 1) {
 		buf_addstr(why, "the journal's payload does not start with \"ui LENGTH\"");
@@ -290,53 +295,80 @@ char *trim(const char *s)
 	return xstrndup(s, n);
 }
 
-/* After a kill: the repository and the journal as gavel left them. */
+/* Whether what was handled at `when` must be in the last commit by the
+ * kill: commits land after the screen answers (on a thread of their own),
+ * within the rule's second (TORTURE_COMMIT_DELAY_MS makes each wait).
+ * What a restart restored from the journal waits for the next commit. */
+static bool due_in_commit(const struct run *r, double when)
+{
+	return when >= r->proc_started && r->kill_t - when >= RULE_MS + r->margin_ms;
+}
+
+/* Checks every stored comment and decision, item change and the end in
+ * `s`; those handled less than the rule's second before the kill only
+ * when `all`. */
+static void check_stored(struct run *r, const struct state *s, bool all, const char *where)
+{
+	struct buf v = BUF_INIT;
+	for (int i = 0; i < nitems; i++) {
+		for (int f = 1; f < NF; f++) {
+			if (!model[i][f].stored || (!all && !due_in_commit(r, model[i][f].stored_at)))
+				continue;
+			stored_value(s, i, f, &v);
+			char fn[32];
+			if (strcmp(v.data, target(i, f)))
+				fail(F_STORED, "%s lacks item %d's %s, stored before the kill: it "
+				     "has \"%s\", not \"%s\"", where, i + 1,
+				     field_name(f, fn, sizeof(fn)), v.data, target(i, f));
+		}
+		const struct minutes_item *it = state_item(s, i);
+		const struct minutes_item *next = state_item(s, i + 1);
+		if (item_left[i] && (all || due_in_commit(r, item_entered_at[i + 1])) &&
+		    (!it || !*it->ended || !next || !*next->started))
+			fail(F_STORED, "%s lacks the change from item %d to item %d (its end and "
+			     "start times), handled before the kill", where, i + 1, i + 2);
+	}
+	if (end_done && (all || due_in_commit(r, end_done_at)) && !*s->meet->end)
+		fail(F_STORED, "%s lacks the meeting's end, handled before the kill", where);
+	buf_free(&v);
+}
+
+/* After a kill: the repository and the journal as gavel left them.  The
+ * journal (over the last commit) holds everything stored; the last commit
+ * everything stored a second or more before the kill. */
 void check_after_kill(struct run *r)
 {
-	struct buf out = BUF_INIT, why = BUF_INIT, v = BUF_INIT;
+	struct buf out = BUF_INIT, why = BUF_INIT;
 	int rc = run_cmd(&out, "git -C '%s' fsck --strict --no-dangling --no-progress", r->repo);
 	if (rc != 0)
 		fail(F_FSCK, "git fsck --strict exits %d: %.400s", rc, out.data ? out.data : "");
 	buf_reset(&out);
-	if (journal_get(r->repo, &out, &why) < 0)
+	int jr = journal_get(r->repo, &out, &why);
+	if (jr < 0)
 		fail(F_JOURNAL, "after the kill: %s", why.data);
 	buf_reset(&why);
-	struct yamlfile head;
-	if (head_load(r->repo, &head, &why) < 0) {
+	struct state head;
+	memset(&head, 0, sizeof(head));
+	if (!state_from_head(&head, r->repo, &why)) {
 		fail(F_STORED, "after the kill: %s", why.data);
 	} else {
-		struct state s;
-		memset(&s, 0, sizeof(s));
-		s.meet = head.minutes;
-		s.nitems = head.minutes->nitems;
-		for (size_t i = 0; i < s.nitems && i < 64; i++)
-			s.items[i] = head.minutes->items[i];
-		for (int i = 0; i < nitems; i++) {
-			for (int f = 1; f < NF; f++) {
-				if (!model[i][f].stored)
-					continue;
-				stored_value(&s, i, f, &v);
-				char fn[32];
-				if (strcmp(v.data, target(i, f)))
-					fail(F_STORED, "the last commit lacks item %d's %s, stored "
-					     "before the kill: it has \"%s\", not \"%s\"", i + 1,
-					     field_name(f, fn, sizeof(fn)), v.data, target(i, f));
-			}
-			const struct minutes_item *it = state_item(&s, i);
-			const struct minutes_item *next = state_item(&s, i + 1);
-			if (item_left[i] && (!it || !*it->ended || !next || !*next->started))
-				fail(F_STORED, "the last commit lacks the change from item %d to "
-				     "item %d (its end and start times), handled before the kill",
-				     i + 1, i + 2);
+		check_stored(r, &head, false, "the last commit");
+		if (jr == JOURNAL_FOUND) {
+			struct state js;
+			memset(&js, 0, sizeof(js));
+			buf_reset(&why);
+			if (state_from_journal(&js, r->repo, &out, &why))
+				check_stored(r, &js, true, "the journal over the last commit");
+			else
+				fail(F_JOURNAL, "after the kill: %s", why.data);
+			state_free(&js);
+		} else {
+			check_stored(r, &head, true, "the last commit (no journal)");
 		}
-		if (end_done && !*s.meet->end)
-			fail(F_STORED, "the last commit lacks the meeting's end, handled before "
-			     "the kill");
-		yamlfile_free(&head);
 	}
+	state_free(&head);
 	buf_free(&out);
 	buf_free(&why);
-	buf_free(&v);
 }
 
 /* After a restart: what gavel restored, against the model. */

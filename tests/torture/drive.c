@@ -3,6 +3,7 @@
  * the script typed key by key, the kill loop (busy, idle and startup
  * kills, each followed by a restart) and going on from what gavel restored.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -102,6 +103,7 @@ static bool gavel_start(struct run *r)
 	}
 	r->pc.min_timeout_ms = 100;
 	r->running = true;
+	r->proc_started = ptyrun_now_ms();
 	return true;
 }
 
@@ -355,11 +357,32 @@ static size_t resume(struct run *r, const struct state *s)
 	return at;
 }
 
+/* Whether gavel is committing now: its thread's marker is there
+ * (minutes/session/committer.c), or the screen's last header counts
+ * commits pending. */
+static bool committing(struct run *r)
+{
+	struct buf p = BUF_INIT;
+	buf_addf(&p, "%s/.git/gavel", r->repo);
+	DIR *dp = opendir(p.data);
+	struct dirent *e;
+	bool yes = false;
+	while (dp && !yes && (e = readdir(dp)))
+		yes = !strncmp(e->d_name, "committing-", 11);
+	if (dp)
+		closedir(dp);
+	buf_free(&p);
+	return yes;
+}
+
 /* Kills gavel now; checks what it left. */
 static void kill_now(struct run *r, bool typing)
 {
 	double t = ptyrun_now_ms();
+	bool in_flight = committing(r);
 	gavel_stop(r);
+	if (in_flight || committing(r))
+		r->kills_in_commit++;
 	if (typing)
 		r->kill_t = t;
 	r->kills_done++;

@@ -178,6 +178,7 @@ bool item_entered[MAX_ITEMS];    /* ^N into it handled */
 double item_entered_at[MAX_ITEMS];
 bool item_left[MAX_ITEMS];       /* ^N from it to the next handled */
 bool end_done;                   /* E handled */
+double end_done_at;
 
 void model_reset(void)
 {
@@ -213,6 +214,7 @@ void model_done(size_t k, double when)
 	case A_COMMENT_ENTER:
 	case A_PHRASE:
 		model[s->item][s->field].stored = true;
+		model[s->item][s->field].stored_at = when;
 		break;
 	case A_BEGIN_NEXT:
 		item_entered[0] = true;
@@ -225,6 +227,7 @@ void model_done(size_t k, double when)
 		break;
 	case A_END:
 		end_done = true;
+		end_done_at = when;
 		break;
 	default:
 		break;

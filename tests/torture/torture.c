@@ -9,7 +9,11 @@
  * in the run that is killed, default 20), TORTURE_WAIT_MS (how long gavel
  * may take over one key or a start, 20000), TORTURE_VERBOSE=1 (a line per
  * kill and restart), TORTURE_KEEP=1 (keep the folder even when all went
- * well; it is always kept after a failure, and named).
+ * well; it is always kept after a failure, and named),
+ * TORTURE_COMMIT_DELAY_MS (150: each commit of the killed run waits that
+ * long on gavel's committing thread, GAVEL_TEST_COMMIT_DELAY_MS, so that
+ * kills land while commits are in flight; a quarter of the kills are busy
+ * ones at a key that commits, up to that long and 40 ms more after it).
  *
  * In a folder of its own (a pinned HOME with a git identity, TZ=UTC), it
  * makes two demo repositories (`gavel demo --no-run`) and records the same
@@ -37,9 +41,11 @@
  *   - the journal, when there is one, reads whole (not damaged, not only
  *     its previous copy);
  *   - `git fsck --strict` is clean;
- *   - the last commit holds every stored comment and decision, the end and
- *     start times of every item change, the meeting's end once E was
- *     handled;
+ *   - the journal over the last commit holds every stored comment and
+ *     decision, the end and start times of every item change, the
+ *     meeting's end once E was handled; the last commit holds those
+ *     handled a second or more before the kill by the gavel killed
+ *     (commits land after the screen answers, on their own thread);
  * then gavel is started again and, once it has restored its journal and
  * written it anew (the restored minutes and where the clerk was: view,
  * item, field, its text and cursor), that state is checked:
@@ -389,9 +395,24 @@ int main(int argc, char **argv)
 		check_final("uninterrupted", ref_repo);
 	memset(failures, 0, sizeof(failures));
 
+	/* Each commit of the killed run waits a while first (off the keys'
+	 * way), so that kills land while commits are in flight. */
+	const char *delay = getenv("TORTURE_COMMIT_DELAY_MS");
+	long commit_delay = delay && *delay ? atol(delay) : 150;
+	char delay_s[32];
+	snprintf(delay_s, sizeof(delay_s), "%ld", commit_delay);
+	setenv("GAVEL_TEST_COMMIT_DELAY_MS", delay_s, 1);
+
 	/* The kill moments. */
 	rng_state = seed;
 	struct kill *kv = xcalloc((size_t)kills + 1, sizeof(*kv));
+	/* The keys that commit: a quarter of the kills come right after one,
+	 * while its commit is on its way (each waits commit_delay ms first). */
+	size_t *committing = xcalloc(nsteps, sizeof(*committing)), ncommitting = 0;
+	for (size_t k = 0; k < nsteps; k++)
+		if (steps[k].act == A_COMMENT_ENTER || steps[k].act == A_PHRASE ||
+		    steps[k].act == A_NEXT_ITEM || steps[k].act == A_BEGIN_NEXT)
+			committing[ncommitting++] = k;
 	for (long k = 0; k < kills; k++) {
 		kv[k].n = (unsigned)k + 1;
 		kv[k].pos = (size_t)(rng() % nsteps);
@@ -400,7 +421,13 @@ int main(int argc, char **argv)
 		double u = (double)(rng() % 1000000) / 1e6;
 		kv[k].delay_ms = kv[k].mode == KILL_BUSY ? 40 * u
 			       : kv[k].mode == KILL_IDLE ? 1500 * u : 400 * u;
+		if (ncommitting && rng() % 4 == 0) {
+			kv[k].pos = committing[rng() % ncommitting];
+			kv[k].mode = KILL_BUSY;
+			kv[k].delay_ms = (commit_delay + 40) * u;
+		}
 	}
+	free(committing);
 	qsort(kv, (size_t)kills, sizeof(*kv), kill_order);
 	/* A startup kill follows the kill before it: none comes first. */
 	if (kills && kv[0].mode == KILL_STARTUP)
@@ -414,6 +441,7 @@ int main(int argc, char **argv)
 	double took = (ptyrun_now_ms() - t0) / 1000;
 	note("%zu kills in %.1f s (%u restarts, %u times by the hub); seed %llu", tor.kills_done,
 	     took, tor.restarts, tor.navigations, (unsigned long long)seed);
+	note("%zu of the kills landed while a commit was in flight", tor.kills_in_commit);
 	tap(tor_ok && tor.kills_done == (size_t)kills,
 	    "gavel, killed %zu times, restarted each time and finished the meeting",
 	    tor.kills_done);

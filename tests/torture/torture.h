@@ -84,6 +84,7 @@ struct fmodel {
 	size_t sent;            /* bytes of the target typed */
 	double t[MAX_TEXT];     /* when each was typed */
 	bool stored;            /* its Enter or digit was handled */
+	double stored_at;       /* when */
 };
 
 enum kill_mode { KILL_BUSY, KILL_IDLE, KILL_STARTUP };
@@ -108,12 +109,14 @@ struct run {
 	double last_key;
 	struct kill *kills;
 	size_t nkills, next_kill, kills_done;
+	size_t kills_in_commit; /* kills that found a commit in flight */
 	double kill_t;          /* the last kill while typing */
 	char typing_kill[512];  /* that kill, described */
 	size_t kill_step;
 	bool aborted;
 	unsigned restarts, navigations;
 	double started_ms;
+	double proc_started;    /* when the gavel running (or killed last) began */
 };
 
 /* torture.c: the report (fail counts one failure of a kind, in the kill
@@ -139,6 +142,7 @@ extern bool item_entered[MAX_ITEMS];
 extern double item_entered_at[MAX_ITEMS];
 extern bool item_left[MAX_ITEMS];
 extern bool end_done;
+extern double end_done_at;
 void model_reset(void);
 void model_sent(size_t k, double when);
 void model_done(size_t k, double when);

@@ -12,6 +12,9 @@ keys Enter
 check "Enter leads on to the opening" wait_for "Declaration"
 keys C-n
 check "^N opens the first item" wait_for "Welcome, apologies and declarations"
+# Commits land after the screen answers: the lock is taken once none is
+# in flight (gavel's own commit would otherwise take and drop it).
+check "the commits made so far have landed" wait_gone "pending"
 before=$(git -C "$REPO" rev-parse HEAD)
 : >"$REPO/.git/index.lock"
 type_text "Summary of item one"

@@ -257,7 +257,11 @@ void form_nav_save(struct form *f)
 	if (f->view == FORM_ATTENDANCE)
 		form_roll_store(&f->roll, f->m);
 	form_commit(f);
-	if (!session_save_error(f->s))
+	if (session_save_error(f->s))
+		return;
+	if (session_commits_pending(f->s))
+		form_say(f, false, "committing");
+	else
 		form_say(f, false, "committed %s", session_last_commit(f->s));
 }
 
@@ -309,6 +313,7 @@ char *form_nav_finish(struct form *f)
 		form_roll_store(&f->roll, f->m);
 	form_journal_write(f, true);
 	form_commit(f);
+	session_flush(f->s);            /* the commits in flight land first */
 	struct buf b = BUF_INIT;
 	if (session_save_error(f->s)) {
 		buf_addf(&b, "the last save failed: %s\nThe journal keeps your work; "

@@ -29,9 +29,43 @@ void clerk_say(struct clerk *c, const char *msg)
 	form_say(&c->f, true, "%s", msg);
 }
 
+/* What the committer did since the last look: the header's commit and
+ * count, a failure's message, git's warnings.  True when the screen must
+ * be drawn again. */
+static bool commits_poll(struct clerk *c)
+{
+	struct session *s = c->f.s;
+	if (!session_poll(s))
+		return false;
+	if (session_poll_said(s))
+		form_say(&c->f, true, "%s", session_poll_said(s));
+	for (const char *notice; (notice = session_take_notice(s));)
+		form_say(&c->f, false, "%s", notice);
+	/* ^S said "committing": now it says what. */
+	if (!strcmp(c->f.msg.data ? c->f.msg.data : "", "committing") &&
+	    !session_commits_pending(s) && !session_save_error(s))
+		form_say(&c->f, false, "committed %s", session_last_commit(s));
+	return true;
+}
+
+/* Leaving waits for the commits in flight; after a moment the screen
+ * says so. */
+static void leaving_wait(void *ctx, size_t pending, double waited)
+{
+	struct clerk *c = ctx;
+	if (waited < 0.3)
+		return;
+	form_say(&c->f, false, "waiting for %zu commit%s to finish before leaving", pending,
+		 pending == 1 ? "" : "s");
+	clerk_draw(c);
+}
+
 struct clerk *clerk_new(struct session *s)
 {
 	struct clerk *c = xcalloc(1, sizeof(*c));
+	/* No key waits for git: commits are made by a thread of their own. */
+	session_async(s);
+	session_set_wait_hook(s, leaving_wait, c);
 	form_init(&c->f, s);
 	c->f.date_words = render_date;
 	c->cursor_y = -1;
@@ -65,6 +99,7 @@ void clerk_free(struct clerk *c)
 {
 	if (!c)
 		return;
+	session_set_wait_hook(c->f.s, NULL, NULL);
 	form_free(&c->f);
 	field_delete(c->prompt_field);
 	free(c->pending_name);
@@ -80,6 +115,8 @@ int clerk_run(struct clerk *c, volatile sig_atomic_t *stop, char **farewell)
 	int quick_errors = 0;
 	while (!c->quit && !*stop) {
 		wint_t ch = 0;
+		/* While commits are pending the header's count is kept up. */
+		timeout(session_commits_pending(c->f.s) ? 100 : 250);
 		double before = now_seconds();
 		int r = field_read_key(stdscr, &ch);
 		if (r == ERR) {
@@ -91,7 +128,7 @@ int clerk_run(struct clerk *c, volatile sig_atomic_t *stop, char **farewell)
 				quick_errors = 0;
 			}
 			form_journal_write(&c->f, false);
-			if (time(NULL) != c->clock_drawn)
+			if (commits_poll(c) || time(NULL) != c->clock_drawn)
 				clerk_draw(c);
 			continue;
 		}
@@ -103,6 +140,7 @@ int clerk_run(struct clerk *c, volatile sig_atomic_t *stop, char **farewell)
 		}
 		clerk_key(c, r, ch);
 		form_journal_write(&c->f, false);
+		commits_poll(c);
 		clerk_draw(c);
 	}
 	/* Leaving, however it happens: store, journal, commit. */

@@ -67,10 +67,15 @@ static void draw_title(struct clerk *c)
 	} else if (session_saved_at(s)) {
 		bar_time(&right, "saved ", session_saved_at(s));
 		if (*session_last_commit(s))
-			buf_addf(&right, "  %s", session_last_commit(s));
+			buf_addf(&right, ", committed %s", session_last_commit(s));
 	} else if (*session_last_commit(s)) {
-		buf_addf(&right, "at %s", session_last_commit(s));
+		buf_addf(&right, "committed %s", session_last_commit(s));
 	}
+	/* Commits are made off the keys' way: how many are still to land. */
+	size_t pending = session_commits_pending(s);
+	if (pending && !session_read_only(s))
+		buf_addf(&right, "%s%zu commit%s pending", right.len ? ", " : "", pending,
+			 pending == 1 ? "" : "s");
 	if (session_correction(s)) {
 		/* Every commit now is a correction: the bar says so, always. */
 		struct buf r = BUF_INIT;
