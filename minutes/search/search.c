@@ -82,6 +82,7 @@ static int create_schema(struct search *s, struct diags *err)
 	char v[64];
 	snprintf(v, sizeof(v), "PRAGMA user_version = %d;", SCHEMA_VERSION);
 	if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, registers_schema, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(s->db, v, NULL, NULL, NULL) != SQLITE_OK)
 		return search_db_fail(s, err, "cannot create the search index");
 	return 0;

@@ -57,14 +57,6 @@ int search_read_tree(struct search *s, char out[41])
 
 /* ---- indexing ---- */
 
-struct indexer {
-	struct search *s;
-	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
-	long long base, row;
-	int rc;
-	struct search_update *u;
-};
-
 static const char *const ix_sql[] = {
 	"INSERT INTO fields(rowid, text, by, item, kind, idx) VALUES(?, ?, ?, ?, ?, ?)",
 	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
@@ -82,7 +74,7 @@ static int ix_prepare(struct indexer *ix)
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (sqlite3_prepare_v2(ix->s->db, ix_sql[i], -1, st[i], NULL) != SQLITE_OK)
 			return -1;
-	return 0;
+	return registers_prepare(ix);
 }
 
 static void ix_finalize(struct indexer *ix)
@@ -93,9 +85,10 @@ static void ix_finalize(struct indexer *ix)
 	sqlite3_finalize(ix->put);
 	sqlite3_finalize(ix->drop);
 	sqlite3_finalize(ix->maxslot);
+	registers_finalize(ix);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+void search_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
@@ -103,7 +96,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-static void step_done(struct indexer *ix, sqlite3_stmt *st)
+void search_step_done(struct indexer *ix, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW && ix->rc == SQLITE_OK)
@@ -112,19 +105,22 @@ static void step_done(struct indexer *ix, sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
-static void add_row(struct indexer *ix, const char *item, int kind,
-		    size_t idx, const char *by, const char *text)
+/* Adds a full-text row; its id, or -1 when there is none. */
+static long long add_row(struct indexer *ix, const char *item, int kind,
+			 size_t idx, const char *by, const char *text)
 {
 	if (!text || !*text || ix->row > ROW_MAX)
-		return;
+		return -1;
 	sqlite3_stmt *st = ix->ins;
-	sqlite3_bind_int64(st, 1, ix->base | ix->row++);
-	bind_text(st, 2, text);
-	bind_text(st, 3, by);
-	bind_text(st, 4, item);
+	long long row = ix->base | ix->row++;
+	sqlite3_bind_int64(st, 1, row);
+	search_bind_text(st, 2, text);
+	search_bind_text(st, 3, by);
+	search_bind_text(st, 4, item);
 	sqlite3_bind_int(st, 5, kind);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)idx);
-	step_done(ix, st);
+	search_step_done(ix, st);
+	return row;
 }
 
 /* "Name, role" or "Name". */
@@ -167,14 +163,18 @@ static void add_minutes(struct indexer *ix, const struct minutes *m)
 		for (size_t j = 0; j < it->ncomments; j++)
 			add_row(ix, n, K_COMMENT, j + 1, it->comments[j].by,
 				it->comments[j].text);
-		add_row(ix, n, K_DECISION, 0, NULL, it->decision);
+		registers_decision_add(ix, it, add_row(ix, n, K_DECISION, 0, NULL,
+							    it->decision));
 		for (size_t j = 0; j < it->nactions; j++)
-			add_row(ix, n, K_ACTION, j + 1, it->actions[j].owner,
-				it->actions[j].text);
+			registers_action_add(ix, it, j, add_row(ix, n, K_ACTION, j + 1,
+							       it->actions[j].owner,
+							       it->actions[j].text));
+		registers_updates_add(ix, it);
 		for (size_t j = 0; j < it->documents.n; j++)
 			add_row(ix, n, K_DOCUMENT, j + 1, NULL, it->documents.v[j].title);
 	}
 	add_row(ix, NULL, K_CONFIRMED_BY, 0, NULL, m->confirmed_by);
+	registers_attendance_add(ix, m);
 }
 
 /* The slot of meeting `id` in the index (-1 when it is not there). */
@@ -203,7 +203,8 @@ static void drop_rows(struct indexer *ix, const char *date, long long slot)
 	long long base = search_row_base(date, slot);
 	sqlite3_bind_int64(ix->del, 1, base);
 	sqlite3_bind_int64(ix->del, 2, base | ROW_MAX);
-	step_done(ix, ix->del);
+	search_step_done(ix, ix->del);
+	registers_drop(ix, base, base | ROW_MAX);
 }
 
 /* Drops meeting `id` ("<committee>/<folder>") from the index. */
@@ -215,7 +216,7 @@ static void drop_meeting(struct indexer *ix, const char *id)
 		return;
 	drop_rows(ix, strchr(id, '/') + 1, slot);
 	sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
-	step_done(ix, ix->drop);
+	search_step_done(ix, ix->drop);
 	ix->u->removed++;
 }
 
@@ -249,7 +250,11 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 		    yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES, &quiet) == YAMLFILE_OK) {
 			ix->base = search_row_base(date, slot);
 			ix->row = 0;
+			char *slug = xstrndup(id, (size_t)(strchr(id, '/') - id));
+			ix->committee = slug;
+			ix->folder = strchr(id, '/') + 1;
 			add_minutes(ix, doc.minutes);
+			free(slug);
 			yamlfile_free(&doc);
 			ok = true;
 		}
@@ -269,7 +274,7 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 						      (slot & 0xffffff))
 			   : search_meeting_key(date, slot));
 	sqlite3_bind_int(st, 6, ok);
-	step_done(ix, st);
+	search_step_done(ix, st);
 	ix->u->indexed++;
 }
 
@@ -403,6 +408,8 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 	free(ids);
 	archive_blobs_free(files, nfiles);
 	ix_finalize(&ix);
+	if (ix.rc == SQLITE_OK)
+		ix.rc = registers_settle(&ix);
 	if (ix.rc == SQLITE_OK) {
 		sqlite3_stmt *st;
 		ix.rc = sqlite3_prepare_v2(s->db, "UPDATE meta SET value = ? WHERE key = 'tree'",

@@ -4,6 +4,8 @@
 #include "tui/cli/cli_screen.h"
 
 #include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
 
 int cmd_run(struct cli *c, int argc, char **argv)
 {
@@ -43,6 +45,16 @@ int cmd_run(struct cli *c, int argc, char **argv)
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
+	const char *slash = strchr(argv[optind], '/');
+	if (slash) {
+		char *slug = xstrndup(argv[optind], (size_t)(slash - argv[optind]));
+		int bad = cli_committee_check(a, slug);
+		free(slug);
+		if (bad < 0) {
+			archive_free(a);
+			return EXIT_FAIL;
+		}
+	}
 	int rc = cli_run_meeting(a, argv[optind], read_only, reason, theme);
 	archive_free(a);
 	return rc;
