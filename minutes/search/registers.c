@@ -8,25 +8,53 @@
 #include <string.h>
 #include <strings.h>
 
-/* Meeting ids by key; rows come meeting by meeting, so one look-up
- * serves a meeting's every row. */
+/* Meeting ids by key.  Rows come meeting by meeting in ascending key
+ * order, so a register that reads most meetings (`seq`) walks the
+ * meetings table alongside them in key order, one step at a time, instead
+ * of looking each one up; one that reads few looks each up. */
 struct mcache {
 	sqlite3_stmt *st;
-	long long key;
+	bool seq;
+	bool started, at_end;   /* seq: the walk begun; past its last meeting */
+	long long cur;          /* seq: the key the walk stands on */
+	long long key;          /* lookup: the key of `id` */
 	char *id;
 };
 
-static int mcache_open(struct mcache *c, struct search *s)
+static int mcache_open(struct mcache *c, struct search *s, bool seq)
 {
+	memset(c, 0, sizeof(*c));
 	c->key = -1;
-	c->id = NULL;
-	return sqlite3_prepare_v2(s->db, "SELECT id FROM meetings WHERE key = ?", -1,
-				  &c->st, NULL);
+	c->seq = seq;
+	return sqlite3_prepare_v2(s->db, seq ? "SELECT key, id FROM meetings WHERE key >= ?"
+				  " ORDER BY key" : "SELECT id FROM meetings WHERE key = ?",
+				  -1, &c->st, NULL);
+}
+
+static void walk_step(struct mcache *c)
+{
+	if (sqlite3_step(c->st) == SQLITE_ROW)
+		c->cur = sqlite3_column_int64(c->st, 0);
+	else
+		c->at_end = true;
 }
 
 static const char *mcache_get(struct mcache *c, long long row)
 {
 	long long key = row >> ROW_BITS;
+	if (c->seq) {
+		if (!c->started || key < c->cur) {
+			sqlite3_reset(c->st);
+			sqlite3_bind_int64(c->st, 1, key);
+			c->started = true;
+			c->at_end = false;
+			walk_step(c);
+		}
+		while (!c->at_end && c->cur < key)
+			walk_step(c);
+		return !c->at_end && c->cur == key ? (const char *)sqlite3_column_text(c->st, 1)
+			: NULL;
+	}
 	if (key == c->key)
 		return c->id;
 	free(c->id);
@@ -86,7 +114,7 @@ int registers_actions(struct search *s, const struct reg_action_filter *f,
 {
 	const char *sql = f->open_only || f->due_before
 		? "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd"
-		  " FROM actions WHERE open = 1 ORDER BY open, row"
+		  " FROM actions NOT INDEXED WHERE open = 1 ORDER BY row"
 		: f->done_only
 		? "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd"
 		  " FROM actions WHERE state = 2 ORDER BY row"
@@ -95,9 +123,9 @@ int registers_actions(struct search *s, const struct reg_action_filter *f,
 	struct mcache mc, uc;
 	sqlite3_stmt *st = NULL;
 	*count = 0;
-	int rc = mcache_open(&mc, s);
+	int rc = mcache_open(&mc, s, true);
 	if (rc == SQLITE_OK)
-		rc = mcache_open(&uc, s);
+		rc = mcache_open(&uc, s, false);
 	else
 		uc.st = NULL, uc.id = NULL;
 	if (rc == SQLITE_OK)
@@ -154,7 +182,7 @@ int registers_decisions(struct search *s, const struct query *q,
 	struct mcache mc;
 	sqlite3_stmt *st = NULL;
 	*count = 0;
-	int rc = mcache_open(&mc, s);
+	int rc = mcache_open(&mc, s, !match.len);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
 	buf_free(&sql);

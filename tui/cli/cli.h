@@ -81,15 +81,17 @@ int cli_committee_check(struct archive *a, const char *committee);
  * brought up to date, its warnings said (NULL, having said why, when it
  * cannot be); --format text|csv parsed (-1 after a usage error); a CSV
  * field appended, always quoted, its quotes doubled, then a comma or, for
- * the `last`, CRLF; and a buffer of output written and emptied (`raw`
- * for CSV, whose text the loader already kept free of control
- * characters). */
+ * the `last`, CRLF; and a buffer of output written and emptied, anything that
+ * could reach a terminal as a control shown visibly (as cli_write does;
+ * with `csv`, CR is left as it is: CSV's line end). */
 struct search;
 struct search *cli_registers_open(struct archive *a);
 int cli_format_arg(const struct command *cmd, const char *arg, bool *csv);
 struct buf;
 void cli_csv(struct buf *out, const char *s, bool last);
-void cli_flush_buf(struct buf *b, bool raw);
+void cli_flush_buf(struct buf *b, bool csv);
+/* Appends text on one line: each line break as a space. */
+void cli_add_line(struct buf *b, const char *s);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.

@@ -43,14 +43,12 @@ static int print_action(const struct reg_action *a, void *ctx)
 		buf_addf(&p->b, "%s  %s  item %s  %s  due %s  %s: ", id, a->meeting,
 			 a->item ? a->item : "", state, a->due ? a->due : "-",
 			 a->owner ? a->owner : "(no owner)");
-		for (const char *s = a->text; *s; s++)
-			buf_addch(&p->b, *s == '\n' ? ' ' : *s);
+		cli_add_line(&p->b, a->text);
 		if (a->updated) {
 			buf_addf(&p->b, "  [%s %s", state, a->updated);
 			if (a->note) {
 				buf_addstr(&p->b, ": ");
-				for (const char *s = a->note; *s; s++)
-					buf_addch(&p->b, *s == '\n' ? ' ' : *s);
+				cli_add_line(&p->b, a->note);
 			}
 			buf_addch(&p->b, ']');
 		} else if (a->done && a->state == REG_DONE) {

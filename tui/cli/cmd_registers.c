@@ -10,6 +10,7 @@
 #include "minutes/base/utf8.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,12 +28,53 @@ void cli_csv(struct buf *out, const char *s, bool last)
 	buf_addstr(out, last ? "\"\r\n" : "\",");
 }
 
-void cli_flush_buf(struct buf *b, bool raw)
+void cli_add_line(struct buf *b, const char *s)
 {
-	if (raw)
-		fwrite(b->data, 1, b->len, stdout);
-	else
-		cli_write(b->data, b->len);
+	size_t n = strcspn(s, "\n");
+	buf_add(b, s, n);
+	for (s += n; *s; s++)
+		buf_addch(b, *s == '\n' ? ' ' : *s);
+}
+
+/* Whether byte c goes out as it is. */
+static bool plain(unsigned char c, bool csv)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || (csv && c == '\r');
+}
+
+/* Runs of printable ASCII (and line ends) go out as they are; anything
+ * else through cli_write, which shows controls visibly.  Most register
+ * text is ASCII: eight bytes are checked at once while none of them is
+ * below 0x20 or above 0x7e. */
+void cli_flush_buf(struct buf *b, bool csv)
+{
+	const unsigned char *p = (const unsigned char *)b->data;
+	const unsigned char *end = p + b->len;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	while (p < end) {
+		const unsigned char *q = p;
+		for (;;) {
+			while (end - q >= 8) {
+				uint64_t w;
+				memcpy(&w, q, 8);
+				uint64_t x = w ^ (0x7f * ones);      /* a zero byte where 0x7f */
+				if (((w - 0x20 * ones) | w | ((x - ones) & ~x)) & highs)
+					break;
+				q += 8;
+			}
+			if (q < end && plain(*q, csv))
+				q++;
+			else
+				break;
+		}
+		fwrite(p, 1, (size_t)(q - p), stdout);
+		p = q;
+		while (q < end && !plain(*q, csv))
+			q++;
+		if (q > p)
+			cli_write((const char *)p, (size_t)(q - p));
+		p = q;
+	}
 	buf_reset(b);
 }
 
@@ -91,8 +133,7 @@ static int print_decision(const struct reg_decision *d, void *ctx)
 		else
 			buf_addf(&p->b, "  item %s", d->item ? d->item : "");
 		buf_addf(&p->b, "  %s: ", d->title ? d->title : "");
-		for (const char *s = d->text; *s; s++)
-			buf_addch(&p->b, *s == '\n' ? ' ' : *s);
+		cli_add_line(&p->b, d->text);
 		buf_addch(&p->b, '\n');
 	}
 	if (p->b.len > 65536)
