@@ -61,7 +61,12 @@ static const char *const ix_sql[] = {
 	"INSERT INTO fields(rowid, text, by, item, kind, idx) VALUES(?, ?, ?, ?, ?, ?)",
 	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
 	"SELECT blob, date, slot FROM meetings WHERE id = ?",
-	("INSERT OR REPLACE INTO meetings(id, blob, date, slot, key, ok)"
+	/* Not OR REPLACE: a statement that may write more than one row and
+	 * abort has a statement journal, and at every statement savepoint
+	 * FTS5 flushes its pending rows into a new segment of their own:
+	 * one segment a meeting, merged again and again (most of the first
+	 * build's time).  A meeting indexed again is deleted first. */
+	("INSERT INTO meetings(id, blob, date, slot, key, ok)"
 	 " VALUES(?, ?, ?, ?, ?, ?)"),
 	"DELETE FROM meetings WHERE id = ?",
 	"SELECT max(slot) FROM meetings WHERE date = ?",
@@ -228,6 +233,10 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 	long long slot = known_slot(ix, id, old);
 	if (slot >= 0 && !strcmp(old, blob_id))
 		return;                 /* unchanged */
+	if (slot >= 0) {
+		sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
+		search_step_done(ix, ix->drop);
+	}
 	snprintf(date, sizeof(date), "%s", strchr(id, '/') + 1);
 	if (slot >= 0) {
 		drop_rows(ix, date, slot);
