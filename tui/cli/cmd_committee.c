@@ -208,7 +208,7 @@ static int commit_work_tree(struct archive *a, const char *slug, const struct bu
 	int result;
 	if (yamlfile_load_mem(&doc, rel, wt->data, wt->len, YAMLFILE_COMMITTEE, &d) != YAMLFILE_OK) {
 		diags_sort(&d);
-		cli_diags(&d, false);
+		cli_diags(&d, true);
 		cli_error("%s is not committed: it does not load", rel);
 		result = EXIT_NO;
 	} else {
