@@ -38,8 +38,8 @@ const char registers_schema[] =
 enum { R_ACTION, R_UPDATE, R_DECISION, R_ATTEND, R_DIRTY_UPD, R_DIRTY, R_DEL, R_N = R_DEL + 4 };
 
 static const char *const reg_sql[] = {
-	"INSERT INTO actions(row, ref, item, idx, text, owner, due, done)"
-	" VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+	("INSERT INTO actions(row, ref, item, idx, text, owner, due, done)"
+	 " VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
 	"INSERT INTO updates(row, action, status, note, item) VALUES(?, ?, ?, ?, ?)",
 	"INSERT INTO decisions(row, item, minute, title, text) VALUES(?, ?, ?, ?, ?)",
 	"INSERT INTO attendance(row, name, kind) VALUES(?, ?, ?)",
