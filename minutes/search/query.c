@@ -169,6 +169,12 @@ static int parse_filter(enum filter f, const char *tok, size_t toklen,
 int query_parse(const char *text, size_t len, struct query *q,
 		struct diags *err)
 {
+	return query_parse_filters(text, len, q, false, err);
+}
+
+int query_parse_filters(const char *text, size_t len, struct query *q,
+			bool filters_only_ok, struct diags *err)
+{
 	memset(q, 0, sizeof(*q));
 	size_t bad;
 	if (len > QUERY_MAX_LEN) {
@@ -233,7 +239,7 @@ int query_parse(const char *text, size_t len, struct query *q,
 		if (has_word(text + start, vlen))
 			add_term(&q->terms, &q->nterms, text + start, vlen, false);
 	}
-	if (q->nterms == 0 && q->nby == 0) {
+	if (q->nterms == 0 && q->nby == 0 && !filters_only_ok) {
 		diags_add(err, NULL, 0, 0, "nothing to search for: give a word, a "
 			  "\"phrase\", by:NAME, title:WORD or decision:WORD");
 		goto fail;

@@ -59,6 +59,10 @@ struct query {
  * expected a date YYYY-MM-DD"); `q` then holds nothing. */
 int query_parse(const char *text, size_t len, struct query *q,
 		struct diags *err);
+/* The same; with `filters_only_ok`, a query of filters alone (or empty)
+ * is one too (the registers list everything it lets through). */
+int query_parse_filters(const char *text, size_t len, struct query *q,
+			bool filters_only_ok, struct diags *err);
 void query_free(struct query *q);
 
 /* Appends the FTS5 MATCH expression for the query's words, phrases and

@@ -52,12 +52,12 @@ char *search_index_path(const struct archive *a)
  * is damaged or of another version. */
 static int open_existing(struct search *s)
 {
-	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_busy_timeout(s->db, 10000);
 	/* Reading through a mapping saves a copy of every page read. */
-	sqlite3_exec(s->db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	sqlite3_stmt *st;
 	rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -82,6 +82,7 @@ static int create_schema(struct search *s, struct diags *err)
 	char v[64];
 	snprintf(v, sizeof(v), "PRAGMA user_version = %d;", SCHEMA_VERSION);
 	if (sqlite3_exec(s->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, registers_schema, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_exec(s->db, v, NULL, NULL, NULL) != SQLITE_OK)
 		return search_db_fail(s, err, "cannot create the search index");
 	return 0;
@@ -130,8 +131,17 @@ static int rebuild(struct search *s, struct search_update *u, struct diags *err)
 	char *final = s->path;
 	s->path = tmp.data;
 	rc = create_schema(s, err);
+	/* No merging of FTS5's segments while every row goes in: the
+	 * optimize below merges them all once.  Then FTS5's default (4) again,
+	 * for the updates to come. */
+	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields, rank) VALUES('automerge', 0)",
+				    NULL, NULL, NULL) != SQLITE_OK)
+		rc = search_db_fail(s, err, "cannot build the search index");
 	if (rc == 0)
 		rc = search_update_index(s, u, err);
+	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields, rank) VALUES('automerge', 4)",
+				    NULL, NULL, NULL) != SQLITE_OK)
+		rc = search_db_fail(s, err, "cannot build the search index");
 	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields) VALUES('optimize')",
 				    NULL, NULL, NULL) != SQLITE_OK)
 		rc = search_db_fail(s, err, "cannot build the search index");

@@ -57,20 +57,16 @@ int search_read_tree(struct search *s, char out[41])
 
 /* ---- indexing ---- */
 
-struct indexer {
-	struct search *s;
-	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
-	long long base, row;
-	bool exempt;            /* the item being indexed is exempt */
-	int rc;
-	struct search_update *u;
-};
-
 static const char *const ix_sql[] = {
 	"INSERT INTO fields(rowid, text, by, item, kind, idx, exempt) VALUES(?, ?, ?, ?, ?, ?, ?)",
 	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
 	"SELECT blob, date, slot FROM meetings WHERE id = ?",
-	("INSERT OR REPLACE INTO meetings(id, blob, date, slot, key, ok)"
+	/* Not OR REPLACE: a statement that may write more than one row and
+	 * abort has a statement journal, and at every statement savepoint
+	 * FTS5 flushes its pending rows into a new segment of their own:
+	 * one segment a meeting, merged again and again (most of the first
+	 * build's time).  A meeting indexed again is deleted first. */
+	("INSERT INTO meetings(id, blob, date, slot, key, ok)"
 	 " VALUES(?, ?, ?, ?, ?, ?)"),
 	"DELETE FROM meetings WHERE id = ?",
 	"SELECT max(slot) FROM meetings WHERE date = ?",
@@ -83,7 +79,7 @@ static int ix_prepare(struct indexer *ix)
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (sqlite3_prepare_v2(ix->s->db, ix_sql[i], -1, st[i], NULL) != SQLITE_OK)
 			return -1;
-	return 0;
+	return registers_prepare(ix);
 }
 
 static void ix_finalize(struct indexer *ix)
@@ -94,9 +90,10 @@ static void ix_finalize(struct indexer *ix)
 	sqlite3_finalize(ix->put);
 	sqlite3_finalize(ix->drop);
 	sqlite3_finalize(ix->maxslot);
+	registers_finalize(ix);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+void search_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
@@ -104,7 +101,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-static void step_done(struct indexer *ix, sqlite3_stmt *st)
+void search_step_done(struct indexer *ix, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW && ix->rc == SQLITE_OK)
@@ -113,23 +110,26 @@ static void step_done(struct indexer *ix, sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
-static void add_row(struct indexer *ix, const char *item, int kind,
-		    size_t idx, const char *by, const char *text)
+/* Adds a full-text row; its id, or -1 when there is none. */
+static long long add_row(struct indexer *ix, const char *item, int kind,
+			 size_t idx, const char *by, const char *text)
 {
 	if (!text || !*text || ix->row > ROW_MAX)
-		return;
+		return -1;
 	sqlite3_stmt *st = ix->ins;
-	sqlite3_bind_int64(st, 1, ix->base | ix->row++);
-	bind_text(st, 2, text);
-	bind_text(st, 3, by);
-	bind_text(st, 4, item);
+	long long row = ix->base | ix->row++;
+	sqlite3_bind_int64(st, 1, row);
+	search_bind_text(st, 2, text);
+	search_bind_text(st, 3, by);
+	search_bind_text(st, 4, item);
 	sqlite3_bind_int(st, 5, kind);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)idx);
 	if (ix->exempt)
 		sqlite3_bind_int(st, 7, 1);
 	else
 		sqlite3_bind_null(st, 7);
-	step_done(ix, st);
+	search_step_done(ix, st);
+	return row;
 }
 
 /* "Name, role" or "Name". */
@@ -205,15 +205,19 @@ static void add_minutes(struct indexer *ix, const struct minutes *m)
 		if (it->status != ITEM_TAKEN)
 			add_row(ix, n, K_REASON, 0, NULL, it->reason);
 		add_motions(ix, n, it);
-		add_row(ix, n, K_DECISION, 0, NULL, it->decision);
+		registers_decision_add(ix, it, add_row(ix, n, K_DECISION, 0, NULL,
+							    it->decision));
 		for (size_t j = 0; j < it->nactions; j++)
-			add_row(ix, n, K_ACTION, j + 1, it->actions[j].owner,
-				it->actions[j].text);
+			registers_action_add(ix, it, j, add_row(ix, n, K_ACTION, j + 1,
+							       it->actions[j].owner,
+							       it->actions[j].text));
+		registers_updates_add(ix, it);
 		for (size_t j = 0; j < it->documents.n; j++)
 			add_row(ix, n, K_DOCUMENT, j + 1, NULL, it->documents.v[j].title);
 	}
 	ix->exempt = false;
 	add_row(ix, NULL, K_CONFIRMED_BY, 0, NULL, m->confirmed_by);
+	registers_attendance_add(ix, m);
 }
 
 /* The slot of meeting `id` in the index (-1 when it is not there). */
@@ -242,7 +246,8 @@ static void drop_rows(struct indexer *ix, const char *date, long long slot)
 	long long base = search_row_base(date, slot);
 	sqlite3_bind_int64(ix->del, 1, base);
 	sqlite3_bind_int64(ix->del, 2, base | ROW_MAX);
-	step_done(ix, ix->del);
+	search_step_done(ix, ix->del);
+	registers_drop(ix, base, base | ROW_MAX);
 }
 
 /* Drops meeting `id` ("<committee>/<folder>") from the index. */
@@ -254,7 +259,7 @@ static void drop_meeting(struct indexer *ix, const char *id)
 		return;
 	drop_rows(ix, strchr(id, '/') + 1, slot);
 	sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
-	step_done(ix, ix->drop);
+	search_step_done(ix, ix->drop);
 	ix->u->removed++;
 }
 
@@ -266,6 +271,10 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 	long long slot = known_slot(ix, id, old);
 	if (slot >= 0 && !strcmp(old, blob_id))
 		return;                 /* unchanged */
+	if (slot >= 0) {
+		sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
+		search_step_done(ix, ix->drop);
+	}
 	snprintf(date, sizeof(date), "%s", strchr(id, '/') + 1);
 	if (slot >= 0) {
 		drop_rows(ix, date, slot);
@@ -288,7 +297,11 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 		    yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES, &quiet) == YAMLFILE_OK) {
 			ix->base = search_row_base(date, slot);
 			ix->row = 0;
+			char *slug = xstrndup(id, (size_t)(strchr(id, '/') - id));
+			ix->committee = slug;
+			ix->folder = strchr(id, '/') + 1;
 			add_minutes(ix, doc.minutes);
+			free(slug);
 			yamlfile_free(&doc);
 			ok = true;
 		}
@@ -308,7 +321,7 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 						      (slot & 0xffffff))
 			   : search_meeting_key(date, slot));
 	sqlite3_bind_int(st, 6, ok);
-	step_done(ix, st);
+	search_step_done(ix, st);
 	ix->u->indexed++;
 }
 
@@ -442,6 +455,8 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 	free(ids);
 	archive_blobs_free(files, nfiles);
 	ix_finalize(&ix);
+	if (ix.rc == SQLITE_OK)
+		ix.rc = registers_settle(&ix);
 	if (ix.rc == SQLITE_OK) {
 		sqlite3_stmt *st;
 		ix.rc = sqlite3_prepare_v2(s->db, "UPDATE meta SET value = ? WHERE key = 'tree'",

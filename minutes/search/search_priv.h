@@ -9,10 +9,12 @@
 #include <sqlite3.h>
 
 #include "minutes/search/search.h"
+#include "minutes/model/minutes.h"
 
 /* Bump when the tables or what goes in them change: an index of another
  * version is built again. */
-#define SCHEMA_VERSION 4      /* 4: format 2's motions, amendments, reasons; exempt */
+#define SCHEMA_VERSION 5      /* 4: format 2's motions, amendments, reasons; exempt.
+				 * 5: the registers' tables */
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
@@ -40,6 +42,41 @@ struct search {
 	search_progress_fn progress;
 	void *ctx;
 };
+
+/* Bringing the index up to date (search_index.c, with the registers'
+ * rows from registers_index.c).  `base | row` is the next row id of the
+ * meeting being indexed; every table's rows of a meeting take their ids
+ * from that one counter, so a meeting's rows in every table lie in
+ * [base, base | ROW_MAX]. */
+struct indexer {
+	struct search *s;
+	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
+	sqlite3_stmt *reg[12];          /* registers_index.c's statements */
+	long long base, row;
+	const char *committee;          /* the slug of the meeting indexed */
+	const char *folder;             /* its folder ("2018-03-14") */
+	bool exempt;                    /* the item being indexed is exempt */
+	int rc;
+	struct search_update *u;
+};
+
+/* The registers' tables (registers_index.c): created with the index,
+ * their statements prepared and finalized with the indexer's, a
+ * meeting's rows added after its fields and dropped with them, and the
+ * actions' latest status worked out before the transaction commits. */
+extern const char registers_schema[];
+int registers_prepare(struct indexer *ix);
+void registers_finalize(struct indexer *ix);
+void registers_attendance_add(struct indexer *ix, const struct minutes *m);
+/* An item's decision, and its j-th action, whose full-text rows are `row`. */
+void registers_decision_add(struct indexer *ix, const struct minutes_item *it, long long row);
+void registers_action_add(struct indexer *ix, const struct minutes_item *it, size_t j,
+			  long long row);
+void registers_updates_add(struct indexer *ix, const struct minutes_item *it);
+void registers_drop(struct indexer *ix, long long lo, long long hi);
+int registers_settle(struct indexer *ix);
+void search_step_done(struct indexer *ix, sqlite3_stmt *st);
+void search_bind_text(sqlite3_stmt *st, int i, const char *s);
 
 /* Adds "<what>: <what SQLite said>" about the index; -1. */
 int search_db_fail(struct search *s, struct diags *err, const char *what);

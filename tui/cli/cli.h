@@ -65,6 +65,33 @@ int cmd_edit(struct cli *c, int argc, char **argv);
 int cmd_confirm(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
 int cmd_keys(struct cli *c, int argc, char **argv);
+int cmd_committee(struct cli *c, int argc, char **argv);
+int cmd_actions(struct cli *c, int argc, char **argv);
+int cmd_decisions(struct cli *c, int argc, char **argv);
+int cmd_attendance(struct cli *c, int argc, char **argv);
+
+/* Before a command reads committee `committee` (a name or a slug): when
+ * its committee.yaml in the work tree differs from HEAD's, says so on
+ * stderr, naming the file, and on a terminal offers to commit it (else
+ * tells how: gavel committee commit SLUG).  -1 when the clerk said yes
+ * and the commit failed (said why); 0 otherwise. */
+int cli_committee_check(struct archive *a, const char *committee);
+
+/* For the registers (cmd_registers.c): the search index opened and
+ * brought up to date, its warnings said (NULL, having said why, when it
+ * cannot be); --format text|csv parsed (-1 after a usage error); a CSV
+ * field appended, always quoted, its quotes doubled, then a comma or, for
+ * the `last`, CRLF; and a buffer of output written and emptied, anything that
+ * could reach a terminal as a control shown visibly (as cli_write does;
+ * with `csv`, CR is left as it is: CSV's line end). */
+struct search;
+struct search *cli_registers_open(struct archive *a);
+int cli_format_arg(const struct command *cmd, const char *arg, bool *csv);
+struct buf;
+void cli_csv(struct buf *out, const char *s, bool last);
+void cli_flush_buf(struct buf *b, bool csv);
+/* Appends text on one line: each line break as a space. */
+void cli_add_line(struct buf *b, const char *s);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.

@@ -144,6 +144,58 @@ const struct command commands[] = {
 	  "The index is kept in the git folder (gavel/search.sqlite), never\n"
 	  "committed; each search first brings it up to date with HEAD, and it is\n"
 	  "built again when missing or damaged.\n" },
+	{ "actions", cmd_actions,
+	  "[--committee SLUG] [--owner NAME] [--open|--overdue|--done] [--format text|csv]",
+	  "list the actions and how far each has got",
+	  "Prints every action recorded in the minutes, newest meeting first: its\n"
+	  "id, the meeting and item that set it, its status, due date, owner and\n"
+	  "text.  The status is the latest update a later meeting of the\n"
+	  "committee recorded for it (done, in progress or dropped, with its note\n"
+	  "and meeting); without one, done when the action has a done: date, else\n"
+	  "open.  An action recorded without an id (format 1) is shown as\n"
+	  "DATE#ITEM.N: its meeting's folder, item number and place in the item.\n"
+	  "Exits 1 when none is listed.\n\n"
+	  "  --committee SLUG   only that committee's actions\n"
+	  "  --owner NAME       only those whose owner's name holds NAME (any case)\n"
+	  "  --open             only open or in progress\n"
+	  "  --overdue          only open or in progress, due before today\n"
+	  "  --done             only done\n"
+	  "  --format csv       comma-separated, every field quoted, with a header\n" },
+	{ "decisions", cmd_decisions, "[--committee SLUG] [--format text|csv] [QUERY...]",
+	  "list every decision, newest first",
+	  "Prints the register of decisions: every item's decision, newest meeting\n"
+	  "first, with its meeting, minute number (the item's number when it has\n"
+	  "none) and item title.  QUERY is as for gavel search: words and \"phrases\"\n"
+	  "that must be in the decision, committee:SLUG, since:DATE and until:DATE.\n"
+	  "Exits 1 when none is listed.\n\n"
+	  "  --committee SLUG   only that committee's decisions (as committee:SLUG)\n"
+	  "  --format csv       comma-separated, every field quoted, with a header\n" },
+	{ "attendance", cmd_attendance, "[--committee SLUG] [--year YYYY] [--format text|csv]",
+	  "each member's attendance at a committee's meetings",
+	  "Prints, for each committee (or SLUG's), every member with the meetings\n"
+	  "they were expected at, attended, sent apologies for, and were absent\n"
+	  "from.  The members are those of committee.yaml as committed; a member\n"
+	  "is expected at every meeting from the first one whose minutes name them\n"
+	  "(present, apologies or absent; every meeting when none does), and is\n"
+	  "absent from those that name them nowhere.  Anyone else the minutes name\n"
+	  "present, with apologies or absent follows, expected where named.\n\n"
+	  "  --committee SLUG   only that committee\n"
+	  "  --year YYYY        only the committee's year YYYY (from its year_starts\n"
+	  "                     day, else 1 January)\n"
+	  "  --format csv       comma-separated, every field quoted, with a header\n" },
+	{ "committee", cmd_committee, "new NAME [--member \"NAME[, ROLE]\"]... [--quorum N] | commit SLUG",
+	  "create a committee, or commit its changed file",
+	  "gavel committee new NAME creates the committee: its folder and\n"
+	  "committee.yaml, committed, and prints its slug.  No terminal is needed.\n"
+	  "A committee that exists already is refused (exit 1).\n\n"
+	  "  --member \"NAME[, ROLE]\"   a member (repeat for each), with a role\n"
+	  "                           after the first comma\n"
+	  "  --quorum N               members present for business to be done,\n"
+	  "                           from 1 to the number of members\n\n"
+	  "gavel committee commit SLUG commits the committee.yaml of SLUG as it\n"
+	  "is in the work tree, once it loads.  gavel reads a committee's file as\n"
+	  "committed; gavel new and gavel run say when the work tree's differs,\n"
+	  "naming it, and on a terminal ask whether to commit it first.\n" },
 	{ "browse", cmd_browse, "[--theme NAME]", "the home screen: every meeting, to read",
 	  "Opens the home screen (also what plain 'gavel' does on a terminal):\n"
 	  "committees, their meetings newest first, the items of a meeting, and a\n"

@@ -57,6 +57,10 @@ int cmd_new(struct cli *c, int argc, char **argv)
 	struct diags d;
 	char *id = NULL;
 	diags_init(&d);
+	if (cli_committee_check(a, spec.committee) < 0) {
+		archive_free(a);
+		return EXIT_FAIL;
+	}
 	int rc = meeting_create(a, &spec, &id, &d);
 	cli_repo_warnings(a);
 	int result = EXIT_YES;

@@ -2,8 +2,11 @@
 #include "minutes/audit/audit.h"
 #include "tui/cli/cli.h"
 #include "tui/cli/cli_screen.h"
+#include "minutes/git/meeting.h"
 
 #include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
 
 int cmd_run(struct cli *c, int argc, char **argv)
 {
@@ -43,6 +46,27 @@ int cmd_run(struct cli *c, int argc, char **argv)
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
+	/* Before the screen, when the meeting is there to be opened. */
+	const char *slash = strchr(argv[optind], '/');
+	struct buf probe = BUF_INIT;
+	struct diags quiet;
+	diags_init(&quiet);
+	char *mpath = meeting_path(argv[optind], MEETING_MINUTES);
+	if (slash && archive_read(a, NULL, mpath, &probe, &quiet) == 0) {
+		char *slug = xstrndup(argv[optind], (size_t)(slash - argv[optind]));
+		int bad = cli_committee_check(a, slug);
+		free(slug);
+		if (bad < 0) {
+			free(mpath);
+			buf_free(&probe);
+			diags_free(&quiet);
+			archive_free(a);
+			return EXIT_FAIL;
+		}
+	}
+	free(mpath);
+	buf_free(&probe);
+	diags_free(&quiet);
 	int rc = cli_run_meeting(a, argv[optind], read_only, reason, theme);
 	archive_free(a);
 	return rc;

@@ -1,5 +1,6 @@
 /* form: the clerk's form model: slots, storing and checking a field. */
 #include "tui/edit/form.h"
+#include "minutes/model/action_id.h"
 
 #include "tui/edit/form_journal.h"
 #include "tui/edit/form_phrases.h"
@@ -466,7 +467,9 @@ static struct stored store_entry(struct form *f, struct minutes_item *it,
 	}
 	case SLOT_ACT_TEXT:
 		if (fresh && *v) {
-			minutes_item_add_action(it, v, NULL, NULL);
+			/* The action's stable id, given as it is recorded. */
+			minutes_action_id_assign(f->m, minutes_item_add_action(it, v, NULL, NULL),
+						 strchr(session_id(f->s), '/') + 1);
 			form_changed(f, it, "action %zu recorded", it->nactions);
 			r.rebuild = true;
 		} else if (!fresh && !*v) {
