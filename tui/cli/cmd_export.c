@@ -14,6 +14,7 @@
  * export that this one did not write again are removed.
  */
 #include "tui/cli/cli.h"
+#include "tui/cli/cli_publish.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 #include "minutes/format/slug.h"
@@ -256,7 +257,10 @@ static bool meeting_page(struct export *x, const struct meeting_summary *s,
 	nav->ctx = x;
 	int rc = meeting_load(x->a, s->id, x->origin.rev, &m, &ag, &d);
 	if (rc == 0) {
-		render_html(m, ag, &x->origin, nav, &x->ro, &page);
+		struct render_opts ro = x->ro;
+		struct publish_lookup *look = publish_lookup_new(x->a, x->origin.rev, s->id, &ro);
+		render_html(m, ag, &x->origin, nav, &ro, &page);
+		publish_lookup_free(look);
 	} else {
 		char *why = d.n ? diag_format(&d.v[0]) : xstrdup("the minutes do not load");
 		cli_warn("%s: the minutes do not load, so its page says so: %s", s->id, why);

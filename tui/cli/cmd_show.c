@@ -1,5 +1,6 @@
 /* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
 #include "tui/cli/cli.h"
+#include "tui/cli/cli_publish.h"
 #include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
@@ -69,6 +70,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	} else {
 		struct buf out = BUF_INIT;
 		struct render_origin origin;
+		struct publish_lookup *look = publish_lookup_new(a, rev, argv[optind], &ro);
 		if (!strcmp(format, "yaml"))
 			minutes_write(m, &out);
 		else if (cli_origin(a, rev, &origin) < 0)
@@ -81,6 +83,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			render_text(m, ag, &origin, &ro, cli_width(), &out);
 		cli_write(out.data, out.len);
 		buf_free(&out);
+		publish_lookup_free(look);
 		minutes_free(m);
 		agenda_free(ag);
 	}
