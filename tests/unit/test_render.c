@@ -123,7 +123,7 @@ static void phrases(void **state)
 	assert_has(t, "\n41. Minutes of the previous meeting\n(agenda item 3)\n");
 	assert_has(t, "\n44. Street naming, Orchard Way (urgent business)\n(agenda item 5a)\n");
 	assert_has(t, "Action 2018-05-15/2: done \xe2\x80\x94 Circulated on 1 June.");
-	assert_has(t, "\n7. Tree preservation order, Elm Road\n\nThis item was deferred. "
+	assert_has(t, "\nTree preservation order, Elm Road\n(agenda item 7)\n\nThis item was deferred. "
 		   "Reason: Awaiting the arboricultural report.\n");
 	assert_has(t, "Motion: That planning permission be refused.\n\n"
 		   "Amendment: That the decision be deferred for a site visit.\n"

@@ -394,8 +394,7 @@ void render_text(const struct minutes *m, const struct agenda *agenda,
 		people_line(out, "Absent", &m->absent, width);
 		people_line(out, "In attendance", &m->in_attendance, width);
 	}
-	bool moved = render_movements(&b, &m->present);
-	if (render_movements(&b, &m->in_attendance) || moved) {
+	if (render_movements(&b, &m->present, &m->in_attendance)) {
 		buf_addch(out, '\n');
 		wrap(out, b.data, width, "", 0);
 		buf_reset(&b);
@@ -410,7 +409,7 @@ void render_text(const struct minutes *m, const struct agenda *agenda,
 	}
 	struct text_sink t = { out, width, false };
 	for (size_t i = 0; i < m->nitems; i++)
-		render_item_body(&text_sink, &t, agenda, m->items[i], opts);
+		render_item_body(&text_sink, &t, m, agenda, m->items[i], opts);
 	if (origin) {
 		buf_addch(out, '\n');
 		render_provenance(m, origin, &b);

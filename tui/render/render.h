@@ -55,15 +55,21 @@ void render_person(struct buf *b, const struct person *p);
  * name without a title as it is. */
 void render_short_name(struct buf *b, const char *name);
 /* "Cllr Jabbar arrived at 11:25, during item 3." and "... left at ...",
- * a line each, after what b holds; false: none. */
-bool render_movements(struct buf *b, const struct people *l);
+ * of those present and in attendance, a line each in order of time,
+ * after what b holds; false: none. */
+bool render_movements(struct buf *b, const struct people *present,
+		      const struct people *others);
 void render_introduced(struct buf *b, const struct people *l); /* "The Chair introduced ..." */
 /* "Cllr Sam Patel, item 4 (Title): Interest. A disclosable pecuniary
  * interest. Cllr Patel left the room for the item." */
 void render_declaration(struct buf *b, const struct minutes *m, const struct declaration *d);
-void render_item_heading(struct buf *b, const struct minutes_item *it); /* "77. Title" */
-/* "(agenda item 3; started 11:40, ended 12:15)"; false: nothing to say. */
-bool render_item_times(struct buf *b, const struct minutes_item *it);
+/* "77. Title" by the minute number; "5. Title" by the item's number in
+ * minutes without minute numbers; "Title" alone for an item without one
+ * (deferred, withdrawn) in minutes with them. */
+void render_item_heading(struct buf *b, const struct minutes *m, const struct minutes_item *it);
+/* "(agenda item 3; started 11:40, ended 12:15)"; false: nothing to say.
+ * The agenda's number only when the minutes give minute numbers. */
+bool render_item_times(struct buf *b, const struct minutes *m, const struct minutes_item *it);
 /* "This item was deferred. Reason: ..."; false: the item was taken. */
 bool render_item_fate(struct buf *b, const struct minutes_item *it);
 /* Why the item is exempt from publication (the minutes' or the agenda's
@@ -92,8 +98,9 @@ struct render_sink {
 	void (*document)(void *ctx, const struct document *d);
 };
 
-void render_item_body(const struct render_sink *s, void *ctx, const struct agenda *ag,
-		      const struct minutes_item *it, const struct render_opts *o);
+void render_item_body(const struct render_sink *s, void *ctx, const struct minutes *m,
+		      const struct agenda *ag, const struct minutes_item *it,
+		      const struct render_opts *o);
 /* "14 March 2018" from "2018-03-14". */
 void render_short_date(struct buf *out, const char *date);
 

@@ -321,8 +321,7 @@ void render_html(const struct minutes *m, const struct agenda *agenda,
 	buf_reset(&b);
 	buf_addstr(out, "</dl>\n");
 
-	bool moved = render_movements(&b, &m->present);
-	moved = render_movements(&b, &m->in_attendance) || moved;
+	bool moved = render_movements(&b, &m->present, &m->in_attendance);
 	if (m->present.n || m->apologies.n || m->absent.n || m->in_attendance.n || moved) {
 		element(out, "h2", "Attendance");
 		buf_addstr(out, "<dl>\n");
@@ -348,7 +347,7 @@ void render_html(const struct minutes *m, const struct agenda *agenda,
 	for (size_t i = 0; i < m->nitems; i++) {
 		struct html_sink h = { out, nav, false };
 		buf_addstr(out, "<section>\n");
-		render_item_body(&html_sink, &h, agenda, m->items[i], opts);
+		render_item_body(&html_sink, &h, m, agenda, m->items[i], opts);
 		end_list(&h);
 		buf_addstr(out, "</section>\n");
 	}

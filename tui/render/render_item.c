@@ -13,14 +13,15 @@ static bool has(const char *s)
 	return s && *s;
 }
 
-void render_item_body(const struct render_sink *s, void *ctx, const struct agenda *ag,
-		      const struct minutes_item *it, const struct render_opts *o)
+void render_item_body(const struct render_sink *s, void *ctx, const struct minutes *m,
+		      const struct agenda *ag, const struct minutes_item *it,
+		      const struct render_opts *o)
 {
 	struct buf b = BUF_INIT;
-	render_item_heading(&b, it);
+	render_item_heading(&b, m, it);
 	s->heading(ctx, 2, b.data);
 	buf_reset(&b);
-	if (render_item_times(&b, it)) {
+	if (render_item_times(&b, m, it)) {
 		s->note(ctx, b.data);
 		buf_reset(&b);
 	}

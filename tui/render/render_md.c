@@ -236,8 +236,7 @@ void render_markdown(const struct minutes *m, const struct agenda *agenda,
 		md_people(out, "In attendance", &m->in_attendance, &first);
 		buf_addch(out, '\n');
 	}
-	bool moved = render_movements(&b, &m->present);
-	if (render_movements(&b, &m->in_attendance) || moved) {
+	if (render_movements(&b, &m->present, &m->in_attendance)) {
 		md_para(out, b.data);
 		buf_reset(&b);
 	}
@@ -252,7 +251,7 @@ void render_markdown(const struct minutes *m, const struct agenda *agenda,
 	}
 	struct md_sink k = { out, false };
 	for (size_t i = 0; i < m->nitems; i++)
-		render_item_body(&md_sink, &k, agenda, m->items[i], opts);
+		render_item_body(&md_sink, &k, m, agenda, m->items[i], opts);
 	if (origin) {
 		buf_addstr(out, "\n---\n");
 		render_provenance(m, origin, &b);

@@ -88,31 +88,57 @@ static void when(struct buf *b, const char *time, const char *during)
 		buf_addf(b, "%sduring item %s", time[0] ? ", " : " ", during);
 }
 
-bool render_movements(struct buf *b, const struct people *l)
+struct movement {
+	const struct person *p;
+	bool left;
+	const char *time;       /* "HH:MM" or "" */
+	size_t order;           /* the list's order, for equal times */
+};
+
+static int by_time(const void *x, const void *y)
 {
-	bool any = false;
-	for (size_t i = 0; i < l->n; i++) {
-		const struct person *p = &l->v[i];
-		if (p->arrived[0] || has(p->arrived_during)) {
-			if (b->len)
-				buf_addch(b, '\n');
-			render_short_name(b, p->name);
-			buf_addstr(b, " arrived");
-			when(b, p->arrived, p->arrived_during);
-			buf_addch(b, '.');
-			any = true;
-		}
-		if (p->left[0] || has(p->left_during)) {
-			if (b->len)
-				buf_addch(b, '\n');
-			render_short_name(b, p->name);
-			buf_addstr(b, " left");
-			when(b, p->left, p->left_during);
-			buf_addch(b, '.');
-			any = true;
+	const struct movement *a = x, *b = y;
+	/* Those without a time after those with one. */
+	if (!a->time[0] != !b->time[0])
+		return a->time[0] ? -1 : 1;
+	int c = strcmp(a->time, b->time);
+	if (c)
+		return c;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+bool render_movements(struct buf *b, const struct people *present,
+		      const struct people *others)
+{
+	const struct people *lists[] = { present, others };
+	struct movement *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t k = 0; k < 2; k++) {
+		for (size_t i = 0; lists[k] && i < lists[k]->n; i++) {
+			const struct person *p = &lists[k]->v[i];
+			for (int left = 0; left < 2; left++) {
+				const char *t = left ? p->left : p->arrived;
+				const char *d = left ? p->left_during : p->arrived_during;
+				if (!t[0] && !has(d))
+					continue;
+				xgrow((void **)&v, &cap, n + 1, sizeof(*v));
+				v[n] = (struct movement){ p, left, t, n };
+				n++;
+			}
 		}
 	}
-	return any;
+	if (n)
+		qsort(v, n, sizeof(*v), by_time);
+	for (size_t i = 0; i < n; i++) {
+		if (b->len)
+			buf_addch(b, '\n');
+		render_short_name(b, v[i].p->name);
+		buf_addstr(b, v[i].left ? " left" : " arrived");
+		when(b, v[i].time, v[i].left ? v[i].p->left_during : v[i].p->arrived_during);
+		buf_addch(b, '.');
+	}
+	free(v);
+	return n > 0;
 }
 
 /* The item of these minutes numbered `number`, or NULL. */
@@ -164,20 +190,30 @@ void render_declaration(struct buf *b, const struct minutes *m, const struct dec
 	}
 }
 
-void render_item_heading(struct buf *b, const struct minutes_item *it)
+/* Do the minutes give minute numbers (then an item without one, deferred
+ * or withdrawn, is known by its agenda number alone)? */
+static bool numbered(const struct minutes *m)
+{
+	for (size_t i = 0; m && i < m->nitems; i++)
+		if (m->items[i]->minute)
+			return true;
+	return false;
+}
+
+void render_item_heading(struct buf *b, const struct minutes *m, const struct minutes_item *it)
 {
 	if (it->minute)
 		buf_addf(b, "%u. ", it->minute);
-	else if (has(it->number))
+	else if (has(it->number) && !numbered(m))
 		buf_addf(b, "%s. ", it->number);
 	buf_addstr(b, has(it->title) ? it->title : "(untitled)");
 	if (it->urgent)
 		buf_addstr(b, " (urgent business)");
 }
 
-bool render_item_times(struct buf *b, const struct minutes_item *it)
+bool render_item_times(struct buf *b, const struct minutes *m, const struct minutes_item *it)
 {
-	bool agenda = it->minute && has(it->number);
+	bool agenda = has(it->number) && numbered(m);
 	if (!agenda && !it->started[0] && !it->ended[0])
 		return false;
 	buf_addstr(b, "(");
