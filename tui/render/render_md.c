@@ -164,7 +164,10 @@ struct md_sink {
 static void k_heading(void *ctx, int level, const char *text)
 {
 	struct md_sink *k = ctx;
-	md_heading(k->out, level == 2 ? "##" : level == 3 ? "###" : "####", text);
+	if (level == 4)
+		md_para(k->out, text);  /* the comments' lead-in, as published */
+	else
+		md_heading(k->out, level == 2 ? "##" : "###", text);
 	k->in_list = false;
 }
 
