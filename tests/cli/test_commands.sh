@@ -72,7 +72,7 @@ expect "list --committee filters" '[ $rc -eq 0 ] && [ "$(wc -l <"$TMP/out")" -eq
 run -C "$R" show communities-board/2018-03-14 --format yaml
 expect "show --format yaml prints the minutes file" '[ $rc -eq 0 ] && cmp -s "$TMP/out" "$M"'
 run -C "$R" show communities-board/2018-03-14
-expect "show prints published-style text" '[ $rc -eq 0 ] && out_has "5. Integrated Communities Strategy" && out_has "Minutes:" && out_has "The Chair introduced Peter Fenn and Penny Hobman, Ministry of Housing," && out_has "Supporting documents:" && out_has "Wednesday 14 March 2018"'
+expect "show prints published-style text" '[ $rc -eq 0 ] && out_has "5. Integrated Communities Strategy" && ! out_has "The Chair introduced" && out_has "Supporting documents:" && out_has "Wednesday 14 March 2018"'
 expect "show wraps to 80 columns when not a terminal" '! awk "length(\$0) > 80 { bad = 1 } END { exit !bad }" "$TMP/out"'
 run -C "$R" show communities-board/2001-01-01
 expect "show of a missing meeting is an error naming it" '[ $rc -eq 2 ] && err_has "no meeting communities-board/2001-01-01"'

@@ -74,7 +74,8 @@ expect "html: no script element, no event handler, no javascript: link" '[ "$(xp
 expect "html: nothing external (no src, no stylesheet link)" '[ "$(xpath "$P" "count(//@src)+count(//link)")" = 0 ]'
 expect "html: the hostile text reads back exactly from the parse" '[ "$(xpath "$P" "string(//h1)")" = "Audit $HOSTILE" ] && [ "$(xpath "$P" "string(//main/section/h2)")" = "5 <script>. $HOSTILE" ]'
 expect "html: the hostile text is escaped in the markup" 'grep -qF "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot; &#39; ]]&gt; # * _ [x](y)" "$P"'
-expect "html: headings, lists and definition lists" '[ "$(xpath "$P" "count(//main/h1)")" = 1 ] && [ "$(xpath "$P" "count(//section/h3)")" = 4 ] && [ "$(xpath "$P" "count(//h4)")" = 1 ] && [ "$(xpath "$P" "count(//dl/dt)")" -ge 5 ] && [ "$(xpath "$P" "count(//section/ul/li)")" = 8 ]'
+# Minutes:, Decision:, Supporting documents: (an action is a line of its own, issue 12)
+expect "html: headings, lists and definition lists" '[ "$(xpath "$P" "count(//main/h1)")" = 1 ] && [ "$(xpath "$P" "count(//section/h3)")" = 3 ] && [ "$(xpath "$P" "count(//h4)")" = 1 ] && [ "$(xpath "$P" "count(//dl/dt)")" -ge 5 ] && [ "$(xpath "$P" "count(//section/ul/li)")" = 7 ] && [ "$(xpath "$P" "count(//section/p[starts-with(., \"Action: \")])")" = 1 ]'
 expect "html: the comment with its speaker" '[ "$(xpath "$P" "string(//h4/following-sibling::ul[1]/li[2])")" = "<b>Cllr</b> * _: 1. numbered & \" '"'"' ]]> [x](y)" ]'
 expect "html: summary paragraphs, line breaks kept" '[ "$(xpath "$P" "count(//section/p[br])")" -ge 1 ] && [ "$(xpath "$P" "count(//section/p[starts-with(., \"- second paragraph\")])")" = 1 ]'
 expect "html: links only to http(s) and safe paths" '[ "$(hrefs "$P" | tr "\n" " ")" = "https://example.org/a?b=1&amp;c=%3Cx%3E%22 papers/green-paper.pdf missing.pdf " ]'

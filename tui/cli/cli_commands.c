@@ -26,18 +26,21 @@ const struct command commands[] = {
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
-	{ "show", cmd_show, "MEETING [--rev REV] [--format text|yaml|markdown|html]",
+	{ "show", cmd_show, "MEETING [--rev REV] [--format FORMAT] [--include-exempt]",
 	   "print a meeting's minutes",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
 	  "                   a commit id, a tag, confirmed, @YYYY-MM-DD...)\n"
-	  "  --format text    as published minutes read, wrapped (the default)\n"
+	  "  --format FORMAT  text, yaml, markdown or html:\n  --format text    as published minutes read, wrapped (the default)\n"
 	  "  --format yaml    the minutes file itself\n"
 	  "  --format markdown  as published minutes read, in Markdown\n"
-	  "  --format html    one standalone HTML page\n\n"
+	  "  --format html    one standalone HTML page\n"
+	  "  --include-exempt print exempt business in full (not for publication)\n\n"
 	  "Text, Markdown and HTML end with the revision they were made from\n"
-	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
-	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV]",
+	  "(commit id and date) and whether the minutes are draft or confirmed.\n"
+	  "An item exempt from publication gives its number, title and reason and\n"
+	  "\"Exempt item: minute not for publication\" unless --include-exempt.\n" },
+	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV] [--include-exempt]",
 	  "write the archive as a static web site",
 	  "Writes every meeting's minutes as a static site a council can publish\n"
 	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
@@ -53,7 +56,8 @@ const struct command commands[] = {
 	  "  --out DIR          where to write the site (required)\n"
 	  "  --committee SLUG   only that committee's meetings\n"
 	  "  --rev REV          the archive as it stood at revision REV (a commit\n"
-	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n" },
+	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n"
+	  "  --include-exempt   exempt business in full (a site not for publication)\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.  A commit gavel did not make (one\n"
@@ -318,6 +322,8 @@ void cli_synopsis_roff(FILE *f, const struct command *cmd)
 		}
 		size_t len = strcspn(p, " []|.");
 		roff_font(f, &cur, word_font(p, len));
+		if (*p == '-')
+			fputs("\\%", f);   /* an option is never hyphenated */
 		roff_chars(f, p, len);
 		p += len;
 	}

@@ -14,6 +14,7 @@
  * export that this one did not write again are removed.
  */
 #include "tui/cli/cli.h"
+#include "tui/cli/cli_publish.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 #include "minutes/format/slug.h"
@@ -40,6 +41,7 @@ struct export {
 	/* The meeting being written, for its documents. */
 	const char *id;
 	const char *folder;
+	struct render_opts ro;
 };
 
 /* ---- the output folder ---- */
@@ -255,7 +257,10 @@ static bool meeting_page(struct export *x, const struct meeting_summary *s,
 	nav->ctx = x;
 	int rc = meeting_load(x->a, s->id, x->origin.rev, &m, &ag, &d);
 	if (rc == 0) {
-		render_html(m, ag, &x->origin, nav, &page);
+		struct render_opts ro = x->ro;
+		struct publish_lookup *look = publish_lookup_new(x->a, x->origin.rev, s->id, &ro);
+		render_html(m, ag, &x->origin, nav, &ro, &page);
+		publish_lookup_free(look);
 	} else {
 		char *why = d.n ? diag_format(&d.v[0]) : xstrdup("the minutes do not load");
 		cli_warn("%s: the minutes do not load, so its page says so: %s", s->id, why);
@@ -391,9 +396,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		{ "out", required_argument, NULL, 'o' },
 		{ "committee", required_argument, NULL, 'c' },
 		{ "rev", required_argument, NULL, 'r' },
+		{ "include-exempt", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("export");
+	bool include_exempt = false;
 	const char *format = NULL, *dir = NULL, *committee = NULL, *rev = NULL;
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
@@ -405,6 +412,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			committee = optarg;
 		else if (o == 'r')
 			rev = optarg;
+		else if (o == 'x')
+			include_exempt = true;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
@@ -425,7 +434,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
-	struct export x = { .a = a, .dir = dir, .written = BUF_INIT };
+	struct export x = { .a = a, .dir = dir, .written = BUF_INIT,
+			    .ro = { .include_exempt = include_exempt } };
 	struct meeting_summary *v = NULL;
 	size_t n = 0;
 	char *previous = NULL;

@@ -1,5 +1,6 @@
 /* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
 #include "tui/cli/cli.h"
+#include "tui/cli/cli_publish.h"
 #include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
@@ -13,16 +14,20 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "rev", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "include-exempt", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("show");
 	const char *rev = NULL, *format = "text";
+	struct render_opts ro = { 0 };
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
 		if (o == 'r')
 			rev = optarg;
 		else if (o == 'f')
 			format = optarg;
+		else if (o == 'x')
+			ro.include_exempt = true;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
@@ -65,18 +70,20 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	} else {
 		struct buf out = BUF_INIT;
 		struct render_origin origin;
+		struct publish_lookup *look = publish_lookup_new(a, rev, argv[optind], &ro);
 		if (!strcmp(format, "yaml"))
 			minutes_write(m, &out);
 		else if (cli_origin(a, rev, &origin) < 0)
 			result = EXIT_FAIL;
 		else if (!strcmp(format, "markdown"))
-			render_markdown(m, ag, &origin, &out);
+			render_markdown(m, ag, &origin, &ro, &out);
 		else if (!strcmp(format, "html"))
-			render_html(m, ag, &origin, NULL, &out);
+			render_html(m, ag, &origin, NULL, &ro, &out);
 		else
-			render_text(m, ag, &origin, cli_width(), &out);
+			render_text(m, ag, &origin, &ro, cli_width(), &out);
 		cli_write(out.data, out.len);
 		buf_free(&out);
+		publish_lookup_free(look);
 		minutes_free(m);
 		agenda_free(ag);
 	}

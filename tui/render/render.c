@@ -145,13 +145,6 @@ static bool has(const char *s)
 	return s && *s;
 }
 
-void render_person(struct buf *b, const struct person *p)
-{
-	buf_addstr(b, has(p->name) ? p->name : "(no name)");
-	if (has(p->role))
-		buf_addf(b, " (%s)", p->role);
-}
-
 static void people_line(struct buf *out, const char *label, const struct people *l,
 			unsigned width)
 {
@@ -262,73 +255,6 @@ void render_provenance(const struct minutes *m, const struct render_origin *o,
 	buf_addch(b, '.');
 }
 
-void render_declaration(struct buf *b, const struct declaration *d)
-{
-	buf_addstr(b, has(d->member) ? d->member : "(no name)");
-	if (has(d->item))
-		buf_addf(b, ", item %s", d->item);
-	if (has(d->interest))
-		buf_addf(b, ": %s", d->interest);
-}
-
-void render_item_heading(struct buf *b, const struct minutes_item *it)
-{
-	buf_addf(b, "%s%s%s", has(it->number) ? it->number : "", has(it->number) ? ". " : "",
-		 has(it->title) ? it->title : "(untitled)");
-	if (it->urgent)
-		buf_addstr(b, " (urgent business)");
-}
-
-bool render_item_times(struct buf *b, const struct minutes_item *it)
-{
-	if (!it->started[0] && !it->ended[0])
-		return false;
-	buf_addstr(b, "(");
-	if (it->started[0])
-		buf_addf(b, "started %s", it->started);
-	if (it->started[0] && it->ended[0])
-		buf_addstr(b, ", ");
-	if (it->ended[0])
-		buf_addf(b, "ended %s", it->ended);
-	buf_addstr(b, ")");
-	return true;
-}
-
-const char *render_item_fate(const struct minutes_item *it)
-{
-	if (it->status == ITEM_WITHDRAWN)
-		return "This item was withdrawn.";
-	if (it->status == ITEM_DEFERRED)
-		return "This item was deferred.";
-	return NULL;
-}
-
-bool render_votes(struct buf *b, const struct minutes_item *it)
-{
-	if (!it->votes_for && !it->votes_against && !it->votes_abstained)
-		return false;
-	buf_addf(b, "Votes: %u for, %u against, %u abstained.", it->votes_for,
-		 it->votes_against, it->votes_abstained);
-	return true;
-}
-
-void render_action(struct buf *b, const struct action *a)
-{
-	buf_addstr(b, has(a->text) ? a->text : "(no text)");
-	if (has(a->owner))
-		buf_addf(b, " Owner: %s.", a->owner);
-	if (a->due[0]) {
-		buf_addstr(b, " Due: ");
-		render_short_date(b, a->due);
-		buf_addch(b, '.');
-	}
-	if (a->done[0]) {
-		buf_addstr(b, " Done: ");
-		render_short_date(b, a->done);
-		buf_addch(b, '.');
-	}
-}
-
 bool render_ref_url(const char *ref)
 {
 	if (!ref)
@@ -384,79 +310,63 @@ void render_url_encode(struct buf *out, const char *ref)
 	}
 }
 
-static void render_item(struct buf *out, const struct minutes_item *it, unsigned width)
+/* ---- the text form's layout of an item ---- */
+
+struct text_sink {
+	struct buf *out;
+	unsigned width;
+	bool in_list;
+};
+
+static void t_heading(void *ctx, int level, const char *text)
+{
+	struct text_sink *t = ctx;
+	buf_addch(t->out, '\n');
+	wrap(t->out, text, t->width, "", level == 2 ? 4 : 0);
+	t->in_list = false;
+}
+
+static void t_note(void *ctx, const char *text)
+{
+	struct text_sink *t = ctx;
+	wrap(t->out, text, t->width, "", 0);
+	t->in_list = false;
+}
+
+static void t_para(void *ctx, const char *text)
+{
+	struct text_sink *t = ctx;
+	buf_addch(t->out, '\n');
+	wrap(t->out, text, t->width, "", 0);
+	t->in_list = false;
+}
+
+static void t_item(void *ctx, const char *text)
+{
+	struct text_sink *t = ctx;
+	if (!t->in_list)
+		buf_addch(t->out, '\n');
+	bullet(t->out, text, t->width);
+	t->in_list = true;
+}
+
+static void t_document(void *ctx, const struct document *d)
 {
 	struct buf b = BUF_INIT;
-	buf_addch(out, '\n');
-	render_item_heading(&b, it);
-	wrap(out, b.data, width, "", 4);
-	buf_reset(&b);
-	if (render_item_times(&b, it)) {
-		wrap(out, b.data, width, "", 0);
-		buf_reset(&b);
-	}
-	if (render_item_fate(it)) {
-		buf_addch(out, '\n');
-		wrap(out, render_item_fate(it), width, "", 0);
-	}
-	bool minutes_part = it->presenters.n || has(it->summary) || it->ncomments;
-	if (minutes_part) {
-		heading(out, "Minutes:", width);
-		if (it->presenters.n) {
-			render_introduced(&b, &it->presenters);
-			wrap(out, b.data, width, "", 0);
-			buf_reset(&b);
-		}
-		if (has(it->summary)) {
-			if (it->presenters.n)
-				buf_addch(out, '\n');
-			wrap(out, it->summary, width, "", 0);
-		}
-		if (it->ncomments) {
-			heading(out, "The following comments were made:", width);
-			for (size_t i = 0; i < it->ncomments; i++) {
-				const struct comment *c = &it->comments[i];
-				if (has(c->by))
-					buf_addf(&b, "%s: ", c->by);
-				buf_addstr(&b, has(c->text) ? c->text : "");
-				bullet(out, b.data, width);
-				buf_reset(&b);
-			}
-		}
-	}
-	if (has(it->decision)) {
-		heading(out, "Decision:", width);
-		wrap(out, it->decision, width, "", 0);
-	}
-	if (render_votes(&b, it)) {
-		buf_addch(out, '\n');
-		wrap(out, b.data, width, "", 0);
-		buf_reset(&b);
-	}
-	if (it->nactions) {
-		heading(out, "Actions:", width);
-		for (size_t i = 0; i < it->nactions; i++) {
-			render_action(&b, &it->actions[i]);
-			bullet(out, b.data, width);
-			buf_reset(&b);
-		}
-	}
-	if (it->documents.n) {
-		heading(out, "Supporting documents:", width);
-		for (size_t i = 0; i < it->documents.n; i++) {
-			const struct document *d = &it->documents.v[i];
-			buf_addstr(&b, has(d->title) ? d->title : "(untitled)");
-			if (has(d->ref))
-				buf_addf(&b, " (%s)", d->ref);
-			bullet(out, b.data, width);
-			buf_reset(&b);
-		}
-	}
+	buf_addstr(&b, has(d->title) ? d->title : "(untitled)");
+	if (has(d->ref))
+		buf_addf(&b, " (%s)", d->ref);
+	t_item(ctx, b.data);
 	buf_free(&b);
 }
 
+static const struct render_sink text_sink = {
+	t_heading, t_note, t_para, t_item, t_document,
+};
+
 void render_text(const struct minutes *m, const struct agenda *agenda,
-		 const struct render_origin *origin, unsigned width, struct buf *out)
+		 const struct render_origin *origin, const struct render_opts *opts,
+		 unsigned width, struct buf *out)
 {
 	struct buf b = BUF_INIT;
 	wrap(out, has(m->committee) ? m->committee : "(no committee)", width, "", 0);
@@ -477,22 +387,29 @@ void render_text(const struct minutes *m, const struct agenda *agenda,
 	wrap(out, b.data, width, "", 0);
 	buf_reset(&b);
 
-	if (m->present.n || m->apologies.n || m->in_attendance.n) {
+	if (m->present.n || m->apologies.n || m->absent.n || m->in_attendance.n) {
 		buf_addch(out, '\n');
 		people_line(out, "Present", &m->present, width);
 		people_line(out, "Apologies", &m->apologies, width);
+		people_line(out, "Absent", &m->absent, width);
 		people_line(out, "In attendance", &m->in_attendance, width);
+	}
+	if (render_movements(&b, &m->present, &m->in_attendance)) {
+		buf_addch(out, '\n');
+		wrap(out, b.data, width, "", 0);
+		buf_reset(&b);
 	}
 	if (m->ndeclarations) {
 		heading(out, "Declarations of interest:", width);
 		for (size_t i = 0; i < m->ndeclarations; i++) {
-			render_declaration(&b, &m->declarations[i]);
+			render_declaration(&b, m, &m->declarations[i]);
 			bullet(out, b.data, width);
 			buf_reset(&b);
 		}
 	}
+	struct text_sink t = { out, width, false };
 	for (size_t i = 0; i < m->nitems; i++)
-		render_item(out, m->items[i], width);
+		render_item_body(&text_sink, &t, m, agenda, m->items[i], opts);
 	if (origin) {
 		buf_addch(out, '\n');
 		render_provenance(m, origin, &b);

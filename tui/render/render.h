@@ -1,8 +1,10 @@
 /*
- * render: minutes as people read them.  The text form follows published
- * council minutes: each item's number and title, "Minutes:", the
- * presenters introduced, the summary, "The following comments were made:"
- * with a bullet a comment, "Decision:", actions, "Supporting documents:".
+ * render: minutes as people read them.  The forms follow published
+ * council minutes: attendance with arrivals, departures and substitutes,
+ * declarations, then each item by its minute number and title, "Minutes:",
+ * the summary, "The following comments were made:" with a bullet a
+ * comment, "Decision:" with motions and amendments as they were put,
+ * "Action: ..." a line each, "Supporting documents:".
  */
 #ifndef GAVEL_RENDER_H
 #define GAVEL_RENDER_H
@@ -23,23 +25,82 @@ struct render_origin {
 	char date[32];          /* its date, ISO 8601: 2018-03-14T12:40:00+00:00 */
 };
 
+/* What a public output holds beyond the published minutes (NULL: the
+ * defaults, all false or NULL). */
+struct render_opts {
+	/* Print exempt business in full; otherwise its number, title and
+	 * reason and RENDER_EXEMPT_LINE only. */
+	bool include_exempt;
+	/* The text of an earlier meeting's action, by its id (NULL when not
+	 * known or not to be published); may be NULL. */
+	const char *(*action_text)(void *ctx, const char *id);
+	void *ctx;
+};
+
+#define RENDER_EXEMPT_LINE "Exempt item: minute not for publication."
+
 /* Appends the minutes as text wrapped to `width` columns.  `agenda` (may
- * be NULL) adds what only it holds, such as the chair; `origin` (may be
- * NULL) the closing provenance line. */
+ * be NULL) adds what only it holds, such as the chair and an item's
+ * exemption; `origin` (may be NULL) the closing provenance line. */
 void render_text(const struct minutes *m, const struct agenda *agenda,
-		 const struct render_origin *origin, unsigned width, struct buf *out);
+		 const struct render_origin *origin, const struct render_opts *opts,
+		 unsigned width, struct buf *out);
 
 /* Pieces every form shares, as plain text (unescaped) appended to b. */
 void render_held(struct buf *b, const struct minutes *m);   /* "Minutes of the meeting held on ..." */
 void render_status(struct buf *b, const struct minutes *m); /* "Status: draft, not yet confirmed" */
-void render_person(struct buf *b, const struct person *p);  /* "Name (Role)" */
+/* "Name (Role; substituting for Cllr Jo Reid)" */
+void render_person(struct buf *b, const struct person *p);
+/* "Cllr Jabbar" from "Cllr Abdul Jabbar": the title and the surname; a
+ * name without a title as it is. */
+void render_short_name(struct buf *b, const char *name);
+/* "Cllr Jabbar arrived at 11:25, during item 3." and "... left at ...",
+ * of those present and in attendance, a line each in order of time,
+ * after what b holds; false: none. */
+bool render_movements(struct buf *b, const struct people *present,
+		      const struct people *others);
 void render_introduced(struct buf *b, const struct people *l); /* "The Chair introduced ..." */
-void render_declaration(struct buf *b, const struct declaration *d);
-void render_item_heading(struct buf *b, const struct minutes_item *it); /* "5. Title" */
-bool render_item_times(struct buf *b, const struct minutes_item *it);  /* false: none */
-const char *render_item_fate(const struct minutes_item *it); /* withdrawn, deferred or NULL */
+/* "Cllr Sam Patel, item 4 (Title): Interest. A disclosable pecuniary
+ * interest. Cllr Patel left the room for the item." */
+void render_declaration(struct buf *b, const struct minutes *m, const struct declaration *d);
+/* "77. Title" by the minute number; "5. Title" by the item's number in
+ * minutes without minute numbers; "Title" alone for an item without one
+ * (deferred, withdrawn) in minutes with them. */
+void render_item_heading(struct buf *b, const struct minutes *m, const struct minutes_item *it);
+/* "(agenda item 3; started 11:40, ended 12:15)"; false: nothing to say.
+ * The agenda's number only when the minutes give minute numbers. */
+bool render_item_times(struct buf *b, const struct minutes *m, const struct minutes_item *it);
+/* "This item was deferred. Reason: ..."; false: the item was taken. */
+bool render_item_fate(struct buf *b, const struct minutes_item *it);
+/* Why the item is exempt from publication (the minutes' or the agenda's
+ * word), or NULL when it is public. */
+const char *render_exempt(const struct agenda *ag, const struct minutes_item *it);
 bool render_votes(struct buf *b, const struct minutes_item *it);       /* false: none */
-void render_action(struct buf *b, const struct action *a);  /* text, owner, due, done */
+/* A motion, its amendments and how each was put: paragraphs separated by
+ * a blank line, a recorded vote's names a line each. */
+void render_motion(struct buf *b, const struct motion *mo);
+/* "Action: Text (Owner, by 30 April 2018)." */
+void render_action(struct buf *b, const struct action *a);
+/* "Action 2018-05-15/2 (Text): done — Note." (`text` may be NULL) */
+void render_update(struct buf *b, const struct action_update *u, const char *text);
+
+/* How a form lays out an item: render_item_body tells it the blocks in
+ * order.  heading: level 2 (the item), 3 (a part), 4 (the comments);
+ * note: a line under the item's heading; para: text whose blank lines
+ * part paragraphs and whose line breaks are kept; item: an entry of a
+ * list (consecutive entries make one list); document: an entry of the
+ * supporting documents. */
+struct render_sink {
+	void (*heading)(void *ctx, int level, const char *text);
+	void (*note)(void *ctx, const char *text);
+	void (*para)(void *ctx, const char *text);
+	void (*item)(void *ctx, const char *text);
+	void (*document)(void *ctx, const struct document *d);
+};
+
+void render_item_body(const struct render_sink *s, void *ctx, const struct minutes *m,
+		      const struct agenda *ag, const struct minutes_item *it,
+		      const struct render_opts *o);
 /* "14 March 2018" from "2018-03-14". */
 void render_short_date(struct buf *out, const char *date);
 
@@ -64,7 +125,8 @@ void render_url_encode(struct buf *out, const char *ref);
  * with every character of the data that Markdown would read as markup
  * escaped. */
 void render_markdown(const struct minutes *m, const struct agenda *agenda,
-		     const struct render_origin *origin, struct buf *out);
+		     const struct render_origin *origin, const struct render_opts *opts,
+		     struct buf *out);
 
 /* Where an HTML page sits among others (every field may be NULL). */
 struct html_nav {
@@ -85,7 +147,7 @@ struct html_nav {
  * every text and attribute escaped.  Ends with a footer naming `origin`. */
 void render_html(const struct minutes *m, const struct agenda *agenda,
 		 const struct render_origin *origin, const struct html_nav *nav,
-		 struct buf *out);
+		 const struct render_opts *opts, struct buf *out);
 
 /* An entry of an index page. */
 struct html_entry {

@@ -70,25 +70,43 @@ static void with_breaks(struct buf *out, const char *s, size_t len)
 	}
 }
 
-/* Text as paragraphs: blank lines separate them, line breaks are kept. */
+/* Where the paragraph starting at p ends: before a line that is empty
+ * or holds only spaces and tabs (*next: after it), or at the end. */
+static size_t para_end(const char *p, const char **next)
+{
+	for (const char *q = p;;) {
+		const char *nl = strchr(q, '\n');
+		if (!nl) {
+			*next = NULL;
+			return strlen(p);
+		}
+		const char *r = nl + 1;
+		while (*r == ' ' || *r == '\t')
+			r++;
+		if (*r == '\n' || !*r) {
+			*next = r;
+			return (size_t)(nl - p);
+		}
+		q = nl + 1;
+	}
+}
+
+/* Text as paragraphs: blank lines (or lines of spaces) separate them,
+ * line breaks inside one are kept. */
 static void paragraphs(struct buf *out, const char *s)
 {
 	const char *p = s;
-	for (;;) {
-		while (*p == '\n')
+	while (p) {
+		while (*p == '\n' || *p == ' ' || *p == '\t')
 			p++;
 		if (!*p)
 			break;
-		const char *end = strstr(p, "\n\n");
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		while (n && p[n - 1] == '\n')
-			n--;
+		const char *next;
+		size_t n = para_end(p, &next);
 		buf_addstr(out, "<p>");
 		with_breaks(out, p, n);
 		buf_addstr(out, "</p>\n");
-		if (!end)
-			break;
-		p = end;
+		p = next;
 	}
 }
 
@@ -214,74 +232,70 @@ static void people(struct buf *out, const char *label, const struct people *l)
 	buf_free(&b);
 }
 
-static void item(struct buf *out, const struct minutes_item *it, const struct html_nav *nav)
+/* ---- the HTML layout of an item ---- */
+
+struct html_sink {
+	struct buf *out;
+	const struct html_nav *nav;
+	bool in_list;
+};
+
+static void end_list(struct html_sink *h)
 {
-	struct buf b = BUF_INIT;
-	buf_addstr(out, "<section>\n");
-	render_item_heading(&b, it);
-	element(out, "h2", b.data);
-	buf_reset(&b);
-	if (render_item_times(&b, it)) {
-		element(out, "p", b.data);
-		buf_reset(&b);
-	}
-	if (render_item_fate(it))
-		element(out, "p", render_item_fate(it));
-	if (it->presenters.n || has(it->summary) || it->ncomments) {
-		element(out, "h3", "Minutes:");
-		if (it->presenters.n) {
-			render_introduced(&b, &it->presenters);
-			element(out, "p", b.data);
-			buf_reset(&b);
-		}
-		if (has(it->summary))
-			paragraphs(out, it->summary);
-		if (it->ncomments) {
-			element(out, "h4", "The following comments were made:");
-			buf_addstr(out, "<ul>\n");
-			for (size_t i = 0; i < it->ncomments; i++) {
-				const struct comment *c = &it->comments[i];
-				if (has(c->by))
-					buf_addf(&b, "%s: ", c->by);
-				buf_addstr(&b, has(c->text) ? c->text : "");
-				list_item(out, b.data);
-				buf_reset(&b);
-			}
-			buf_addstr(out, "</ul>\n");
-		}
-	}
-	if (has(it->decision)) {
-		element(out, "h3", "Decision:");
-		paragraphs(out, it->decision);
-	}
-	if (render_votes(&b, it)) {
-		element(out, "p", b.data);
-		buf_reset(&b);
-	}
-	if (it->nactions) {
-		element(out, "h3", "Actions:");
-		buf_addstr(out, "<ul>\n");
-		for (size_t i = 0; i < it->nactions; i++) {
-			render_action(&b, &it->actions[i]);
-			list_item(out, b.data);
-			buf_reset(&b);
-		}
-		buf_addstr(out, "</ul>\n");
-	}
-	if (it->documents.n) {
-		element(out, "h3", "Supporting documents:");
-		buf_addstr(out, "<ul>\n");
-		for (size_t i = 0; i < it->documents.n; i++)
-			document(out, &it->documents.v[i], nav);
-		buf_addstr(out, "</ul>\n");
-	}
-	buf_addstr(out, "</section>\n");
-	buf_free(&b);
+	if (h->in_list)
+		buf_addstr(h->out, "</ul>\n");
+	h->in_list = false;
 }
+
+static void h_heading(void *ctx, int level, const char *text)
+{
+	struct html_sink *h = ctx;
+	end_list(h);
+	element(h->out, level == 2 ? "h2" : level == 3 ? "h3" : "h4", text);
+}
+
+static void h_note(void *ctx, const char *text)
+{
+	struct html_sink *h = ctx;
+	end_list(h);
+	element(h->out, "p", text);
+}
+
+static void h_para(void *ctx, const char *text)
+{
+	struct html_sink *h = ctx;
+	end_list(h);
+	paragraphs(h->out, text);
+}
+
+static void begin_list(struct html_sink *h)
+{
+	if (!h->in_list)
+		buf_addstr(h->out, "<ul>\n");
+	h->in_list = true;
+}
+
+static void h_item(void *ctx, const char *text)
+{
+	struct html_sink *h = ctx;
+	begin_list(h);
+	list_item(h->out, text);
+}
+
+static void h_document(void *ctx, const struct document *d)
+{
+	struct html_sink *h = ctx;
+	begin_list(h);
+	document(h->out, d, h->nav);
+}
+
+static const struct render_sink html_sink = {
+	h_heading, h_note, h_para, h_item, h_document,
+};
 
 void render_html(const struct minutes *m, const struct agenda *agenda,
 		 const struct render_origin *origin, const struct html_nav *nav,
-		 struct buf *out)
+		 const struct render_opts *opts, struct buf *out)
 {
 	struct buf b = BUF_INIT, held = BUF_INIT;
 	const char *committee = has(m->committee) ? m->committee : "(no committee)";
@@ -307,26 +321,36 @@ void render_html(const struct minutes *m, const struct agenda *agenda,
 	buf_reset(&b);
 	buf_addstr(out, "</dl>\n");
 
-	if (m->present.n || m->apologies.n || m->in_attendance.n) {
+	bool moved = render_movements(&b, &m->present, &m->in_attendance);
+	if (m->present.n || m->apologies.n || m->absent.n || m->in_attendance.n || moved) {
 		element(out, "h2", "Attendance");
 		buf_addstr(out, "<dl>\n");
 		people(out, "Present", &m->present);
 		people(out, "Apologies", &m->apologies);
+		people(out, "Absent", &m->absent);
 		people(out, "In attendance", &m->in_attendance);
 		buf_addstr(out, "</dl>\n");
+		if (moved)
+			paragraphs(out, b.data);
+		buf_reset(&b);
 	}
 	if (m->ndeclarations) {
 		element(out, "h2", "Declarations of interest:");
 		buf_addstr(out, "<ul>\n");
 		for (size_t i = 0; i < m->ndeclarations; i++) {
-			render_declaration(&b, &m->declarations[i]);
+			render_declaration(&b, m, &m->declarations[i]);
 			list_item(out, b.data);
 			buf_reset(&b);
 		}
 		buf_addstr(out, "</ul>\n");
 	}
-	for (size_t i = 0; i < m->nitems; i++)
-		item(out, m->items[i], nav);
+	for (size_t i = 0; i < m->nitems; i++) {
+		struct html_sink h = { out, nav, false };
+		buf_addstr(out, "<section>\n");
+		render_item_body(&html_sink, &h, m, agenda, m->items[i], opts);
+		end_list(&h);
+		buf_addstr(out, "</section>\n");
+	}
 	if (origin)
 		render_provenance(m, origin, &b);
 	page_end(out, b.data);

@@ -154,68 +154,55 @@ static void md_document(struct buf *out, const struct document *d)
 	buf_free(&b);
 }
 
-static void md_minutes_item(struct buf *out, const struct minutes_item *it)
+/* ---- the Markdown layout of an item ---- */
+
+struct md_sink {
+	struct buf *out;
+	bool in_list;
+};
+
+static void k_heading(void *ctx, int level, const char *text)
 {
-	struct buf b = BUF_INIT;
-	render_item_heading(&b, it);
-	md_heading(out, "##", b.data);
-	buf_reset(&b);
-	if (render_item_times(&b, it)) {
-		md_para(out, b.data);
-		buf_reset(&b);
-	}
-	if (render_item_fate(it))
-		md_para(out, render_item_fate(it));
-	if (it->presenters.n || has(it->summary) || it->ncomments) {
-		md_heading(out, "###", "Minutes:");
-		if (it->presenters.n) {
-			render_introduced(&b, &it->presenters);
-			md_para(out, b.data);
-			buf_reset(&b);
-		}
-		if (has(it->summary))
-			md_para(out, it->summary);
-		if (it->ncomments) {
-			md_para(out, "The following comments were made:");
-			buf_addch(out, '\n');
-			for (size_t i = 0; i < it->ncomments; i++) {
-				const struct comment *c = &it->comments[i];
-				if (has(c->by))
-					buf_addf(&b, "%s: ", c->by);
-				buf_addstr(&b, has(c->text) ? c->text : "");
-				md_item(out, b.data);
-				buf_reset(&b);
-			}
-		}
-	}
-	if (has(it->decision)) {
-		md_heading(out, "###", "Decision:");
-		md_para(out, it->decision);
-	}
-	if (render_votes(&b, it)) {
-		md_para(out, b.data);
-		buf_reset(&b);
-	}
-	if (it->nactions) {
-		md_heading(out, "###", "Actions:");
-		buf_addch(out, '\n');
-		for (size_t i = 0; i < it->nactions; i++) {
-			render_action(&b, &it->actions[i]);
-			md_item(out, b.data);
-			buf_reset(&b);
-		}
-	}
-	if (it->documents.n) {
-		md_heading(out, "###", "Supporting documents:");
-		buf_addch(out, '\n');
-		for (size_t i = 0; i < it->documents.n; i++)
-			md_document(out, &it->documents.v[i]);
-	}
-	buf_free(&b);
+	struct md_sink *k = ctx;
+	if (level == 4)
+		md_para(k->out, text);  /* the comments' lead-in, as published */
+	else
+		md_heading(k->out, level == 2 ? "##" : "###", text);
+	k->in_list = false;
 }
 
+static void k_para(void *ctx, const char *text)
+{
+	struct md_sink *k = ctx;
+	md_para(k->out, text);
+	k->in_list = false;
+}
+
+static void k_item(void *ctx, const char *text)
+{
+	struct md_sink *k = ctx;
+	if (!k->in_list)
+		buf_addch(k->out, '\n');
+	md_item(k->out, text);
+	k->in_list = true;
+}
+
+static void k_document(void *ctx, const struct document *d)
+{
+	struct md_sink *k = ctx;
+	if (!k->in_list)
+		buf_addch(k->out, '\n');
+	md_document(k->out, d);
+	k->in_list = true;
+}
+
+static const struct render_sink md_sink = {
+	k_heading, k_para, k_para, k_item, k_document,
+};
+
 void render_markdown(const struct minutes *m, const struct agenda *agenda,
-		     const struct render_origin *origin, struct buf *out)
+		     const struct render_origin *origin, const struct render_opts *opts,
+		     struct buf *out)
 {
 	struct buf b = BUF_INIT;
 	buf_addstr(out, "# ");
@@ -244,24 +231,30 @@ void render_markdown(const struct minutes *m, const struct agenda *agenda,
 	buf_addch(out, '\n');
 	buf_reset(&b);
 
-	if (m->present.n || m->apologies.n || m->in_attendance.n) {
+	if (m->present.n || m->apologies.n || m->absent.n || m->in_attendance.n) {
 		bool first = true;
 		md_people(out, "Present", &m->present, &first);
 		md_people(out, "Apologies", &m->apologies, &first);
+		md_people(out, "Absent", &m->absent, &first);
 		md_people(out, "In attendance", &m->in_attendance, &first);
 		buf_addch(out, '\n');
+	}
+	if (render_movements(&b, &m->present, &m->in_attendance)) {
+		md_para(out, b.data);
+		buf_reset(&b);
 	}
 	if (m->ndeclarations) {
 		md_heading(out, "##", "Declarations of interest:");
 		buf_addch(out, '\n');
 		for (size_t i = 0; i < m->ndeclarations; i++) {
-			render_declaration(&b, &m->declarations[i]);
+			render_declaration(&b, m, &m->declarations[i]);
 			md_item(out, b.data);
 			buf_reset(&b);
 		}
 	}
+	struct md_sink k = { out, false };
 	for (size_t i = 0; i < m->nitems; i++)
-		md_minutes_item(out, m->items[i]);
+		render_item_body(&md_sink, &k, m, agenda, m->items[i], opts);
 	if (origin) {
 		buf_addstr(out, "\n---\n");
 		render_provenance(m, origin, &b);

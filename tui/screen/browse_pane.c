@@ -82,7 +82,7 @@ void browse_pane_set(struct browse *b)
 			buf_addf(&b->pane, "%s\n\nThis meeting's minutes do not load:\n%s\n",
 				 r->id, r->error);
 		else
-			render_text(r->m, r->ag, NULL, (unsigned)width, &b->pane);
+			render_text(r->m, r->ag, NULL, NULL, (unsigned)width, &b->pane);
 	}
 	size_t n = ui_wrap(b->pane.data, b->pane.len, width, NULL, 0);
 	xgrow((void **)&b->lines, &b->lines_cap, n, sizeof(*b->lines));
