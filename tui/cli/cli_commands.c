@@ -26,9 +26,12 @@ const struct command commands[] = {
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
-	{ "show", cmd_show, "MEETING [--rev REV] [--format text|yaml|markdown|html]",
-	   "print a meeting's minutes",
+	{ "show", cmd_show, "MEETING [--agenda] [--rev REV] [--format text|yaml|markdown|html]",
+	   "print a meeting's minutes or its agenda",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
+	  "  --agenda         the notice of the meeting instead, as councils publish\n"
+	  "                   it before: date, time, venue, chair, membership and\n"
+	  "                   the numbered agenda (yaml: the agenda file itself)\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
 	  "                   a commit id, a tag, confirmed, @YYYY-MM-DD...)\n"
 	  "  --format text    as published minutes read, wrapped (the default)\n"
