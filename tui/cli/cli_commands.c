@@ -19,10 +19,25 @@ const struct command commands[] = {
 	   "start a meeting from its agenda",
 	  "Creates the meeting's folder COMMITTEE-SLUG/DATE (DATE-2 for a second\n"
 	  "meeting that day) with its agenda.yaml and minutes.yaml, in one commit,\n"
-	  "and prints the meeting's id.  COMMITTEE is the committee's name or slug.\n\n"
-	  "  --agenda FILE   the agenda (checked first); otherwise an empty one\n"
+	  "and prints the meeting's id.  COMMITTEE is the committee's name or slug.\n"
+	  "Without --agenda, on a terminal, the agenda screen opens on it (as\n"
+	  "gavel agenda does), the agenda started from the committee's standard\n"
+	  "items; elsewhere the agenda is empty.\n\n"
+	  "  --agenda FILE   the agenda (checked first)\n"
 	  "  --start HH:MM   the time the meeting starts\n"
 	  "  --venue TEXT    where it is held\n" },
+	{ "agenda", cmd_agenda, "MEETING [--theme NAME]", "edit a meeting's agenda on a screen",
+	  "Opens the agenda screen on MEETING: its items in order, each with its\n"
+	  "number, title, purpose, the meeting it confirms, the reason it is\n"
+	  "exempt, its presenters (picked from the committee's members and earlier\n"
+	  "presenters, or typed) and its supporting documents (a file in the\n"
+	  "repository, or a URL).  Items are added, removed, moved and renumbered;\n"
+	  "every change is checked and committed at once.  The minutes' items\n"
+	  "follow: new items appear, removed ones go, and an item that already\n"
+	  "has minutes cannot be removed.  Confirmed minutes, or a meeting another\n"
+	  "gavel holds, show the agenda read-only.  'gavel keys agenda' lists the\n"
+	  "keys.\n\n"
+	  "  --theme NAME    as for gavel run\n" },
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },

@@ -1,6 +1,7 @@
 /* browse_new: starting a meeting from the home screen (+): the
  * committee's name, then the date, asked on the message line. */
 #include "tui/screen/browse_internal.h"
+#include "tui/screen/agenda_screen.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,10 +45,32 @@ void browse_new_date_done(struct browse *b, const char *date)
 		browse_say(b, true, "%s", m);
 		free(m);
 	} else {
+		agenda_screen_run(b->a, id, true, b->stop, b->msg, sizeof(b->msg));
+		b->msg_error = false;
+		clearok(stdscr, TRUE);
 		browse_committees_load(b);
 		browse_select_meeting(b, id);
-		browse_say(b, false, "%s created; r takes its minutes", id);
 	}
 	free(id);
 	diags_free(&d);
+}
+
+void browse_edit(struct browse *b)
+{
+	struct browse_meeting *m = b->level >= L_MEETINGS ? browse_meeting_sel(b) : NULL;
+	if (!m) {
+		browse_say(b, true, "select a meeting first (Enter on a committee lists them)");
+		return;
+	}
+	char *id = xstrdup(m->id);
+	agenda_screen_run(b->a, id, false, b->stop, b->msg, sizeof(b->msg));
+	b->msg_error = false;
+	clearok(stdscr, TRUE);
+	/* The agenda's changes show at once. */
+	size_t c = b->csel;
+	browse_committees_load(b);
+	b->csel = c;
+	browse_select_meeting(b, id);
+	b->level = L_MEETINGS;
+	free(id);
 }

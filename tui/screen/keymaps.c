@@ -5,6 +5,7 @@
  */
 #include "tui/screen/keys.h"
 
+#include "tui/screen/agenda_screen.h"
 #include "tui/screen/browse.h"
 #include "tui/screen/clerk.h"
 #include "tui/screen/field_keys.h"
@@ -15,6 +16,7 @@ const struct keymap *const keymaps[] = {
 	&field_keymap,
 	&browse_keymap,
 	&history_keymap,
+	&agenda_keymap,
 	&keys_help_keymap,
 	NULL
 };
