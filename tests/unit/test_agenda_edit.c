@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tui/edit/agenda_edit.h"
+#include "tui/edit/agenda_edit_committee.h"
 
 static struct buf what = BUF_INIT, err = BUF_INIT;
 
@@ -262,6 +263,48 @@ static void test_presenter_choices(void **state)
 	done(&e);
 }
 
+static void test_committee_fields(void **state)
+{
+	(void)state;
+	struct committee *c = committee_new("Board");
+	buf_reset(&what);
+	assert_int_equal(committee_edit_set(c, CF_MEMBER, 0, "Cllr Morgan, Chair", &what, &err), 0);
+	assert_string_equal(what.data, "member Cllr Morgan added");
+	assert_string_equal(c->members.v[0].role, "Chair");
+	assert_int_equal(committee_edit_set(c, CF_MEMBER, 1, "Cllr Morgan", NULL, &err), -1);
+	assert_string_equal(err.data, "Cllr Morgan is a member already");
+	assert_int_equal(committee_edit_set(c, CF_MEMBER, 1, "Cllr Patel", NULL, &err), 0);
+	assert_null(c->members.v[1].role);
+	assert_int_equal(committee_edit_set(c, CF_QUORUM, 0, "3", NULL, &err), -1);
+	assert_string_equal(err.data, "a quorum of 3 is more than the 2 members");
+	assert_int_equal(committee_edit_set(c, CF_QUORUM, 0, "0", NULL, &err), -1);
+	assert_int_equal(committee_edit_set(c, CF_QUORUM, 0, "2", NULL, &err), 0);
+	assert_int_equal(c->quorum, 2);
+	assert_int_equal(committee_edit_remove(c, CF_MEMBER, 1, NULL, &err), -1);
+	assert_non_null(strstr(err.data, "lower it first"));
+	assert_int_equal(committee_edit_set(c, CF_YEAR_STARTS, 0, "02-29", NULL, &err), -1);
+	assert_int_equal(committee_edit_set(c, CF_YEAR_STARTS, 0, "13-01", NULL, &err), -1);
+	assert_int_equal(committee_edit_set(c, CF_YEAR_STARTS, 0, "05-01", NULL, &err), 0);
+	assert_string_equal(c->year_starts, "05-01");
+	assert_int_equal(committee_edit_set(c, CF_PHRASE, 0, "Noted.", NULL, &err), 0);
+	assert_int_equal(committee_edit_set(c, CF_PHRASE, 0, "", NULL, &err), -1);
+	assert_int_equal(committee_edit_set(c, CF_STANDARD, 0, "Apologies", NULL, &err), 0);
+	buf_reset(&what);
+	assert_int_equal(committee_edit_next_kind(c, 0, &what, &err), 0);
+	assert_string_equal(what.data, "standard item 1: kind minutes");
+	assert_int_equal(c->standard_items[0].kind, STANDARD_MINUTES);
+	for (int k = 0; k < 5; k++)
+		committee_edit_next_kind(c, 0, NULL, &err);
+	assert_int_equal(c->standard_items[0].kind, STANDARD_PLAIN);
+	assert_int_equal(committee_edit_remove(c, CF_STANDARD, 0, NULL, &err), 0);
+	assert_int_equal(c->nstandard, 0);
+	char *v = committee_edit_value(c, CF_MEMBER, 0);
+	assert_string_equal(v, "Cllr Morgan, Chair");
+	free(v);
+	assert_int_equal(committee_edit_set(c, CF_NAME, 0, "", NULL, &err), -1);
+	committee_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_presenters_and_documents),
 		cmocka_unit_test(test_sync_whole),
 		cmocka_unit_test(test_presenter_choices),
+		cmocka_unit_test(test_committee_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

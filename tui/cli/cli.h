@@ -66,6 +66,9 @@ int cmd_confirm(struct cli *c, int argc, char **argv);
 int cmd_verify(struct cli *c, int argc, char **argv);
 int cmd_keys(struct cli *c, int argc, char **argv);
 int cmd_agenda(struct cli *c, int argc, char **argv);
+int cmd_committee(struct cli *c, int argc, char **argv);
+/* gavel committee edit SLUG (argv[0] "edit"): the committee screen. */
+int cmd_committee_edit(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.

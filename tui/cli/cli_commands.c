@@ -38,6 +38,15 @@ const struct command commands[] = {
 	  "gavel holds, show the agenda read-only.  'gavel keys agenda' lists the\n"
 	  "keys.\n\n"
 	  "  --theme NAME    as for gavel run\n" },
+	{ "committee", cmd_committee, "edit SLUG [--theme NAME]", "edit a committee on a screen",
+	  "gavel committee edit SLUG opens the committee screen: the committee's\n"
+	  "name, its members with their roles, the quorum, the decision phrases,\n"
+	  "the day its year starts (MM-DD: minute numbers start again at 1) and\n"
+	  "the standard items a new agenda starts from, each with its kind\n"
+	  "(minutes, matters-arising, apologies, declarations, aob).  Every\n"
+	  "change is checked as it is typed and committed at once.  SLUG may be\n"
+	  "the committee's name.  'gavel keys committee' lists the keys.\n\n"
+	  "  --theme NAME    as for gavel run\n" },
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },

@@ -73,7 +73,8 @@ static const struct key_binding bindings[] = {
 	  "Starts a new meeting: asks for the committee's name, then the date, and "
 	  "opens its agenda, started from the committee's standard items.", 0 },
 	{ BA_EDIT, BM_LIST, { 'e' }, "e", "edit", "Meetings",
-	  "Edits the selection: a meeting's agenda on the agenda screen (gavel agenda).", 0 },
+	  "Edits the selection: a committee on the committee screen (gavel committee "
+	  "edit), a meeting's agenda on the agenda screen (gavel agenda).", 0 },
 	{ BA_FILTER, BM_LIST, { 'f' }, "f", NULL, "Meetings",
 	  "Shows only the meetings between two dates (FROM..TO, either may be empty).", 0 },
 	{ BA_NEXT_HIT, BM_LIST, { 'n' }, "n", NULL, "Searching",

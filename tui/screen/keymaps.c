@@ -7,6 +7,7 @@
 
 #include "tui/screen/agenda_screen.h"
 #include "tui/screen/browse.h"
+#include "tui/screen/committee_screen.h"
 #include "tui/screen/clerk.h"
 #include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
@@ -17,6 +18,7 @@ const struct keymap *const keymaps[] = {
 	&browse_keymap,
 	&history_keymap,
 	&agenda_keymap,
+	&committee_keymap,
 	&keys_help_keymap,
 	NULL
 };
