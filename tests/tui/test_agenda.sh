@@ -4,7 +4,9 @@
 # paper) built from nothing, items added, reordered and renumbered, a
 # presenter picked from the committee's members, a bad time refused as
 # typed, each change committed with the minutes in step; an item that has
-# minutes cannot be removed; one that has none is removed from both files.
+# minutes cannot be removed; one that has none is removed from both files;
+# gavel new on a terminal opens the agenda started from the usual items;
+# confirmed minutes show the agenda read-only.
 SIZE=100x30
 . "$(dirname "$0")/lib.sh"
 
@@ -152,5 +154,27 @@ keys q
 check "q leaves again" wait_exit ag2
 check "gavel check accepts both files" "$GAVEL" check "$REPO/$M/agenda.yaml" "$REPO/$MINUTES"
 check "the work tree is clean" clean_tree
+
+# gavel new on a terminal opens the agenda, started from the usual items;
+# the earlier meeting is unconfirmed, so the minutes item confirms it.
+start nw -C "$REPO" new "Communities Board" 2018-04-11
+check "gavel new on a terminal opens the new meeting's agenda" wait_for "Agenda: Communities Board, 2018-04-11"
+check "the minutes item confirms the meeting before" wait_log "started from the usual items"
+check "confirms: the latest unconfirmed meeting" sh -c \
+	'git -C "$1" show HEAD:communities-board/2018-04-11/agenda.yaml | grep -q "confirms: $2"' _ "$REPO" "$M"
+keys q
+check "q ends gavel new" wait_exit nw
+check "gavel new exits 0 after the screen" test "$rc" -eq 0
+
+# Confirmed minutes: the agenda is shown, not changed.
+run -C "$REPO" confirm "$M" --by "Cllr Alex Morgan" --date 2018-04-11
+HEAD=$(git -C "$REPO" rev-parse HEAD)
+start ro -C "$REPO" agenda "$M"
+check "confirmed minutes open the agenda read-only, saying why" wait_for "The minutes are confirmed"
+keys a
+check "a change is refused" wait_for "the agenda cannot change"
+keys q
+check "q leaves the read-only agenda" wait_exit ro
+check "nothing was committed to confirmed minutes" test "$(git -C "$REPO" rev-parse HEAD)" = "$HEAD"
 
 tui_finish
