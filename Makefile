@@ -79,7 +79,7 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_session_async tests/unit/test_form \
               tests/unit/test_keys tests/unit/test_revision \
               tests/unit/test_blame tests/unit/test_action_id \
-              tests/unit/test_render
+              tests/unit/test_render tests/unit/test_agenda_edit
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.

@@ -92,6 +92,9 @@ void cli_csv(struct buf *out, const char *s, bool last);
 void cli_flush_buf(struct buf *b, bool csv);
 /* Appends text on one line: each line break as a space. */
 void cli_add_line(struct buf *b, const char *s);
+int cmd_agenda(struct cli *c, int argc, char **argv);
+/* gavel committee edit SLUG (argv[0] "edit"): the committee screen. */
+int cmd_committee_edit(struct cli *c, int argc, char **argv);
 
 /* Parses a subcommand's options.  `extra` are its own (getopt_long style,
  * NULL-terminated by a zero entry); -C/--repo and -h/--help are added.

@@ -19,16 +19,34 @@ const struct command commands[] = {
 	   "start a meeting from its agenda",
 	  "Creates the meeting's folder COMMITTEE-SLUG/DATE (DATE-2 for a second\n"
 	  "meeting that day) with its agenda.yaml and minutes.yaml, in one commit,\n"
-	  "and prints the meeting's id.  COMMITTEE is the committee's name or slug.\n\n"
-	  "  --agenda FILE   the agenda (checked first); otherwise an empty one\n"
+	  "and prints the meeting's id.  COMMITTEE is the committee's name or slug.\n"
+	  "Without --agenda, on a terminal, the agenda screen opens on it (as\n"
+	  "gavel agenda does), the agenda started from the committee's standard\n"
+	  "items; elsewhere the agenda is empty.\n\n"
+	  "  --agenda FILE   the agenda (checked first)\n"
 	  "  --start HH:MM   the time the meeting starts\n"
 	  "  --venue TEXT    where it is held\n" },
+	{ "agenda", cmd_agenda, "MEETING [--theme NAME]", "edit a meeting's agenda on a screen",
+	  "Opens the agenda screen on MEETING: its items in order, each with its\n"
+	  "number, title, purpose, the meeting it confirms, the reason it is\n"
+	  "exempt, its presenters (picked from the committee's members and earlier\n"
+	  "presenters, or typed) and its supporting documents (a file in the\n"
+	  "repository, or a URL).  Items are added, removed, moved and renumbered;\n"
+	  "every change is checked and committed at once.  The minutes' items\n"
+	  "follow: new items appear, removed ones go, and an item that already\n"
+	  "has minutes cannot be removed.  Confirmed minutes, or a meeting another\n"
+	  "gavel holds, show the agenda read-only.  'gavel keys agenda' lists the\n"
+	  "keys.\n\n"
+	  "  --theme NAME    as for gavel run\n" },
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
-	{ "show", cmd_show, "MEETING [--rev REV] [--format FORMAT] [--include-exempt]",
-	   "print a meeting's minutes",
+	{ "show", cmd_show, "MEETING [--agenda] [--rev REV] [--format FORMAT] [--include-exempt]",
+	   "print a meeting's minutes or its agenda",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
+	  "  --agenda         the notice of the meeting instead, as councils publish\n"
+	  "                   it before: date, time, venue, chair, membership and\n"
+	  "                   the numbered agenda (yaml: the agenda file itself)\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
 	  "                   a commit id, a tag, confirmed, @YYYY-MM-DD...)\n"
 	  "  --format FORMAT  text, yaml, markdown or html:\n  --format text    as published minutes read, wrapped (the default)\n"
@@ -187,8 +205,9 @@ const struct command commands[] = {
 	  "  --year YYYY        only the committee's year YYYY (from its year_starts\n"
 	  "                     day, else 1 January)\n"
 	  "  --format csv       comma-separated, every field quoted, with a header\n" },
-	{ "committee", cmd_committee, "new NAME [--member \"NAME[, ROLE]\"]... [--quorum N] | commit SLUG",
-	  "create a committee, or commit its changed file",
+	{ "committee", cmd_committee,
+	  "new NAME [--member \"NAME[, ROLE]\"]... [--quorum N] | edit SLUG [--theme NAME] | commit SLUG",
+	  "create a committee, edit it on a screen, or commit its changed file",
 	  "gavel committee new NAME creates the committee: its folder and\n"
 	  "committee.yaml, committed, and prints its slug.  No terminal is needed.\n"
 	  "A committee that exists already is refused (exit 1).\n\n"
@@ -199,7 +218,15 @@ const struct command commands[] = {
 	  "gavel committee commit SLUG commits the committee.yaml of SLUG as it\n"
 	  "is in the work tree, once it loads.  gavel reads a committee's file as\n"
 	  "committed; gavel new and gavel run say when the work tree's differs,\n"
-	  "naming it, and on a terminal ask whether to commit it first.\n" },
+	  "naming it, and on a terminal ask whether to commit it first.\n\n"
+	  "gavel committee edit SLUG opens the committee screen: the committee's\n"
+	  "name, its members with their roles, the quorum, the decision phrases,\n"
+	  "the day its year starts (MM-DD: minute numbers start again at 1) and\n"
+	  "the standard items a new agenda starts from, each with its kind\n"
+	  "(minutes, matters-arising, apologies, declarations, aob).  Every\n"
+	  "change is checked as it is typed and committed at once.  SLUG may be\n"
+	  "the committee's name.  'gavel keys committee' lists the keys.\n\n"
+	  "  --theme NAME    as for gavel run\n" },
 	{ "browse", cmd_browse, "[--theme NAME]", "the home screen: every meeting, to read",
 	  "Opens the home screen (also what plain 'gavel' does on a terminal):\n"
 	  "committees, their meetings newest first, the items of a meeting, and a\n"

@@ -27,6 +27,9 @@ bool cli_screen_start(const char *theme_name, char **problem);
  * correct confirmed minutes when `reason` is not NULL; the exit code. */
 int cli_run_meeting(struct archive *a, const char *id, bool read_only,
 		    const char *reason, const char *theme_name);
+/* The agenda screen on meeting `id` (agenda_screen.h), curses started
+ * and ended here; `fresh` for a meeting just made.  The exit code. */
+int cli_agenda_screen(struct archive *a, const char *id, bool fresh, const char *theme);
 /* The home screen's way into the clerk's screen, curses already open;
  * what happened goes in msg. */
 int cli_take_minutes(struct archive *a, const char *id, char *msg, size_t msglen);

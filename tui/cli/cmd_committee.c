@@ -269,12 +269,14 @@ int cmd_committee(struct cli *c, int argc, char **argv)
 		return cmd_committee_new(c, argc - 1, argv + 1);
 	if (argc >= 2 && !strcmp(argv[1], "commit"))
 		return cmd_committee_commit(c, argc - 1, argv + 1);
+	if (argc >= 2 && !strcmp(argv[1], "edit"))
+		return cmd_committee_edit(c, argc - 1, argv + 1);
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		cli_help(stdout, cmd);
 		return EXIT_YES;
 	}
-	cli_usage_error(cmd, argc < 2 ? "say what to do: new or commit"
-			: "'%s' is not one of new, commit", argv[1]);
+	cli_usage_error(cmd, argc < 2 ? "say what to do: new, edit or commit"
+			: "'%s' is not one of new, edit, commit", argv[1]);
 	return EXIT_FAIL;
 }
 

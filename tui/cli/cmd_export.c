@@ -19,6 +19,7 @@
 #include "tui/render/render.h"
 #include "minutes/format/slug.h"
 #include "minutes/base/fsutil.h"
+#include "tui/render/summons.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -242,6 +243,25 @@ static void meeting_label(struct buf *b, const char *folder)
 		buf_addf(b, " (meeting %s)", folder + 11);
 }
 
+/* The notice of the meeting and its agenda, beside its minutes:
+ * COMMITTEE/MEETING-agenda.html (membership from the committee's file). */
+static void agenda_page(struct export *x, const char *id, const struct agenda *ag,
+			const struct html_nav *nav)
+{
+	struct committee *c = NULL;
+	struct diags quiet;
+	struct buf page = BUF_INIT, rel = BUF_INIT;
+	diags_init(&quiet);
+	meeting_committee(x->a, id, &c, &quiet);
+	render_summons_html(ag, c, &x->origin, nav, &page);
+	buf_addf(&rel, "%s-agenda.html", id);
+	put_file(x, rel.data, page.data, page.len);
+	committee_free(c);
+	diags_free(&quiet);
+	buf_free(&page);
+	buf_free(&rel);
+}
+
 /* Writes a meeting's page; false when its minutes did not load. */
 static bool meeting_page(struct export *x, const struct meeting_summary *s,
 			 struct html_nav *nav)
@@ -269,6 +289,8 @@ static bool meeting_page(struct export *x, const struct meeting_summary *s,
 	}
 	buf_addf(&rel, "%s.html", s->id);
 	put_file(x, rel.data, page.data, page.len);
+	if (ag)
+		agenda_page(x, s->id, ag, nav);
 	minutes_free(m);
 	agenda_free(ag);
 	diags_free(&d);

@@ -1,5 +1,6 @@
 /* gavel new COMMITTEE DATE: a meeting started from its agenda. */
 #include "tui/cli/cli.h"
+#include "tui/cli/cli_screen.h"
 #include "minutes/git/meeting.h"
 #include "minutes/format/slug.h"
 #include "minutes/base/utf8.h"
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 int cmd_new(struct cli *c, int argc, char **argv)
 {
@@ -71,6 +73,10 @@ int cmd_new(struct cli *c, int argc, char **argv)
 	} else if (rc) {
 		cli_diags(&d, true);
 		result = EXIT_FAIL;
+	} else if (!spec.agenda_path && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		/* On a terminal, the agenda is made on its screen. */
+		result = cli_agenda_screen(a, id, true, NULL);
+		cli_printf("%s\n", id);
 	} else {
 		cli_printf("%s\n", id);
 	}

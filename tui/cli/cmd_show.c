@@ -4,10 +4,44 @@
 #include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
+#include "tui/render/summons.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+
+/* --agenda: the notice of the meeting and its agenda (summons.h); yaml is
+ * the agenda file itself. */
+static int show_summons(struct archive *a, const char *id, const char *rev,
+			const char *format, const struct agenda *ag)
+{
+	if (!ag) {
+		cli_error("%s has no agenda.yaml%s", id, rev ? " at that revision" : "");
+		return EXIT_NO;
+	}
+	struct diags d;
+	struct committee *c = NULL;
+	diags_init(&d);
+	meeting_committee(a, id, &c, &d);   /* no membership when it does not load */
+	diags_free(&d);
+	struct buf out = BUF_INIT;
+	struct render_origin origin;
+	int result = EXIT_YES;
+	if (!strcmp(format, "yaml"))
+		agenda_write(ag, &out);
+	else if (cli_origin(a, rev, &origin) < 0)
+		result = EXIT_FAIL;
+	else if (!strcmp(format, "markdown"))
+		render_summons_markdown(ag, c, &origin, &out);
+	else if (!strcmp(format, "html"))
+		render_summons_html(ag, c, &origin, NULL, &out);
+	else
+		render_summons_text(ag, c, &origin, cli_width(), &out);
+	cli_write(out.data, out.len);
+	buf_free(&out);
+	committee_free(c);
+	return result;
+}
 
 int cmd_show(struct cli *c, int argc, char **argv)
 {
@@ -15,11 +49,13 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		{ "rev", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "include-exempt", no_argument, NULL, 'x' },
+		{ "agenda", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("show");
 	const char *rev = NULL, *format = "text";
 	struct render_opts ro = { 0 };
+	bool summons = false;
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
 		if (o == 'r')
@@ -28,6 +64,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			format = optarg;
 		else if (o == 'x')
 			ro.include_exempt = true;
+		else if (o == 'A')
+			summons = true;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
@@ -67,6 +105,10 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	} else if (rc) {
 		cli_diags(&d, true);
 		result = EXIT_FAIL;
+	} else if (summons) {
+		result = show_summons(a, argv[optind], rev, format, ag);
+		minutes_free(m);
+		agenda_free(ag);
 	} else {
 		struct buf out = BUF_INIT;
 		struct render_origin origin;

@@ -17,7 +17,7 @@
 enum browse_action {
 	BA_UP = 1, BA_DOWN, BA_PAGE_UP, BA_PAGE_DOWN, BA_HOME, BA_END,
 	BA_OPEN, BA_BACK, BA_PANE,
-	BA_TAKE, BA_HISTORY, BA_NEW, BA_FILTER,
+	BA_TAKE, BA_HISTORY, BA_NEW, BA_EDIT, BA_FILTER,
 	BA_SEARCH, BA_NEXT_HIT, BA_PREV_HIT, BA_TOPIC,
 	BA_HELP, BA_QUIT, BA_REDRAW,
 	BA_ACCEPT, BA_CANCEL,
@@ -70,7 +70,11 @@ static const struct key_binding bindings[] = {
 	  "The selected meeting's history: its revisions, the changes between two, "
 	  "and who last changed each field.", 0 },
 	{ BA_NEW, BM_LIST, { '+' }, "+", "new", "Meetings",
-	  "Starts a new meeting: asks for the committee's name, then the date.", 0 },
+	  "Starts a new meeting: asks for the committee's name, then the date, and "
+	  "opens its agenda, started from the committee's standard items.", 0 },
+	{ BA_EDIT, BM_LIST, { 'e' }, "e", "edit", "Meetings",
+	  "Edits the selection: a committee on the committee screen (gavel committee "
+	  "edit), a meeting's agenda on the agenda screen (gavel agenda).", 0 },
 	{ BA_FILTER, BM_LIST, { 'f' }, "f", NULL, "Meetings",
 	  "Shows only the meetings between two dates (FROM..TO, either may be empty).", 0 },
 	{ BA_NEXT_HIT, BM_LIST, { 'n' }, "n", NULL, "Searching",
@@ -297,6 +301,7 @@ static void key(struct browse *b, int r, wint_t ch, take_fn take_minutes)
 	case BA_TAKE: take(b, take_minutes); break;
 	case BA_HISTORY: history(b); break;
 	case BA_NEW: browse_new_start(b); break;
+	case BA_EDIT: browse_edit(b); break;
 	case BA_FILTER: filter_start(b); break;
 	case BA_SEARCH: browse_prompt_open(b, P_SEARCH, ""); break;
 	case BA_NEXT_HIT: browse_hit_step(b, 1); break;

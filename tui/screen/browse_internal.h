@@ -120,5 +120,7 @@ void browse_prompt_open(struct browse *b, enum browse_prompt p, const char *text
 void browse_new_start(struct browse *b);
 void browse_new_committee_done(struct browse *b, const char *name);
 void browse_new_date_done(struct browse *b, const char *date);
+/* e: the selected committee, or meeting's agenda, on its screen. */
+void browse_edit(struct browse *b);
 
 #endif

@@ -1,6 +1,8 @@
 /* browse_new: starting a meeting from the home screen (+): the
  * committee's name, then the date, asked on the message line. */
 #include "tui/screen/browse_internal.h"
+#include "tui/screen/agenda_screen.h"
+#include "tui/screen/committee_screen.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,10 +46,44 @@ void browse_new_date_done(struct browse *b, const char *date)
 		browse_say(b, true, "%s", m);
 		free(m);
 	} else {
+		agenda_screen_run(b->a, id, true, b->stop, b->msg, sizeof(b->msg));
+		b->msg_error = false;
+		clearok(stdscr, TRUE);
 		browse_committees_load(b);
 		browse_select_meeting(b, id);
-		browse_say(b, false, "%s created; r takes its minutes", id);
 	}
 	free(id);
 	diags_free(&d);
+}
+
+void browse_edit(struct browse *b)
+{
+	if (b->level == L_COMMITTEES && b->csel < b->nc) {
+		char *slug = xstrdup(b->cs[b->csel].slug);
+		b->msg[0] = 0;
+		b->msg_error = committee_screen_run(b->a, slug, b->stop, b->msg, sizeof(b->msg)) != 0;
+		clearok(stdscr, TRUE);
+		browse_committees_load(b);
+		for (size_t i = 0; i < b->nc; i++)
+			if (!strcmp(b->cs[i].slug, slug))
+				b->csel = i;
+		free(slug);
+		return;
+	}
+	struct browse_meeting *m = b->level >= L_MEETINGS ? browse_meeting_sel(b) : NULL;
+	if (!m) {
+		browse_say(b, true, "select a committee or a meeting first");
+		return;
+	}
+	char *id = xstrdup(m->id);
+	agenda_screen_run(b->a, id, false, b->stop, b->msg, sizeof(b->msg));
+	b->msg_error = false;
+	clearok(stdscr, TRUE);
+	/* The agenda's changes show at once. */
+	size_t c = b->csel;
+	browse_committees_load(b);
+	b->csel = c;
+	browse_select_meeting(b, id);
+	b->level = L_MEETINGS;
+	free(id);
 }

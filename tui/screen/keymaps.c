@@ -5,7 +5,9 @@
  */
 #include "tui/screen/keys.h"
 
+#include "tui/screen/agenda_screen.h"
 #include "tui/screen/browse.h"
+#include "tui/screen/committee_screen.h"
 #include "tui/screen/clerk.h"
 #include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
@@ -15,6 +17,8 @@ const struct keymap *const keymaps[] = {
 	&field_keymap,
 	&browse_keymap,
 	&history_keymap,
+	&agenda_keymap,
+	&committee_keymap,
 	&keys_help_keymap,
 	NULL
 };
