@@ -23,6 +23,9 @@ THEMEDIR   = $(PREFIX)/share/gavel/themes
 
 CC        ?= cc
 PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
+# The printed minutes' libraries: their flags for tui/print alone, the
+# one layer that includes them.
+PRINT_PKGS = cairo pangocairo
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -31,7 +34,8 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
              $(WARN) -MMD -MP \
              -I. $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS       = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS) 2>/dev/null)
+tui/print/%.o build-clang/tui/print/%.o: PKG_CFLAGS += $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
 
 # Any finding stops the program (and so fails its test): UBSan would
 # otherwise print and carry on.
@@ -44,7 +48,9 @@ endif
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
-             nettle-dev tmux git libxml2-utils groff-base man-db patch
+             nettle-dev tmux git libxml2-utils groff-base man-db patch \
+             libcairo2-dev libpango1.0-dev fonts-dejavu fonts-noto-cjk \
+             poppler-utils python3-yaml
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
@@ -52,10 +58,11 @@ LINT_PKGS  = clang cppcheck
 # The layers, lowest first.  A file may include headers of its own layer
 # and of the layers before it, never of one after it; <git2.h> belongs to
 # minutes/git alone, <sqlite3.h> to minutes/search, <curses.h> to
-# tui/screen (make layers checks all of it; README.md draws it).
+# tui/screen, <cairo.h> and pango's headers to tui/print (make layers
+# checks all of it; README.md draws it).
 LAYERS      = minutes/base minutes/format agenda minutes/model minutes/git \
               minutes/audit minutes/session minutes/search themes \
-              tui/edit tui/render tui/screen tui/cli
+              tui/edit tui/render tui/print tui/screen tui/cli
 src_of      = $(sort $(wildcard $(addsuffix /*.c,$(1))))
 # Everything below the screens has no curses in it, so unit tests link it.
 LIB_LAYERS  = $(filter-out tui/screen tui/cli,$(LAYERS))

@@ -26,16 +26,20 @@ const struct command commands[] = {
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
-	{ "show", cmd_show, "MEETING [--rev REV] [--format text|yaml|markdown|html]",
+	{ "show", cmd_show,
+	  "MEETING [--rev REV] [--format text|yaml|json|markdown|html|pdf] [--agenda]",
 	   "print a meeting's minutes",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
 	  "                   a commit id, a tag, confirmed, @YYYY-MM-DD...)\n"
 	  "  --format text    as published minutes read, wrapped (the default)\n"
 	  "  --format yaml    the minutes file itself\n"
+	  "  --format json    the minutes file as JSON (the same content)\n"
 	  "  --format markdown  as published minutes read, in Markdown\n"
-	  "  --format html    one standalone HTML page\n\n"
-	  "Text, Markdown and HTML end with the revision they were made from\n"
+	  "  --format html    one standalone HTML page\n"
+	  "  --format pdf     A4 pages to print and sign (redirect it to a file)\n"
+	  "  --agenda         the meeting's agenda file instead (yaml or json)\n\n"
+	  "Text, Markdown, HTML and PDF end with the revision they were made from\n"
 	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
 	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV]",
 	  "write the archive as a static web site",

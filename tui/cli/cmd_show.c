@@ -1,35 +1,86 @@
-/* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
+/* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown,
+ * HTML or PDF. */
 #include "tui/cli/cli.h"
 #include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
+#include "tui/print/pdf.h"
+#include "tui/render/data.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The file itself, the minutes' (ag NULL) or the agenda's, as YAML or JSON. */
+static int show_data(const struct minutes *m, const struct agenda *ag, const char *format,
+		     struct buf *out, struct diags *d)
+{
+	int rc = 0;
+	if (!strcmp(format, "json"))
+		rc = ag ? render_json_agenda(ag, out, d) : render_json_minutes(m, out, d);
+	else if (ag)
+		agenda_write(ag, out);
+	else
+		minutes_write(m, out);
+	if (rc < 0)
+		cli_diags(d, true);
+	return rc < 0 ? EXIT_FAIL : EXIT_YES;
+}
+
+/* The PDF's bytes as they are (cli_write would make its binary "visible"),
+ * never onto a terminal. */
+static int show_pdf(const struct minutes *m, const struct agenda *ag,
+		    const struct render_origin *origin, struct diags *d)
+{
+	if (isatty(STDOUT_FILENO)) {
+		cli_error("the PDF is not for a terminal: send it to a file "
+			  "(gavel show MEETING --format pdf > minutes.pdf)");
+		return EXIT_FAIL;
+	}
+	struct buf pdf = BUF_INIT;
+	int rc = print_pdf(m, ag, origin, &pdf, d);
+	if (rc < 0)
+		cli_diags(d, true);
+	else
+		fwrite(pdf.data, 1, pdf.len, stdout);
+	buf_free(&pdf);
+	return rc < 0 ? EXIT_FAIL : EXIT_YES;
+}
 
 int cmd_show(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "rev", required_argument, NULL, 'r' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "agenda", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("show");
-	const char *rev = NULL, *format = "text";
+	const char *rev = NULL, *format = NULL;
+	bool agenda = false;
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
 		if (o == 'r')
 			rev = optarg;
 		else if (o == 'f')
 			format = optarg;
+		else if (o == 'a')
+			agenda = true;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
+	if (!format)
+		format = agenda ? "yaml" : "text";
 	if (strcmp(format, "text") && strcmp(format, "yaml") && strcmp(format, "markdown") &&
-	    strcmp(format, "html")) {
-		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, markdown or html",
+	    strcmp(format, "html") && strcmp(format, "pdf") && strcmp(format, "json")) {
+		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, json, markdown, "
+				"html or pdf",
 				format);
+		return EXIT_FAIL;
+	}
+	if (agenda && strcmp(format, "yaml") && strcmp(format, "json")) {
+		cli_usage_error(cmd, "--agenda shows the agenda file: --format yaml or json");
 		return EXIT_FAIL;
 	}
 	if (optind + 1 != argc) {
@@ -65,17 +116,20 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	} else {
 		struct buf out = BUF_INIT;
 		struct render_origin origin;
-		if (!strcmp(format, "yaml"))
-			minutes_write(m, &out);
+		if (agenda || !strcmp(format, "yaml") || !strcmp(format, "json"))
+			result = show_data(m, agenda ? ag : NULL, format, &out, &d);
 		else if (cli_origin(a, rev, &origin) < 0)
 			result = EXIT_FAIL;
 		else if (!strcmp(format, "markdown"))
 			render_markdown(m, ag, &origin, &out);
 		else if (!strcmp(format, "html"))
 			render_html(m, ag, &origin, NULL, &out);
+		else if (!strcmp(format, "pdf"))
+			result = show_pdf(m, ag, &origin, &d);
 		else
 			render_text(m, ag, &origin, cli_width(), &out);
-		cli_write(out.data, out.len);
+		if (strcmp(format, "pdf"))
+			cli_write(out.data, out.len);
 		buf_free(&out);
 		minutes_free(m);
 		agenda_free(ag);
