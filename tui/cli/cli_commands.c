@@ -41,8 +41,10 @@ const struct command commands[] = {
 	  "  --agenda         the meeting's agenda file instead (yaml or json)\n\n"
 	  "Text, Markdown, HTML and PDF end with the revision they were made from\n"
 	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
-	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV]",
-	  "write the archive as a static web site",
+	{ "export", cmd_export,
+	  "--format html|pdf|json|csv|ics [--out DIR] [--committee SLUG] [--rev REV] "
+	  "[--base-url URL]",
+	  "write the archive as a web site, PDFs or data",
 	  "Writes every meeting's minutes as a static site a council can publish\n"
 	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
 	  "a committee's meetings (newest first, with their status), and\n"
@@ -53,11 +55,19 @@ const struct command commands[] = {
 	  "earlier export (a .gavel-export file), whose pages are replaced.\n"
 	  "A meeting whose minutes do not load gets a page saying why, and the\n"
 	  "export goes on; gavel then exits 1.\n\n"
-	  "  --format html      the only format for now (required)\n"
-	  "  --out DIR          where to write the site (required)\n"
+	  "  --format html      the web site, into --out DIR\n"
+	  "  --format pdf       DIR/COMMITTEE/MEETING.pdf, as show --format pdf\n"
+	  "  --format json      DIR/COMMITTEE/MEETING/minutes.json and agenda.json\n"
+	  "  --format csv       the votes on standard output: a row a vote (meeting,\n"
+	  "                     date, minute, item, title, vote, for, against,\n"
+	  "                     abstained, outcome) and a row a named voter\n"
+	  "  --format ics       the meetings as an iCalendar feed on standard output\n"
+	  "  --out DIR          where to write (html, pdf, json: required)\n"
 	  "  --committee SLUG   only that committee's meetings\n"
 	  "  --rev REV          the archive as it stood at revision REV (a commit\n"
-	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n" },
+	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n"
+	  "  --base-url URL     where the html export is published: each calendar\n"
+	  "                     event links to its meeting's page there\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.  A commit gavel did not make (one\n"

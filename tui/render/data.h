@@ -30,4 +30,26 @@ int render_json_agenda(const struct agenda *a, struct buf *out, struct diags *d)
 /* Appends s as a JSON string, quotes included. */
 void render_json_string(struct buf *out, const char *s, size_t len);
 
+/* ---- CSV of votes (csv.c), RFC 4180: CRLF, fields quoted when needed ---- */
+
+/* The header row: meeting,date,minute,item,title,vote,for,against,
+ * abstained,outcome,voter,voted. */
+void render_csv_votes_header(struct buf *out);
+/* A row for every vote of the minutes of meeting `id` (an item's
+ * decision, each motion and amendment), and after it a row for every
+ * named voter of a recorded vote.  Exempt items are left out. */
+void render_csv_votes(const char *id, const struct minutes *m, struct buf *out);
+
+/* ---- iCalendar (ics.c), RFC 5545: CRLF, lines folded at 75 octets ---- */
+
+/* `stamp` is the revision's date (ISO 8601 with its offset): the
+ * DTSTAMP of every event, so that the same revision makes the same feed. */
+void render_ics_begin(struct buf *out);
+/* One VEVENT: UID from the meeting's id, DTSTART from the agenda's date
+ * and start (the minutes' when the agenda has none), LOCATION its venue,
+ * SUMMARY the committee, URL `url` when not NULL.  m or ag may be NULL. */
+void render_ics_event(struct buf *out, const char *id, const struct agenda *ag,
+		      const struct minutes *m, const char *url, const char *stamp);
+void render_ics_end(struct buf *out);
+
 #endif
