@@ -82,7 +82,7 @@ expect "html: the footer names HEAD, its date and the status" '[ "$(xpath "$P" "
 run -C "$R" show audit-panel/2019-04-01 --format html --rev HEAD~1
 expect "html --rev: the footer names that revision, draft" '[ $rc -eq 0 ] && grep -qF "Made from revision $(git -C "$R" rev-parse HEAD~1) of " "$TMP/out" && grep -qF "these minutes are draft." "$TMP/out"'
 run -C "$R" show audit-panel/2019-05-01 --format postscript
-expect "an unknown format is a usage error naming the formats" '[ $rc -eq 2 ] && err_has "text, yaml, json, markdown, html or pdf"'
+expect "an unknown format is a usage error naming the formats" '[ $rc -eq 2 ] && err_has "text, yaml, json, markdown, html, pdf or akn"'
 
 # --- export ---
 S="$TMP/site"

@@ -105,6 +105,6 @@ run -C "$R" export --format json --out "$TMP/site"
 expect "export --format json over it: minutes.json and agenda.json a meeting, the PDFs of the earlier export gone" \
 	'[ $rc -eq 0 ] && python3 -m json.tool "$TMP/site/audit-panel/2019-05-01/minutes.json" >/dev/null && python3 -m json.tool "$TMP/site/communities-board/2018-03-14/agenda.json" >/dev/null && [ ! -e "$TMP/site/communities-board/2018-03-14.pdf" ] && grep -qx "communities-board/2018-03-14/minutes.json" "$TMP/site/.gavel-export"'
 run -C "$R" export --format odt --out "$TMP/site"
-expect "an unknown format names those there are" '[ $rc -eq 2 ] && err_has "expected html, pdf, json, csv or ics"'
+expect "an unknown format names those there are" '[ $rc -eq 2 ] && err_has "expected html, pdf, json, akn, csv or ics"'
 
 finish

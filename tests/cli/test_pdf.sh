@@ -139,6 +139,6 @@ expect "every page of the long meeting has the heading and 'Page k of $p100'" '[
 
 run -C "$R" show planning-committee/2019-01-09 --format postscript
 expect "an unknown format is refused, naming pdf among those there are" \
-	'[ $rc -eq 2 ] && err_has "expected text, yaml, json, markdown, html or pdf"'
+	'[ $rc -eq 2 ] && err_has "expected text, yaml, json, markdown, html, pdf or akn"'
 
 finish

@@ -27,7 +27,7 @@ const struct command commands[] = {
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
 	{ "show", cmd_show,
-	  "MEETING [--rev REV] [--format text|yaml|json|markdown|html|pdf] [--agenda]",
+	  "MEETING [--rev REV] [--format text|yaml|json|markdown|html|pdf|akn] [--agenda]",
 	   "print a meeting's minutes",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
@@ -38,11 +38,12 @@ const struct command commands[] = {
 	  "  --format markdown  as published minutes read, in Markdown\n"
 	  "  --format html    one standalone HTML page\n"
 	  "  --format pdf     A4 pages to print and sign (redirect it to a file)\n"
+	  "  --format akn     an Akoma Ntoso 3.0 debate document (XML)\n"
 	  "  --agenda         the meeting's agenda file instead (yaml or json)\n\n"
 	  "Text, Markdown, HTML and PDF end with the revision they were made from\n"
 	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
 	{ "export", cmd_export,
-	  "--format html|pdf|json|csv|ics [--out DIR] [--committee SLUG] [--rev REV] "
+	  "--format html|pdf|json|akn|csv|ics [--out DIR] [--committee SLUG] [--rev REV] "
 	  "[--base-url URL]",
 	  "write the archive as a web site, PDFs or data",
 	  "Writes every meeting's minutes as a static site a council can publish\n"
@@ -58,11 +59,12 @@ const struct command commands[] = {
 	  "  --format html      the web site, into --out DIR\n"
 	  "  --format pdf       DIR/COMMITTEE/MEETING.pdf, as show --format pdf\n"
 	  "  --format json      DIR/COMMITTEE/MEETING/minutes.json and agenda.json\n"
+	  "  --format akn       DIR/COMMITTEE/MEETING.xml, Akoma Ntoso 3.0 debates\n"
 	  "  --format csv       the votes on standard output: a row a vote (meeting,\n"
 	  "                     date, minute, item, title, vote, for, against,\n"
 	  "                     abstained, outcome) and a row a named voter\n"
 	  "  --format ics       the meetings as an iCalendar feed on standard output\n"
-	  "  --out DIR          where to write (html, pdf, json: required)\n"
+	  "  --out DIR          where to write (html, pdf, json, akn: required)\n"
 	  "  --committee SLUG   only that committee's meetings\n"
 	  "  --rev REV          the archive as it stood at revision REV (a commit\n"
 	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n"

@@ -407,9 +407,9 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
 	if (!format || (!export_to_folder(format) && !export_to_stdout(format))) {
-		cli_usage_error(cmd, format ? "unknown format '%s'; expected html, pdf, json, "
+		cli_usage_error(cmd, format ? "unknown format '%s'; expected html, pdf, json, akn, "
 				"csv or ics" : "name the format with --format html (or pdf, json, "
-				"csv, ics)", format);
+				"akn, csv, ics)", format);
 		return EXIT_FAIL;
 	}
 	if (export_to_stdout(format) && dir) {

@@ -15,7 +15,8 @@
 
 bool export_to_folder(const char *format)
 {
-	return !strcmp(format, "html") || !strcmp(format, "pdf") || !strcmp(format, "json");
+	return !strcmp(format, "html") || !strcmp(format, "pdf") || !strcmp(format, "json") ||
+	       !strcmp(format, "akn");
 }
 
 bool export_to_stdout(const char *format)
@@ -78,6 +79,9 @@ size_t export_files(struct export *x, const struct meeting_summary *v, size_t n,
 			buf_reset(&out);
 			if (ag && render_json_agenda(ag, &out, &d) == 0)
 				put(x, v[i].id, "/agenda.json", &out);
+		} else if (!strcmp(format, "akn")) {
+			render_akn(v[i].id, m, ag, &x->origin, &out);
+			put(x, v[i].id, ".xml", &out);
 		}
 		if (d.n) {
 			cli_diags(&d, true);

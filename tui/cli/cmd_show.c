@@ -73,9 +73,9 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	if (!format)
 		format = agenda ? "yaml" : "text";
 	if (strcmp(format, "text") && strcmp(format, "yaml") && strcmp(format, "markdown") &&
-	    strcmp(format, "html") && strcmp(format, "pdf") && strcmp(format, "json")) {
+	    strcmp(format, "html") && strcmp(format, "pdf") && strcmp(format, "json") && strcmp(format, "akn")) {
 		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, json, markdown, "
-				"html or pdf",
+				"html, pdf or akn",
 				format);
 		return EXIT_FAIL;
 	}
@@ -124,6 +124,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			render_markdown(m, ag, &origin, &out);
 		else if (!strcmp(format, "html"))
 			render_html(m, ag, &origin, NULL, &out);
+		else if (!strcmp(format, "akn"))
+			render_akn(argv[optind], m, ag, &origin, &out);
 		else if (!strcmp(format, "pdf"))
 			result = show_pdf(m, ag, &origin, &d);
 		else

@@ -52,4 +52,16 @@ void render_ics_event(struct buf *out, const char *id, const struct agenda *ag,
 		      const struct minutes *m, const char *url, const char *stamp);
 void render_ics_end(struct buf *out);
 
+/* ---- Akoma Ntoso 3.0 (akn.c) ---- */
+
+/* The minutes of meeting `id` as an Akoma Ntoso 3.0 `debate` document
+ * (OASIS LegalDocML): identification (FRBRWork, FRBRExpression of the
+ * revision, FRBRManifestation), the votes in `analysis`, every person as a
+ * TLCPerson in `references`; in `debateBody` the roll call, each item a
+ * `debateSection` with its number and heading, speeches `by` their
+ * speaker, decisions and recorded votes; documents as `attachments`.
+ * Exempt items by number, heading and reason only.  `ag` may be NULL. */
+void render_akn(const char *id, const struct minutes *m, const struct agenda *ag,
+		const struct render_origin *origin, struct buf *out);
+
 #endif
