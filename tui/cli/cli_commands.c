@@ -27,7 +27,7 @@ const struct command commands[] = {
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
 	{ "show", cmd_show,
-	  "MEETING [--rev REV] [--format text|yaml|json|markdown|html|pdf|akn] [--agenda]",
+	  "MEETING [--rev REV] [--format FORMAT] [--agenda]",
 	   "print a meeting's minutes",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
@@ -43,8 +43,7 @@ const struct command commands[] = {
 	  "Text, Markdown, HTML and PDF end with the revision they were made from\n"
 	  "(commit id and date) and whether the minutes are draft or confirmed.\n" },
 	{ "export", cmd_export,
-	  "--format html|pdf|json|akn|csv|ics [--out DIR] [--committee SLUG] [--rev REV] "
-	  "[--base-url URL]",
+	  "--format FORMAT [--out DIR] [--committee SLUG] [--rev REV]",
 	  "write the archive as a web site, PDFs or data",
 	  "Writes every meeting's minutes as a static site a council can publish\n"
 	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
