@@ -20,6 +20,8 @@ PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC        ?= cc
 PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
@@ -228,13 +230,17 @@ lint: deps
 	@echo "lint: clang and cppcheck found nothing"
 
 install: gavel
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
 	install -m 644 gavel.1 $(DESTDIR)$(MANDIR)/gavel.1
 	install -m 644 themes/*.theme $(DESTDIR)$(THEMEDIR)/
+	install -m 644 completion/gavel.bash $(DESTDIR)$(BASHCOMPDIR)/gavel
+	install -m 644 completion/_gavel $(DESTDIR)$(ZSHCOMPDIR)/_gavel
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gavel $(DESTDIR)$(MANDIR)/gavel.1
+	rm -f $(DESTDIR)$(BINDIR)/gavel $(DESTDIR)$(MANDIR)/gavel.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/gavel $(DESTDIR)$(ZSHCOMPDIR)/_gavel
 	rm -rf $(DESTDIR)$(THEMEDIR)
 	-rmdir $(DESTDIR)$(PREFIX)/share/gavel 2>/dev/null
 
