@@ -11,6 +11,9 @@
 #   make check SANITIZE=1   the same, built with ASan and UBSan
 #   make valgrind   the command-line tests with gavel under valgrind memcheck
 #   make lint       clang's warnings (make clang) and cppcheck
+#   make browser-check   the exported demo site in headless chromium: every
+#                   page loads, every internal link resolves, a meeting
+#                   printed to PDF is A4 and holds every item title
 #   make torture    the crash torture test: gavel killed with SIGKILL at 200
 #                   moments (TORTURE_SEED, printed, repeats them) and restarted
 #   make install PREFIX=/usr/local   /   make uninstall
@@ -56,6 +59,7 @@ DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
+BROWSER_PKGS = chromium
 
 # The layers, lowest first.  A file may include headers of its own layer
 # and of the layers before it, never of one after it; <git2.h> belongs to
@@ -184,7 +188,12 @@ torture: deps
 deps:
 	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
 	    $(if $(filter valgrind,$(MAKECMDGOALS)),$(VALGRIND_PKGS)) \
-	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS))
+	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS)) \
+	    $(if $(filter browser-check,$(MAKECMDGOALS)),$(BROWSER_PKGS))
+
+browser-check: deps
+	@$(MAKE) --no-print-directory gavel
+	@sh tests/browser/check.sh
 
 # The command-line tests with every gavel they run under valgrind's
 # memcheck (tests/cli/lib.sh runs gavel through $$GAVEL_WRAP).  Any error,
@@ -252,7 +261,7 @@ clean:
 	      tests/torture/torture
 
 .PHONY: all check layers man demo bench bench-keys bench-audit torture deps install uninstall clean \
-        valgrind clang lint
+        valgrind clang lint browser-check
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d */*/*/*.d)
