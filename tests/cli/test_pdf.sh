@@ -78,6 +78,13 @@ expect "draft minutes end with the lines the chair signs" \
 expect "each page has the meeting's heading and its page number" \
 	'grep -qF "Communities Board — Wednesday 14 March 2018" "$TMP/m.txt" && grep -qF "Page 1 of 1" "$TMP/m.txt"'
 
+# On a terminal (script(1) gives gavel one), the PDF is refused, not dumped.
+script -qec "'$GAVEL' -C '$R' show communities-board/2018-03-14 --format pdf" /dev/null \
+	</dev/null >"$TMP/tty" 2>&1
+rc=$?
+expect "the PDF is never written to a terminal: a message says to redirect it" \
+	'[ $rc -eq 2 ] && grep -qF "the PDF is not for a terminal: send it to a file" "$TMP/tty" && ! grep -q "%PDF" "$TMP/tty"'
+
 "$GAVEL" -C "$R" show communities-board/2018-03-14 --format pdf >"$TMP/again.pdf" 2>/dev/null
 expect "the same minutes at the same revision make the same bytes" 'cmp -s "$TMP/m.pdf" "$TMP/again.pdf"'
 
