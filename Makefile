@@ -12,6 +12,9 @@
 #   make check SANITIZE=1   the same, built with ASan and UBSan
 #   make valgrind   the command-line tests with gavel under valgrind memcheck
 #   make lint       clang's warnings (make clang) and cppcheck
+#   make browser-check   the exported demo site in headless chromium: every
+#                   page loads, every internal link resolves, a meeting
+#                   printed to PDF is A4 and holds every item title
 #   make torture    the crash torture test: gavel killed with SIGKILL at 200
 #                   moments (TORTURE_SEED, printed, repeats them) and restarted
 #   make install PREFIX=/usr/local   /   make uninstall
@@ -21,9 +24,14 @@ PREFIX    ?= /usr/local
 BINDIR     = $(PREFIX)/bin
 MANDIR     = $(PREFIX)/share/man/man1
 THEMEDIR   = $(PREFIX)/share/gavel/themes
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 
 CC        ?= cc
 PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
+# The printed minutes' libraries: their flags for tui/print alone, the
+# one layer that includes them.
+PRINT_PKGS = cairo pangocairo
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
 CFLAGS    ?= -O2 -g
@@ -32,7 +40,8 @@ ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
              $(WARN) -MMD -MP \
              -I. $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+LIBS       = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS) 2>/dev/null) -pthread
+tui/print/%.o build-clang/tui/print/%.o: PKG_CFLAGS += $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
 
 # Any finding stops the program (and so fails its test): UBSan would
 # otherwise print and carry on.
@@ -45,18 +54,22 @@ endif
 # Debian packages gavel needs to build and test.
 DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
-             nettle-dev tmux git libxml2-utils groff-base man-db patch
+             nettle-dev tmux git libxml2-utils groff-base man-db patch \
+             libcairo2-dev libpango1.0-dev fonts-dejavu fonts-noto-cjk \
+             poppler-utils python3-yaml
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck
+BROWSER_PKGS = chromium
 
 # The layers, lowest first.  A file may include headers of its own layer
 # and of the layers before it, never of one after it; <git2.h> belongs to
 # minutes/git alone, <sqlite3.h> to minutes/search, <curses.h> to
-# tui/screen (make layers checks all of it; README.md draws it).
+# tui/screen, <cairo.h> and pango's headers to tui/print (make layers
+# checks all of it; README.md draws it).
 LAYERS      = minutes/base minutes/format agenda minutes/model minutes/git \
               minutes/audit minutes/session minutes/search themes \
-              tui/edit tui/render tui/screen tui/cli
+              tui/edit tui/render tui/print tui/screen tui/cli
 src_of      = $(sort $(wildcard $(addsuffix /*.c,$(1))))
 # Everything below the screens has no curses in it, so unit tests link it.
 LIB_LAYERS  = $(filter-out tui/screen tui/cli,$(LAYERS))
@@ -79,7 +92,8 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_session_async tests/unit/test_form \
               tests/unit/test_keys tests/unit/test_revision \
               tests/unit/test_blame tests/unit/test_action_id \
-              tests/unit/test_render tests/unit/test_agenda_edit
+              tests/unit/test_render tests/unit/test_agenda_edit \
+              tests/unit/test_outputs
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.
@@ -188,7 +202,12 @@ torture: deps
 deps:
 	@sh .ci/deps $(DEB_PKGS) $(if $(filter bench bench-keys bench-keylat bench-audit,$(MAKECMDGOALS)),$(BENCH_PKGS)) \
 	    $(if $(filter valgrind,$(MAKECMDGOALS)),$(VALGRIND_PKGS)) \
-	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS))
+	    $(if $(filter lint clang,$(MAKECMDGOALS)),$(LINT_PKGS)) \
+	    $(if $(filter browser-check,$(MAKECMDGOALS)),$(BROWSER_PKGS))
+
+browser-check: deps
+	@$(MAKE) --no-print-directory gavel
+	@sh tests/browser/check.sh
 
 # The command-line tests with every gavel they run under valgrind's
 # memcheck (tests/cli/lib.sh runs gavel through $$GAVEL_WRAP).  Any error,
@@ -235,13 +254,17 @@ lint: deps
 	@echo "lint: clang and cppcheck found nothing"
 
 install: gavel
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(THEMEDIR) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 gavel $(DESTDIR)$(BINDIR)/gavel
 	install -m 644 gavel.1 $(DESTDIR)$(MANDIR)/gavel.1
 	install -m 644 themes/*.theme $(DESTDIR)$(THEMEDIR)/
+	install -m 644 completion/gavel.bash $(DESTDIR)$(BASHCOMPDIR)/gavel
+	install -m 644 completion/_gavel $(DESTDIR)$(ZSHCOMPDIR)/_gavel
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gavel $(DESTDIR)$(MANDIR)/gavel.1
+	rm -f $(DESTDIR)$(BINDIR)/gavel $(DESTDIR)$(MANDIR)/gavel.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/gavel $(DESTDIR)$(ZSHCOMPDIR)/_gavel
 	rm -rf $(DESTDIR)$(THEMEDIR)
 	-rmdir $(DESTDIR)$(PREFIX)/share/gavel 2>/dev/null
 
@@ -252,7 +275,7 @@ clean:
 	      tests/torture/torture
 
 .PHONY: all check layers man demo bench bench-keys bench-keylat bench-audit torture deps install uninstall clean \
-        valgrind clang lint
+        valgrind clang lint browser-check
 .SECONDARY:
 
 -include $(wildcard *.d */*.d */*/*.d */*/*/*.d)

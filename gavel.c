@@ -47,6 +47,8 @@ int main(int argc, char **argv)
 			return EXIT_YES;
 		} else if (!strcmp(a, "--synopsis-roff")) {
 			return synopsis_roff(argc - i - 1, argv + i + 1);
+		} else if (!strcmp(a, "--complete")) {
+			return cli_complete(argc - i - 1, argv + i + 1);
 		} else if (!strcmp(a, "-C") || !strcmp(a, "--repo")) {
 			if (i + 1 >= argc) {
 				cli_error("%s needs a folder: %s DIR", a, a);

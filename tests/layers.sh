@@ -12,7 +12,8 @@
 #    other.
 # 3. <git2.h> belongs to minutes/git, <sqlite3.h> to minutes/search,
 #    <curses.h> (and ncurses' other headers) to tui/screen, <yaml.h> to
-#    minutes/format.
+#    minutes/format, <cairo.h> (and cairo's other headers) and pango's
+#    headers to tui/print.
 # 4. No source file is over 800 lines: the layers' files, gavel.c, and
 #    every .c and .h under tests/ and bench/ (tests are source too).
 #
@@ -59,6 +60,7 @@ while read -r layer rank; do
 			own["menu.h"] = "tui/screen"
 			own["form.h"] = "tui/screen"
 			own["yaml.h"] = "minutes/format"
+			own["cairo.h"] = "tui/print"
 		}
 		/^[ \t]*#[ \t]*include[ \t]*"/ {
 			h = $0
@@ -87,6 +89,8 @@ while read -r layer rank; do
 			sub(/>.*/, "", h)
 			base = h
 			sub(/^ncursesw\//, "", base)
+			if (base ~ /^(cairo[-\/]|pango\/)/)
+				base = "cairo.h"
 			if ((base in own) && own[base] != layer)
 				printf "%s:%d: #include <%s> belongs to %s alone\n", file, NR, h, own[base]
 		}

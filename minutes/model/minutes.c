@@ -119,6 +119,7 @@ struct declaration *minutes_add_declaration(struct minutes *m,
 	xgrow((void **)&m->declarations, &m->declarations_cap,
 	      m->ndeclarations + 1, sizeof(*m->declarations));
 	struct declaration *d = &m->declarations[m->ndeclarations++];
+	/* Format 2's kind and left_room start unsaid, not as the heap was. */
 	memset(d, 0, sizeof(*d));
 	d->member = member ? xstrdup(member) : NULL;
 	d->item = item ? xstrdup(item) : NULL;

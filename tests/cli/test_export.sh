@@ -82,8 +82,8 @@ expect "html: links only to http(s) and safe paths" '[ "$(hrefs "$P" | tr "\n" "
 expect "html: the footer names HEAD, its date and the status" '[ "$(xpath "$P" "string(//footer)" | tr -s "\n" " " | sed "s/^ //; s/ $//")" = "Made from revision $HEAD of $HDATE; these minutes are confirmed (confirmed on 12 June 2019 by Cllr <script>alert(1)</script> & \" '"'"' ]]>)." ]'
 run -C "$R" show audit-panel/2019-04-01 --format html --rev HEAD~1
 expect "html --rev: the footer names that revision, draft" '[ $rc -eq 0 ] && grep -qF "Made from revision $(git -C "$R" rev-parse HEAD~1) of " "$TMP/out" && grep -qF "these minutes are draft." "$TMP/out"'
-run -C "$R" show audit-panel/2019-05-01 --format pdf
-expect "an unknown format is a usage error naming the formats" '[ $rc -eq 2 ] && err_has "text, yaml, markdown or html"'
+run -C "$R" show audit-panel/2019-05-01 --format postscript
+expect "an unknown format is a usage error naming the formats" '[ $rc -eq 2 ] && err_has "text, yaml, json, markdown, html, pdf or akn"'
 
 # --- export ---
 S="$TMP/site"

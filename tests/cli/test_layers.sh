@@ -5,9 +5,9 @@
 # fail it with the file, the line and what is wrong.
 . "$(dirname "$0")/lib.sh"
 
-LAYERS="minutes/base minutes/git tui/screen"
+LAYERS="minutes/base minutes/git tui/print tui/screen"
 T="$TMP/tree"
-mkdir -p "$T/minutes/base" "$T/minutes/git" "$T/tui/screen"
+mkdir -p "$T/minutes/base" "$T/minutes/git" "$T/tui/print" "$T/tui/screen"
 printf '#ifndef B_H\n#define B_H\n#endif\n' >"$T/minutes/base/buf.h"
 printf '#include "minutes/base/buf.h"\n#include <git2.h>\n' >"$T/minutes/git/repo.c"
 printf '#include "minutes/git/repo.h"\n' >"$T/minutes/git/x.h"
@@ -35,6 +35,15 @@ layers
 expect "sqlite3.h and curses.h outside their layers fail" \
 	'[ $rc -eq 1 ] && err_has "minutes/base/lib.c:1: #include <sqlite3.h> belongs to minutes/search alone" && err_has "minutes/base/lib.c:2: #include <curses.h> belongs to tui/screen alone"'
 rm "$T/minutes/base/lib.c"
+
+printf '#include <cairo.h>\n#include <pango/pangocairo.h>\n' >"$T/tui/print/pdf.c"
+layers
+expect "cairo and pango in tui/print pass" '[ $rc -eq 0 ] && [ ! -s "$TMP/err" ]'
+printf '#include <cairo-pdf.h>\n#include <pango/pango.h>\n#include <cairo.h>\n' >"$T/tui/screen/draw.c"
+layers
+expect "cairo and pango headers outside tui/print fail" \
+	'[ $rc -eq 1 ] && err_has "tui/screen/draw.c:1: #include <cairo-pdf.h> belongs to tui/print alone" && err_has "tui/screen/draw.c:2: #include <pango/pango.h> belongs to tui/print alone" && err_has "tui/screen/draw.c:3: #include <cairo.h> belongs to tui/print alone"'
+rm "$T/tui/screen/draw.c" "$T/tui/print/pdf.c"
 
 printf '#include "buf.h"\n' >"$T/minutes/base/bare.c"
 layers

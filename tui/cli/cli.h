@@ -46,6 +46,8 @@ void cli_help(FILE *f, const struct command *cmd);
  * name and synopsis with options and literals in bold, what the user
  * fills in in italics. */
 void cli_synopsis_roff(FILE *f, const struct command *cmd);
+/* gavel --complete CWORD WORD...: the shells' completions (complete.c). */
+int cli_complete(int argc, char **argv);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_new(struct cli *c, int argc, char **argv);

@@ -41,7 +41,8 @@ const struct command commands[] = {
 	{ "list", cmd_list, "[--committee SLUG]", "list the meetings, newest first",
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
-	{ "show", cmd_show, "MEETING [--agenda] [--rev REV] [--format FORMAT] [--include-exempt]",
+	{ "show", cmd_show,
+	  "MEETING [--agenda] [--rev REV] [--format FORMAT] [--include-exempt]",
 	   "print a meeting's minutes or its agenda",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --agenda         the notice of the meeting instead, as councils publish\n"
@@ -49,17 +50,23 @@ const struct command commands[] = {
 	  "                   the numbered agenda (yaml: the agenda file itself)\n"
 	  "  --rev REV        as they stood at revision REV (as for gavel diff:\n"
 	  "                   a commit id, a tag, confirmed, @YYYY-MM-DD...)\n"
-	  "  --format FORMAT  text, yaml, markdown or html:\n  --format text    as published minutes read, wrapped (the default)\n"
+	  "  --format FORMAT  text, yaml, json, markdown, html, pdf or akn:\n"
+	  "  --format text    as published minutes read, wrapped (the default)\n"
 	  "  --format yaml    the minutes file itself\n"
+	  "  --format json    the minutes file as JSON (the same content)\n"
 	  "  --format markdown  as published minutes read, in Markdown\n"
 	  "  --format html    one standalone HTML page\n"
+	  "  --format pdf     A4 pages to print and sign (redirect it to a file)\n"
+	  "  --format akn     an Akoma Ntoso 3.0 debate document (XML)\n"
 	  "  --include-exempt print exempt business in full (not for publication)\n\n"
-	  "Text, Markdown and HTML end with the revision they were made from\n"
+	  "Text, Markdown, HTML and PDF end with the revision they were made from\n"
 	  "(commit id and date) and whether the minutes are draft or confirmed.\n"
 	  "An item exempt from publication gives its number, title and reason and\n"
-	  "\"Exempt item: minute not for publication\" unless --include-exempt.\n" },
-	{ "export", cmd_export, "--format html --out DIR [--committee SLUG] [--rev REV] [--include-exempt]",
-	  "write the archive as a static web site",
+	  "\"Exempt item: minute not for publication\" unless --include-exempt.\n"
+	  "With --agenda: text, markdown, html, yaml or json.\n" },
+	{ "export", cmd_export,
+	  "--format FORMAT [--out DIR] [--committee SLUG] [--rev REV] [--include-exempt] [--base-url URL]",
+	  "write the archive as a web site, PDFs or data",
 	  "Writes every meeting's minutes as a static site a council can publish\n"
 	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
 	  "a committee's meetings (newest first, with their status), and\n"
@@ -70,12 +77,21 @@ const struct command commands[] = {
 	  "earlier export (a .gavel-export file), whose pages are replaced.\n"
 	  "A meeting whose minutes do not load gets a page saying why, and the\n"
 	  "export goes on; gavel then exits 1.\n\n"
-	  "  --format html      the only format for now (required)\n"
-	  "  --out DIR          where to write the site (required)\n"
+	  "  --format html      the web site, into --out DIR\n"
+	  "  --format pdf       DIR/COMMITTEE/MEETING.pdf, as show --format pdf\n"
+	  "  --format json      DIR/COMMITTEE/MEETING/minutes.json and agenda.json\n"
+	  "  --format akn       DIR/COMMITTEE/MEETING.xml, Akoma Ntoso 3.0 debates\n"
+	  "  --format csv       the votes on standard output: a row a vote (meeting,\n"
+	  "                     date, minute, item, title, vote, for, against,\n"
+	  "                     abstained, outcome) and a row a named voter\n"
+	  "  --format ics       the meetings as an iCalendar feed on standard output\n"
+	  "  --out DIR          where to write (html, pdf, json, akn: required)\n"
 	  "  --committee SLUG   only that committee's meetings\n"
 	  "  --rev REV          the archive as it stood at revision REV (a commit\n"
 	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n"
-	  "  --include-exempt   exempt business in full (a site not for publication)\n" },
+	  "  --include-exempt   exempt business in full (a site not for publication)\n"
+	  "  --base-url URL     where the html export is published: each calendar\n"
+	  "                     event links to its meeting's page there\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.  A commit gavel did not make (one\n"

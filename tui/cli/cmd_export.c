@@ -15,6 +15,7 @@
  */
 #include "tui/cli/cli.h"
 #include "tui/cli/cli_publish.h"
+#include "tui/cli/export.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 #include "minutes/format/slug.h"
@@ -32,18 +33,6 @@
 #include <unistd.h>
 
 #define EXPORT_MARKER ".gavel-export"
-
-struct export {
-	struct archive *a;
-	const char *dir;
-	struct render_origin origin;
-	struct buf written;     /* the files written, one relative path a line */
-	bool write_failed;
-	/* The meeting being written, for its documents. */
-	const char *id;
-	const char *folder;
-	struct render_opts ro;
-};
 
 /* ---- the output folder ---- */
 
@@ -101,6 +90,11 @@ static int put_file(struct export *x, const char *rel, const char *data, size_t 
 	diags_free(&d);
 	free(path);
 	return rc;
+}
+
+int export_put(struct export *x, const char *rel, const char *data, size_t len)
+{
+	return put_file(x, rel, data, len);
 }
 
 /* Makes DIR, or accepts it when empty or when it holds an earlier export;
@@ -419,11 +413,12 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		{ "committee", required_argument, NULL, 'c' },
 		{ "rev", required_argument, NULL, 'r' },
 		{ "include-exempt", no_argument, NULL, 'x' },
+		{ "base-url", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("export");
 	bool include_exempt = false;
-	const char *format = NULL, *dir = NULL, *committee = NULL, *rev = NULL;
+	const char *format = NULL, *dir = NULL, *committee = NULL, *rev = NULL, *base = NULL;
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
 		if (o == 'f')
@@ -436,14 +431,24 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			rev = optarg;
 		else if (o == 'x')
 			include_exempt = true;
+		else if (o == 'b')
+			base = optarg;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
-	if (!format || strcmp(format, "html")) {
-		cli_usage_error(cmd, format ? "unknown format '%s'; expected html"
-				: "name the format with --format html", format);
+	if (!format || (!export_to_folder(format) && !export_to_stdout(format))) {
+		cli_usage_error(cmd, format ? "unknown format '%s'; expected html, pdf, json, akn, "
+				"csv or ics" : "name the format with --format html (or pdf, json, "
+				"akn, csv, ics)", format);
 		return EXIT_FAIL;
 	}
+	if (export_to_stdout(format) && dir) {
+		cli_usage_error(cmd, "--format %s is written to standard output, not to --out",
+				format);
+		return EXIT_FAIL;
+	}
+	if (export_to_stdout(format))
+		dir = "-";
 	if (!dir || !*dir || optind < argc) {
 		cli_usage_error(cmd, optind < argc ? "unexpected argument '%s'"
 				: "name the folder with --out DIR", argv[optind < argc ? optind : 0]);
@@ -480,12 +485,17 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		result = EXIT_NO;
 		goto out;
 	}
+	if (export_to_stdout(format)) {
+		size_t bad = export_stream(&x, v, n, format, base);
+		result = bad ? EXIT_NO : EXIT_YES;
+		goto out;
+	}
 	if (prepare_dir(dir, &previous) < 0)
 		goto out;
 	/* The marker first, so that an export cut short can be run again. */
 	if (put_file(&x, EXPORT_MARKER, previous, strlen(previous)) < 0)
 		goto out;
-	size_t failed = site(&x, v, n);
+	size_t failed = strcmp(format, "html") ? export_files(&x, v, n, format) : site(&x, v, n);
 	struct buf marker = BUF_INIT;
 	buf_addf(&marker, "# Written by gavel export from revision %s; gavel replaces "
 		 "these files on the next export.\n%s", x.origin.rev, x.written.data);

@@ -1,14 +1,54 @@
-/* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown or HTML. */
+/* gavel show MEETING: print a meeting's minutes as text, YAML, Markdown,
+ * HTML or PDF. */
 #include "tui/cli/cli.h"
 #include "tui/cli/cli_publish.h"
 #include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
+#include "tui/print/pdf.h"
+#include "tui/render/data.h"
 #include "tui/render/summons.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The file itself, the minutes' (ag NULL) or the agenda's, as YAML or JSON. */
+static int show_data(const struct minutes *m, const struct agenda *ag, const char *format,
+		     struct buf *out, struct diags *d)
+{
+	int rc = 0;
+	if (!strcmp(format, "json"))
+		rc = ag ? render_json_agenda(ag, out, d) : render_json_minutes(m, out, d);
+	else if (ag)
+		agenda_write(ag, out);
+	else
+		minutes_write(m, out);
+	if (rc < 0)
+		cli_diags(d, true);
+	return rc < 0 ? EXIT_FAIL : EXIT_YES;
+}
+
+/* The PDF's bytes as they are (cli_write would make its binary "visible"),
+ * never onto a terminal. */
+static int show_pdf(const struct minutes *m, const struct agenda *ag,
+		    const struct render_origin *origin, struct diags *d)
+{
+	if (isatty(STDOUT_FILENO)) {
+		cli_error("the PDF is not for a terminal: send it to a file "
+			  "(gavel show MEETING --format pdf > minutes.pdf)");
+		return EXIT_FAIL;
+	}
+	struct buf pdf = BUF_INIT;
+	int rc = print_pdf(m, ag, origin, &pdf, d);
+	if (rc < 0)
+		cli_diags(d, true);
+	else
+		fwrite(pdf.data, 1, pdf.len, stdout);
+	buf_free(&pdf);
+	return rc < 0 ? EXIT_FAIL : EXIT_YES;
+}
 
 /* --agenda: the notice of the meeting and its agenda (summons.h); yaml is
  * the agenda file itself. */
@@ -27,9 +67,11 @@ static int show_summons(struct archive *a, const char *id, const char *rev,
 	struct buf out = BUF_INIT;
 	struct render_origin origin;
 	int result = EXIT_YES;
-	if (!strcmp(format, "yaml"))
-		agenda_write(ag, &out);
-	else if (cli_origin(a, rev, &origin) < 0)
+	if (!strcmp(format, "yaml") || !strcmp(format, "json")) {
+		diags_init(&d);
+		result = show_data(NULL, ag, format, &out, &d);
+		diags_free(&d);
+	} else if (cli_origin(a, rev, &origin) < 0)
 		result = EXIT_FAIL;
 	else if (!strcmp(format, "markdown"))
 		render_summons_markdown(ag, c, &origin, &out);
@@ -70,9 +112,14 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
 	if (strcmp(format, "text") && strcmp(format, "yaml") && strcmp(format, "markdown") &&
-	    strcmp(format, "html")) {
-		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, markdown or html",
+	    strcmp(format, "html") && strcmp(format, "pdf") && strcmp(format, "json") && strcmp(format, "akn")) {
+		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, json, markdown, "
+				"html, pdf or akn",
 				format);
+		return EXIT_FAIL;
+	}
+	if (summons && (!strcmp(format, "pdf") || !strcmp(format, "akn"))) {
+		cli_usage_error(cmd, "--agenda is printed as text, markdown, html, yaml or json");
 		return EXIT_FAIL;
 	}
 	if (optind + 1 != argc) {
@@ -113,17 +160,22 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		struct buf out = BUF_INIT;
 		struct render_origin origin;
 		struct publish_lookup *look = publish_lookup_new(a, rev, argv[optind], &ro);
-		if (!strcmp(format, "yaml"))
-			minutes_write(m, &out);
+		if (!strcmp(format, "yaml") || !strcmp(format, "json"))
+			result = show_data(m, NULL, format, &out, &d);
 		else if (cli_origin(a, rev, &origin) < 0)
 			result = EXIT_FAIL;
 		else if (!strcmp(format, "markdown"))
 			render_markdown(m, ag, &origin, &ro, &out);
 		else if (!strcmp(format, "html"))
 			render_html(m, ag, &origin, NULL, &ro, &out);
+		else if (!strcmp(format, "akn"))
+			render_akn(argv[optind], m, ag, &origin, &out);
+		else if (!strcmp(format, "pdf"))
+			result = show_pdf(m, ag, &origin, &d);
 		else
 			render_text(m, ag, &origin, &ro, cli_width(), &out);
-		cli_write(out.data, out.len);
+		if (strcmp(format, "pdf"))
+			cli_write(out.data, out.len);
 		buf_free(&out);
 		publish_lookup_free(look);
 		minutes_free(m);

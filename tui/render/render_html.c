@@ -22,7 +22,9 @@ static const char style[] =
 	"nav li { display: inline; margin-right: 1em; }\n"
 	"h2 { border-top: 1px solid #999; padding-top: 0.5em; margin-top: 1.5em; }\n"
 	"dt { font-weight: bold; }\n"
-	"footer { border-top: 1px solid #999; margin-top: 2em; font-size: 0.9em; }\n";
+	"footer { border-top: 1px solid #999; margin-top: 2em; font-size: 0.9em; }\n"
+	/* Printed from a browser: A4, as councils print. */
+	"@page { size: A4; margin: 2cm; }\n";
 
 static bool has(const char *s)
 {

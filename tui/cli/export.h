@@ -1,0 +1,50 @@
+/*
+ * export: what gavel export's formats share (cmd_export.c writes the
+ * folder and the HTML site; cmd_export_files.c the other formats).
+ */
+#ifndef GAVEL_EXPORT_H
+#define GAVEL_EXPORT_H
+
+#include "minutes/base/buf.h"
+#include "minutes/git/archive.h"
+#include "minutes/git/meeting.h"
+#include "tui/render/render.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct export {
+	struct archive *a;
+	const char *dir;
+	struct render_origin origin;
+	struct buf written;     /* the files written, one relative path a line */
+	bool write_failed;
+	/* The meeting being written, for its documents. */
+	const char *id;
+	const char *folder;
+	struct render_opts ro;  /* --include-exempt */
+};
+
+/* Writes `rel` (a path that passes render_ref_path) inside the export's
+ * folder, as every page is written: 0 or -1 (said, and write_failed). */
+int export_put(struct export *x, const char *rel, const char *data, size_t len);
+
+/* Formats written into --out DIR, a file or two a meeting: pdf
+ * (COMMITTEE/MEETING.pdf), json (COMMITTEE/MEETING/minutes.json and
+ * agenda.json), akn (COMMITTEE/MEETING.xml).  Formats written to standard
+ * output, one document for every meeting: csv (the votes), ics (the
+ * meetings as a calendar). */
+bool export_to_folder(const char *format);
+bool export_to_stdout(const char *format);
+
+/* Writes the meetings v[0..n) in `format` into the folder; returns how
+ * many did not load (each warned about, and left out). */
+size_t export_files(struct export *x, const struct meeting_summary *v, size_t n,
+		    const char *format);
+/* Prints the meetings v[0..n) in `format`; `base_url` (may be NULL) is
+ * where the HTML export is published, for links.  Returns how many did
+ * not load, or (size_t)-1 when nothing could be written. */
+size_t export_stream(struct export *x, const struct meeting_summary *v, size_t n,
+		     const char *format, const char *base_url);
+
+#endif
