@@ -310,10 +310,23 @@ static void test_speaker_resolution(void **state)
 	assert_string_equal(form_speakers_split(f, "Reid: Two of us.", &by),
 			    "Reid: Two of us.");
 	assert_null(by);
-	/* Someone who sent apologies is not in the room. */
-	form_speakers_split(f, "Patel: Hello.", &by);
+	/* Someone who sent apologies is named, and the clerk told so. */
+	enum form_speaker_check ck;
+	const char *other;
+	form_speakers_check(f, "Patel: Hello.", &by, &ck, &other);
+	assert_string_equal(by, "Cllr Sam Patel");
+	assert_int_equal(ck, FORM_SPEAKER_AWAY);
+	assert_string_equal(form_speakers_check(f, "Cllr Reid: Both?", &by, &ck, &other),
+			    "Cllr Reid: Both?");
+	assert_int_equal(ck, FORM_SPEAKER_AMBIGUOUS);
+	assert_non_null(other);
+	form_speakers_check(f, "Cllr Reidd: Who?", &by, &ck, &other);
 	assert_null(by);
-	/* Nor is a colon that is not after a name. */
+	assert_int_equal(ck, FORM_SPEAKER_UNKNOWN);
+	/* A colon that is not after a name names nobody, and is no name. */
+	form_speakers_check(f, "the date moved: it did.", &by, &ck, &other);
+	assert_null(by);
+	assert_int_equal(ck, FORM_SPEAKER_UNNAMED);
 	form_speakers_split(f, "Note: the date moved.", &by);
 	assert_null(by);
 	/* The speaker list: presenters first, each once. */
@@ -328,6 +341,46 @@ static void test_speaker_resolution(void **state)
 	form_speakers_set(f, "Cllr Jo Reid");
 	assert_string_equal(field(f), "Cllr Jo Reid: The funding was cut.");
 	assert_true(f->field_changed);
+	/* ... and a typed name that names nobody, rather than adding to it. */
+	form_set_text(f, "Cllr Reidd: The funding was cut.");
+	form_speakers_set(f, "Cllr Zoë Reid");
+	assert_string_equal(field(f), "Cllr Zoë Reid: The funding was cut.");
+}
+
+/* A stored comment whose name names nobody, more than one, or someone
+ * away: stored as typed (or as theirs), and the clerk told at once. */
+static void test_speaker_flag(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_roll_add(&f->roll, "Cllr Zoë Reid", NULL, FORM_PRESENT);
+	form_roll_add(&f->roll, "Cllr Jo Reid", NULL, FORM_PRESENT);
+	form_roll_add(&f->roll, "Cllr Sam Patel", NULL, FORM_APOLOGIES);
+	form_nav_item(f, ITEM_5);
+	focus(f, SLOT_COMMENT, 0);
+	assert_true(type_and_leave(f, "Cllr Reidd: The funding was cut."));
+	struct minutes_item *it = item(fx, ITEM_5);
+	assert_string_equal(it->comments[0].text, "Cllr Reidd: The funding was cut.");
+	assert_null(it->comments[0].by);
+	assert_true(f->msg_error);
+	assert_string_equal(f->msg.data, "comment 1: \"Cllr Reidd\" is nobody here; "
+			    "stored as typed: F2 picks the speaker");
+	assert_int_equal(f->speaker_flag, 1);
+	focus(f, SLOT_COMMENT, 1);
+	assert_true(type_and_leave(f, "Reid: Both of us."));
+	assert_null(it->comments[1].by);
+	assert_non_null(strstr(f->msg.data, "could be more than one person"));
+	assert_int_equal(f->speaker_flag, 2);
+	focus(f, SLOT_COMMENT, 2);
+	assert_true(type_and_leave(f, "Cllr Patel: From afar."));
+	assert_string_equal(it->comments[2].by, "Cllr Sam Patel");
+	assert_string_equal(it->comments[2].text, "From afar.");
+	assert_non_null(strstr(f->msg.data, "Cllr Sam Patel is marked apologies"));
+	/* A name that resolves says nothing and clears nothing else. */
+	buf_reset(&f->msg);
+	focus(f, SLOT_COMMENT, 3);
+	assert_true(type_and_leave(f, "Chair: Thank you."));
+	assert_string_equal(f->msg.data, "");
 }
 
 /* ---- decisions ---- */
@@ -557,6 +610,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_emptied_entries_go, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_validation_messages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_resolution, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_speaker_flag, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attendance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hub_and_end, setup, teardown),

@@ -452,16 +452,20 @@ static struct stored store_entry(struct form *f, struct minutes_item *it,
 		if (fresh && *text) {
 			minutes_item_add_comment(it, text, by);
 			form_changed(f, it, "comment %zu recorded", it->ncomments);
+			form_speakers_note(f, it->ncomments - 1, v);
 			r.rebuild = true;
 		} else if (!fresh && !*text) {
 			minutes_item_remove_comment(it, i);
 			form_changed(f, it, "comment %zu removed", i + 1);
+			f->speaker_flag = 0;
 			r.rebuild = true;
 		} else if (!fresh) {
 			bool a = set_text(&it->comments[i].text, text);
 			bool b = set_text(&it->comments[i].by, by ? by : "");
-			if (a || b)
+			if (a || b) {
 				form_changed(f, it, "comment %zu changed", i + 1);
+				form_speakers_note(f, i, v);
+			}
 		}
 		break;
 	}

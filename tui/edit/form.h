@@ -69,6 +69,9 @@ struct form {
 	struct form_roll roll;          /* attendance */
 	size_t sel;                     /* the selected row of a list view */
 	bool ended;                     /* the meeting was ended */
+	/* The comment (its index + 1; 0: none) of the item in hand whose
+	 * "Name: " named nobody or more than one: F2 picks its speaker. */
+	size_t speaker_flag;
 
 	/* A date in words ("Wednesday 17 January 2018") for the phrase
 	 * that confirms earlier minutes; NULL: the date as it is. */

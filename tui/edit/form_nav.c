@@ -56,6 +56,7 @@ void form_nav_enter(struct form *f, enum form_view v)
 {
 	f->view = v;
 	f->entries++;
+	f->speaker_flag = 0;
 	form_build(f);
 	f->focus = 0;
 	form_load(f);

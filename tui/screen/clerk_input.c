@@ -133,6 +133,32 @@ static void prompt_key(struct clerk *c, int action, int r, wint_t ch)
 	}
 }
 
+/* Enter in a comment: store it, commit, and go on to a fresh one. */
+static void comment_enter(struct clerk *c, const struct form_slot *sl)
+{
+	struct form *f = &c->f;
+	if (!*field_text(f->field, NULL) && form_slot_is_new(f, sl))
+		return;
+	if (form_move(f, 0)) {
+		f->focus = form_slot_find(f, SLOT_COMMENT, form_item(f)->ncomments);
+		form_load(f);
+	}
+}
+
+/* The speaker picked: into the comment, which, when it was the flagged
+ * one F2 went back to, is stored, and the fresh comment is next. */
+static void pick_done(struct clerk *c, const char *name)
+{
+	form_speakers_set(&c->f, name);
+	c->picking = false;
+	if (c->pick_return) {
+		c->pick_return = false;
+		const struct form_slot *sl = form_focused(&c->f);
+		if (sl)
+			comment_enter(c, sl);
+	}
+}
+
 static void pick_key(struct clerk *c, int action, wint_t ch)
 {
 	const char *v[64];
@@ -140,6 +166,12 @@ static void pick_key(struct clerk *c, int action, wint_t ch)
 	switch (action) {
 	case CA_CANCEL:
 		c->picking = false;
+		if (c->pick_return) {
+			c->pick_return = false;
+			c->f.focus = form_slot_find(&c->f, SLOT_COMMENT,
+						    form_item(&c->f)->ncomments);
+			form_load(&c->f);
+		}
 		break;
 	case CA_PICK_UP:
 		if (c->pick_sel > 0)
@@ -150,16 +182,12 @@ static void pick_key(struct clerk *c, int action, wint_t ch)
 			c->pick_sel++;
 		break;
 	case CA_PICK_DIGIT:
-		if ((size_t)(ch - '1') < n) {
-			form_speakers_set(&c->f, v[ch - '1']);
-			c->picking = false;
-		}
+		if ((size_t)(ch - '1') < n)
+			pick_done(c, v[ch - '1']);
 		break;
 	case CA_PICK:
-		if (c->pick_sel < n) {
-			form_speakers_set(&c->f, v[c->pick_sel]);
-			c->picking = false;
-		}
+		if (c->pick_sel < n)
+			pick_done(c, v[c->pick_sel]);
 		break;
 	default:
 		break;
@@ -173,16 +201,21 @@ static void help_key(struct clerk *c, int r, wint_t ch)
 		c->help = false;
 }
 
-/* Enter in a comment: store it, commit, and go on to a fresh one. */
-static void comment_enter(struct clerk *c, const struct form_slot *sl)
+/* F2 in a comment: the speaker list, for this comment, or, from an
+ * empty fresh one just after a comment whose name was flagged, for that
+ * one. */
+static void speaker_key(struct clerk *c, const struct form_slot *sl)
 {
 	struct form *f = &c->f;
-	if (!*field_text(f->field, NULL) && form_slot_is_new(f, sl))
-		return;
-	if (form_move(f, 0)) {
-		f->focus = form_slot_find(f, SLOT_COMMENT, form_item(f)->ncomments);
+	c->pick_return = false;
+	if (f->speaker_flag && form_slot_is_new(f, sl) && !*field_text(f->field, NULL) &&
+	    form_move(f, 0)) {
+		f->focus = form_slot_find(f, SLOT_COMMENT, f->speaker_flag - 1);
 		form_load(f);
+		c->pick_return = true;
 	}
+	c->picking = true;
+	c->pick_sel = 0;
 }
 
 /* A key the form's actions left: the field's, unless the minutes are
@@ -229,8 +262,7 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 		if (sl->kind != SLOT_COMMENT) {
 			form_type(c, r, ch);
 		} else if (!form_refuse_read_only(f)) {
-			c->picking = true;
-			c->pick_sel = 0;
+			speaker_key(c, sl);
 		}
 		break;
 	case CA_EDITOR: external_edit(c); break;

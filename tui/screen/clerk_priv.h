@@ -36,6 +36,7 @@ struct clerk {
 
 	bool picking;                   /* the speaker list is open */
 	size_t pick_sel;
+	bool pick_return;               /* ... for a flagged comment: back after */
 	bool help;
 	size_t help_top;
 	bool quit;
