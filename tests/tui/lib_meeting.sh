@@ -17,6 +17,8 @@ C6="Simon Blackburn: The impact of home schooling was discussed at his ministeri
 check "gavel demo --no-run makes the demo repository" make_demo
 start clerk -C "$REPO" run "$MEETING"
 check "gavel run opens on the attendance list" wait_for "Cllr Ruth Dombey"
+keys b
+check "b begins the meeting" wait_log "meeting began"
 
 # Attendance: the eighth member sends apologies; the two presenters of
 # item 3, next on the list, are in attendance.

@@ -23,6 +23,12 @@ void form_init(struct form *f, struct session *s)
 	f->s = s;
 	f->m = session_minutes(s);
 	form_roll_load(&f->roll, session_committee(s), session_agenda(s), f->m);
+	/* Begun in an earlier run: its start is not the agenda's, or an
+	 * item has been taken. */
+	const struct agenda *a = session_agenda(s);
+	f->begun = *f->m->start && (!a || strcmp(a->start, f->m->start));
+	for (size_t i = 0; i < f->m->nitems && !f->begun; i++)
+		f->begun = *f->m->items[i]->started != 0;
 }
 
 void form_free(struct form *f)
@@ -210,7 +216,7 @@ void form_slot_label(const struct form *f, const struct form_slot *sl, char *out
 	bool fresh = form_slot_is_new(f, sl);
 	size_t k = sl->index + 1;
 	switch (sl->kind) {
-	case SLOT_START: snprintf(out, n, "Started"); break;
+	case SLOT_START: snprintf(out, n, f->begun ? "Started" : "Scheduled"); break;
 	case SLOT_VENUE: snprintf(out, n, "Venue"); break;
 	case SLOT_DECL_MEMBER:
 		snprintf(out, n, fresh ? "Declaration +" : "Declaration %zu", k); break;
@@ -392,8 +398,10 @@ static struct stored store_meeting(struct form *f, const struct form_slot *sl,
 		if (!time_parse(v, t)) {
 			form_say(f, true, "'%s' is not a time; expected HH:MM, such as 11:02", v);
 			r.ok = false;
-		} else if (set_fixed(m->start, sizeof(m->start), t))
+		} else if (set_fixed(m->start, sizeof(m->start), t)) {
 			form_changed(f, NULL, "start time set");
+			f->begun = *t != 0;
+		}
 		break;
 	case SLOT_VENUE:
 		if (set_text(&m->venue, v))

@@ -69,6 +69,10 @@ struct form {
 	struct form_roll roll;          /* attendance */
 	size_t sel;                     /* the selected row of a list view */
 	bool ended;                     /* the meeting was ended */
+	/* The clerk began the meeting (form_nav_begin, or its start typed,
+	 * or it was begun in an earlier run): the minutes' start is its real
+	 * start, no longer the agenda's scheduled one. */
+	bool begun;
 	/* The comment (its index + 1; 0: none) of the item in hand whose
 	 * "Name: " named nobody or more than one: F2 picks its speaker. */
 	size_t speaker_flag;

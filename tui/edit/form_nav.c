@@ -39,17 +39,36 @@ void form_nav_start(struct form *f, const char *journal_state, const char *when)
 	if (last != SIZE_MAX) {
 		form_nav_enter(f, FORM_HUB);
 		f->sel = last + 2;
+		/* That item is in hand again: E ends it, another item ends it. */
+		f->item = last;
+		f->entered = true;
 		form_say(f, false, "Welcome back: Enter goes on with item %s.",
 			 f->m->items[last]->number);
 		return;
 	}
 	form_nav_enter(f, FORM_ATTENDANCE);
-	if (!session_read_only(f->s)) {
-		char now[6];
-		now_hhmm(now);
-		snprintf(f->m->start, sizeof(f->m->start), "%s", now);
-		form_changed(f, NULL, "meeting began %s", now);
+	if (!f->begun && !session_read_only(f->s) && *f->m->start)
+		form_say(f, false, "Scheduled for %s: b begins the meeting and stamps "
+			 "its start.", f->m->start);
+	else if (!f->begun && !session_read_only(f->s))
+		form_say(f, false, "b begins the meeting and stamps its start.");
+}
+
+void form_nav_begin(struct form *f)
+{
+	if (form_refuse_read_only(f))
+		return;
+	if (f->begun) {
+		form_say(f, false, "The meeting began at %s; the opening's Started field "
+			 "corrects it.", f->m->start);
+		return;
 	}
+	now_hhmm(f->m->start);
+	f->begun = true;
+	form_changed(f, NULL, "meeting began %s", f->m->start);
+	form_roll_store(&f->roll, f->m);
+	form_commit(f);
+	form_say(f, false, "The meeting began at %s.", f->m->start);
 }
 
 void form_nav_enter(struct form *f, enum form_view v)
@@ -95,12 +114,22 @@ void form_nav_item(struct form *f, size_t i)
 	struct minutes_item *it = form_item(f);
 	if (!it)
 		return;
+	bool first = false;
 	if (!*it->started && it->status == ITEM_TAKEN && !session_read_only(f->s)) {
 		now_hhmm(it->started);
 		form_changed(f, it, "started %s", it->started);
+		first = true;
 	}
 	if (other)
 		form_commit(f);
+	if (first && !f->begun) {
+		/* An item taken is a meeting going on; its start is what it
+		 * says until the clerk corrects it. */
+		f->begun = true;
+		form_say(f, false, "The meeting was not begun with b: its start stays %s; "
+			 "the opening's Started field corrects it.",
+			 *f->m->start ? f->m->start : "unset");
+	}
 	/* Straight to where the clerk will type: the summary of an item not
 	 * yet begun, else a fresh comment. */
 	if (!has(it->summary) && !it->ncomments)

@@ -15,9 +15,15 @@
 #include "tui/edit/form.h"
 
 /* Opens the form at its start: where the journal says the clerk was
- * (`journal_state` not NULL), else at the hub on the last item begun,
- * else at attendance with the meeting's start time stamped. */
+ * (`journal_state` not NULL), else at the hub on the last item begun
+ * (which is then in hand), else at attendance.  Opening stamps nothing:
+ * the meeting begins with form_nav_begin. */
 void form_nav_start(struct form *f, const char *journal_state, const char *when);
+
+/* Begins the meeting (b on attendance): its start time stamped now and
+ * committed, once; after that, says when it began and where to correct
+ * it. */
+void form_nav_begin(struct form *f);
 
 /* Shows view v, its slots made and the first focused. */
 void form_nav_enter(struct form *f, enum form_view v);

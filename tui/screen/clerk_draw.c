@@ -94,7 +94,7 @@ static void draw_header(struct clerk *c)
 	if (has(m->venue))
 		buf_addf(&left, "  %s", m->venue);
 	if (*m->start)
-		buf_addf(&right, "began %s  ", m->start);
+		buf_addf(&right, "%s %s  ", c->f.begun ? "began" : "scheduled", m->start);
 	bar_time(&right, "", time(NULL));
 	ui_bar(0, left.data, right.data, ui_attr(THEME_HEADER));
 	buf_free(&left);

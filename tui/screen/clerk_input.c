@@ -314,6 +314,7 @@ static void attendance_key(struct clerk *c, int action)
 		if (!form_refuse_read_only(&c->f))
 			prompt_open(c, P_PERSON_NAME);
 		break;
+	case CA_BEGIN: form_nav_begin(&c->f); break;
 	default: list_move(c, action, c->f.roll.n); break;
 	}
 }

@@ -74,6 +74,9 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", 0 },
 	{ CA_ADD, CM_ATTENDANCE, { '+' }, "+", "add", ATTEND,
 	  "add someone (an officer, a guest) with a role", 0 },
+	{ CA_BEGIN, CM_ATTENDANCE, { 'b' }, "b", "begin", ATTEND,
+	  "begin the meeting: its start time is stamped now (once; the opening's "
+	  "Started field corrects it)", 0 },
 	{ CA_NEXT, CM_ATTENDANCE, { '\r', '\n', '\t', KC_FN(KEY_RIGHT) }, "Enter, Tab, Right",
 	  "next", ATTEND, "done: on to the opening (as ^N)", 0 },
 
@@ -155,8 +158,9 @@ const struct keymap clerk_keymap = {
 		 "committed to git.",
 	.bindings = clerk_bindings,
 	.n = sizeof(clerk_bindings) / sizeof(clerk_bindings[0]),
-	.outro = "Times are stamped when you enter and leave an item; correct them in "
-		 "its Started and Ended fields.",
+	.outro = "The meeting's start is stamped by b on the attendance list, its end "
+		 "by E; an item's times when you enter and leave it.  Correct them in "
+		 "the Started and Ended fields.",
 };
 
 const char *clerk_correct_keys(void)
