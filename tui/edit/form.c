@@ -541,8 +541,11 @@ static struct stored store_item(struct form *f, struct minutes_item *it,
 		free(keep);
 		break;
 	}
-	case SLOT_DECISION:
-		if (set_text(&it->decision, v)) {
+	case SLOT_DECISION: {
+		char *tidy = form_phrases_tidy(f, v);
+		bool changed = set_text(&it->decision, tidy);
+		free(tidy);
+		if (changed) {
 			form_changed(f, it, *v ? "decision recorded" : "decision removed");
 			const char *id = form_phrases_confirms(f);
 			if (*v && id)
@@ -550,6 +553,7 @@ static struct stored store_item(struct form *f, struct minutes_item *it,
 					 "minutes now, signed by the chair.", id);
 		}
 		break;
+	}
 	case SLOT_VOTE_FOR:
 	case SLOT_VOTE_AGAINST:
 	case SLOT_VOTE_ABST: {

@@ -81,6 +81,8 @@ struct form {
 	 * that confirms earlier minutes; NULL: the date as it is. */
 	void (*date_words)(struct buf *out, const char *date);
 	char confirm[200];              /* that phrase, made by form_phrases */
+	bool phrase_space;              /* a phrase ending in a space was picked:
+					 * the clerk's next space is not doubled */
 
 	struct buf msg;                 /* for the clerk's message line, whole */
 	bool msg_error;

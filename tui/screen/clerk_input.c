@@ -80,6 +80,12 @@ static void prompt_accept(struct clerk *c)
 	}
 	if (k == P_URGENT_TITLE && *v)
 		form_nav_urgent(&c->f, v);
+	if (k == P_REASON)
+		form_nav_status(&c->f, (enum item_status)c->pending_status, v);
+	if (k == P_CONFIRM_EMPTY && (*v == 'y' || *v == 'Y'))
+		form_phrases_confirm_now(&c->f);
+	else if (k == P_CONFIRM_EMPTY)
+		form_say(&c->f, false, "not confirmed");
 	if (k == P_CORRECTION && *v) {
 		struct diags d;
 		diags_init(&d);
@@ -224,6 +230,11 @@ static void form_type(struct clerk *c, int r, wint_t ch)
 {
 	if (form_refuse_read_only(&c->f))
 		return;
+	/* "RESOLVED: that " has its space: the clerk's own is not doubled. */
+	bool space = c->f.phrase_space && r == OK && ch == ' ';
+	c->f.phrase_space = false;
+	if (space)
+		return;
 	field_key(c, c->f.field, r, ch);
 }
 
@@ -239,6 +250,8 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 		return;
 	}
 	long page = LINES > 10 ? (LINES - 6) / 2 : 1;
+	if (action != CA_PHRASE && action != 0)
+		f->phrase_space = false;
 	switch (action) {
 	case CA_PHRASE:
 		if (!form_phrases_pick(f, (size_t)(ch - '1')))
@@ -255,7 +268,12 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 	case CA_CONFIRM:
 		if (!form_refuse_read_only(f) && form_store(f)) {
 			form_commit(f);
-			form_phrases_confirm_now(f);
+			/* Empty minutes are confirmed only when the clerk says so. */
+			if (form_phrases_confirms(f) && form_item(f)->decision &&
+			    *form_item(f)->decision && form_phrases_confirms_empty(f))
+				prompt_open(c, P_CONFIRM_EMPTY);
+			else
+				form_phrases_confirm_now(f);
 		}
 		break;
 	case CA_SPEAKER:
@@ -333,9 +351,19 @@ static void hub_key(struct clerk *c, int action)
 		if (!form_refuse_read_only(&c->f))
 			prompt_open(c, P_URGENT_TITLE);
 		break;
-	case CA_WITHDRAWN: form_nav_status(&c->f, ITEM_WITHDRAWN); break;
-	case CA_DEFERRED: form_nav_status(&c->f, ITEM_DEFERRED); break;
-	case CA_TAKEN: form_nav_status(&c->f, ITEM_TAKEN); break;
+	case CA_WITHDRAWN:
+	case CA_DEFERRED:
+		/* The reason is asked, and may be left empty. */
+		if (form_refuse_read_only(&c->f))
+			break;
+		if (!form_nav_selected(&c->f)) {
+			form_say(&c->f, true, "select an item first");
+			break;
+		}
+		c->pending_status = action == CA_DEFERRED ? ITEM_DEFERRED : ITEM_WITHDRAWN;
+		prompt_open(c, P_REASON);
+		break;
+	case CA_TAKEN: form_nav_status(&c->f, ITEM_TAKEN, NULL); break;
 	default: list_move(c, action, form_nav_hub_rows(&c->f)); break;
 	}
 }

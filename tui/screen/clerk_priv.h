@@ -25,7 +25,8 @@
 
 /* A one-line question at the bottom of the screen (a name to add, the
  * title of urgent business). */
-enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE, P_CORRECTION };
+enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE, P_CORRECTION,
+		   P_REASON, P_CONFIRM_EMPTY };
 
 struct clerk {
 	struct form f;
@@ -33,6 +34,8 @@ struct clerk {
 	enum prompt_kind prompt;
 	struct field *prompt_field;
 	char *pending_name;             /* the name asked, while its role is */
+	int pending_status;             /* the status (enum item_status) whose
+					 * reason is asked */
 
 	bool picking;                   /* the speaker list is open */
 	size_t pick_sel;
