@@ -84,6 +84,8 @@ struct form {
 	bool phrase_space;              /* a phrase ending in a space was picked:
 					 * the clerk's next space is not doubled */
 
+	double journal_call;            /* when form_journal_write was last called */
+
 	struct buf msg;                 /* for the clerk's message line, whole */
 	bool msg_error;
 	/* The screen's words for making confirmed minutes writable ("^R

@@ -27,8 +27,7 @@ void form_nav_start(struct form *f, const char *journal_state, const char *when)
 {
 	if (journal_state) {
 		form_journal_restore(f, journal_state);
-		form_say(f, false, "Found unsaved work (journal of %s) and restored it: "
-			 "nothing is lost.", when ? when : "?");
+		form_journal_recovered(f, when);
 		return;
 	}
 	/* A meeting begun earlier opens where it stood. */
