@@ -343,10 +343,10 @@ static void hub_row(struct clerk *c, size_t i, int y, attr_t a)
 	/* The item in hand: ">" and bold, its state "in hand"; the selection
 	 * is the highlighted row, wherever it is. */
 	bool here = f->entered && f->view == FORM_HUB && i >= 2 && i - 2 == f->item;
-	if (here && strcmp(state, "decided"))
+	if (here && (!strcmp(state, "in progress") || !strcmp(state, "untouched")))
 		state = "in hand";
 	ui_text(y, 0, 2, here ? ">" : " ", 1, a | (here ? A_BOLD : 0));
-	ui_text(y, 2, COLS - 18, b.data, b.len, a | (here ? A_BOLD : 0));
+	ui_text_cut(y, 2, COLS - 18, b.data, b.len, a | (here ? A_BOLD : 0));
 	ui_text(y, COLS - 14, 13, state, strlen(state),
 		a ? a : !strcmp(state, "decided") ? ui_attr(THEME_DECISION) : ui_attr(THEME_DIM));
 	buf_free(&b);

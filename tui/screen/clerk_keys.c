@@ -36,7 +36,7 @@ static const struct key_binding clerk_bindings[] = {
 	  "in an empty decision, pick a phrase", 0 },
 	{ CA_FIELD_PREV, CM_FORM, { KC_FN(KEY_BTAB) }, "Shift-Tab", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_NEXT, CM_FORM, { '\t' }, "Tab, Shift-Tab", "next field", FORM,
-	  "next / previous field (Up and Down too)", 0 },
+	  "next / previous field (Up and Down too)", KB_DROP(1) },
 	{ CA_FIELD_UP, CM_FORM, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_DOWN, CM_FORM, { KC_FN(KEY_DOWN) }, "Down", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_PGUP, CM_FORM, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
@@ -70,10 +70,10 @@ static const struct key_binding clerk_bindings[] = {
 	  "ten rows down", 0 },
 	{ CA_PRESENT, CM_ATTENDANCE, { 'p' }, "p", "present", ATTEND, "present", 0 },
 	{ CA_APOLOGIES, CM_ATTENDANCE, { 'a' }, "a", "apologies", ATTEND, "apologies", 0 },
-	{ CA_ABSENT, CM_ATTENDANCE, { 'x' }, "x", "absent", ATTEND, "absent", 0 },
-	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", 0 },
+	{ CA_ABSENT, CM_ATTENDANCE, { 'x' }, "x", "absent", ATTEND, "absent", KB_DROP(2) },
+	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", KB_DROP(1) },
 	{ CA_ADD, CM_ATTENDANCE, { '+' }, "+", "add", ATTEND,
-	  "add someone (an officer, a guest) with a role", 0 },
+	  "add someone (an officer, a guest) with a role", KB_DROP(1) },
 	{ CA_BEGIN, CM_ATTENDANCE, { 'b' }, "b", "begin", ATTEND,
 	  "begin the meeting: its start time is stamped now (once; the opening's "
 	  "Started field corrects it)", 0 },
@@ -88,7 +88,7 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_NEXT, CM_OPENING, { KC_CTRL('N') }, "^N", "first item", NULL, NULL, KB_NOHELP },
 	{ CA_NEXT, CM_ATTENDANCE, { KC_CTRL('N') }, "^N", NULL, NULL, NULL, 0 },
 	{ CA_BACK, CM_FORM | CM_ATTENDANCE, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", "hub",
-	  STEPS, "the meeting's hub: attendance, declarations, every item", 0 },
+	  STEPS, "the meeting's hub: attendance, declarations, every item", KB_DROP(1) },
 	{ CA_BACK, CM_HUB, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", NULL, HUB,
 	  "back to the step you were at; after E, from what is missing back to the "
 	  "hub", 0 },
@@ -102,9 +102,9 @@ static const struct key_binding clerk_bindings[] = {
 	  FORM, "on an item that confirms an earlier meeting's minutes (Minutes of "
 	  "the previous meeting), confirm them now, signed by the chair", 0 },
 	{ CA_EDITOR, CM_ITEM | CM_SUMMARY, { KC_CTRL('O') }, "^O", "editor", FORM,
-	  "edit the field in $VISUAL or $EDITOR", 0 },
+	  "edit the field in $VISUAL or $EDITOR", KB_DROP(2) },
 	{ CA_EDITOR, CM_OPENING | CM_DECISION, { KC_CTRL('O') }, "^O", NULL, NULL, NULL, 0 },
-	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "^Z", "undo", NULL, NULL, KB_NOHELP },
+	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "^Z", "undo", NULL, NULL, KB_NOHELP | KB_DROP(2) },
 	{ KEYS_WIDGET, CM_FORM, { 0 }, "empty a field", NULL, FORM,
 	  "and leave it: that comment, action, presenter, document or declaration "
 	  "is removed", 0 },
@@ -128,13 +128,13 @@ static const struct key_binding clerk_bindings[] = {
 	  "open the selected row: attendance, the opening, an item, the end", 0 },
 	{ CA_URGENT, CM_HUB, { 'u' }, "u", "urgent", HUB,
 	  "add urgent business after the selected item", 0 },
-	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB, "withdrawn", 0 },
+	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB, "withdrawn", KB_DROP(1) },
 	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB, "deferred", 0 },
-	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", 0 },
+	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", KB_DROP(2) },
 	{ CA_END, CM_HUB, { 'E' }, "E", "end", HUB,
 	  "end the meeting: stamps the end time, commits, shows what is missing", 0 },
 	{ CA_HISTORY, CM_HUB, { 'h' }, "h", "history", HUB,
-	  "the meeting's history: its revisions, the changes between two, blame", 0 },
+	  "the meeting's history: its revisions, the changes between two, blame", KB_DROP(2) },
 
 	/* The prompt and the speaker list.  The help page's own keys are
 	 * keys_help_keymap's, the same on every screen. */
