@@ -47,7 +47,10 @@ keys C-n
 check "^N opens item 3" wait_for "Integrated Communities Strategy"
 check "item 3 shows its presenters from the agenda" wait_for "Penny Hobman"
 
-# The summary (the field in hand on a fresh item), then six comments.
+# The summary (the field in hand on a fresh item) opens with the Chair
+# introducing the presenters, on screen; the clerk goes on after it.
+check "the summary opens with the Chair introducing the presenters" \
+	wait_for "The Chair introduced Peter Fenn and Penny Hobman, Ministry of"
 type_text "Peter Fenn and Penny Hobman gave an overview of the strategy, which builds on the Casey Review."
 keys Tab
 k=0
@@ -80,6 +83,12 @@ check "the action's due date shows" wait_for "2018-04-30"
 keys C-n
 check "^N moves on to item 4" wait_for "Tackling loneliness"
 check "leaving item 3 commits its action" log_has "action 1 recorded"
+# Item 4's opening sentence is not wanted: the clerk clears it.
+check "item 4's summary opens with its presenter" \
+	wait_for "The Chair introduced Rebecca Cox, Principal Policy Adviser."
+i=0
+while [ $i -lt 70 ]; do keys BSpace; i=$((i + 1)); done
+check "cleared, the sentence is gone" wait_gone "The Chair introduced Rebecca Cox"
 keys Escape
 check "Esc opens the hub" wait_for "End the meeting"
 keys E

@@ -383,6 +383,38 @@ static void test_speaker_flag(void **state)
 	assert_string_equal(f->msg.data, "");
 }
 
+/* ---- the opening of a summary ---- */
+
+static void test_introduced(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	/* Taken for the first time: the summary opens with the Chair
+	 * introducing the presenters, typed as if by the clerk. */
+	form_nav_item(f, ITEM_5);
+	assert_int_equal(form_focused(f)->kind, SLOT_SUMMARY);
+	assert_non_null(strstr(field(f), "The Chair introduced Peter Fenn and Penny Hobman"));
+	assert_int_equal(field_cursor(f->field), strlen(field(f)));
+	assert_true(f->field_changed);
+	/* Cleared, it stays cleared: taken again, nothing comes back. */
+	assert_true(type_and_leave(f, ""));
+	assert_null(item(fx, ITEM_5)->summary);
+	form_nav_item(f, ITEM_3);
+	form_nav_item(f, ITEM_5);
+	assert_string_equal(field(f), "");
+	/* The sentence: the same role said once, the last joined by "and". */
+	struct people l = { 0 };
+	people_add(&l, "A Smith", "MHCLG");
+	people_add(&l, "B Jones", "MHCLG");
+	people_add(&l, "C Brown", NULL);
+	struct buf b = BUF_INIT;
+	form_phrases_introduced(&l, &b);
+	assert_string_equal(b.data, "The Chair introduced A Smith and B Jones, MHCLG and "
+			    "C Brown.");
+	buf_free(&b);
+	people_free(&l);
+}
+
 /* ---- decisions ---- */
 
 static void date_words(struct buf *out, const char *date)
@@ -481,17 +513,34 @@ static void test_hub_and_end(void **state)
 	assert_int_equal(f->sel, ITEM_3 + 2);
 	assert_int_equal(form_nav_hub_rows(f), 6);
 	assert_string_equal(form_nav_item_state(item(fx, ITEM_3)), "in progress");
-	/* Urgent business after the selected item, numbered after the last. */
+	/* Urgent business right after the item in hand, numbered after it;
+	 * the selection stays on the row it was on. */
 	form_nav_urgent(f, "Flooding at the depot");
 	assert_int_equal(f->m->nitems, 4);
-	assert_string_equal(item(fx, 1)->number, "13");
+	assert_string_equal(item(fx, 1)->number, "3a");
 	assert_true(item(fx, 1)->urgent);
-	assert_string_equal(f->msg.data, "item 13 added; Enter opens it");
-	assert_int_equal(f->sel, 3);
-	form_nav_status(f, ITEM_WITHDRAWN);
+	assert_string_equal(f->msg.data, "item 3a added as urgent business; it is the "
+			    "row after item 3");
+	assert_int_equal(f->sel, ITEM_3 + 2);
+	form_nav_urgent(f, "A late paper");
+	assert_string_equal(item(fx, 2)->number, "3b");
+	assert_int_equal(f->sel, ITEM_3 + 2);
+	char *next = form_nav_urgent_number(f->m, 0);
+	assert_string_equal(next, "3c");
+	free(next);
+	/* Withdrawn with a reason; deferred without one; taken clears it. */
+	f->sel = 3;
+	form_nav_status(f, ITEM_WITHDRAWN, "The report was not ready.");
 	assert_int_equal(item(fx, 1)->status, ITEM_WITHDRAWN);
+	assert_string_equal(item(fx, 1)->reason, "The report was not ready.");
+	f->sel = 4;
+	form_nav_status(f, ITEM_DEFERRED, "");
+	assert_int_equal(item(fx, 2)->status, ITEM_DEFERRED);
+	assert_null(item(fx, 2)->reason);
+	form_nav_status(f, ITEM_TAKEN, "ignored");
+	assert_null(item(fx, 2)->reason);
 	f->sel = 0;
-	form_nav_status(f, ITEM_DEFERRED);
+	form_nav_status(f, ITEM_DEFERRED, NULL);
 	assert_string_equal(f->msg.data, "select an item first");
 	form_nav_end(f);
 	assert_int_equal(f->view, FORM_END);
@@ -502,7 +551,8 @@ static void test_hub_and_end(void **state)
 	assert_non_null(strstr(b.data, "item 3 Minutes of the previous meeting: no decision\n"));
 	assert_non_null(strstr(b.data, "item 12.1 Any other business: urgent items: "
 				   "no decision\n"));
-	assert_null(strstr(b.data, "item 13"));
+	assert_null(strstr(b.data, "item 3a "));
+	assert_non_null(strstr(b.data, "item 3b A late paper: no decision\n"));
 	buf_free(&b);
 	form_nav_back(f);
 	assert_int_equal(f->view, FORM_HUB);
@@ -611,6 +661,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_validation_messages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_resolution, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_flag, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_introduced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attendance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hub_and_end, setup, teardown),

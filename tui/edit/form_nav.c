@@ -3,6 +3,7 @@
 
 #include "tui/edit/form.h"
 #include "tui/edit/form_journal.h"
+#include "tui/edit/form_phrases.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -136,6 +137,20 @@ void form_nav_item(struct form *f, size_t i)
 	else
 		f->focus = form_slot_find(f, SLOT_COMMENT, it->ncomments);
 	form_load(f);
+	/* Taken for the first time with presenters: the summary opens with
+	 * the Chair introducing them, on screen, the clerk's to keep, edit or
+	 * clear (the published minutes add nothing unseen). */
+	if (first && !has(it->summary) && it->presenters.n && form_focused(f) &&
+	    form_focused(f)->kind == SLOT_SUMMARY) {
+		struct buf b = BUF_INIT;
+		form_phrases_introduced(&it->presenters, &b);
+		if (b.len) {
+			buf_addstr(&b, "\n\n");
+			form_set_text(f, b.data);
+			field_set_cursor(f->field, b.len);
+		}
+		buf_free(&b);
+	}
 }
 
 /* The first item from i on (step 1) or back (step -1) that is taken:

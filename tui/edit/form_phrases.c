@@ -165,3 +165,33 @@ void form_phrases_confirm_now(struct form *f)
 	}
 	diags_free(&d);
 }
+
+void form_phrases_introduced(const struct people *l, struct buf *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += l->v[i].name && *l->v[i].name;
+	if (!n)
+		return;
+	buf_addstr(out, "The Chair introduced ");
+	size_t i = 0;
+	/* People with the same role named together, the role once. */
+	while (i < l->n) {
+		size_t j = i + 1;
+		const char *role = l->v[i].role;
+		bool has_role = role && *role;
+		while (j < l->n && has_role && l->v[j].role && !strcmp(role, l->v[j].role))
+			j++;
+		if (i)
+			buf_addstr(out, j >= l->n ? " and " : "; ");
+		for (size_t k = i; k < j; k++) {
+			if (k > i)
+				buf_addstr(out, k + 1 == j ? " and " : ", ");
+			buf_addstr(out, l->v[k].name && *l->v[k].name ? l->v[k].name : "(no name)");
+		}
+		if (has_role)
+			buf_addf(out, ", %s", role);
+		i = j;
+	}
+	buf_addch(out, '.');
+}

@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "minutes/base/buf.h"
+#include "minutes/format/record.h"
+
 #define FORM_PHRASES_MAX 9
 
 struct form;
@@ -34,6 +37,12 @@ size_t form_phrases(struct form *f, const char **out);
  * ("RESOLVED: that ") waits for the rest.  False when there is no
  * phrase i. */
 bool form_phrases_pick(struct form *f, size_t i);
+
+/* "The Chair introduced A and B, Role; and C, Other." for the item's
+ * presenters (nothing when it has none): the opening of the summary an
+ * item with presenters is given when it is taken, for the clerk to keep,
+ * edit or clear. */
+void form_phrases_introduced(const struct people *l, struct buf *out);
 
 /* The decision as stored: a phrase that ends in a space ("RESOLVED:
  * that ") followed by the clerk's own space keeps one (malloc'd). */
