@@ -33,7 +33,8 @@ static const struct key_binding clerk_bindings[] = {
 
 	/* A form: the decision's phrases come first on its key line. */
 	{ CA_PHRASE, CM_DECISION, { DIGITS }, "1-9", "pick phrase", FORM,
-	  "in an empty decision, pick a phrase", 0 },
+	  "in an empty decision, pick a listed phrase (a number past the list "
+	  "types the digit)", 0 },
 	{ CA_FIELD_PREV, CM_FORM, { KC_FN(KEY_BTAB) }, "Shift-Tab", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_NEXT, CM_FORM, { '\t' }, "Tab, Shift-Tab", "next field", FORM,
 	  "next / previous field (Up and Down too)", KB_DROP(1) },
@@ -52,8 +53,10 @@ static const struct key_binding clerk_bindings[] = {
 	  "store the field and go on; in a fresh comment, store it and start the "
 	  "next one; in the summary, a new line", 0 },
 	{ KEYS_WIDGET, CM_ITEM, { 0 }, "Name: text", NULL, FORM,
-	  "in a comment, records who spoke (a name, a name without its title, "
-	  "or a surname)", 0 },
+	  "in a comment, records who spoke: a name, a name without its title, a "
+	  "title and surname (Cllr Reid), a surname only one person has, or a role "
+	  "(Chair, Vice-Chair); a name that names nobody is flagged, and F2 then "
+	  "picks the speaker", 0 },
 
 	/* Attendance, before Esc: its key line ends with Enter and Esc. */
 	{ CA_UP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, LISTS,
@@ -97,7 +100,8 @@ static const struct key_binding clerk_bindings[] = {
 
 	/* The rest of a form. */
 	{ CA_SPEAKER, CM_ITEM, { KC_FN(KEY_F(2)) }, "F2", "speaker", FORM,
-	  "pick who spoke from a list", 0 },
+	  "pick who spoke from a list (replacing a name typed); in a fresh comment "
+	  "just after one whose name was flagged, for that one", 0 },
 	{ CA_CONFIRM, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(5)) }, "F5", NULL,
 	  FORM, "on an item that confirms an earlier meeting's minutes (Minutes of "
 	  "the previous meeting), confirm them now, signed by the chair", 0 },
@@ -127,9 +131,12 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_OPEN, CM_HUB, { '\r', '\n', KC_FN(KEY_RIGHT) }, "Enter, Right", "open", HUB,
 	  "open the selected row: attendance, the opening, an item, the end", 0 },
 	{ CA_URGENT, CM_HUB, { 'u' }, "u", "urgent", HUB,
-	  "add urgent business after the selected item", 0 },
-	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB, "withdrawn", KB_DROP(1) },
-	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB, "deferred", 0 },
+	  "add urgent business after the item in hand (or the selected one), "
+	  "numbered after it: 5a, 5b", 0 },
+	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB,
+	  "withdrawn, with a reason if you give one; ^N steps over it", KB_DROP(1) },
+	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB,
+	  "deferred, with a reason if you give one; ^N steps over it", 0 },
 	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", KB_DROP(2) },
 	{ CA_END, CM_HUB, { 'E' }, "E", "end", HUB,
 	  "end the meeting: stamps the end time, commits, shows what is missing", 0 },
