@@ -17,7 +17,7 @@ check "gavel demo --no-run makes the demo repository" make_demo
 start clerk -C "$REPO" run "$MEETING"
 check "gavel run opens on the attendance list" wait_for "Cllr Ruth Dombey"
 check "the agenda's start shows as scheduled" screen_has "scheduled 11:00"
-check "the clerk is told how to begin" screen_has "Scheduled for 11:00: b begins the meeting"
+check "the clerk is told how to begin" screen_has "Scheduled for 11:00: b begins the meeting."
 keys q
 check "q at once quits" wait_exit clerk
 check "quitting at once stamps no start" [ "$(began)" = 0 ]

@@ -48,10 +48,9 @@ void form_nav_start(struct form *f, const char *journal_state, const char *when)
 	}
 	form_nav_enter(f, FORM_ATTENDANCE);
 	if (!f->begun && !session_read_only(f->s) && *f->m->start)
-		form_say(f, false, "Scheduled for %s: b begins the meeting and stamps "
-			 "its start.", f->m->start);
+		form_say(f, false, "Scheduled for %s: b begins the meeting.", f->m->start);
 	else if (!f->begun && !session_read_only(f->s))
-		form_say(f, false, "b begins the meeting and stamps its start.");
+		form_say(f, false, "b begins the meeting.");
 }
 
 void form_nav_begin(struct form *f)

@@ -138,7 +138,7 @@ void form_speakers_note(struct form *f, size_t comment, const char *typed)
 		return;
 	}
 	if (ck == FORM_SPEAKER_AWAY) {
-		const struct form_person *p = form_roll_find((struct form_roll *)&f->roll, by);
+		const struct form_person *p = form_roll_find(&f->roll, by);
 		form_say(f, true, "comment %zu: %s is marked %s; the comment is recorded as "
 			 "theirs (Esc, then Attendance, if they came)", comment + 1, by,
 			 p ? form_roll_state_name(p->state) : "away");

@@ -2,7 +2,6 @@
 #include "tui/edit/speaker_match.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
