@@ -1,6 +1,7 @@
 /* utf8: validating and describing UTF-8 text. */
 #include "minutes/base/utf8.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 int utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
@@ -278,4 +279,27 @@ size_t utf8_fit(const char *s, size_t len, unsigned cols, bool at_least_one)
 		i = next;
 	}
 	return i;
+}
+
+size_t utf8_fit_words(const char *s, size_t len, unsigned cols, bool *cut)
+{
+	*cut = false;
+	if (utf8_width(s, len) <= cols)
+		return len;
+	*cut = true;
+	if (!cols)
+		return 0;
+	size_t fit = utf8_fit(s, len, cols - 1, false);
+	size_t end = fit;
+	if (fit < len && s[fit] != ' ') {
+		/* Back to the space before the word the room cuts. */
+		size_t k = fit;
+		while (k > 0 && s[k - 1] != ' ')
+			k--;
+		if (k > 0)
+			end = k;
+	}
+	while (end > 0 && strchr(" ,;:-(", s[end - 1]))
+		end--;
+	return end;
 }

@@ -88,4 +88,11 @@ int utf8_cluster_width(const char *s, size_t len);
  * first cluster even when it is wider (a line must move on). */
 size_t utf8_fit(const char *s, size_t len, unsigned cols, bool at_least_one);
 
+/* The bytes of s (len bytes) to show in `cols` columns: all of it when it
+ * fits (*cut false); else the words that fit in cols - 1 columns, leaving
+ * one for an ellipsis, without the space or the punctuation before the
+ * cut ("18 Smith Square," in 17 columns gives "18 Smith"), *cut true.  A
+ * first word too long for the room is cut at a cluster. */
+size_t utf8_fit_words(const char *s, size_t len, unsigned cols, bool *cut);
+
 #endif

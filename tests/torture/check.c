@@ -235,6 +235,22 @@ static void comment_text(const struct comment *c, struct buf *out)
 	buf_addstr(out, c->text ? c->text : "");
 }
 
+/* An item with presenters opens its summary with gavel's own sentence,
+ * "The Chair introduced ...", and a blank line, which the clerk of the
+ * script keeps and types after: the model is of what was typed. */
+void drop_introduction(int f, struct buf *out)
+{
+	static const char intro[] = "The Chair introduced ";
+	if (f != 0 || strncmp(out->data, intro, sizeof(intro) - 1))
+		return;
+	/* The sentence alone (trimmed of its blank line) is nothing typed. */
+	const char *end = strstr(out->data, "\n\n");
+	char *rest = xstrdup(end ? end + 2 : strchr(out->data, '\n') ? out->data : "");
+	buf_reset(out);
+	buf_addstr(out, rest);
+	free(rest);
+}
+
 /* The value of field f of item i in the minutes (not the open field). */
 void stored_value(const struct state *s, int i, int f, struct buf *out)
 {
@@ -243,9 +259,10 @@ void stored_value(const struct state *s, int i, int f, struct buf *out)
 	const struct minutes_item *it = state_item(s, i);
 	if (!it)
 		return;
-	if (f == 0)
+	if (f == 0) {
 		buf_addstr(out, it->summary ? it->summary : "");
-	else if (f <= NC) {
+		drop_introduction(f, out);
+	} else if (f <= NC) {
 		if ((size_t)(f - 1) < it->ncomments)
 			comment_text(&it->comments[f - 1], out);
 	} else
@@ -274,6 +291,7 @@ void shown_value(const struct state *s, int i, int f, struct buf *out)
 	if (focused(s) == i * NF + f) {
 		buf_reset(out);
 		buf_addstr(out, s->text);
+		drop_introduction(f, out);
 	} else {
 		stored_value(s, i, f, out);
 	}

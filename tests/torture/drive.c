@@ -175,6 +175,7 @@ static void after_store(const struct state *s, int i, int f, struct buf *out, si
 			if (f == 0) {
 				buf_reset(out);
 				buf_addstr(out, t);
+				drop_introduction(0, out);
 			}
 		} else if (ff <= NC) {
 			size_t j = (size_t)(ff - 1);

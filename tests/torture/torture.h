@@ -152,6 +152,9 @@ void model_done(size_t k, double when);
 void state_free(struct state *s);
 char *journal_file(const char *repo);
 const struct minutes_item *state_item(const struct state *s, int i);
+/* Drops gavel's opening sentence ("The Chair introduced ...") and its
+ * blank line from a summary's value (f 0): the model is of what was typed. */
+void drop_introduction(int f, struct buf *out);
 void stored_value(const struct state *s, int i, int f, struct buf *out);
 int focused(const struct state *s);
 void shown_value(const struct state *s, int i, int f, struct buf *out);

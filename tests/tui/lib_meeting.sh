@@ -17,6 +17,8 @@ C6="Simon Blackburn: The impact of home schooling was discussed at his ministeri
 check "gavel demo --no-run makes the demo repository" make_demo
 start clerk -C "$REPO" run "$MEETING"
 check "gavel run opens on the attendance list" wait_for "Cllr Ruth Dombey"
+keys b
+check "b begins the meeting" wait_log "meeting began"
 
 # Attendance: the eighth member sends apologies; the two presenters of
 # item 3, next on the list, are in attendance.
@@ -45,7 +47,10 @@ keys C-n
 check "^N opens item 3" wait_for "Integrated Communities Strategy"
 check "item 3 shows its presenters from the agenda" wait_for "Penny Hobman"
 
-# The summary (the field in hand on a fresh item), then six comments.
+# The summary (the field in hand on a fresh item) opens with the Chair
+# introducing the presenters, on screen; the clerk goes on after it.
+check "the summary opens with the Chair introducing the presenters" \
+	wait_for "The Chair introduced Peter Fenn and Penny Hobman, Ministry of"
 type_text "Peter Fenn and Penny Hobman gave an overview of the strategy, which builds on the Casey Review."
 keys Tab
 k=0
@@ -78,6 +83,12 @@ check "the action's due date shows" wait_for "2018-04-30"
 keys C-n
 check "^N moves on to item 4" wait_for "Tackling loneliness"
 check "leaving item 3 commits its action" log_has "action 1 recorded"
+# Item 4's opening sentence is not wanted: the clerk clears it.
+check "item 4's summary opens with its presenter" \
+	wait_for "The Chair introduced Rebecca Cox, Principal Policy Adviser."
+i=0
+while [ $i -lt 70 ]; do keys BSpace; i=$((i + 1)); done
+check "cleared, the sentence is gone" wait_gone "The Chair introduced Rebecca Cox"
 keys Escape
 check "Esc opens the hub" wait_for "End the meeting"
 keys E

@@ -33,7 +33,10 @@ check "the half comment is not committed" \
 start again -C "$REPO" run "$MEETING"
 check "the restart shows the unfinished comment's text" \
 	wait_for "The consultation runs until 5 J"
-check "the restart says it found unsaved work" screen_has "unsaved work"
+check "the restart says what it restored and from when" \
+	screen_has "Restored from the journal: 1 field, typed up to"
+check "... the comment being typed" screen_has "a new comment as it"
+check "the restart does not say that nothing is lost" screen_lacks "nothing is lost"
 check "gavel runs on after the restart" alive again
 
 # Finish the comment where the cursor was left, and store it.

@@ -42,7 +42,8 @@ check "gavel is gone after kill -9" wait_exit clerk
 
 rm -f "$REPO/.git/index.lock"
 start again -C "$REPO" run "$MEETING"
-check "the restart says it found unsaved work" wait_for "unsaved work"
+check "the restart says what it restored" wait_for "Restored from the journal: 7 fields, typed up to"
+check "... and where" wait_for "(item 1, item 2)."
 keys C-x
 check "^X quits" wait_exit again
 check "gavel run exits 0" [ "$rc" = 0 ]

@@ -310,10 +310,23 @@ static void test_speaker_resolution(void **state)
 	assert_string_equal(form_speakers_split(f, "Reid: Two of us.", &by),
 			    "Reid: Two of us.");
 	assert_null(by);
-	/* Someone who sent apologies is not in the room. */
-	form_speakers_split(f, "Patel: Hello.", &by);
+	/* Someone who sent apologies is named, and the clerk told so. */
+	enum form_speaker_check ck;
+	const char *other;
+	form_speakers_check(f, "Patel: Hello.", &by, &ck, &other);
+	assert_string_equal(by, "Cllr Sam Patel");
+	assert_int_equal(ck, FORM_SPEAKER_AWAY);
+	assert_string_equal(form_speakers_check(f, "Cllr Reid: Both?", &by, &ck, &other),
+			    "Cllr Reid: Both?");
+	assert_int_equal(ck, FORM_SPEAKER_AMBIGUOUS);
+	assert_non_null(other);
+	form_speakers_check(f, "Cllr Reidd: Who?", &by, &ck, &other);
 	assert_null(by);
-	/* Nor is a colon that is not after a name. */
+	assert_int_equal(ck, FORM_SPEAKER_UNKNOWN);
+	/* A colon that is not after a name names nobody, and is no name. */
+	form_speakers_check(f, "the date moved: it did.", &by, &ck, &other);
+	assert_null(by);
+	assert_int_equal(ck, FORM_SPEAKER_UNNAMED);
 	form_speakers_split(f, "Note: the date moved.", &by);
 	assert_null(by);
 	/* The speaker list: presenters first, each once. */
@@ -328,6 +341,78 @@ static void test_speaker_resolution(void **state)
 	form_speakers_set(f, "Cllr Jo Reid");
 	assert_string_equal(field(f), "Cllr Jo Reid: The funding was cut.");
 	assert_true(f->field_changed);
+	/* ... and a typed name that names nobody, rather than adding to it. */
+	form_set_text(f, "Cllr Reidd: The funding was cut.");
+	form_speakers_set(f, "Cllr Zoë Reid");
+	assert_string_equal(field(f), "Cllr Zoë Reid: The funding was cut.");
+}
+
+/* A stored comment whose name names nobody, more than one, or someone
+ * away: stored as typed (or as theirs), and the clerk told at once. */
+static void test_speaker_flag(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_roll_add(&f->roll, "Cllr Zoë Reid", NULL, FORM_PRESENT);
+	form_roll_add(&f->roll, "Cllr Jo Reid", NULL, FORM_PRESENT);
+	form_roll_add(&f->roll, "Cllr Sam Patel", NULL, FORM_APOLOGIES);
+	form_nav_item(f, ITEM_5);
+	focus(f, SLOT_COMMENT, 0);
+	assert_true(type_and_leave(f, "Cllr Reidd: The funding was cut."));
+	struct minutes_item *it = item(fx, ITEM_5);
+	assert_string_equal(it->comments[0].text, "Cllr Reidd: The funding was cut.");
+	assert_null(it->comments[0].by);
+	assert_true(f->msg_error);
+	assert_string_equal(f->msg.data, "comment 1: \"Cllr Reidd\" is nobody here; "
+			    "stored as typed: F2 picks the speaker");
+	assert_int_equal(f->speaker_flag, 1);
+	focus(f, SLOT_COMMENT, 1);
+	assert_true(type_and_leave(f, "Reid: Both of us."));
+	assert_null(it->comments[1].by);
+	assert_non_null(strstr(f->msg.data, "could be more than one person"));
+	assert_int_equal(f->speaker_flag, 2);
+	focus(f, SLOT_COMMENT, 2);
+	assert_true(type_and_leave(f, "Cllr Patel: From afar."));
+	assert_string_equal(it->comments[2].by, "Cllr Sam Patel");
+	assert_string_equal(it->comments[2].text, "From afar.");
+	assert_non_null(strstr(f->msg.data, "Cllr Sam Patel is marked apologies"));
+	/* A name that resolves says nothing and clears nothing else. */
+	buf_reset(&f->msg);
+	focus(f, SLOT_COMMENT, 3);
+	assert_true(type_and_leave(f, "Chair: Thank you."));
+	assert_string_equal(f->msg.data, "");
+}
+
+/* ---- the opening of a summary ---- */
+
+static void test_introduced(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	/* Taken for the first time: the summary opens with the Chair
+	 * introducing the presenters, typed as if by the clerk. */
+	form_nav_item(f, ITEM_5);
+	assert_int_equal(form_focused(f)->kind, SLOT_SUMMARY);
+	assert_non_null(strstr(field(f), "The Chair introduced Peter Fenn and Penny Hobman"));
+	assert_int_equal(field_cursor(f->field), strlen(field(f)));
+	assert_true(f->field_changed);
+	/* Cleared, it stays cleared: taken again, nothing comes back. */
+	assert_true(type_and_leave(f, ""));
+	assert_null(item(fx, ITEM_5)->summary);
+	form_nav_item(f, ITEM_3);
+	form_nav_item(f, ITEM_5);
+	assert_string_equal(field(f), "");
+	/* The sentence: the same role said once, the last joined by "and". */
+	struct people l = { 0 };
+	people_add(&l, "A Smith", "MHCLG");
+	people_add(&l, "B Jones", "MHCLG");
+	people_add(&l, "C Brown", NULL);
+	struct buf b = BUF_INIT;
+	form_phrases_introduced(&l, &b);
+	assert_string_equal(b.data, "The Chair introduced A Smith and B Jones, MHCLG and "
+			    "C Brown.");
+	buf_free(&b);
+	people_free(&l);
 }
 
 /* ---- decisions ---- */
@@ -428,17 +513,34 @@ static void test_hub_and_end(void **state)
 	assert_int_equal(f->sel, ITEM_3 + 2);
 	assert_int_equal(form_nav_hub_rows(f), 6);
 	assert_string_equal(form_nav_item_state(item(fx, ITEM_3)), "in progress");
-	/* Urgent business after the selected item, numbered after the last. */
+	/* Urgent business right after the item in hand, numbered after it;
+	 * the selection stays on the row it was on. */
 	form_nav_urgent(f, "Flooding at the depot");
 	assert_int_equal(f->m->nitems, 4);
-	assert_string_equal(item(fx, 1)->number, "13");
+	assert_string_equal(item(fx, 1)->number, "3a");
 	assert_true(item(fx, 1)->urgent);
-	assert_string_equal(f->msg.data, "item 13 added; Enter opens it");
-	assert_int_equal(f->sel, 3);
-	form_nav_status(f, ITEM_WITHDRAWN);
+	assert_string_equal(f->msg.data, "item 3a added as urgent business; it is the "
+			    "row after item 3");
+	assert_int_equal(f->sel, ITEM_3 + 2);
+	form_nav_urgent(f, "A late paper");
+	assert_string_equal(item(fx, 2)->number, "3b");
+	assert_int_equal(f->sel, ITEM_3 + 2);
+	char *next = form_nav_urgent_number(f->m, 0);
+	assert_string_equal(next, "3c");
+	free(next);
+	/* Withdrawn with a reason; deferred without one; taken clears it. */
+	f->sel = 3;
+	form_nav_status(f, ITEM_WITHDRAWN, "The report was not ready.");
 	assert_int_equal(item(fx, 1)->status, ITEM_WITHDRAWN);
+	assert_string_equal(item(fx, 1)->reason, "The report was not ready.");
+	f->sel = 4;
+	form_nav_status(f, ITEM_DEFERRED, "");
+	assert_int_equal(item(fx, 2)->status, ITEM_DEFERRED);
+	assert_null(item(fx, 2)->reason);
+	form_nav_status(f, ITEM_TAKEN, "ignored");
+	assert_null(item(fx, 2)->reason);
 	f->sel = 0;
-	form_nav_status(f, ITEM_DEFERRED);
+	form_nav_status(f, ITEM_DEFERRED, NULL);
 	assert_string_equal(f->msg.data, "select an item first");
 	form_nav_end(f);
 	assert_int_equal(f->view, FORM_END);
@@ -449,7 +551,8 @@ static void test_hub_and_end(void **state)
 	assert_non_null(strstr(b.data, "item 3 Minutes of the previous meeting: no decision\n"));
 	assert_non_null(strstr(b.data, "item 12.1 Any other business: urgent items: "
 				   "no decision\n"));
-	assert_null(strstr(b.data, "item 13"));
+	assert_null(strstr(b.data, "item 3a "));
+	assert_non_null(strstr(b.data, "item 3b A late paper: no decision\n"));
 	buf_free(&b);
 	form_nav_back(f);
 	assert_int_equal(f->view, FORM_HUB);
@@ -557,6 +660,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_emptied_entries_go, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_validation_messages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_speaker_resolution, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_speaker_flag, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_introduced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attendance, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hub_and_end, setup, teardown),

@@ -24,6 +24,12 @@ void form_init(struct form *f, struct session *s)
 	f->s = s;
 	f->m = session_minutes(s);
 	form_roll_load(&f->roll, session_committee(s), session_agenda(s), f->m);
+	/* Begun in an earlier run: its start is not the agenda's, or an
+	 * item has been taken. */
+	const struct agenda *a = session_agenda(s);
+	f->begun = *f->m->start && (!a || strcmp(a->start, f->m->start));
+	for (size_t i = 0; i < f->m->nitems && !f->begun; i++)
+		f->begun = *f->m->items[i]->started != 0;
 }
 
 void form_free(struct form *f)
@@ -210,7 +216,7 @@ void form_slot_label(const struct form *f, const struct form_slot *sl, char *out
 	bool fresh = form_slot_is_new(f, sl);
 	size_t k = sl->index + 1;
 	switch (sl->kind) {
-	case SLOT_START: snprintf(out, n, "Started"); break;
+	case SLOT_START: snprintf(out, n, f->begun ? "Started" : "Scheduled"); break;
 	case SLOT_VENUE: snprintf(out, n, "Venue"); break;
 	case SLOT_DECL_MEMBER:
 		snprintf(out, n, fresh ? "Declaration +" : "Declaration %zu", k); break;
@@ -392,8 +398,10 @@ static struct stored store_meeting(struct form *f, const struct form_slot *sl,
 		if (!time_parse(v, t)) {
 			form_say(f, true, "'%s' is not a time; expected HH:MM, such as 11:02", v);
 			r.ok = false;
-		} else if (set_fixed(m->start, sizeof(m->start), t))
+		} else if (set_fixed(m->start, sizeof(m->start), t)) {
 			form_changed(f, NULL, "start time set");
+			f->begun = *t != 0;
+		}
 		break;
 	case SLOT_VENUE:
 		if (set_text(&m->venue, v))
@@ -452,16 +460,20 @@ static struct stored store_entry(struct form *f, struct minutes_item *it,
 		if (fresh && *text) {
 			minutes_item_add_comment(it, text, by);
 			form_changed(f, it, "comment %zu recorded", it->ncomments);
+			form_speakers_note(f, it->ncomments - 1, v);
 			r.rebuild = true;
 		} else if (!fresh && !*text) {
 			minutes_item_remove_comment(it, i);
 			form_changed(f, it, "comment %zu removed", i + 1);
+			f->speaker_flag = 0;
 			r.rebuild = true;
 		} else if (!fresh) {
 			bool a = set_text(&it->comments[i].text, text);
 			bool b = set_text(&it->comments[i].by, by ? by : "");
-			if (a || b)
+			if (a || b) {
 				form_changed(f, it, "comment %zu changed", i + 1);
+				form_speakers_note(f, i, v);
+			}
 		}
 		break;
 	}
@@ -531,8 +543,11 @@ static struct stored store_item(struct form *f, struct minutes_item *it,
 		free(keep);
 		break;
 	}
-	case SLOT_DECISION:
-		if (set_text(&it->decision, v)) {
+	case SLOT_DECISION: {
+		char *tidy = form_phrases_tidy(f, v);
+		bool changed = set_text(&it->decision, tidy);
+		free(tidy);
+		if (changed) {
 			form_changed(f, it, *v ? "decision recorded" : "decision removed");
 			const char *id = form_phrases_confirms(f);
 			if (*v && id)
@@ -540,6 +555,7 @@ static struct stored store_item(struct form *f, struct minutes_item *it,
 					 "minutes now, signed by the chair.", id);
 		}
 		break;
+	}
 	case SLOT_VOTE_FOR:
 	case SLOT_VOTE_AGAINST:
 	case SLOT_VOTE_ABST: {

@@ -69,11 +69,22 @@ struct form {
 	struct form_roll roll;          /* attendance */
 	size_t sel;                     /* the selected row of a list view */
 	bool ended;                     /* the meeting was ended */
+	/* The clerk began the meeting (form_nav_begin, or its start typed,
+	 * or it was begun in an earlier run): the minutes' start is its real
+	 * start, no longer the agenda's scheduled one. */
+	bool begun;
+	/* The comment (its index + 1; 0: none) of the item in hand whose
+	 * "Name: " named nobody or more than one: F2 picks its speaker. */
+	size_t speaker_flag;
 
 	/* A date in words ("Wednesday 17 January 2018") for the phrase
 	 * that confirms earlier minutes; NULL: the date as it is. */
 	void (*date_words)(struct buf *out, const char *date);
 	char confirm[200];              /* that phrase, made by form_phrases */
+	bool phrase_space;              /* a phrase ending in a space was picked:
+					 * the clerk's next space is not doubled */
+
+	double journal_call;            /* when form_journal_write was last called */
 
 	struct buf msg;                 /* for the clerk's message line, whole */
 	bool msg_error;

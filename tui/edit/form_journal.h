@@ -17,6 +17,10 @@ struct form;
 
 /* Seconds between journal writes while the clerk types. */
 #define FORM_JOURNAL_INTERVAL 0.5
+/* A pause this long (the screen's loop wakes after 0.25 s without a key)
+ * writes what was typed at once: a burst of typing is in the journal as
+ * soon as it ends, not up to an interval later. */
+#define FORM_JOURNAL_IDLE 0.2
 
 /* The screen's state as the journal keeps it. */
 void form_journal_state(const struct form *f, struct buf *out);
@@ -26,5 +30,11 @@ void form_journal_restore(struct form *f, const char *state);
 /* Writes the journal when it is due (or at once with `force`); a failure
  * becomes the message. */
 void form_journal_write(struct form *f, bool force);
+
+/* After a restart from the journal: what was restored and from when, as
+ * the clerk's message ("Restored from the journal: 3 fields, typed up to
+ * 11:42:07 (...)").  `when` is the journal's "written" time
+ * (YYYY-MM-DDTHH:MM:SSZ), shown in local time. */
+void form_journal_recovered(struct form *f, const char *when);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "tui/edit/form.h"
 #include "tui/edit/form_journal.h"
+#include "tui/edit/form_phrases.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -27,8 +28,7 @@ void form_nav_start(struct form *f, const char *journal_state, const char *when)
 {
 	if (journal_state) {
 		form_journal_restore(f, journal_state);
-		form_say(f, false, "Found unsaved work (journal of %s) and restored it: "
-			 "nothing is lost.", when ? when : "?");
+		form_journal_recovered(f, when);
 		return;
 	}
 	/* A meeting begun earlier opens where it stood. */
@@ -39,23 +39,42 @@ void form_nav_start(struct form *f, const char *journal_state, const char *when)
 	if (last != SIZE_MAX) {
 		form_nav_enter(f, FORM_HUB);
 		f->sel = last + 2;
+		/* That item is in hand again: E ends it, another item ends it. */
+		f->item = last;
+		f->entered = true;
 		form_say(f, false, "Welcome back: Enter goes on with item %s.",
 			 f->m->items[last]->number);
 		return;
 	}
 	form_nav_enter(f, FORM_ATTENDANCE);
-	if (!session_read_only(f->s)) {
-		char now[6];
-		now_hhmm(now);
-		snprintf(f->m->start, sizeof(f->m->start), "%s", now);
-		form_changed(f, NULL, "meeting began %s", now);
+	if (!f->begun && !session_read_only(f->s) && *f->m->start)
+		form_say(f, false, "Scheduled for %s: b begins the meeting.", f->m->start);
+	else if (!f->begun && !session_read_only(f->s))
+		form_say(f, false, "b begins the meeting.");
+}
+
+void form_nav_begin(struct form *f)
+{
+	if (form_refuse_read_only(f))
+		return;
+	if (f->begun) {
+		form_say(f, false, "The meeting began at %s; the opening's Started field "
+			 "corrects it.", f->m->start);
+		return;
 	}
+	now_hhmm(f->m->start);
+	f->begun = true;
+	form_changed(f, NULL, "meeting began %s", f->m->start);
+	form_roll_store(&f->roll, f->m);
+	form_commit(f);
+	form_say(f, false, "The meeting began at %s.", f->m->start);
 }
 
 void form_nav_enter(struct form *f, enum form_view v)
 {
 	f->view = v;
 	f->entries++;
+	f->speaker_flag = 0;
 	form_build(f);
 	f->focus = 0;
 	form_load(f);
@@ -94,12 +113,22 @@ void form_nav_item(struct form *f, size_t i)
 	struct minutes_item *it = form_item(f);
 	if (!it)
 		return;
+	bool first = false;
 	if (!*it->started && it->status == ITEM_TAKEN && !session_read_only(f->s)) {
 		now_hhmm(it->started);
 		form_changed(f, it, "started %s", it->started);
+		first = true;
 	}
 	if (other)
 		form_commit(f);
+	if (first && !f->begun) {
+		/* An item taken is a meeting going on; its start is what it
+		 * says until the clerk corrects it. */
+		f->begun = true;
+		form_say(f, false, "The meeting was not begun with b: its start stays %s; "
+			 "the opening's Started field corrects it.",
+			 *f->m->start ? f->m->start : "unset");
+	}
 	/* Straight to where the clerk will type: the summary of an item not
 	 * yet begun, else a fresh comment. */
 	if (!has(it->summary) && !it->ncomments)
@@ -107,6 +136,30 @@ void form_nav_item(struct form *f, size_t i)
 	else
 		f->focus = form_slot_find(f, SLOT_COMMENT, it->ncomments);
 	form_load(f);
+	/* Taken for the first time with presenters: the summary opens with
+	 * the Chair introducing them, on screen, the clerk's to keep, edit or
+	 * clear (the published minutes add nothing unseen). */
+	if (first && !has(it->summary) && it->presenters.n && form_focused(f) &&
+	    form_focused(f)->kind == SLOT_SUMMARY) {
+		struct buf b = BUF_INIT;
+		form_phrases_introduced(&it->presenters, &b);
+		if (b.len) {
+			buf_addstr(&b, "\n\n");
+			form_set_text(f, b.data);
+			field_set_cursor(f->field, b.len);
+		}
+		buf_free(&b);
+	}
+}
+
+/* The first item from i on (step 1) or back (step -1) that is taken:
+ * ^N and ^P step over withdrawn and deferred ones.  SIZE_MAX for none. */
+static size_t taken_from(const struct form *f, size_t i, int step)
+{
+	for (; i < f->m->nitems; i += (size_t)(long)step)
+		if (f->m->items[i]->status == ITEM_TAKEN)
+			return i;
+	return SIZE_MAX;
 }
 
 void form_nav_next(struct form *f)
@@ -121,15 +174,18 @@ void form_nav_next(struct form *f)
 		break;
 	case FORM_OPENING:
 		if (f->m->nitems) {
-			form_nav_item(f, f->entered ? f->item : 0);
+			size_t i = f->entered ? f->item : 0;
+			if (!f->entered || f->m->items[i]->status != ITEM_TAKEN)
+				i = taken_from(f, i, 1);
+			form_nav_item(f, i < f->m->nitems ? i : 0);
 		} else {
 			form_nav_enter(f, FORM_HUB);
 			form_say(f, false, "this meeting has no items yet: u adds one");
 		}
 		break;
 	case FORM_ITEM:
-		if (f->item + 1 < f->m->nitems) {
-			form_nav_item(f, f->item + 1);
+		if (taken_from(f, f->item + 1, 1) < f->m->nitems) {
+			form_nav_item(f, taken_from(f, f->item + 1, 1));
 		} else {
 			form_nav_enter(f, FORM_HUB);
 			f->sel = f->m->nitems + 2;
@@ -146,8 +202,9 @@ void form_nav_prev(struct form *f)
 {
 	if (!form_nav_leave(f))
 		return;
-	if (f->view == FORM_ITEM && f->item > 0)
-		form_nav_item(f, f->item - 1);
+	size_t back = f->item > 0 ? taken_from(f, f->item - 1, -1) : SIZE_MAX;
+	if (f->view == FORM_ITEM && back < f->m->nitems)
+		form_nav_item(f, back);
 	else if (f->view == FORM_ITEM)
 		form_nav_enter(f, FORM_OPENING);
 	else if (f->view == FORM_OPENING)
@@ -211,43 +268,106 @@ const char *form_nav_item_state(const struct minutes_item *it)
 	return "untouched";
 }
 
-void form_nav_status(struct form *f, enum item_status st)
+struct minutes_item *form_nav_selected(const struct form *f)
+{
+	return f->sel >= 2 && f->sel - 2 < f->m->nitems ? f->m->items[f->sel - 2] : NULL;
+}
+
+void form_nav_status(struct form *f, enum item_status st, const char *reason)
 {
 	if (form_refuse_read_only(f))
 		return;
-	if (f->sel < 2 || f->sel - 2 >= f->m->nitems) {
+	struct minutes_item *it = form_nav_selected(f);
+	if (!it) {
 		form_say(f, true, "select an item first");
 		return;
 	}
-	struct minutes_item *it = f->m->items[f->sel - 2];
-	if (it->status != st) {
+	const char *why = st == ITEM_TAKEN || !reason || !*reason ? NULL : reason;
+	bool reason_changed = strcmp(why ? why : "", it->reason ? it->reason : "") != 0;
+	if (it->status != st || reason_changed) {
 		it->status = st;
-		form_changed(f, it, "%s", st == ITEM_TAKEN ? "taken" : minutes_item_status_name(st));
+		record_text_set(&it->reason, why);
+		form_changed(f, it, "%s", st == ITEM_TAKEN ? "taken"
+			     : !why ? minutes_item_status_name(st)
+			     : st == ITEM_DEFERRED ? "deferred, with its reason"
+			     : "withdrawn, with its reason");
 		form_commit(f);
 	}
 }
 
+/* The number without its letter: "5" of "5a". */
+static size_t number_base(const char *n)
+{
+	size_t len = strlen(n);
+	while (len > 1 && n[len - 1] >= 'a' && n[len - 1] <= 'z')
+		len--;
+	return len;
+}
+
+/* True when `n` is `base` (len bytes) and one letter. */
+static bool lettered(const char *n, const char *base, size_t len)
+{
+	return strlen(n) == len + 1 && !strncmp(n, base, len) && n[len] >= 'a' &&
+	       n[len] <= 'z';
+}
+
+char *form_nav_urgent_number(const struct minutes *m, size_t at)
+{
+	const char *n = at < m->nitems && m->items[at]->number ? m->items[at]->number : "";
+	size_t len = number_base(n);
+	char top = 0;
+	for (size_t i = 0; i < m->nitems; i++) {
+		const char *o = m->items[i]->number ? m->items[i]->number : "";
+		if (lettered(o, n, len) && o[len] > top)
+			top = o[len];
+	}
+	struct buf b = BUF_INIT;
+	buf_add(&b, n, len);
+	buf_addch(&b, top ? (char)(top < 'z' ? top + 1 : 'z') : 'a');
+	return buf_detach(&b, NULL);
+}
+
 void form_nav_urgent(struct form *f, const char *title)
 {
-	/* After the selected item, numbered after the last item. */
-	size_t at = f->sel >= 2 ? f->sel - 1 : f->m->nitems;
-	if (at > f->m->nitems)
-		at = f->m->nitems;
-	unsigned long top = 0;
-	for (size_t i = 0; i < f->m->nitems; i++) {
-		unsigned long n = strtoul(f->m->items[i]->number, NULL, 10);
-		if (n > top)
-			top = n;
+	struct minutes_item *sel = form_nav_selected(f);
+	size_t anchor = f->entered && f->item < f->m->nitems ? f->item
+		: sel ? f->sel - 2 : f->m->nitems;
+	size_t at = f->m->nitems;
+	char *num;
+	if (anchor < f->m->nitems) {
+		/* Right after the anchor and the urgent items already after it. */
+		const char *an = f->m->items[anchor]->number ? f->m->items[anchor]->number : "";
+		size_t len = number_base(an);
+		at = anchor + 1;
+		while (at < f->m->nitems && f->m->items[at]->number &&
+		       lettered(f->m->items[at]->number, an, len))
+			at++;
+		num = form_nav_urgent_number(f->m, anchor);
+	} else {
+		unsigned long top = 0;
+		for (size_t i = 0; i < f->m->nitems; i++) {
+			unsigned long n = strtoul(f->m->items[i]->number, NULL, 10);
+			if (n > top)
+				top = n;
+		}
+		struct buf b = BUF_INIT;
+		buf_addf(&b, "%lu", top + 1);
+		num = buf_detach(&b, NULL);
 	}
-	char num[24];
-	snprintf(num, sizeof(num), "%lu", top + 1);
 	struct minutes_item *it = minutes_insert_item(f->m, at, num, title);
 	it->urgent = true;
+	/* The rows after it move down a row: the selection and the item in
+	 * hand stay on what they were. */
+	if (f->sel >= 2 && f->sel - 2 >= at)
+		f->sel++;
+	if (f->entered && f->item >= at)
+		f->item++;
 	session_touch_all(f->s);
 	form_changed(f, it, "added as urgent business");
 	form_commit(f);
-	f->sel = at + 2;
-	form_say(f, false, "item %s added; Enter opens it", num);
+	form_say(f, false, "item %s added as urgent business; it is the row after "
+		 "item %s", num, at ? f->m->items[at - 1]->number : "?");
+	free(num);
 }
 
 void form_nav_save(struct form *f)

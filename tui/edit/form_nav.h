@@ -15,9 +15,15 @@
 #include "tui/edit/form.h"
 
 /* Opens the form at its start: where the journal says the clerk was
- * (`journal_state` not NULL), else at the hub on the last item begun,
- * else at attendance with the meeting's start time stamped. */
+ * (`journal_state` not NULL), else at the hub on the last item begun
+ * (which is then in hand), else at attendance.  Opening stamps nothing:
+ * the meeting begins with form_nav_begin. */
 void form_nav_start(struct form *f, const char *journal_state, const char *when);
+
+/* Begins the meeting (b on attendance): its start time stamped now and
+ * committed, once; after that, says when it began and where to correct
+ * it. */
+void form_nav_begin(struct form *f);
 
 /* Shows view v, its slots made and the first focused. */
 void form_nav_enter(struct form *f, enum form_view v);
@@ -42,10 +48,19 @@ size_t form_nav_hub_rows(const struct form *f);
 void form_nav_open(struct form *f);
 /* "withdrawn", "deferred", "decided", "in progress", "untouched". */
 const char *form_nav_item_state(const struct minutes_item *it);
-/* Sets the selected item's status (withdrawn, deferred, taken). */
-void form_nav_status(struct form *f, enum item_status st);
-/* Adds urgent business titled `title` after the selected item, numbered
- * after the last item, and commits. */
+/* Sets the selected item's status (withdrawn, deferred, taken) with
+ * the reason for a withdrawn or deferred one (NULL or "": none given;
+ * taken clears it). */
+void form_nav_status(struct form *f, enum item_status st, const char *reason);
+/* The selected item, or NULL when the hub's selection is no item. */
+struct minutes_item *form_nav_selected(const struct form *f);
+/* The number urgent business added after item `at` gets: "5a" after
+ * item 5, "5b" when 5a exists (malloc'd). */
+char *form_nav_urgent_number(const struct minutes *m, size_t at);
+/* Adds urgent business titled `title` right after the item in hand (or,
+ * with none in hand, the selected one; else at the end), after any
+ * urgent items already added there, numbered by form_nav_urgent_number,
+ * and commits.  The hub's selection stays on the row it was on. */
 void form_nav_urgent(struct form *f, const char *title);
 
 /* ^S: stores, commits and says the commit. */

@@ -1,6 +1,7 @@
 /* form_phrases: decision phrases and confirming earlier minutes. */
 #include "tui/edit/form_phrases.h"
 
+#include "minutes/git/meeting.h"
 #include "tui/edit/form.h"
 
 #include <stdio.h>
@@ -14,11 +15,16 @@ const char *form_phrases_confirms(const struct form *f)
 	return ai && ai->confirms && *ai->confirms ? ai->confirms : NULL;
 }
 
-bool form_phrases_open(const struct form *f)
+bool form_phrases_shown(const struct form *f)
 {
 	const struct form_slot *sl = form_focused(f);
 	return f->view == FORM_ITEM && sl && sl->kind == SLOT_DECISION && f->field &&
-	       !*field_text(f->field, NULL) && !session_read_only(f->s);
+	       !session_read_only(f->s);
+}
+
+bool form_phrases_open(const struct form *f)
+{
+	return form_phrases_shown(f) && !*field_text(f->field, NULL);
 }
 
 /* "RESOLVED: that the minutes of the meeting held on 17 January 2018 be
@@ -79,11 +85,52 @@ bool form_phrases_pick(struct form *f, size_t i)
 		return false;
 	const char *p = ph[i];
 	form_set_text(f, p);
-	if (p[strlen(p) - 1] != ' ') {
+	f->phrase_space = p[strlen(p) - 1] == ' ';
+	if (!f->phrase_space) {
 		form_store(f);
 		form_commit(f);
 	}
 	return true;
+}
+
+char *form_phrases_tidy(struct form *f, const char *decision)
+{
+	const char *ph[FORM_PHRASES_MAX];
+	size_t n = form_phrases(f, ph);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(ph[i]);
+		if (!len || ph[i][len - 1] != ' ' || strncmp(decision, ph[i], len))
+			continue;
+		const char *rest = decision + len;
+		while (*rest == ' ')
+			rest++;
+		struct buf b = BUF_INIT;
+		buf_add(&b, ph[i], len);
+		buf_addstr(&b, rest);
+		return buf_detach(&b, NULL);
+	}
+	return xstrdup(decision);
+}
+
+bool form_phrases_confirms_empty(struct form *f)
+{
+	const char *id = form_phrases_confirms(f);
+	if (!id)
+		return false;
+	struct minutes *m = NULL;
+	struct diags d;
+	diags_init(&d);
+	bool empty = true;
+	if (meeting_load(session_archive(f->s), id, NULL, &m, NULL, &d) == 0 && m) {
+		for (size_t i = 0; i < m->nitems && empty; i++) {
+			const struct minutes_item *it = m->items[i];
+			empty = !(it->summary && *it->summary) && !it->ncomments &&
+				!(it->decision && *it->decision) && !it->nactions;
+		}
+	}
+	minutes_free(m);
+	diags_free(&d);
+	return empty;
 }
 
 void form_phrases_confirm_now(struct form *f)
@@ -117,4 +164,34 @@ void form_phrases_confirm_now(struct form *f)
 			 "(tag confirmed/%s)", id, chair, f->m->date, id);
 	}
 	diags_free(&d);
+}
+
+void form_phrases_introduced(const struct people *l, struct buf *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += l->v[i].name && *l->v[i].name;
+	if (!n)
+		return;
+	buf_addstr(out, "The Chair introduced ");
+	size_t i = 0;
+	/* People with the same role named together, the role once. */
+	while (i < l->n) {
+		size_t j = i + 1;
+		const char *role = l->v[i].role;
+		bool has_role = role && *role;
+		while (j < l->n && has_role && l->v[j].role && !strcmp(role, l->v[j].role))
+			j++;
+		if (i)
+			buf_addstr(out, j >= l->n ? " and " : "; ");
+		for (size_t k = i; k < j; k++) {
+			if (k > i)
+				buf_addstr(out, k + 1 == j ? " and " : ", ");
+			buf_addstr(out, l->v[k].name && *l->v[k].name ? l->v[k].name : "(no name)");
+		}
+		if (has_role)
+			buf_addf(out, ", %s", role);
+		i = j;
+	}
+	buf_addch(out, '.');
 }

@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "minutes/base/buf.h"
+#include "minutes/format/record.h"
+
 #define FORM_PHRASES_MAX 9
 
 struct form;
@@ -19,8 +22,11 @@ struct form;
 const char *form_phrases_confirms(const struct form *f);
 
 /* True when the focused field is an empty decision the clerk may write:
- * the phrases are offered then. */
+ * the digits pick the phrases then. */
 bool form_phrases_open(const struct form *f);
+/* True when the focus is on a decision the clerk may write, empty or
+ * not: the phrases are listed then. */
+bool form_phrases_shown(const struct form *f);
 
 /* The phrases, up to FORM_PHRASES_MAX, into `out` (valid until the next
  * call).  The count. */
@@ -31,6 +37,20 @@ size_t form_phrases(struct form *f, const char **out);
  * ("RESOLVED: that ") waits for the rest.  False when there is no
  * phrase i. */
 bool form_phrases_pick(struct form *f, size_t i);
+
+/* "The Chair introduced A and B, Role; and C, Other." for the item's
+ * presenters (nothing when it has none): the opening of the summary an
+ * item with presenters is given when it is taken, for the clerk to keep,
+ * edit or clear. */
+void form_phrases_introduced(const struct people *l, struct buf *out);
+
+/* The decision as stored: a phrase that ends in a space ("RESOLVED:
+ * that ") followed by the clerk's own space keeps one (malloc'd). */
+char *form_phrases_tidy(struct form *f, const char *decision);
+
+/* True when the minutes the item in hand confirms hold nothing: no
+ * summary, comment, decision or action in any item (or do not load). */
+bool form_phrases_confirms_empty(struct form *f);
 
 /* Confirms the minutes the item in hand confirms, signed by the chair
  * and dated this meeting, once the item's decision is recorded; says

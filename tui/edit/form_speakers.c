@@ -2,9 +2,16 @@
 #include "tui/edit/form_speakers.h"
 
 #include "tui/edit/form.h"
+#include "tui/edit/speaker_match.h"
 
 #include <string.h>
-#include <strings.h>
+
+#define CANDS_MAX 512
+
+static bool has(const char *s)
+{
+	return s && *s;
+}
 
 size_t form_speakers(const struct form *f, const char **out, size_t max)
 {
@@ -27,44 +34,77 @@ size_t form_speakers(const struct form *f, const char **out, size_t max)
 	return n;
 }
 
-const char *form_speakers_match(const struct form *f, const char *prefix, size_t len)
+/* Everyone a name may name: the presenters, then the attendance list
+ * (those away marked so). */
+static size_t candidates(const struct form *f, struct speaker_cand *v)
 {
-	const char *v[256];
-	size_t n = form_speakers(f, v, 256);
-	const char *found = NULL;
-	int hits = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strlen(v[i]) == len && !strncasecmp(v[i], prefix, len))
-			return v[i];
-	for (size_t i = 0; i < n; i++) {
-		const char *name = v[i];
-		const char *sp = strchr(name, ' ');
-		if (sp && strlen(sp + 1) == len && !strncasecmp(sp + 1, prefix, len))
-			return name;
-		const char *last = strrchr(name, ' ');
-		last = last ? last + 1 : name;
-		if (strlen(last) == len && !strncasecmp(last, prefix, len)) {
-			found = name;
-			hits++;
-		}
+	size_t n = 0;
+	const struct minutes_item *it = form_item(f);
+	if (it)
+		for (size_t i = 0; i < it->presenters.n && n < CANDS_MAX; i++)
+			if (has(it->presenters.v[i].name))
+				v[n++] = (struct speaker_cand){ it->presenters.v[i].name,
+								it->presenters.v[i].role,
+								false };
+	for (size_t i = 0; i < f->roll.n && n < CANDS_MAX; i++) {
+		const struct form_person *p = &f->roll.v[i];
+		bool dup = false;
+		for (size_t j = 0; j < n && !dup; j++)
+			dup = !strcmp(v[j].name, p->name);
+		if (!dup)
+			v[n++] = (struct speaker_cand){ p->name, p->role,
+							p->state == FORM_ABSENT ||
+							p->state == FORM_APOLOGIES };
 	}
-	return hits == 1 ? found : NULL;
+	return n;
 }
 
-const char *form_speakers_split(const struct form *f, const char *s, const char **by)
+const char *form_speakers_match(const struct form *f, const char *prefix, size_t len,
+				enum form_speaker_check *check, const char **other)
+{
+	static struct speaker_cand v[CANDS_MAX];
+	size_t n = candidates(f, v), who;
+	enum speaker_how how = speaker_match(v, n, prefix, len, &who);
+	enum form_speaker_check ck = FORM_SPEAKER_UNKNOWN;
+	if (other)
+		*other = how == SPEAKER_AMBIGUOUS ? v[who].name : NULL;
+	if (how == SPEAKER_AMBIGUOUS)
+		ck = FORM_SPEAKER_AMBIGUOUS;
+	else if (how == SPEAKER_FOUND)
+		ck = v[who].away ? FORM_SPEAKER_AWAY : FORM_SPEAKER_FOUND;
+	if (check)
+		*check = ck;
+	return how == SPEAKER_FOUND ? v[who].name : NULL;
+}
+
+const char *form_speakers_check(const struct form *f, const char *s, const char **by,
+				enum form_speaker_check *check, const char **other)
 {
 	*by = NULL;
+	*check = FORM_SPEAKER_UNNAMED;
+	if (other)
+		*other = NULL;
 	const char *colon = strstr(s, ": ");
 	if (!colon || colon - s > 80 || colon == s)
 		return s;
-	const char *name = form_speakers_match(f, s, (size_t)(colon - s));
-	if (!name)
+	size_t len = (size_t)(colon - s);
+	const char *name = form_speakers_match(f, s, len, check, other);
+	if (!name) {
+		if (*check == FORM_SPEAKER_UNKNOWN && !speaker_prefix(s))
+			*check = FORM_SPEAKER_UNNAMED;
 		return s;
+	}
 	*by = name;
 	s = colon + 2;
 	while (*s == ' ')
 		s++;
 	return s;
+}
+
+const char *form_speakers_split(const struct form *f, const char *s, const char **by)
+{
+	enum form_speaker_check ck;
+	return form_speakers_check(f, s, by, &ck, NULL);
 }
 
 void form_speakers_set(struct form *f, const char *name)
@@ -73,8 +113,43 @@ void form_speakers_set(struct form *f, const char *name)
 		return;
 	const char *by;
 	const char *rest = form_speakers_split(f, field_text(f->field, NULL), &by);
+	/* A name typed that named nobody goes too: the pick replaces it. */
+	size_t typed = by ? 0 : speaker_prefix(rest);
+	if (typed) {
+		rest += typed + 2;
+		while (*rest == ' ')
+			rest++;
+	}
 	struct buf b = BUF_INIT;
 	buf_addf(&b, "%s: %s", name, rest);
 	form_set_text(f, b.data);
 	buf_free(&b);
+}
+
+void form_speakers_note(struct form *f, size_t comment, const char *typed)
+{
+	const char *by, *other;
+	enum form_speaker_check ck;
+	form_speakers_check(f, typed, &by, &ck, &other);
+	size_t len = speaker_prefix(typed);
+	if (ck == FORM_SPEAKER_FOUND || ck == FORM_SPEAKER_UNNAMED) {
+		if (f->speaker_flag == comment + 1)
+			f->speaker_flag = 0;
+		return;
+	}
+	if (ck == FORM_SPEAKER_AWAY) {
+		const struct form_person *p = form_roll_find(&f->roll, by);
+		form_say(f, true, "comment %zu: %s is marked %s; the comment is recorded as "
+			 "theirs (Esc, then Attendance, if they came)", comment + 1, by,
+			 p ? form_roll_state_name(p->state) : "away");
+		return;
+	}
+	f->speaker_flag = comment + 1;
+	if (ck == FORM_SPEAKER_AMBIGUOUS)
+		form_say(f, true, "comment %zu: \"%.*s\" could be more than one person "
+			 "(%s, and another); stored as typed: F2 picks the speaker", comment + 1,
+			 (int)len, typed, other ? other : "?");
+	else
+		form_say(f, true, "comment %zu: \"%.*s\" is nobody here; stored as typed: "
+			 "F2 picks the speaker", comment + 1, (int)len, typed);
 }

@@ -117,7 +117,7 @@ static void draw_list(struct browse *b, int top, int bottom, int pw, size_t n, s
 		attrset(a);
 		for (int x = 0; x < pw; x++)
 			addch(' ');
-		ui_text(y, 1, pw - rw - 3, t.data, t.len, a);
+		ui_text_cut(y, 1, pw - rw - 3, t.data, t.len, a);
 		if (rw)
 			ui_text(y, pw - rw - 1, rw, r, (size_t)rw,
 				a ? a : !strcmp(r, "error") ? ui_attr(THEME_ERROR) : ui_attr(THEME_DIM));

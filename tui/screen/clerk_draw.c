@@ -99,7 +99,7 @@ static void draw_header(struct clerk *c)
 	if (has(m->venue))
 		buf_addf(&left, "  %s", m->venue);
 	if (*m->start)
-		buf_addf(&right, "began %s  ", m->start);
+		buf_addf(&right, "%s %s  ", c->f.begun ? "began" : "scheduled", m->start);
 	bar_time(&right, "", time(NULL));
 	ui_bar(0, left.data, right.data, ui_attr(THEME_HEADER));
 	buf_free(&left);
@@ -144,7 +144,7 @@ struct row {
  * field lays out, the phrases under an empty decision.  `texts` gets the
  * other slots' texts; *cursor_row the row of the field's cursor. */
 static size_t form_rows(struct clerk *c, struct row *rows, char **texts, int tw,
-			int *focus_row, int *cursor_row)
+			int *focus_row, int *cursor_row, int *focus_end)
 {
 	static struct ui_span spans[256];
 	struct form *f = &c->f;
@@ -156,12 +156,13 @@ static size_t form_rows(struct clerk *c, struct row *rows, char **texts, int tw,
 			*cursor_row = (int)nrows + f->field->cur_row;
 			for (size_t l = 0; l < f->field->nlines && nrows < MAX_ROWS; l++)
 				rows[nrows++] = (struct row){ i, l, { 0, 0 }, NULL, 0 };
-			if (form_phrases_open(f)) {
+			if (form_phrases_shown(f)) {
 				const char *ph[FORM_PHRASES_MAX];
 				size_t np = form_phrases(f, ph);
 				for (size_t k = 0; k < np && nrows < MAX_ROWS; k++)
 					rows[nrows++] = (struct row){ SIZE_MAX, k, { 0, 0 }, ph[k], k };
 			}
+			*focus_end = (int)nrows - 1;
 			continue;
 		}
 		texts[i] = form_slot_text(f, &f->slots[i]);
@@ -174,8 +175,10 @@ static size_t form_rows(struct clerk *c, struct row *rows, char **texts, int tw,
 	return nrows;
 }
 
-/* Keeps the cursor's row in view, with a little context. */
-static void form_scroll(struct clerk *c, int h, int focus_row, int cursor_row)
+/* Keeps the cursor's row in view, with a little context, and the rows
+ * that go with the focused field (the decision's phrases) when they fit. */
+static void form_scroll(struct clerk *c, int h, int focus_row, int cursor_row,
+			int focus_end)
 {
 	if (c->entries != c->f.entries) {
 		c->entries = c->f.entries;
@@ -187,6 +190,8 @@ static void form_scroll(struct clerk *c, int h, int focus_row, int cursor_row)
 		c->scroll = cursor_row - h + 2;
 	if (focus_row < c->scroll && cursor_row - focus_row < h - 1)
 		c->scroll = focus_row;
+	if (focus_end >= c->scroll + h && focus_end - focus_row < h)
+		c->scroll = focus_end - h + 1;
 	if (c->scroll < 0)
 		c->scroll = 0;
 }
@@ -195,8 +200,11 @@ static void draw_row(struct clerk *c, const struct row *row, char **texts, int y
 {
 	struct form *f = &c->f;
 	if (row->slot == SIZE_MAX) {
+		/* Numbered while a digit picks them (an empty decision). */
 		char num[8];
 		snprintf(num, sizeof(num), "%zu", row->extra_n + 1);
+		if (!form_phrases_open(f))
+			snprintf(num, sizeof(num), "-");
 		ui_text(y, LABEL_W + 2, 3, num, strlen(num), ui_attr(THEME_KEYS) | A_BOLD);
 		ui_text(y, LABEL_W + 5, tw - 3, row->extra, strlen(row->extra),
 			ui_attr(THEME_DECISION));
@@ -247,10 +255,10 @@ static void draw_form(struct clerk *c, int top, int bottom)
 	static struct row rows[MAX_ROWS];
 	struct form *f = &c->f;
 	int tw = COLS - LABEL_W - 2;
-	int focus_row = 0, cursor_row = 0;
+	int focus_row = 0, cursor_row = 0, focus_end = 0;
 	char **texts = xcalloc(f->nslots ? f->nslots : 1, sizeof(char *));
-	size_t nrows = form_rows(c, rows, texts, tw, &focus_row, &cursor_row);
-	form_scroll(c, bottom - top, focus_row, cursor_row);
+	size_t nrows = form_rows(c, rows, texts, tw, &focus_row, &cursor_row, &focus_end);
+	form_scroll(c, bottom - top, focus_row, cursor_row, focus_end);
 
 	c->cursor_y = -1;
 	c->cursor_x = 0;
@@ -337,9 +345,13 @@ static void hub_row(struct clerk *c, size_t i, int y, attr_t a)
 		buf_addstr(&b, f->ended ? "End the meeting (ended)" : "End the meeting");
 	}
 	blank_row(y, a);
+	/* The item in hand: ">" and bold, its state "in hand"; the selection
+	 * is the highlighted row, wherever it is. */
 	bool here = f->entered && f->view == FORM_HUB && i >= 2 && i - 2 == f->item;
-	ui_text(y, 0, 2, here ? ">" : " ", 1, a);
-	ui_text(y, 2, COLS - 18, b.data, b.len, a);
+	if (here && (!strcmp(state, "in progress") || !strcmp(state, "untouched")))
+		state = "in hand";
+	ui_text(y, 0, 2, here ? ">" : " ", 1, a | (here ? A_BOLD : 0));
+	ui_text_cut(y, 2, COLS - 18, b.data, b.len, a | (here ? A_BOLD : 0));
 	ui_text(y, COLS - 14, 13, state, strlen(state),
 		a ? a : !strcmp(state, "decided") ? ui_attr(THEME_DECISION) : ui_attr(THEME_DIM));
 	buf_free(&b);
@@ -406,6 +418,11 @@ static void draw_prompt(struct clerk *c)
 	const char *q = c->prompt == P_PERSON_NAME ? "Name: "
 		: c->prompt == P_PERSON_ROLE ? "Role (may be empty): "
 		: c->prompt == P_CORRECTION ? "Why are the confirmed minutes corrected? "
+		: c->prompt == P_REASON ? (c->pending_status == ITEM_DEFERRED
+					   ? "Why deferred (may be empty)? "
+					   : "Why withdrawn (may be empty)? ")
+		: c->prompt == P_CONFIRM_EMPTY ? "Those minutes hold nothing: confirm "
+						 "them all the same (y/N)? "
 		: "Title of the urgent item: ";
 	int y = LINES - 2, qw = (int)strlen(q);
 	move(y, 0);

@@ -80,6 +80,12 @@ static void prompt_accept(struct clerk *c)
 	}
 	if (k == P_URGENT_TITLE && *v)
 		form_nav_urgent(&c->f, v);
+	if (k == P_REASON)
+		form_nav_status(&c->f, (enum item_status)c->pending_status, v);
+	if (k == P_CONFIRM_EMPTY && (*v == 'y' || *v == 'Y'))
+		form_phrases_confirm_now(&c->f);
+	else if (k == P_CONFIRM_EMPTY)
+		form_say(&c->f, false, "not confirmed");
 	if (k == P_CORRECTION && *v) {
 		struct diags d;
 		diags_init(&d);
@@ -133,6 +139,32 @@ static void prompt_key(struct clerk *c, int action, int r, wint_t ch)
 	}
 }
 
+/* Enter in a comment: store it, commit, and go on to a fresh one. */
+static void comment_enter(struct clerk *c, const struct form_slot *sl)
+{
+	struct form *f = &c->f;
+	if (!*field_text(f->field, NULL) && form_slot_is_new(f, sl))
+		return;
+	if (form_move(f, 0)) {
+		f->focus = form_slot_find(f, SLOT_COMMENT, form_item(f)->ncomments);
+		form_load(f);
+	}
+}
+
+/* The speaker picked: into the comment, which, when it was the flagged
+ * one F2 went back to, is stored, and the fresh comment is next. */
+static void pick_done(struct clerk *c, const char *name)
+{
+	form_speakers_set(&c->f, name);
+	c->picking = false;
+	if (c->pick_return) {
+		c->pick_return = false;
+		const struct form_slot *sl = form_focused(&c->f);
+		if (sl)
+			comment_enter(c, sl);
+	}
+}
+
 static void pick_key(struct clerk *c, int action, wint_t ch)
 {
 	const char *v[64];
@@ -140,6 +172,12 @@ static void pick_key(struct clerk *c, int action, wint_t ch)
 	switch (action) {
 	case CA_CANCEL:
 		c->picking = false;
+		if (c->pick_return) {
+			c->pick_return = false;
+			c->f.focus = form_slot_find(&c->f, SLOT_COMMENT,
+						    form_item(&c->f)->ncomments);
+			form_load(&c->f);
+		}
 		break;
 	case CA_PICK_UP:
 		if (c->pick_sel > 0)
@@ -150,16 +188,12 @@ static void pick_key(struct clerk *c, int action, wint_t ch)
 			c->pick_sel++;
 		break;
 	case CA_PICK_DIGIT:
-		if ((size_t)(ch - '1') < n) {
-			form_speakers_set(&c->f, v[ch - '1']);
-			c->picking = false;
-		}
+		if ((size_t)(ch - '1') < n)
+			pick_done(c, v[ch - '1']);
 		break;
 	case CA_PICK:
-		if (c->pick_sel < n) {
-			form_speakers_set(&c->f, v[c->pick_sel]);
-			c->picking = false;
-		}
+		if (c->pick_sel < n)
+			pick_done(c, v[c->pick_sel]);
 		break;
 	default:
 		break;
@@ -173,16 +207,21 @@ static void help_key(struct clerk *c, int r, wint_t ch)
 		c->help = false;
 }
 
-/* Enter in a comment: store it, commit, and go on to a fresh one. */
-static void comment_enter(struct clerk *c, const struct form_slot *sl)
+/* F2 in a comment: the speaker list, for this comment, or, from an
+ * empty fresh one just after a comment whose name was flagged, for that
+ * one. */
+static void speaker_key(struct clerk *c, const struct form_slot *sl)
 {
 	struct form *f = &c->f;
-	if (!*field_text(f->field, NULL) && form_slot_is_new(f, sl))
-		return;
-	if (form_move(f, 0)) {
-		f->focus = form_slot_find(f, SLOT_COMMENT, form_item(f)->ncomments);
+	c->pick_return = false;
+	if (f->speaker_flag && form_slot_is_new(f, sl) && !*field_text(f->field, NULL) &&
+	    form_move(f, 0)) {
+		f->focus = form_slot_find(f, SLOT_COMMENT, f->speaker_flag - 1);
 		form_load(f);
+		c->pick_return = true;
 	}
+	c->picking = true;
+	c->pick_sel = 0;
 }
 
 /* A key the form's actions left: the field's, unless the minutes are
@@ -190,6 +229,11 @@ static void comment_enter(struct clerk *c, const struct form_slot *sl)
 static void form_type(struct clerk *c, int r, wint_t ch)
 {
 	if (form_refuse_read_only(&c->f))
+		return;
+	/* "RESOLVED: that " has its space: the clerk's own is not doubled. */
+	bool space = c->f.phrase_space && r == OK && ch == ' ';
+	c->f.phrase_space = false;
+	if (space)
 		return;
 	field_key(c, c->f.field, r, ch);
 }
@@ -206,6 +250,8 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 		return;
 	}
 	long page = LINES > 10 ? (LINES - 6) / 2 : 1;
+	if (action != CA_PHRASE && action != 0)
+		f->phrase_space = false;
 	switch (action) {
 	case CA_PHRASE:
 		if (!form_phrases_pick(f, (size_t)(ch - '1')))
@@ -222,15 +268,19 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 	case CA_CONFIRM:
 		if (!form_refuse_read_only(f) && form_store(f)) {
 			form_commit(f);
-			form_phrases_confirm_now(f);
+			/* Empty minutes are confirmed only when the clerk says so. */
+			if (form_phrases_confirms(f) && form_item(f)->decision &&
+			    *form_item(f)->decision && form_phrases_confirms_empty(f))
+				prompt_open(c, P_CONFIRM_EMPTY);
+			else
+				form_phrases_confirm_now(f);
 		}
 		break;
 	case CA_SPEAKER:
 		if (sl->kind != SLOT_COMMENT) {
 			form_type(c, r, ch);
 		} else if (!form_refuse_read_only(f)) {
-			c->picking = true;
-			c->pick_sel = 0;
+			speaker_key(c, sl);
 		}
 		break;
 	case CA_EDITOR: external_edit(c); break;
@@ -282,6 +332,7 @@ static void attendance_key(struct clerk *c, int action)
 		if (!form_refuse_read_only(&c->f))
 			prompt_open(c, P_PERSON_NAME);
 		break;
+	case CA_BEGIN: form_nav_begin(&c->f); break;
 	default: list_move(c, action, c->f.roll.n); break;
 	}
 }
@@ -300,9 +351,19 @@ static void hub_key(struct clerk *c, int action)
 		if (!form_refuse_read_only(&c->f))
 			prompt_open(c, P_URGENT_TITLE);
 		break;
-	case CA_WITHDRAWN: form_nav_status(&c->f, ITEM_WITHDRAWN); break;
-	case CA_DEFERRED: form_nav_status(&c->f, ITEM_DEFERRED); break;
-	case CA_TAKEN: form_nav_status(&c->f, ITEM_TAKEN); break;
+	case CA_WITHDRAWN:
+	case CA_DEFERRED:
+		/* The reason is asked, and may be left empty. */
+		if (form_refuse_read_only(&c->f))
+			break;
+		if (!form_nav_selected(&c->f)) {
+			form_say(&c->f, true, "select an item first");
+			break;
+		}
+		c->pending_status = action == CA_DEFERRED ? ITEM_DEFERRED : ITEM_WITHDRAWN;
+		prompt_open(c, P_REASON);
+		break;
+	case CA_TAKEN: form_nav_status(&c->f, ITEM_TAKEN, NULL); break;
 	default: list_move(c, action, form_nav_hub_rows(&c->f)); break;
 	}
 }

@@ -33,10 +33,11 @@ static const struct key_binding clerk_bindings[] = {
 
 	/* A form: the decision's phrases come first on its key line. */
 	{ CA_PHRASE, CM_DECISION, { DIGITS }, "1-9", "pick phrase", FORM,
-	  "in an empty decision, pick a phrase", 0 },
+	  "in an empty decision, pick a listed phrase (a number past the list "
+	  "types the digit)", 0 },
 	{ CA_FIELD_PREV, CM_FORM, { KC_FN(KEY_BTAB) }, "Shift-Tab", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_NEXT, CM_FORM, { '\t' }, "Tab, Shift-Tab", "next field", FORM,
-	  "next / previous field (Up and Down too)", 0 },
+	  "next / previous field (Up and Down too)", KB_DROP(1) },
 	{ CA_FIELD_UP, CM_FORM, { KC_FN(KEY_UP) }, "Up", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_DOWN, CM_FORM, { KC_FN(KEY_DOWN) }, "Down", NULL, NULL, NULL, 0 },
 	{ CA_FIELD_PGUP, CM_FORM, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, NULL, NULL, 0 },
@@ -52,8 +53,10 @@ static const struct key_binding clerk_bindings[] = {
 	  "store the field and go on; in a fresh comment, store it and start the "
 	  "next one; in the summary, a new line", 0 },
 	{ KEYS_WIDGET, CM_ITEM, { 0 }, "Name: text", NULL, FORM,
-	  "in a comment, records who spoke (a name, a name without its title, "
-	  "or a surname)", 0 },
+	  "in a comment, records who spoke: a name, a name without its title, a "
+	  "title and surname (Cllr Reid), a surname only one person has, or a role "
+	  "(Chair, Vice-Chair); a name that names nobody is flagged, and F2 then "
+	  "picks the speaker", 0 },
 
 	/* Attendance, before Esc: its key line ends with Enter and Esc. */
 	{ CA_UP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, LISTS,
@@ -70,10 +73,13 @@ static const struct key_binding clerk_bindings[] = {
 	  "ten rows down", 0 },
 	{ CA_PRESENT, CM_ATTENDANCE, { 'p' }, "p", "present", ATTEND, "present", 0 },
 	{ CA_APOLOGIES, CM_ATTENDANCE, { 'a' }, "a", "apologies", ATTEND, "apologies", 0 },
-	{ CA_ABSENT, CM_ATTENDANCE, { 'x' }, "x", "absent", ATTEND, "absent", 0 },
-	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", 0 },
+	{ CA_ABSENT, CM_ATTENDANCE, { 'x' }, "x", "absent", ATTEND, "absent", KB_DROP(2) },
+	{ CA_ATTENDING, CM_ATTENDANCE, { 'i' }, "i", "attending", ATTEND, "in attendance", KB_DROP(1) },
 	{ CA_ADD, CM_ATTENDANCE, { '+' }, "+", "add", ATTEND,
-	  "add someone (an officer, a guest) with a role", 0 },
+	  "add someone (an officer, a guest) with a role", KB_DROP(1) },
+	{ CA_BEGIN, CM_ATTENDANCE, { 'b' }, "b", "begin", ATTEND,
+	  "begin the meeting: its start time is stamped now (once; the opening's "
+	  "Started field corrects it)", 0 },
 	{ CA_NEXT, CM_ATTENDANCE, { '\r', '\n', '\t', KC_FN(KEY_RIGHT) }, "Enter, Tab, Right",
 	  "next", ATTEND, "done: on to the opening (as ^N)", 0 },
 
@@ -85,7 +91,7 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_NEXT, CM_OPENING, { KC_CTRL('N') }, "^N", "first item", NULL, NULL, KB_NOHELP },
 	{ CA_NEXT, CM_ATTENDANCE, { KC_CTRL('N') }, "^N", NULL, NULL, NULL, 0 },
 	{ CA_BACK, CM_FORM | CM_ATTENDANCE, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", "hub",
-	  STEPS, "the meeting's hub: attendance, declarations, every item", 0 },
+	  STEPS, "the meeting's hub: attendance, declarations, every item", KB_DROP(1) },
 	{ CA_BACK, CM_HUB, { KC_ESC, KC_CTRL('G') }, "Esc, ^G", NULL, HUB,
 	  "back to the step you were at; after E, from what is missing back to the "
 	  "hub", 0 },
@@ -94,14 +100,15 @@ static const struct key_binding clerk_bindings[] = {
 
 	/* The rest of a form. */
 	{ CA_SPEAKER, CM_ITEM, { KC_FN(KEY_F(2)) }, "F2", "speaker", FORM,
-	  "pick who spoke from a list", 0 },
+	  "pick who spoke from a list (replacing a name typed); in a fresh comment "
+	  "just after one whose name was flagged, for that one", 0 },
 	{ CA_CONFIRM, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(5)) }, "F5", NULL,
 	  FORM, "on an item that confirms an earlier meeting's minutes (Minutes of "
 	  "the previous meeting), confirm them now, signed by the chair", 0 },
 	{ CA_EDITOR, CM_ITEM | CM_SUMMARY, { KC_CTRL('O') }, "^O", "editor", FORM,
-	  "edit the field in $VISUAL or $EDITOR", 0 },
+	  "edit the field in $VISUAL or $EDITOR", KB_DROP(2) },
 	{ CA_EDITOR, CM_OPENING | CM_DECISION, { KC_CTRL('O') }, "^O", NULL, NULL, NULL, 0 },
-	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "^Z", "undo", NULL, NULL, KB_NOHELP },
+	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "^Z", "undo", NULL, NULL, KB_NOHELP | KB_DROP(2) },
 	{ KEYS_WIDGET, CM_FORM, { 0 }, "empty a field", NULL, FORM,
 	  "and leave it: that comment, action, presenter, document or declaration "
 	  "is removed", 0 },
@@ -124,14 +131,17 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_OPEN, CM_HUB, { '\r', '\n', KC_FN(KEY_RIGHT) }, "Enter, Right", "open", HUB,
 	  "open the selected row: attendance, the opening, an item, the end", 0 },
 	{ CA_URGENT, CM_HUB, { 'u' }, "u", "urgent", HUB,
-	  "add urgent business after the selected item", 0 },
-	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB, "withdrawn", 0 },
-	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB, "deferred", 0 },
-	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", 0 },
+	  "add urgent business after the item in hand (or the selected one), "
+	  "numbered after it: 5a, 5b", 0 },
+	{ CA_WITHDRAWN, CM_HUB, { 'w' }, "w", "withdrawn", HUB,
+	  "withdrawn, with a reason if you give one; ^N steps over it", KB_DROP(1) },
+	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB,
+	  "deferred, with a reason if you give one; ^N steps over it", 0 },
+	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", KB_DROP(2) },
 	{ CA_END, CM_HUB, { 'E' }, "E", "end", HUB,
 	  "end the meeting: stamps the end time, commits, shows what is missing", 0 },
 	{ CA_HISTORY, CM_HUB, { 'h' }, "h", "history", HUB,
-	  "the meeting's history: its revisions, the changes between two, blame", 0 },
+	  "the meeting's history: its revisions, the changes between two, blame", KB_DROP(2) },
 
 	/* The prompt and the speaker list.  The help page's own keys are
 	 * keys_help_keymap's, the same on every screen. */
@@ -155,8 +165,9 @@ const struct keymap clerk_keymap = {
 		 "committed to git.",
 	.bindings = clerk_bindings,
 	.n = sizeof(clerk_bindings) / sizeof(clerk_bindings[0]),
-	.outro = "Times are stamped when you enter and leave an item; correct them in "
-		 "its Started and Ended fields.",
+	.outro = "The meeting's start is stamped by b on the attendance list, its end "
+		 "by E; an item's times when you enter and leave it.  Correct them in "
+		 "the Started and Ended fields.",
 };
 
 const char *clerk_correct_keys(void)

@@ -25,7 +25,8 @@
 
 /* A one-line question at the bottom of the screen (a name to add, the
  * title of urgent business). */
-enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE, P_CORRECTION };
+enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE, P_CORRECTION,
+		   P_REASON, P_CONFIRM_EMPTY };
 
 struct clerk {
 	struct form f;
@@ -33,9 +34,12 @@ struct clerk {
 	enum prompt_kind prompt;
 	struct field *prompt_field;
 	char *pending_name;             /* the name asked, while its role is */
+	int pending_status;             /* the status (enum item_status) whose
+					 * reason is asked */
 
 	bool picking;                   /* the speaker list is open */
 	size_t pick_sel;
+	bool pick_return;               /* ... for a flagged comment: back after */
 	bool help;
 	size_t help_top;
 	bool quit;
@@ -75,7 +79,7 @@ enum clerk_action {
 	CA_FIELD_PGDN, CA_FIELD_MOVE,
 	/* in a list */
 	CA_UP, CA_DOWN, CA_TOP, CA_BOTTOM, CA_PGUP, CA_PGDN,
-	CA_PRESENT, CA_APOLOGIES, CA_ABSENT, CA_ATTENDING, CA_ADD,
+	CA_PRESENT, CA_APOLOGIES, CA_ABSENT, CA_ATTENDING, CA_ADD, CA_BEGIN,
 	CA_OPEN, CA_URGENT, CA_WITHDRAWN, CA_DEFERRED, CA_TAKEN, CA_END,
 	CA_HISTORY,
 	/* the prompt, the speaker list (the help page's are keys.c's) */

@@ -290,9 +290,9 @@ static const struct key_binding bindings[] = {
 	{ HA_PANE, HM_REVS, { '\t' }, "Tab", "scroll", "The changes",
 	  "Up and Down scroll the changes instead of choosing a revision, and back.", 0 },
 	{ HA_PANE, HM_PANE, { '\t' }, "Tab", "revisions", NULL, NULL, 0 },
-	/* Not on the key line: it is full at 80 columns. */
-	{ HA_HELP, HM_SCREEN, { '?', KC_FN(KEY_F(1)) }, "?, F1", NULL, "Other keys",
-	  "This list of keys.", 0 },
+	/* Always on the key line, as on every screen. */
+	{ HA_HELP, HM_SCREEN, { '?', KC_FN(KEY_F(1)) }, "?, F1", "help", "Other keys",
+	  "This list of keys.", KB_PINNED },
 	{ HA_BACK, HM_SCREEN, { KC_ESC, 'q', 'h', KC_CTRL('C') }, "Esc, q, h, ^C", "back",
 	  "Other keys", "Back to the screen the history was opened from.", KB_PINNED },
 };

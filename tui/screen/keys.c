@@ -85,15 +85,30 @@ void keys_line(const struct keymap *m, unsigned mode, int y)
 		right -= w + 1;
 		draw_pair(y, right, b);
 	}
-	int x = 0;
-	for (size_t i = 0; i < m->n; i++) {
+	/* The others, in table order; while they do not fit, the one most
+	 * willing to go (highest drop, the last of equals) goes. */
+	const struct key_binding *shown[64];
+	size_t n = 0;
+	int total = -2;
+	for (size_t i = 0; i < m->n && n < 64; i++) {
 		const struct key_binding *b = &m->bindings[i];
 		if (!b->label || (b->flags & KB_PINNED) || !applies(b, mode))
 			continue;
-		if (x + pair_width(b) > right - 1)
-			break;
-		x += draw_pair(y, x, b);
+		shown[n++] = b;
+		total += pair_width(b) + 2;
 	}
+	while (n && total > right - 1) {
+		size_t worst = 0;
+		for (size_t i = 1; i < n; i++)
+			if (KB_DROP_OF(shown[i]->flags) >= KB_DROP_OF(shown[worst]->flags))
+				worst = i;
+		total -= pair_width(shown[worst]) + 2;
+		memmove(&shown[worst], &shown[worst + 1], (n - worst - 1) * sizeof(shown[0]));
+		n--;
+	}
+	int x = 0;
+	for (size_t i = 0; i < n; i++)
+		x += draw_pair(y, x, shown[i]);
 	attrset(A_NORMAL);
 }
 

@@ -37,6 +37,11 @@
 /* Flags of a binding. */
 #define KB_PINNED 1u   /* kept on the key line however narrow (help, quit) */
 #define KB_NOHELP 2u   /* on the key line only; the help page says it elsewhere */
+/* When the key line is too narrow for every label, those with the highest
+ * KB_DROP go first (of equals, the last in the table): none for the keys
+ * used most, up to KB_DROP(3) for the least used. */
+#define KB_DROP(n) ((unsigned)(n) << 4)
+#define KB_DROP_OF(flags) (((flags) >> 4) & 15u)
 
 struct key_binding {
 	int action;             /* the screen's action; > 0 */
@@ -46,7 +51,7 @@ struct key_binding {
 	const char *label;      /* the key line's word for it; NULL: not there */
 	const char *section;    /* the help page's heading it stands under */
 	const char *help;       /* what it does, a sentence or two */
-	unsigned flags;         /* KB_* */
+	unsigned flags;         /* KB_*, KB_DROP */
 };
 
 /* Keys described but handled by a widget (the text field's editing keys):
@@ -84,7 +89,8 @@ bool keys_match(const struct key_binding *b, int r, wint_t ch);
 int keys_action(const struct keymap *m, unsigned mode, int r, wint_t ch);
 
 /* Draws the key line of `mode` on row y: the labelled bindings in table
- * order, as many as fit, and the pinned ones always (at the right end). */
+ * order, as many as fit, dropping the least used (`drop`) first, and the
+ * pinned ones always (at the right end). */
 void keys_line(const struct keymap *m, unsigned mode, int y);
 
 /* The help page as lines `width` columns wide: the intro, then each

@@ -114,6 +114,21 @@ int ui_text(int y, int x, int width, const char *s, size_t len, attr_t attr)
 	return used;
 }
 
+int ui_text_cut(int y, int x, int width, const char *s, size_t len, attr_t attr)
+{
+	bool cut;
+	if (width <= 0)
+		return 0;
+	size_t keep = utf8_fit_words(s, len, (unsigned)width, &cut);
+	int used = ui_text(y, x, width, s, keep, attr);
+	if (cut && used < width) {
+		attrset(attr);
+		addstr("\u2026");
+		used++;
+	}
+	return used;
+}
+
 void ui_line(int y, int x, int width, const char *s, attr_t attr)
 {
 	int used = ui_text(y, x, width, s, s ? strlen(s) : 0, attr);
@@ -183,7 +198,7 @@ void ui_bar(int y, const char *left, const char *right, attr_t attr)
 	move(y, 0);
 	attrset(attr);
 	addch(' ');
-	int used = 1 + ui_text(y, 1, room, left, strlen(left), attr);
+	int used = 1 + ui_text_cut(y, 1, room, left, strlen(left), attr);
 	attrset(attr);
 	for (; used < COLS; used++)
 		addch(' ');

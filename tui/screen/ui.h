@@ -37,6 +37,9 @@ attr_t ui_attr(enum theme_role role);
  * character boundary; control characters and invalid bytes are shown
  * visibly (^[, \x9B) in the dim role.  Returns the columns used. */
 int ui_text(int y, int x, int width, const char *s, size_t len, attr_t attr);
+/* The same, cut at a word with an ellipsis ("18 Smith…") when it does not
+ * fit, never in the middle of a word (utf8_fit_words). */
+int ui_text_cut(int y, int x, int width, const char *s, size_t len, attr_t attr);
 /* The same, padded with spaces to `width` columns. */
 void ui_line(int y, int x, int width, const char *s, attr_t attr);
 
@@ -50,7 +53,8 @@ struct ui_span {
 size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,
 	       size_t max);
 
-/* A bar across the screen: `left` from the left, `right` flush right. */
+/* A bar across the screen: `left` from the left, cut at a word when it
+ * does not fit, `right` flush right. */
 void ui_bar(int y, const char *left, const char *right, attr_t attr);
 
 /* True when the terminal is smaller than gavel's minimum; then it has
