@@ -3,6 +3,7 @@
 
 #include "tui/edit/form.h"
 #include "tui/edit/form_journal.h"
+#include "tui/edit/form_proc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -98,6 +99,7 @@ void form_nav_item(struct form *f, size_t i)
 		now_hhmm(it->started);
 		form_changed(f, it, "started %s", it->started);
 	}
+	form_proc_item_taken(f);
 	if (other)
 		form_commit(f);
 	/* Straight to where the clerk will type: the summary of an item not

@@ -7,11 +7,13 @@
 
 #include "tui/screen/browse.h"
 #include "tui/screen/clerk.h"
+#include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
 
 const struct keymap *const keymaps[] = {
 	&clerk_keymap,
+	&sheet_keymap,
 	&field_keymap,
 	&browse_keymap,
 	&history_keymap,
