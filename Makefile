@@ -73,7 +73,8 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_lock tests/unit/test_theme tests/unit/test_field \
               tests/unit/test_mdiff tests/unit/test_query tests/unit/test_search \
               tests/unit/test_audit tests/unit/test_session tests/unit/test_form \
-              tests/unit/test_keys tests/unit/test_revision tests/unit/test_blame
+              tests/unit/test_keys tests/unit/test_revision tests/unit/test_blame \
+              tests/unit/test_numbering tests/unit/test_procedure
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.

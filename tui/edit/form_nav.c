@@ -225,6 +225,7 @@ void form_nav_status(struct form *f, enum item_status st)
 	if (it->status != st) {
 		it->status = st;
 		form_changed(f, it, "%s", st == ITEM_TAKEN ? "taken" : minutes_item_status_name(st));
+		form_proc_status_changed(f, it);
 		form_commit(f);
 	}
 }

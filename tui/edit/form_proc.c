@@ -75,6 +75,15 @@ void form_proc_item_taken(struct form *f)
 	}
 }
 
+void form_proc_status_changed(struct form *f, struct minutes_item *it)
+{
+	if (it->status != ITEM_TAKEN && it->minute) {
+		unsigned was = it->minute;
+		numbering_assign(f->m, it, 0);
+		form_changed(f, it, "minute %u taken back", was);
+	}
+}
+
 const struct declaration *form_proc_left_room(const struct minutes *m, const char *member,
 					      const char *number)
 {

@@ -18,6 +18,10 @@
  * message a missing quorum and the interests declared in it. */
 void form_proc_item_taken(struct form *f);
 
+/* Item `it` was withdrawn or deferred (or taken after all): a withdrawn
+ * or deferred item's minute number is taken away. */
+void form_proc_status_changed(struct form *f, struct minutes_item *it);
+
 /* The highest minute number of the committee's earlier meetings of this
  * meeting's year (0: none, or they cannot be read). */
 unsigned form_proc_earlier_minute(const struct form *f);
