@@ -264,7 +264,8 @@ char *sheet_text(const struct sheet *sh, const struct sheet_row *r)
 	case SW_DECL_MEMBER: return dup0(d ? d->member : NULL);
 	case SW_DECL_ITEM: return dup0(d ? d->item : NULL);
 	case SW_DECL_INTEREST: return dup0(d ? d->interest : NULL);
-	case SW_DECL_KIND: return xstrdup(d ? kind_words[d->kind] : "");
+	case SW_DECL_KIND:
+		return xstrdup(d && (unsigned)d->kind < 4 ? kind_words[d->kind] : "");
 	case SW_DECL_LEFT: return xstrdup(d && d->left_room ? "yes" : "no");
 	case SW_SUBSTITUTE: return dup0(k ? k->substitute_for : NULL);
 	case SW_ARRIVED: return dup0(k ? k->arrived : NULL);
@@ -442,7 +443,10 @@ bool sheet_pick(struct sheet *sh, size_t i)
 		break;
 	case SW_DECL_MEMBER:
 		if (r->fresh) {
-			minutes_add_declaration(f->m, c, NULL, NULL);
+			struct declaration *nd = minutes_add_declaration(f->m, c, NULL, NULL);
+			/* The adder leaves format 2's fields as it found them. */
+			nd->kind = DECL_UNSAID;
+			nd->left_room = false;
 			form_changed(f, NULL, "declaration %zu recorded", f->m->ndeclarations);
 			rebuild = true;
 		} else if (d) {

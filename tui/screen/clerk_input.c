@@ -289,6 +289,7 @@ static void attendance_key(struct clerk *c, int action)
 			prompt_open(c, P_PERSON_NAME);
 		break;
 	case CA_LEAVE: form_roll_leave(&c->f); break;
+	case CA_DECLARATIONS: clerk_sheet_open(c, SHEET_DECLARATIONS, NULL); break;
 	case CA_PERSON:
 		if (c->f.sel < c->f.roll.n)
 			clerk_sheet_open(c, SHEET_PERSON, c->f.roll.v[c->f.sel].name);

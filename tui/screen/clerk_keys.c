@@ -109,7 +109,7 @@ static const struct key_binding clerk_bindings[] = {
 	  "votes, named vote, outcome", 0 },
 	{ CA_DECLARATIONS, CM_OPENING, { KC_FN(KEY_F(4)) }, "F4", "declarations", FORM,
 	  "declarations of interest: member, item, interest, kind, left the room", 0 },
-	{ CA_DECLARATIONS, CM_ITEM | CM_SUMMARY | CM_DECISION | CM_HUB,
+	{ CA_DECLARATIONS, CM_ITEM | CM_SUMMARY | CM_DECISION | CM_HUB | CM_ATTENDANCE,
 	  { KC_FN(KEY_F(4)) }, "F4", NULL, NULL, NULL, 0 },
 	{ CA_EDITOR, CM_ITEM | CM_SUMMARY, { KC_CTRL('O') }, "^O", "editor", FORM,
 	  "edit the field in $VISUAL or $EDITOR", 0 },
