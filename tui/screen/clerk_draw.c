@@ -409,7 +409,8 @@ static void draw_pick(struct clerk *c, int top, int bottom)
 		ui_line(y0 + 1, x0, w, " nobody is marked present", ui_attr(THEME_FIELD));
 }
 
-static const struct keymap *const help_also[] = { &field_keymap, &keys_help_keymap, NULL };
+static const struct keymap *const help_also[] = { &sheet_keymap, &field_keymap,
+						    &keys_help_keymap, NULL };
 
 static void draw_help(struct clerk *c)
 {

@@ -14,7 +14,7 @@
 #define SHEET_LABEL_W 16
 #define SHEET_MAX_ROWS 2048
 
-enum sheet_action { SA_NEXT = 1, SA_PREV, SA_CLOSE, SA_CLEAR, SA_CHOOSE, SA_STORE, SA_QUIT };
+enum sheet_action { SA_NEXT = 1, SA_PREV, SA_CLOSE, SA_CLEAR, SA_CHOOSE, SA_STORE, SA_QUIT, SA_HELP };
 enum { SM_TEXT = 1u << 0, SM_PICK = 1u << 1 };
 
 #define SHEET_SECTION "Motions, declarations, a person's attendance (F3, F4, s)"
@@ -39,6 +39,7 @@ static const struct key_binding sheet_bindings[] = {
 	  "on a named vote, clear it); empty a motion's text to remove it", 0 },
 	{ SA_CLOSE, 0, { KC_ESC, KC_CTRL('G'), KC_FN(KEY_F(3)), KC_FN(KEY_F(4)) },
 	  "Esc, F3, F4", "done", SHEET_SECTION, "store, commit and go back", KB_PINNED },
+	{ SA_HELP, 0, { KC_FN(KEY_F(1)) }, "F1", "help", NULL, NULL, KB_PINNED | KB_NOHELP },
 	{ SA_QUIT, 0, { KC_CTRL('X'), KC_CTRL('Q'), KC_CTRL('C') }, "^X, ^Q, ^C", NULL,
 	  SHEET_SECTION, "store, commit and leave gavel", 0 },
 };
@@ -102,6 +103,10 @@ void clerk_sheet_key(struct clerk *c, int r, wint_t ch)
 		action = SA_CHOOSE;
 	switch (action) {
 	case SA_CLOSE: clerk_sheet_close(c); return;
+	case SA_HELP:
+		c->help = true;
+		c->help_top = 0;
+		return;
 	case SA_QUIT:
 		clerk_sheet_close(c);
 		if (form_nav_leave(&c->f))
