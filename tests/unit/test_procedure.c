@@ -332,6 +332,21 @@ static void test_motion_amendment_lost(void **state)
 	assert_int_equal(form_item(f)->nmotions, 0);
 }
 
+static void test_item_votes_checked(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_nav_item(f, ITEM_5);
+	f->focus = form_slot_find(f, SLOT_VOTE_FOR, 0);
+	form_load(f);
+	form_set_text(f, "9");
+	/* A warning, not a refusal: the count is stored. */
+	assert_true(form_move(f, 1));
+	assert_int_equal(form_item(f)->votes_for, 9);
+	assert_true(f->msg_error);
+	assert_non_null(strstr(f->msg.data, "9 votes cast but only 3 members present"));
+}
+
 /* ---- declarations ---- */
 
 static void test_declaration(void **state)
@@ -413,6 +428,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_quorum, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_amendment_lost, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_votes_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_declaration, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_minute_numbers, setup, teardown),
 	};

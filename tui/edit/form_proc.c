@@ -110,6 +110,13 @@ void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 		     "room, but is named in the vote.", voter, it->number);
 }
 
+void form_proc_item_votes(struct form *f, const struct minutes_item *it)
+{
+	struct votes v = { it->votes_for, it->votes_against, it->votes_abstained,
+			   { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } } };
+	form_proc_vote_warnings(f, it, &v, NULL);
+}
+
 bool form_proc_exempt_allowed(struct form *f, size_t i)
 {
 	if (i >= f->m->nitems) {

@@ -33,6 +33,10 @@ unsigned form_proc_earlier_minute(const struct form *f);
 void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 			     const struct votes *v, const char *voter);
 
+/* The same for the item's own votes (its decision's): a warning when
+ * more were cast than members are present. */
+void form_proc_item_votes(struct form *f, const struct minutes_item *it);
+
 /* The declaration of `member` in item `number` that is pecuniary with
  * the member out of the room, or NULL. */
 const struct declaration *form_proc_left_room(const struct minutes *m, const char *member,

@@ -433,6 +433,7 @@ bool sheet_pick(struct sheet *sh, size_t i)
 			return false;
 		mark_next(sh, p.votes, c);
 		form_changed(f, sheet_item(sh), "named vote recorded");
+		session_touch(f->s);
 		return true;    /* the focus stays for the next name */
 	case SW_OUTCOME:
 		if (!row_parts(sh, r, &p))
@@ -489,6 +490,7 @@ bool sheet_pick(struct sheet *sh, size_t i)
 	}
 	if (rebuild)
 		build(sh);
+	session_touch(f->s);
 	sheet_move(sh, 1);
 	return true;
 }
@@ -532,6 +534,7 @@ void sheet_clear(struct sheet *sh)
 	default:
 		break;
 	}
+	session_touch(f->s);
 }
 
 /* ---- typing ---- */

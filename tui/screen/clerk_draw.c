@@ -341,6 +341,8 @@ static void hub_row(struct clerk *c, size_t i, int y, attr_t a)
 	if (i == 0) {
 		buf_addf(&b, "Attendance: %zu present, %zu apologies, %zu in attendance",
 			 m->present.n, m->apologies.n, m->in_attendance.n);
+		if (form_roll_inquorate(f, NULL, NULL))
+			buf_addstr(&b, ": NO QUORUM");
 	} else if (i == 1) {
 		buf_addf(&b, "Opening and declarations of interest (%zu)", m->ndeclarations);
 	} else if (i - 2 < m->nitems) {
