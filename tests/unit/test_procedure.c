@@ -345,6 +345,24 @@ static void test_item_votes_checked(void **state)
 	assert_int_equal(form_item(f)->votes_for, 9);
 	assert_true(f->msg_error);
 	assert_non_null(strstr(f->msg.data, "9 votes cast but only 3 members present"));
+	/* The decision's named vote (F3): its lists give the counts. */
+	struct sheet *sh = sheet_open(f, SHEET_MOTIONS, NULL);
+	row(sh, SW_DECISION_VOTE, SHEET_NONE, SHEET_NONE);
+	pick(sh, "Cllr Alex Morgan");
+	pick(sh, "Cllr Sam Patel");
+	pick(sh, "Cllr Sam Patel");
+	sheet_close(sh);
+	const struct minutes_item *it = form_item(f);
+	assert_int_equal(it->votes_for, 1);
+	assert_int_equal(it->votes_against, 1);
+	assert_string_equal(it->recorded.against.v[0], "Cllr Sam Patel");
+	form_build(f);
+	f->focus = form_slot_find(f, SLOT_VOTE_FOR, 0);
+	form_load(f);
+	form_set_text(f, "5");
+	assert_true(form_move(f, 1));
+	assert_int_equal(it->votes_for, 1);
+	assert_non_null(strstr(f->msg.data, "named vote gives the counts"));
 }
 
 /* ---- declarations ---- */

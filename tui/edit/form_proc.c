@@ -110,8 +110,17 @@ void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 		     "room, but is named in the vote.", voter, it->number);
 }
 
-void form_proc_item_votes(struct form *f, const struct minutes_item *it)
+void form_proc_item_votes(struct form *f, struct minutes_item *it)
 {
+	if (minutes_recorded_any(&it->recorded)) {
+		it->votes_for = (unsigned)it->recorded.voted_for.n;
+		it->votes_against = (unsigned)it->recorded.against.n;
+		it->votes_abstained = (unsigned)it->recorded.abstained.n;
+		form_say(f, true, "the decision's named vote gives the counts (%u, %u, %u): "
+			 "change it with F3", it->votes_for, it->votes_against,
+			 it->votes_abstained);
+		return;
+	}
 	struct votes v = { it->votes_for, it->votes_against, it->votes_abstained,
 			   { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } } };
 	form_proc_vote_warnings(f, it, &v, NULL);

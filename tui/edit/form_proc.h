@@ -34,8 +34,9 @@ void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 			     const struct votes *v, const char *voter);
 
 /* The same for the item's own votes (its decision's): a warning when
- * more were cast than members are present. */
-void form_proc_item_votes(struct form *f, const struct minutes_item *it);
+ * more were cast than members are present.  When the decision has a
+ * named vote (F3), its lists give the counts: typed ones are put back. */
+void form_proc_item_votes(struct form *f, struct minutes_item *it);
 
 /* The declaration of `member` in item `number` that is pecuniary with
  * the member out of the room, or NULL. */

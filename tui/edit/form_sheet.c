@@ -41,6 +41,7 @@ static void build(struct sheet *sh)
 	const struct minutes *m = sh->f->m;
 	if (sh->type == SHEET_MOTIONS) {
 		const struct minutes_item *it = sheet_item(sh);
+		add(sh, SW_DECISION_VOTE, SK_MARKS, SHEET_NONE, SHEET_NONE, false, 0);
 		for (size_t i = 0; it && i < it->nmotions; i++) {
 			const struct motion *mo = &it->motions[i];
 			add(sh, SW_MOTION, SK_TEXT, i, SHEET_NONE, false, 0);
@@ -122,6 +123,16 @@ static struct declaration *row_decl(const struct sheet *sh, const struct sheet_r
 	return r->a < m->ndeclarations ? &m->declarations[r->a] : NULL;
 }
 
+/* The named vote a row is about: a motion's or amendment's, or the
+ * item's decision's. */
+static struct recorded_vote *row_recorded(const struct sheet *sh, const struct sheet_row *r)
+{
+	struct mrow p;
+	if (r->what == SW_DECISION_VOTE)
+		return sheet_item(sh) ? &sheet_item(sh)->recorded : NULL;
+	return row_parts(sh, r, &p) ? &p.votes->recorded : NULL;
+}
+
 struct sheet *sheet_open(struct form *f, enum sheet_type type, const char *name)
 {
 	if (type == SHEET_MOTIONS && (f->view != FORM_ITEM || !form_item(f))) {
@@ -194,6 +205,7 @@ void sheet_label(const struct sheet *sh, const struct sheet_row *r, char *out, s
 	case SW_ABST: snprintf(out, n, "%sabstained", ind); break;
 	case SW_RECORDED: snprintf(out, n, "%snamed vote", ind); break;
 	case SW_OUTCOME: snprintf(out, n, "%soutcome", ind); break;
+	case SW_DECISION_VOTE: snprintf(out, n, "Decision named"); break;
 	case SW_DECL_MEMBER:
 		snprintf(out, n, r->fresh ? "Member +" : "Member %zu", r->a + 1); break;
 	case SW_DECL_ITEM: snprintf(out, n, "  item"); break;
@@ -250,12 +262,14 @@ char *sheet_text(const struct sheet *sh, const struct sheet_row *r)
 		return row_parts(sh, r, &p) ? count_text(p.votes->n_against) : xstrdup("");
 	case SW_ABST:
 		return row_parts(sh, r, &p) ? count_text(p.votes->n_abstained) : xstrdup("");
-	case SW_RECORDED: {
+	case SW_RECORDED:
+	case SW_DECISION_VOTE: {
 		struct buf b = BUF_INIT;
-		if (row_parts(sh, r, &p)) {
-			names_text(&b, "for", &p.votes->recorded.voted_for);
-			names_text(&b, "against", &p.votes->recorded.against);
-			names_text(&b, "abstained", &p.votes->recorded.abstained);
+		const struct recorded_vote *rv = row_recorded(sh, r);
+		if (rv) {
+			names_text(&b, "for", &rv->voted_for);
+			names_text(&b, "against", &rv->against);
+			names_text(&b, "abstained", &rv->abstained);
 		}
 		return buf_detach(&b, NULL);
 	}
@@ -295,6 +309,7 @@ size_t sheet_choices(struct sheet *sh, const struct sheet_row *r)
 	case SW_MOVER:
 	case SW_SECONDER:
 	case SW_RECORDED:
+	case SW_DECISION_VOTE:
 	case SW_DECL_MEMBER:
 		for (size_t i = 0; i < m->present.n; i++)
 			n = put(sh, n, m->present.v[i].name);
@@ -353,10 +368,9 @@ static void names_drop(struct names *l, size_t i)
 
 const char *sheet_mark(const struct sheet *sh, const struct sheet_row *r, size_t i)
 {
-	struct mrow p;
-	if (i >= SHEET_CHOICES_MAX || !sh->choices[i] || !row_parts(sh, r, &p))
+	const struct recorded_vote *rv = row_recorded(sh, r);
+	if (i >= SHEET_CHOICES_MAX || !sh->choices[i] || !rv)
 		return "";
-	const struct recorded_vote *rv = &p.votes->recorded;
 	if (names_has(&rv->voted_for, sh->choices[i], NULL))
 		return "for";
 	if (names_has(&rv->against, sh->choices[i], NULL))
@@ -374,10 +388,10 @@ static const struct minutes_item *changed_item(const struct sheet *sh)
 
 /* A named vote moves member `name` on: for, against, abstained, none;
  * the counts follow the lists. */
-static void mark_next(struct sheet *sh, struct votes *v, const char *name)
+static void mark_next(struct sheet *sh, struct recorded_vote *rv, unsigned *counts[3],
+		      const char *name)
 {
-	struct names *l[3] = { &v->recorded.voted_for, &v->recorded.against,
-			       &v->recorded.abstained };
+	struct names *l[3] = { &rv->voted_for, &rv->against, &rv->abstained };
 	size_t at;
 	int was = -1;
 	for (int k = 0; k < 3; k++)
@@ -388,10 +402,11 @@ static void mark_next(struct sheet *sh, struct votes *v, const char *name)
 		}
 	if (was < 2)
 		names_add(l[was + 1], name);
-	v->n_for = (unsigned)l[0]->n;
-	v->n_against = (unsigned)l[1]->n;
-	v->n_abstained = (unsigned)l[2]->n;
-	form_proc_vote_warnings(sh->f, changed_item(sh), v, was < 2 ? name : NULL);
+	for (int k = 0; k < 3; k++)
+		*counts[k] = (unsigned)l[k]->n;
+	struct votes v = { *counts[0], *counts[1], *counts[2],
+			   { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } } };
+	form_proc_vote_warnings(sh->f, changed_item(sh), &v, was < 2 ? name : NULL);
 }
 
 static void decl_changed(struct sheet *sh, size_t i)
@@ -429,12 +444,23 @@ bool sheet_pick(struct sheet *sh, size_t i)
 			     : "amendment", r->what == SW_MOVER ? "moved" : "seconded");
 		break;
 	case SW_RECORDED:
-		if (!row_parts(sh, r, &p))
+	case SW_DECISION_VOTE: {
+		struct minutes_item *it = sheet_item(sh);
+		if (r->what == SW_DECISION_VOTE) {
+			unsigned *counts[3] = { &it->votes_for, &it->votes_against,
+						&it->votes_abstained };
+			mark_next(sh, &it->recorded, counts, c);
+		} else if (row_parts(sh, r, &p)) {
+			unsigned *counts[3] = { &p.votes->n_for, &p.votes->n_against,
+						&p.votes->n_abstained };
+			mark_next(sh, &p.votes->recorded, counts, c);
+		} else {
 			return false;
-		mark_next(sh, p.votes, c);
-		form_changed(f, sheet_item(sh), "named vote recorded");
+		}
+		form_changed(f, it, "named vote recorded");
 		session_touch(f->s);
 		return true;    /* the focus stays for the next name */
+	}
 	case SW_OUTCOME:
 		if (!row_parts(sh, r, &p))
 			return false;
@@ -505,6 +531,10 @@ void sheet_clear(struct sheet *sh)
 	struct declaration *d = row_decl(sh, r);
 	struct form_person *k = sheet_person(sh);
 	switch (r->what) {
+	case SW_DECISION_VOTE:
+		minutes_recorded_free(&sheet_item(sh)->recorded);
+		form_changed(f, sheet_item(sh), "named vote cleared");
+		break;
 	case SW_MOVER: case SW_SECONDER: case SW_OUTCOME: case SW_RECORDED:
 		if (!row_parts(sh, r, &p))
 			return;
