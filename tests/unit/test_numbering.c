@@ -2,7 +2,8 @@
  * test_numbering: minute numbers through a committee's year
  * (minutes/model/numbering.c): where the year starts, which dates share
  * it, the next number continuing from earlier meetings, and that a
- * withdrawn or deferred item gets none.
+ * withdrawn or deferred item gets none; and the lookup of the committee's
+ * earlier meetings' numbers in a repository (minutes/git/minute_lookup.c).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "minutes/base/diag.h"
+#include "minutes/git/archive.h"
+#include "minutes/git/minute_lookup.h"
 #include "minutes/model/numbering.h"
 
 static void test_year_start(void **state)
@@ -78,12 +86,72 @@ static void test_next_and_assign(void **state)
 	minutes_free(m);
 }
 
+/* ---- the earlier meetings' numbers, from the repository ---- */
+
+static const char *minutes_with(const char *date, unsigned minute)
+{
+	static char b[512];
+	snprintf(b, sizeof(b), "format: gavel-minutes/2\ncommittee: Planning Committee\n"
+		 "date: %s\nstatus: draft\nitems:\n  - number: \"3\"\n    title: Minutes\n"
+		 "    minute: %u\n", date, minute);
+	return b;
+}
+
+static void test_lookup_across_meetings_and_years(void **state)
+{
+	(void)state;
+	const char *tmp = getenv("TMPDIR");
+	char root[4096];
+	snprintf(root, sizeof(root), "%s/gavel-numbering.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	assert_non_null(mkdtemp(root));
+	struct diags d;
+	diags_init(&d);
+	struct archive *a = NULL;
+	assert_int_equal(archive_init(&a, root, false, &d), 0);
+	/* Last municipal year's April meeting (97), this year's May and an
+	 * earlier meeting the same day in June (40 and 41), a later one (60),
+	 * and another committee's (80). */
+	struct { const char *path, *date; unsigned minute; } files[] = {
+		{ "planning/2018-04-10/minutes.yaml", "2018-04-10", 97 },
+		{ "planning/2018-05-15/minutes.yaml", "2018-05-15", 40 },
+		{ "planning/2018-06-12/minutes.yaml", "2018-06-12", 41 },
+		{ "planning/2018-07-03/minutes.yaml", "2018-07-03", 60 },
+		{ "licensing/2018-06-01/minutes.yaml", "2018-06-01", 80 },
+	};
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		const char *text = minutes_with(files[i].date, files[i].minute);
+		struct archive_file f = { files[i].path, text, strlen(text) };
+		assert_int_equal(archive_commit(a, &f, 1, "a meeting", NULL, &d), 0);
+	}
+	unsigned hi = 99;
+	/* The second meeting of 12 June follows the first. */
+	assert_int_equal(minute_lookup_earlier(a, "planning/2018-06-12-2", "05-01", &hi, &d), 0);
+	assert_int_equal(hi, 41);
+	assert_int_equal(minute_lookup_earlier(a, "planning/2018-06-12", "05-01", &hi, &d), 0);
+	assert_int_equal(hi, 40);
+	/* The year began on 1 May: April's 97 is last year's. */
+	assert_int_equal(minute_lookup_earlier(a, "planning/2018-05-15", "05-01", &hi, &d), 0);
+	assert_int_equal(hi, 0);
+	/* A calendar year (no year_starts): April counts. */
+	assert_int_equal(minute_lookup_earlier(a, "planning/2018-05-15", NULL, &hi, &d), 0);
+	assert_int_equal(hi, 97);
+	/* A committee with no earlier meeting. */
+	assert_int_equal(minute_lookup_earlier(a, "licensing/2018-06-01", NULL, &hi, &d), 0);
+	assert_int_equal(hi, 0);
+	archive_free(a);
+	diags_free(&d);
+	char cmd[4200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_year_start),
 		cmocka_unit_test(test_same_year),
 		cmocka_unit_test(test_next_and_assign),
+		cmocka_unit_test(test_lookup_across_meetings_and_years),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
