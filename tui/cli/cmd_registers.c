@@ -223,23 +223,6 @@ static void year_period(const struct committee *com, int year, char since[11],
 	strftime(until, 11, "%Y-%m-%d", &t);
 }
 
-static bool is_member(const struct committee *com, const char *name)
-{
-	for (size_t i = 0; com && i < com->members.n; i++)
-		if (com->members.v[i].name && !strcmp(com->members.v[i].name, name))
-			return true;
-	return false;
-}
-
-/* Meetings of `r` on or after `date`. */
-static size_t meetings_since(const struct reg_attendance *r, const char *date)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < r->nmeetings; i++)
-		n += strcmp(r->dates[i], date) >= 0;
-	return n;
-}
-
 /* The text or CSV table of cmd_attendance. */
 struct atable {
 	bool csv;
@@ -301,29 +284,7 @@ int cli_attendance(struct archive *a, struct search *s, const char *slug, int ye
 		cli_diags(&d, true);
 	} else {
 		o->head(o->ctx, r.nmeetings, since, until);
-		/* The members first, in committee.yaml's order: absent from
-		 * every meeting since the first that names them (all, when
-		 * none does) at which they are named nowhere. */
-		for (size_t i = 0; com && i < com->members.n; i++) {
-			const char *name = com->members.v[i].name;
-			const struct reg_attendee *at = NULL;
-			for (size_t j = 0; j < r.n && !at; j++)
-				if (!strcmp(r.v[j].name, name))
-					at = &r.v[j];
-			size_t expected = at ? meetings_since(&r, at->first) : r.nmeetings;
-			size_t pr = at ? at->present : 0, ap = at ? at->apologies : 0;
-			o->row(o->ctx, name, (size_t[4]){ expected, pr, ap, expected - pr - ap });
-		}
-		/* Then anyone else the minutes name (substitutes, former
-		 * members), expected where named. */
-		for (size_t j = 0; j < r.n; j++) {
-			const struct reg_attendee *at = &r.v[j];
-			if (is_member(com, at->name))
-				continue;
-			o->row(o->ctx, at->name, (size_t[4]){
-				at->present + at->apologies + at->absent,
-				at->present, at->apologies, at->absent });
-		}
+		registers_attendance_rows(&r, com, o->row, o->ctx);
 		registers_attendance_free(&r);
 	}
 	committee_free(com);
