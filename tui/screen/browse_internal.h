@@ -116,6 +116,8 @@ int browse_pane_x(void);
 void browse_pane_set(struct browse *b);
 
 /* browse_search.c */
+/* Says on the message line how far the search index's first build has got. */
+void browse_index_progress(size_t done, size_t total, void *ctx);
 void browse_hits_clear(struct browse *b);
 /* Runs `text` as a query and lists its hits (oldest first when `oldest`). */
 void browse_search(struct browse *b, const char *text, bool oldest, const char *title);

@@ -128,7 +128,7 @@ void browse_register_open(struct browse *b, enum browse_register which)
 	browse_register_clear(b);
 	b->reg_note[0] = 0;
 	b->reg_kind = which;
-	int rc = search_open(&s, b->a, NULL, NULL, NULL, &d);
+	int rc = search_open(&s, b->a, browse_index_progress, b, NULL, &d);
 	if (rc == 0 && which == BR_ACTIONS) {
 		struct reg_action_filter f = { .committee = c->slug, .open_only = true };
 		size_t n;
