@@ -4,6 +4,7 @@
 #include "tui/edit/form.h"
 #include "tui/edit/form_journal.h"
 #include "tui/edit/form_phrases.h"
+#include "tui/edit/form_proc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -119,8 +120,6 @@ void form_nav_item(struct form *f, size_t i)
 		form_changed(f, it, "started %s", it->started);
 		first = true;
 	}
-	if (other)
-		form_commit(f);
 	if (first && !f->begun) {
 		/* An item taken is a meeting going on; its start is what it
 		 * says until the clerk corrects it. */
@@ -129,6 +128,10 @@ void form_nav_item(struct form *f, size_t i)
 			 "the opening's Started field corrects it.",
 			 *f->m->start ? f->m->start : "unset");
 	}
+	/* After that note: the quorum and the interests declared matter more. */
+	form_proc_item_taken(f);
+	if (other)
+		form_commit(f);
 	/* Straight to where the clerk will type: the summary of an item not
 	 * yet begun, else a fresh comment. */
 	if (!has(it->summary) && !it->ncomments)
@@ -291,6 +294,7 @@ void form_nav_status(struct form *f, enum item_status st, const char *reason)
 			     : !why ? minutes_item_status_name(st)
 			     : st == ITEM_DEFERRED ? "deferred, with its reason"
 			     : "withdrawn, with its reason");
+		form_proc_status_changed(f, it);
 		form_commit(f);
 	}
 }
