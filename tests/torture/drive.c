@@ -164,14 +164,27 @@ static void after_store(const struct state *s, int i, int f, struct buf *out, si
 {
 	const struct minutes_item *it = state_item(s, i);
 	size_t n = it ? it->ncomments : 0;
+	if (it && it->summary && *it->summary) {
+		/* gavel's opening alone is a summary the clerk has not begun:
+		 * entering the item puts the cursor after it. */
+		buf_reset(out);
+		buf_addstr(out, it->summary);
+		drop_introduction(0, out);
+		*has_summary = out->len != 0;
+	} else {
+		*has_summary = false;
+	}
 	stored_value(s, i, f, out);
-	*has_summary = it && it->summary && *it->summary;
 	int fo = focused(s);
 	if (fo >= 0 && fo / NF == i && s->changed) {
 		int ff = fo % NF;
 		char *t = trim(s->text);
 		if (ff == 0) {
-			*has_summary = *t != 0;
+			struct buf typed = BUF_INIT;
+			buf_addstr(&typed, t);
+			drop_introduction(0, &typed);
+			*has_summary = typed.len != 0;
+			buf_free(&typed);
 			if (f == 0) {
 				buf_reset(out);
 				buf_addstr(out, t);
@@ -299,7 +312,11 @@ static size_t resume(struct run *r, const struct state *s)
 	if (focused(s) == ti * NF + tf && s->cursor == strlen(s->text)) {
 		/* In the field: type on. */
 		model_rebase(s, false, -1, -1, NULL);
-		at = continue_at(ti, tf, s->text, &clear);
+		struct buf typed = BUF_INIT;
+		buf_addstr(&typed, s->text);
+		drop_introduction(tf, &typed);
+		at = continue_at(ti, tf, typed.data, &clear);
+		buf_free(&typed);
 	} else if (ti == 0 && tf == 0 && !v.len && (!first || !*first->started) &&
 		   (s->view == V_ATTENDANCE || s->view == V_OPENING)) {
 		/* Not begun. */

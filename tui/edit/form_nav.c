@@ -128,29 +128,41 @@ void form_nav_item(struct form *f, size_t i)
 			 "the opening's Started field corrects it.",
 			 *f->m->start ? f->m->start : "unset");
 	}
+	/* Taken for the first time with presenters: the summary opens with
+	 * the Chair introducing them, on screen, the clerk's to keep, edit or
+	 * clear (the published minutes add nothing unseen).  It is the
+	 * model's at once, in the same change as the start time, so that a
+	 * crash keeps both or neither (and then the item is taken again). */
+	bool intro = false;
+	if (it->presenters.n && (first || has(it->summary))) {
+		struct buf b = BUF_INIT;
+		form_phrases_introduced(&it->presenters, &b);
+		if (b.len && first && !has(it->summary)) {
+			record_text_set(&it->summary, b.data);
+			intro = true;
+		} else if (b.len && has(it->summary)) {
+			/* The opening alone, come back to: type on after it too. */
+			intro = !strcmp(it->summary, b.data);
+		}
+		buf_free(&b);
+	}
 	/* After that note: the quorum and the interests declared matter more. */
 	form_proc_item_taken(f);
 	if (other)
 		form_commit(f);
 	/* Straight to where the clerk will type: the summary of an item not
 	 * yet begun, else a fresh comment. */
-	if (!has(it->summary) && !it->ncomments)
+	if ((intro || !has(it->summary)) && !it->ncomments)
 		f->focus = form_slot_find(f, SLOT_SUMMARY, 0);
 	else
 		f->focus = form_slot_find(f, SLOT_COMMENT, it->ncomments);
 	form_load(f);
-	/* Taken for the first time with presenters: the summary opens with
-	 * the Chair introducing them, on screen, the clerk's to keep, edit or
-	 * clear (the published minutes add nothing unseen). */
-	if (first && !has(it->summary) && it->presenters.n && form_focused(f) &&
-	    form_focused(f)->kind == SLOT_SUMMARY) {
+	/* The clerk types on after the opening, in a paragraph of its own. */
+	if (intro && form_focused(f) && form_focused(f)->kind == SLOT_SUMMARY) {
 		struct buf b = BUF_INIT;
-		form_phrases_introduced(&it->presenters, &b);
-		if (b.len) {
-			buf_addstr(&b, "\n\n");
-			form_set_text(f, b.data);
-			field_set_cursor(f->field, b.len);
-		}
+		buf_addf(&b, "%s\n\n", it->summary);
+		form_set_text(f, b.data);
+		field_set_cursor(f->field, b.len);
 		buf_free(&b);
 	}
 }
