@@ -144,7 +144,7 @@ keys j j j j j j j j j j k u
 type_text "Staffing matter"
 keys Enter
 check "the urgent item" wait_for "Staffing matter"
-keys j j j j j j j j j j k X
+keys j j j j j j j j j j k k X
 type_text "Local Government Act 1972, Schedule 12A, paragraph 1"
 keys Enter
 check "the hub marks the exempt item" wait_for "[X] Staffing matter"
