@@ -66,6 +66,7 @@ start fourth -C "$REPO" run "$MEETING"
 check "reopened at the hub" wait_for "Welcome back: Enter goes on with item 3."
 keys E
 check "E ends the meeting" wait_for "The meeting ended at"
+check "the end says committed once the commit has landed" wait_for "the minutes are committed ("
 check "E stamps the end of the item in hand" item_has 3 '    ended: "'
 check "E stamps the meeting's end" committed_has 'end: "'
 check "the start is still the corrected one" committed_has 'start: "11:04"'

@@ -78,7 +78,8 @@ kill -9 "$(pid_of clerk2)"
 check "(b) gavel is gone after kill -9" wait_exit clerk2
 rm -f "$SWITCH"
 start again -C "$REPO" run "$MEETING"
-check "(b) the next start restores the work" wait_for "unsaved work"
+# (clerka's recovery message: "Restored from the journal: N fields, typed up to ...")
+check "(b) the next start restores the work" wait_for "Restored from the journal:"
 keys C-x
 check "(b) ^X quits" wait_exit again
 check "(b) gavel run exits 0" [ "$rc" = 0 ]

@@ -42,7 +42,10 @@ check "gavel is gone after kill -9" wait_exit clerk
 
 rm -f "$REPO/.git/index.lock"
 start again -C "$REPO" run "$MEETING"
-check "the restart says what it restored" wait_for "Restored from the journal: 7 fields, typed up to"
+# Nine: item 1's minute number, start, end, summary and comment; item 2's
+# minute number, start, summary and comment (minute numbers came with
+# clerkb: two fields more than the seven before).
+check "the restart says what it restored" wait_for "Restored from the journal: 9 fields, typed up to"
 check "... and where" wait_for "(item 1, item 2)."
 keys C-x
 check "^X quits" wait_exit again

@@ -383,9 +383,15 @@ static void draw_end(struct clerk *c, int top, int bottom)
 {
 	static struct ui_span spans[64];
 	struct buf b = BUF_INIT;
-	buf_addf(&b, "The meeting ended at %s and the minutes are committed (%s).\n\n"
-		 "Still to do (nothing is forced; you can go back with Esc):\n",
-		 c->f.m->end, session_last_commit(c->f.s));
+	/* The committer thread may not have landed the end yet: the commit
+	 * named is the one that holds it, never the one before. */
+	if (session_commits_pending(c->f.s))
+		buf_addf(&b, "The meeting ended at %s; the minutes are being committed.\n\n",
+			 c->f.m->end);
+	else
+		buf_addf(&b, "The meeting ended at %s and the minutes are committed (%s).\n\n",
+			 c->f.m->end, session_last_commit(c->f.s));
+	buf_addf(&b, "Still to do (nothing is forced; you can go back with Esc):\n");
 	form_nav_missing(&c->f, &b);
 	int y = top;
 	for (const char *p = b.data; *p && y < bottom;) {
