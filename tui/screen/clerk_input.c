@@ -5,6 +5,7 @@
 #include "tui/edit/form_phrases.h"
 #include "tui/edit/form_speakers.h"
 #include "tui/edit/form_proc.h"
+#include "tui/screen/clerk_arising.h"
 #include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_editor.h"
 #include "tui/screen/field_keys.h"
@@ -289,6 +290,7 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 		break;
 	case CA_EDITOR: external_edit(c); break;
 	case CA_MOTIONS: clerk_sheet_open(c, SHEET_MOTIONS, NULL); break;
+	case CA_ARISING: clerk_arising_open(c); break;
 	case CA_DECLARATIONS: clerk_sheet_open(c, SHEET_DECLARATIONS, NULL); break;
 	/* Moving: the field's first, then between fields. */
 	case CA_FIELD_MOVE: field_key(c, f->field, r, ch); break;
@@ -397,6 +399,10 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 	}
 	if (mode == CM_PROMPT) {
 		prompt_key(c, action, r, ch);
+		return;
+	}
+	if (c->arising) {
+		clerk_arising_key(c, r, ch);
 		return;
 	}
 	if (c->sheet) {
