@@ -74,10 +74,12 @@ git -C "$R" add -A && git -C "$R" commit -qm "Minutes of three meetings" || exit
 before=$(git -C "$R" rev-parse HEAD)
 
 start run -C "$R" run $C/2018-07-10
-wait_for "attendance" 10 || wait_for "Attendance" 5
+wait_for "Planning Committee" 10
 keys C-n
+wait_for "Started"
 keys C-n
-wait_for "Matters arising"
+wait_for "F6 lists the actions earlier meetings left open"
+check "entering matters arising says what F6 does" screen_has "3 Matters arising"
 keys F6
 wait_for "Open actions of earlier meetings: 2"
 check "the sheet lists the open action of the first meeting" screen_has "2018-05-15/2"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "minutes/model/open_actions.h"
+#include "tui/edit/form_arising.h"
 
 static struct action *act(struct minutes_item *it, const char *id, const char *text)
 {
@@ -95,11 +96,24 @@ static void test_nothing(void **state)
 	open_actions_free(o, n);
 }
 
+/* The item the clerk's screen calls matters arising. */
+static void test_arising_title(void **state)
+{
+	(void)state;
+	assert_true(arising_title("Matters arising"));
+	assert_true(arising_title("MATTERS ARISING"));
+	assert_true(arising_title("Matters arising from the minutes"));
+	assert_false(arising_title("Matters arising elsewhere"));
+	assert_false(arising_title("Minutes of the previous meeting"));
+	assert_false(arising_title(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_latest_update_by_date),
 		cmocka_unit_test(test_nothing),
+		cmocka_unit_test(test_arising_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,6 +69,13 @@ void clerk_arising_open(struct clerk *c)
 	c->sheet_top = 0;
 }
 
+void clerk_arising_hint(struct clerk *c)
+{
+	const struct minutes_item *it = form_item(&c->f);
+	if (c->f.view == FORM_ITEM && it && arising_title(it->title) && !c->f.msg.len)
+		form_say(&c->f, false, "F6 lists the actions earlier meetings left open");
+}
+
 void clerk_arising_close(struct clerk *c)
 {
 	arising_close(c->arising);

@@ -19,6 +19,9 @@ extern const struct keymap arising_keymap;
  * message, when it cannot). */
 void clerk_arising_open(struct clerk *c);
 void clerk_arising_close(struct clerk *c);
+/* On entering an item: matters arising says that F6 lists the open
+ * actions (when nothing else is said). */
+void clerk_arising_hint(struct clerk *c);
 void clerk_arising_key(struct clerk *c, int r, wint_t ch);
 /* Draws it between rows top and bottom; its key line on row y. */
 void clerk_arising_draw(struct clerk *c, int top, int bottom);

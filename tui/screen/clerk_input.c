@@ -413,6 +413,7 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 		pick_key(c, action, ch);
 		return;
 	}
+	unsigned long entries = c->f.entries;
 	switch (action) {
 	case CA_HELP:
 		c->help = true;
@@ -424,15 +425,18 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 		return;
 	case CA_COMMIT: form_nav_save(&c->f); return;
 	case CA_CORRECT: correct_key(c); return;
-	case CA_NEXT: form_nav_next(&c->f); return;
-	case CA_PREV: form_nav_prev(&c->f); return;
+	case CA_NEXT: form_nav_next(&c->f); break;
+	case CA_PREV: form_nav_prev(&c->f); break;
 	case CA_BACK: form_nav_back(&c->f); return;
-	default: break;
+	default:
+		if (mode & CM_FORM)
+			form_key(c, action, r, ch);
+		else if (mode == CM_ATTENDANCE)
+			attendance_key(c, action);
+		else if (mode == CM_HUB)
+			hub_key(c, action);
+		break;
 	}
-	if (mode & CM_FORM)
-		form_key(c, action, r, ch);
-	else if (mode == CM_ATTENDANCE)
-		attendance_key(c, action);
-	else if (mode == CM_HUB)
-		hub_key(c, action);
+	if (c->f.entries != entries)
+		clerk_arising_hint(c);
 }
