@@ -423,7 +423,7 @@ static void test_minute_numbers(void **state)
 	assert_int_equal(form_item(f)->minute, 1);
 	form_nav_enter(f, FORM_HUB);
 	f->sel = ITEM_3 + 2;
-	form_nav_status(f, ITEM_DEFERRED);
+	form_nav_status(f, ITEM_DEFERRED, NULL);
 	form_nav_item(f, ITEM_3);
 	assert_int_equal(form_item(f)->minute, 0);
 	form_nav_item(f, 2);
@@ -434,7 +434,7 @@ static void test_minute_numbers(void **state)
 	/* Withdrawn after it was numbered: the number goes. */
 	form_nav_enter(f, FORM_HUB);
 	f->sel = ITEM_5 + 2;
-	form_nav_status(f, ITEM_WITHDRAWN);
+	form_nav_status(f, ITEM_WITHDRAWN, NULL);
 	assert_int_equal(f->m->items[ITEM_5]->minute, 0);
 }
 
