@@ -4,6 +4,7 @@
 #include "tui/edit/form_nav.h"
 #include "tui/edit/form_phrases.h"
 #include "tui/edit/form_proc.h"
+#include "tui/screen/clerk_arising.h"
 #include "tui/screen/clerk_sheet.h"
 #include "tui/edit/form_speakers.h"
 #include "tui/render/render.h"
@@ -434,7 +435,7 @@ static void draw_pick(struct clerk *c, int top, int bottom)
 		ui_line(y0 + 1, x0, w, " nobody is marked present", ui_attr(THEME_FIELD));
 }
 
-static const struct keymap *const help_also[] = { &sheet_keymap, &field_keymap,
+static const struct keymap *const help_also[] = { &sheet_keymap, &arising_keymap, &field_keymap,
 						    &keys_help_keymap, NULL };
 
 static void draw_help(struct clerk *c)
@@ -479,7 +480,9 @@ void clerk_draw(struct clerk *c)
 	draw_header(c);
 	int mrows = message_rows(c);
 	int top = 2, bottom = LINES - 1 - mrows;
-	if (c->sheet)
+	if (c->arising)
+		clerk_arising_draw(c, top, bottom);
+	else if (c->sheet)
 		clerk_sheet_draw(c, top, bottom);
 	else switch (c->f.view) {
 	case FORM_ATTENDANCE:
@@ -501,12 +504,15 @@ void clerk_draw(struct clerk *c)
 		break;
 	}
 	draw_message(c, mrows);
-	if (c->sheet)
+	if (c->arising)
+		clerk_arising_keyline(c, LINES - 1);
+	else if (c->sheet)
 		clerk_sheet_keyline(c, LINES - 1);
 	else
 		keys_line(&clerk_keymap, clerk_mode(c), LINES - 1);
 	/* The terminal's cursor goes last where the typing goes. */
-	bool form = c->f.view == FORM_ITEM || c->f.view == FORM_OPENING || c->sheet;
+	bool form = c->f.view == FORM_ITEM || c->f.view == FORM_OPENING || c->sheet ||
+		    c->arising;
 	if (form && !c->picking && c->cursor_y >= 0) {
 		move(c->cursor_y, c->cursor_x);
 		curs_set(1);

@@ -5,6 +5,7 @@
 #include "tui/edit/form_phrases.h"
 #include "tui/edit/form_speakers.h"
 #include "tui/edit/form_proc.h"
+#include "tui/screen/clerk_arising.h"
 #include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_editor.h"
 #include "tui/screen/field_keys.h"
@@ -289,6 +290,7 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 		break;
 	case CA_EDITOR: external_edit(c); break;
 	case CA_MOTIONS: clerk_sheet_open(c, SHEET_MOTIONS, NULL); break;
+	case CA_ARISING: clerk_arising_open(c); break;
 	case CA_DECLARATIONS: clerk_sheet_open(c, SHEET_DECLARATIONS, NULL); break;
 	/* Moving: the field's first, then between fields. */
 	case CA_FIELD_MOVE: field_key(c, f->field, r, ch); break;
@@ -399,6 +401,10 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 		prompt_key(c, action, r, ch);
 		return;
 	}
+	if (c->arising) {
+		clerk_arising_key(c, r, ch);
+		return;
+	}
 	if (c->sheet) {
 		clerk_sheet_key(c, r, ch);
 		return;
@@ -407,6 +413,7 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 		pick_key(c, action, ch);
 		return;
 	}
+	unsigned long entries = c->f.entries;
 	switch (action) {
 	case CA_HELP:
 		c->help = true;
@@ -418,15 +425,18 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 		return;
 	case CA_COMMIT: form_nav_save(&c->f); return;
 	case CA_CORRECT: correct_key(c); return;
-	case CA_NEXT: form_nav_next(&c->f); return;
-	case CA_PREV: form_nav_prev(&c->f); return;
+	case CA_NEXT: form_nav_next(&c->f); break;
+	case CA_PREV: form_nav_prev(&c->f); break;
 	case CA_BACK: form_nav_back(&c->f); return;
-	default: break;
+	default:
+		if (mode & CM_FORM)
+			form_key(c, action, r, ch);
+		else if (mode == CM_ATTENDANCE)
+			attendance_key(c, action);
+		else if (mode == CM_HUB)
+			hub_key(c, action);
+		break;
 	}
-	if (mode & CM_FORM)
-		form_key(c, action, r, ch);
-	else if (mode == CM_ATTENDANCE)
-		attendance_key(c, action);
-	else if (mode == CM_HUB)
-		hub_key(c, action);
+	if (c->f.entries != entries)
+		clerk_arising_hint(c);
 }

@@ -114,6 +114,9 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_MOTIONS, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(3)) }, "F3",
 	  "motions", FORM, "the item's motions and amendments: text, mover, seconder, "
 	  "votes, named vote, outcome", 0 },
+	{ CA_ARISING, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(6)) }, "F6",
+	  NULL, FORM, "the actions earlier meetings left open, to mark done, in progress "
+	  "(with a note) or dropped in this item (matters arising)", 0 },
 	{ CA_DECLARATIONS, CM_OPENING, { KC_FN(KEY_F(4)) }, "F4", "declarations", FORM,
 	  "declarations of interest: member, item, interest, kind, left the room", 0 },
 	{ CA_DECLARATIONS, CM_ITEM | CM_SUMMARY | CM_DECISION | CM_HUB | CM_ATTENDANCE,

@@ -40,6 +40,7 @@ struct clerk {
 	struct sheet *sheet;            /* motions, declarations, a person: open over
 					 * the screen (clerk_sheet.h), or NULL */
 	size_t sheet_top;
+	struct arising *arising;        /* the open actions (clerk_arising.h), or NULL */
 	bool picking;                   /* the speaker list is open */
 	size_t pick_sel;
 	bool pick_return;               /* ... for a flagged comment: back after */
@@ -86,7 +87,7 @@ enum clerk_action {
 	CA_OPEN, CA_URGENT, CA_WITHDRAWN, CA_DEFERRED, CA_TAKEN, CA_END,
 	CA_HISTORY,
 	/* a council's procedure (clerk_sheet.c) */
-	CA_MOTIONS, CA_DECLARATIONS, CA_LEAVE, CA_PERSON, CA_EXEMPT,
+	CA_MOTIONS, CA_DECLARATIONS, CA_LEAVE, CA_PERSON, CA_EXEMPT, CA_ARISING,
 	/* the prompt, the speaker list (the help page's are keys.c's) */
 	CA_ACCEPT, CA_CANCEL, CA_PICK_UP, CA_PICK_DOWN, CA_PICK_DIGIT, CA_PICK,
 };

@@ -9,6 +9,7 @@
 #include "tui/screen/browse.h"
 #include "tui/screen/committee_screen.h"
 #include "tui/screen/clerk.h"
+#include "tui/screen/clerk_arising.h"
 #include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
@@ -16,6 +17,7 @@
 const struct keymap *const keymaps[] = {
 	&clerk_keymap,
 	&sheet_keymap,
+	&arising_keymap,
 	&field_keymap,
 	&browse_keymap,
 	&history_keymap,

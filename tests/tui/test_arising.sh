@@ -1,0 +1,123 @@
+#!/bin/sh
+# Matters arising on the clerk's screen at 80x24: a committee with two
+# earlier meetings carrying three actions (format 2, with ids; one done at
+# the second meeting), the third meeting opened with gavel run: F6 in its
+# matters arising lists only the two still open; one is marked done, the
+# other in progress with a note.  The committed minutes hold them as that
+# item's action_updates (python's yaml reads them), gavel actions --open
+# then lists only the one in progress, gavel verify is OK and the earlier
+# meetings' files are unchanged.
+SIZE=80x24
+. "$(dirname "$0")/lib.sh"
+
+R="$TMP/minutes"
+C=planning-committee
+"$GAVEL" init "$R" >/dev/null || exit 2
+"$GAVEL" -C "$R" committee new "Planning Committee" --member "Cllr Alex Morgan, Chair" \
+	--member "Cllr Sam Patel" --member "Cllr Jo Reid" >/dev/null || exit 2
+for d in 2018-05-15 2018-06-12 2018-07-10; do
+	"$GAVEL" -C "$R" new "Planning Committee" $d >/dev/null 2>&1 || exit 2
+done
+cat >"$R/$C/2018-05-15/minutes.yaml" <<'EOF'
+format: gavel-minutes/2
+committee: Planning Committee
+date: 2018-05-15
+status: draft
+items:
+  - number: "4"
+    title: Land at Mill Lane
+    decision: Permission refused.
+    actions:
+      - id: 2018-05-15/1
+        text: Issue the decision notice.
+        owner: Rebecca Cox
+        due: 2018-05-22
+      - id: 2018-05-15/2
+        text: Write to the applicant about drainage.
+        owner: Cllr Sam Patel
+        due: 2018-06-30
+EOF
+cat >"$R/$C/2018-06-12/minutes.yaml" <<'EOF'
+format: gavel-minutes/2
+committee: Planning Committee
+date: 2018-06-12
+status: draft
+items:
+  - number: "3"
+    title: Matters arising
+    action_updates:
+      - action: 2018-05-15/1
+        status: done
+        note: Issued on 21 May.
+  - number: "5"
+    title: Elm Road trees
+    actions:
+      - id: 2018-06-12/1
+        text: Survey the trees on Elm Road.
+        owner: Jo Reid
+        due: 2018-09-01
+EOF
+cat >"$R/$C/2018-07-10/minutes.yaml" <<'EOF'
+format: gavel-minutes/1
+committee: Planning Committee
+date: 2018-07-10
+status: draft
+items:
+  - number: "3"
+    title: Matters arising
+  - number: "4"
+    title: Any other business
+EOF
+git -C "$R" add -A && git -C "$R" commit -qm "Minutes of three meetings" || exit 2
+"$GAVEL" -C "$R" confirm $C/2018-05-15 --by "Cllr Alex Morgan" --date 2018-06-12 \
+	>/dev/null 2>&1 || exit 2
+before=$(git -C "$R" rev-parse HEAD)
+
+start run -C "$R" run $C/2018-07-10
+wait_for "Planning Committee" 10
+keys C-n
+wait_for "Started"
+keys C-n
+wait_for "F6 lists the actions earlier meetings left open"
+check "entering matters arising says what F6 does" screen_has "3 Matters arising"
+keys F6
+wait_for "Open actions of earlier meetings: 2"
+check "the sheet lists the open action of the first meeting" screen_has "2018-05-15/2"
+check "... and the one of the second" screen_has "2018-06-12/1"
+check "... and not the one done at the second meeting" screen_lacks "2018-05-15/1"
+check "... with its owner and due date" screen_has "Cllr Sam Patel  due 2018-06-30"
+keys d
+wait_for "now: done"
+keys p
+wait_for "Note:"
+type_text "Quotes asked for."
+keys Enter
+wait_for "note: Quotes asked for."
+keys Escape
+wait_gone "Open actions of earlier meetings"
+keys C-x
+wait_exit run 10
+check "gavel run ends well" [ "$rc" -eq 0 ]
+
+git -C "$R" show HEAD:$C/2018-07-10/minutes.yaml >"$TMP/third.yaml"
+check "the updates are the matters arising item's action_updates" python3 -c '
+import sys, yaml
+m = yaml.safe_load(open(sys.argv[1]))
+assert m["format"] == "gavel-minutes/2", m["format"]
+it = [i for i in m["items"] if i["title"] == "Matters arising"][0]
+u = it["action_updates"]
+assert u == [{"action": "2018-05-15/2", "status": "done"},
+             {"action": "2018-06-12/1", "status": "in-progress",
+              "note": "Quotes asked for."}], u
+assert not any("action_updates" in i for i in m["items"] if i is not it)
+' "$TMP/third.yaml"
+check "the earlier meetings' files are unchanged" \
+	[ -z "$(git -C "$R" diff "$before" HEAD -- $C/2018-05-15 $C/2018-06-12)" ]
+check "the changes were committed" [ "$(git -C "$R" rev-parse HEAD)" != "$before" ]
+run -C "$R" actions --open
+check "actions --open lists only the one in progress" \
+	[ "$rc" -eq 0 -a "$(wc -l <"$TMP/out")" -eq 1 ]
+check "... which is 2018-06-12/1" grep -q "^2018-06-12/1 .*in progress" "$TMP/out"
+run -C "$R" verify
+check "gavel verify is OK" [ "$rc" -eq 0 ]
+tui_finish
