@@ -339,7 +339,8 @@ static void cmd_mark(struct plain *p, enum form_presence st, char *args)
 		    form_roll_state_name(st));
 		return;
 	}
-	for (char *tok = strtok(args, ","); tok; tok = strtok(NULL, ",")) {
+	char *save = NULL;
+	for (char *tok = strtok_r(args, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		char *name = trim(tok);
 		if (!*name)
 			continue;
