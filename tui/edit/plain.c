@@ -656,6 +656,9 @@ void plain_line(struct plain *p, const char *text)
 	} else if (word_is(line, "begin", &a)) {
 		form_nav_begin(f);
 	} else if (word_is(line, "next", &a)) {
+		if (f->view == FORM_HUB || f->view == FORM_END)
+			say(p, "There is no item after the last: end ends the meeting, "
+			    "item NUMBER goes back to one.");
 		form_nav_next(f);
 		if (f->view == FORM_HUB)
 			buf_reset(&f->msg);
