@@ -1,5 +1,6 @@
 # A whole meeting recorded by keystrokes on the clerk's screen, then the
-# committed minutes compared with tests/tui/data/meeting.yaml.  Sourced by
+# committed minutes compared with tests/tui/data/meeting-numbered.yaml (its
+# items numbered as they are taken; meeting.yaml is its format-1 form).  Sourced by
 # test_meeting_80x24.sh and test_meeting_120x40.sh, which set SIZE (lib_
 # like lib.sh: tests/run-all runs only the test_*.sh files).
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
@@ -98,7 +99,7 @@ check "q quits" wait_exit clerk
 check "gavel run exits 0" [ "$rc" = 0 ]
 check "the farewell says the meeting ended" wait_for "the meeting ended at"
 
-check "the committed minutes are the expected ones" same_as "$DATA/meeting.yaml"
+check "the committed minutes are the expected ones" same_as "$DATA/meeting-numbered.yaml"
 for s in "meeting began" "attendance recorded" "declaration 1 recorded" \
 	 "summary recorded" "comment 1 recorded" "comment 6 recorded" \
 	 "decision recorded" "action 1 recorded" "meeting ended"; do

@@ -4,6 +4,7 @@
 
 #include "tui/edit/form_journal.h"
 #include "tui/edit/form_phrases.h"
+#include "tui/edit/form_proc.h"
 #include "tui/edit/form_speakers.h"
 
 #include <ctype.h>
@@ -568,6 +569,7 @@ static struct stored store_item(struct form *f, struct minutes_item *it,
 		} else if (n != *dst) {
 			*dst = n;
 			form_changed(f, it, "votes recorded");
+			form_proc_item_votes(f, it);
 		}
 		break;
 	}

@@ -4,6 +4,7 @@
 #include "tui/edit/form.h"
 #include "tui/edit/form_journal.h"
 #include "tui/edit/form_phrases.h"
+#include "tui/edit/form_proc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -119,6 +120,7 @@ void form_nav_item(struct form *f, size_t i)
 		form_changed(f, it, "started %s", it->started);
 		first = true;
 	}
+	form_proc_item_taken(f);
 	if (other)
 		form_commit(f);
 	if (first && !f->begun) {
@@ -291,6 +293,7 @@ void form_nav_status(struct form *f, enum item_status st, const char *reason)
 			     : !why ? minutes_item_status_name(st)
 			     : st == ITEM_DEFERRED ? "deferred, with its reason"
 			     : "withdrawn, with its reason");
+		form_proc_status_changed(f, it);
 		form_commit(f);
 	}
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static bool has(const char *s)
 {
@@ -34,9 +35,20 @@ void form_roll_add(struct form_roll *r, const char *name, const char *role,
 	}
 	xgrow((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v));
 	k = &r->v[r->n++];
+	memset(k, 0, sizeof(*k));
 	k->name = xstrdup(name);
 	k->role = has(role) ? xstrdup(role) : NULL;
 	k->state = state;
+}
+
+/* The attendance a person of the minutes brings to the list. */
+static void take_times(struct form_person *k, const struct person *p)
+{
+	record_text_set(&k->substitute_for, p->substitute_for);
+	record_text_set(&k->arrived_during, p->arrived_during);
+	record_text_set(&k->left_during, p->left_during);
+	memcpy(k->arrived, p->arrived, sizeof(k->arrived));
+	memcpy(k->left, p->left, sizeof(k->left));
 }
 
 void form_roll_load(struct form_roll *r, const struct committee *com,
@@ -46,9 +58,13 @@ void form_roll_load(struct form_roll *r, const struct committee *com,
 	const enum form_presence states[] = { FORM_PRESENT, FORM_APOLOGIES,
 					      FORM_IN_ATTENDANCE };
 	if (com)
-		for (size_t i = 0; i < com->members.n; i++)
+		for (size_t i = 0; i < com->members.n; i++) {
 			form_roll_add(r, com->members.v[i].name, com->members.v[i].role,
 				      FORM_ABSENT);
+			struct form_person *k = form_roll_find(r, com->members.v[i].name);
+			if (k)
+				k->member = true;
+		}
 	if (ag) {
 		if (has(ag->chair))
 			form_roll_add(r, ag->chair, NULL, FORM_ABSENT);
@@ -57,36 +73,59 @@ void form_roll_load(struct form_roll *r, const struct committee *com,
 				form_roll_add(r, ag->items[i].presenters.v[j].name,
 					      ag->items[i].presenters.v[j].role, FORM_ABSENT);
 	}
+	for (size_t i = 0; i < m->absent.n; i++)
+		form_roll_add(r, m->absent.v[i].name, m->absent.v[i].role, FORM_ABSENT);
 	for (size_t l = 0; l < 3; l++)
 		for (size_t i = 0; i < lists[l]->n; i++)
 			form_roll_add(r, lists[l]->v[i].name, lists[l]->v[i].role, states[l]);
-	/* Roles as the minutes have them. */
+	/* Roles and times as the minutes have them. */
 	for (size_t l = 0; l < 3; l++)
 		for (size_t i = 0; i < lists[l]->n; i++) {
 			struct form_person *k = form_roll_find(r, lists[l]->v[i].name);
 			if (k && has(lists[l]->v[i].role))
 				record_text_set(&k->role, lists[l]->v[i].role);
+			if (k)
+				take_times(k, &lists[l]->v[i]);
 		}
+}
+
+static void person_clear(struct form_person *k)
+{
+	free(k->name);
+	free(k->role);
+	free(k->substitute_for);
+	free(k->arrived_during);
+	free(k->left_during);
 }
 
 void form_roll_free(struct form_roll *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		free(r->v[i].name);
-		free(r->v[i].role);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		person_clear(&r->v[i]);
 	free(r->v);
 	memset(r, 0, sizeof(*r));
 }
 
 void form_roll_store(const struct form_roll *r, struct minutes *m)
 {
-	struct people *lists[] = { NULL, &m->present, &m->apologies, &m->in_attendance };
-	for (size_t l = 1; l < 4; l++)
+	struct people *lists[] = { &m->absent, &m->present, &m->apologies,
+				   &m->in_attendance };
+	for (size_t l = 0; l < 4; l++)
 		people_free(lists[l]);
-	for (size_t i = 0; i < r->n; i++)
-		if (r->v[i].state != FORM_ABSENT)
-			people_add(lists[r->v[i].state], r->v[i].name, r->v[i].role);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct form_person *k = &r->v[i];
+		/* Absent: only the committee's members were expected. */
+		if (k->state == FORM_ABSENT && !k->member)
+			continue;
+		struct person *p = people_add(lists[k->state], k->name, k->role);
+		if (k->state != FORM_PRESENT && k->state != FORM_IN_ATTENDANCE)
+			continue;
+		record_text_set(&p->substitute_for, k->substitute_for);
+		record_text_set(&p->arrived_during, k->arrived_during);
+		record_text_set(&p->left_during, k->left_during);
+		memcpy(p->arrived, k->arrived, sizeof(p->arrived));
+		memcpy(p->left, k->left, sizeof(p->left));
+	}
 }
 
 const char *form_roll_state_name(enum form_presence p)
@@ -99,18 +138,77 @@ const char *form_roll_state_name(enum form_presence p)
 	}
 }
 
+static void now_hhmm(char out[6])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 6, "%H:%M", &tm);
+}
+
+/* The item in hand once the meeting is under way, else NULL. */
+static const struct minutes_item *under_way(const struct form *f)
+{
+	return f->entered ? form_item(f) : NULL;
+}
+
 void form_roll_mark(struct form *f, enum form_presence p)
 {
 	if (form_refuse_read_only(f) || f->sel >= f->roll.n)
 		return;
 	struct form_person *k = &f->roll.v[f->sel];
 	if (k->state != p) {
+		const struct minutes_item *it = under_way(f);
+		bool arriving = p == FORM_PRESENT || p == FORM_IN_ATTENDANCE;
+		bool was_there = k->state == FORM_PRESENT || k->state == FORM_IN_ATTENDANCE;
 		k->state = p;
+		if (arriving && !was_there && it && !*k->arrived) {
+			now_hhmm(k->arrived);
+			record_text_set(&k->arrived_during, it->number);
+			form_say(f, false, "%s arrived at %s, during item %s", k->name,
+				 k->arrived, it->number);
+		}
+		if (!arriving) {
+			k->arrived[0] = k->left[0] = 0;
+			record_text_set(&k->arrived_during, NULL);
+			record_text_set(&k->left_during, NULL);
+		}
 		form_roll_store(&f->roll, f->m);
 		form_changed(f, NULL, "attendance recorded");
 	}
 	if (f->sel + 1 < f->roll.n)
 		f->sel++;
+}
+
+void form_roll_leave(struct form *f)
+{
+	if (form_refuse_read_only(f) || f->sel >= f->roll.n)
+		return;
+	struct form_person *k = &f->roll.v[f->sel];
+	if (k->state != FORM_PRESENT && k->state != FORM_IN_ATTENDANCE) {
+		form_say(f, true, "%s is not here: only someone present can leave", k->name);
+		return;
+	}
+	if (*k->left) {
+		k->left[0] = 0;
+		record_text_set(&k->left_during, NULL);
+		form_say(f, false, "%s is back: the departure is cleared", k->name);
+		form_changed(f, NULL, "%s back", k->name);
+	} else {
+		const struct minutes_item *it = under_way(f);
+		now_hhmm(k->left);
+		record_text_set(&k->left_during, it ? it->number : NULL);
+		if (it)
+			form_say(f, false, "%s left at %s, during item %s", k->name, k->left,
+				 it->number);
+		else
+			form_say(f, false, "%s left at %s", k->name, k->left);
+		form_changed(f, NULL, "%s left", k->name);
+	}
+	form_roll_store(&f->roll, f->m);
+	unsigned have, need;
+	if (form_roll_inquorate(f, &have, &need))
+		buf_addf(&f->msg, "  NO QUORUM: %u members present, %u needed.", have, need);
 }
 
 void form_roll_add_person(struct form *f, const char *name, const char *role)
@@ -123,4 +221,31 @@ void form_roll_add_person(struct form *f, const char *name, const char *role)
 	form_roll_store(&f->roll, f->m);
 	form_changed(f, NULL, "%s in attendance", name);
 	f->sel = f->roll.n - 1;
+}
+
+unsigned form_roll_voting(const struct form *f)
+{
+	/* Without a committee file, everyone present is a member. */
+	bool members = false;
+	for (size_t i = 0; i < f->roll.n; i++)
+		members |= f->roll.v[i].member;
+	unsigned n = 0;
+	for (size_t i = 0; i < f->roll.n; i++) {
+		const struct form_person *k = &f->roll.v[i];
+		if (k->state == FORM_PRESENT && !*k->left &&
+		    (!members || k->member || has(k->substitute_for)))
+			n++;
+	}
+	return n;
+}
+
+bool form_roll_inquorate(const struct form *f, unsigned *have, unsigned *need)
+{
+	const struct committee *c = session_committee(f->s);
+	unsigned q = c ? c->quorum : 0, h = form_roll_voting(f);
+	if (have)
+		*have = h;
+	if (need)
+		*need = q;
+	return q && h < q;
 }

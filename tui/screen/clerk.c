@@ -10,6 +10,7 @@
 #include "tui/edit/form_nav.h"
 #include "tui/render/render.h"
 #include "tui/screen/clerk_priv.h"
+#include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_draw.h"
 
 #include <stdio.h>
@@ -144,6 +145,8 @@ int clerk_run(struct clerk *c, volatile sig_atomic_t *stop, char **farewell)
 		clerk_draw(c);
 	}
 	/* Leaving, however it happens: store, journal, commit. */
+	if (c->sheet)
+		clerk_sheet_close(c);
 	*farewell = form_nav_finish(&c->f);
 	return session_save_error(c->f.s) ? -1 : 0;
 }

@@ -3,6 +3,8 @@
 
 #include "tui/edit/form_nav.h"
 #include "tui/edit/form_phrases.h"
+#include "tui/edit/form_proc.h"
+#include "tui/screen/clerk_sheet.h"
 #include "tui/edit/form_speakers.h"
 #include "tui/render/render.h"
 #include "tui/screen/field_draw.h"
@@ -47,6 +49,8 @@ static void draw_title(struct clerk *c)
 			 it->number, it->title);
 		if (it->status != ITEM_TAKEN)
 			buf_addf(&left, " (%s)", minutes_item_status_name(it->status));
+		if (it->exempt)
+			buf_addstr(&left, " [EXEMPT]");
 		break;
 	}
 	attr_t a = ui_attr(THEME_TITLE);
@@ -98,6 +102,12 @@ static void draw_header(struct clerk *c)
 	render_date(&left, m->date);
 	if (has(m->venue))
 		buf_addf(&left, "  %s", m->venue);
+	const struct minutes_item *it = c->f.view == FORM_ITEM ? form_item(&c->f) : NULL;
+	if (it && it->minute)
+		buf_addf(&right, "minute %u  ", it->minute);
+	unsigned have, need;
+	if (form_roll_inquorate(&c->f, &have, &need))
+		buf_addf(&right, "NO QUORUM %u/%u  ", have, need);
 	if (*m->start)
 		buf_addf(&right, "%s %s  ", c->f.begun ? "began" : "scheduled", m->start);
 	bar_time(&right, "", time(NULL));
@@ -318,12 +328,21 @@ static void attendance_row(struct clerk *c, size_t i, int y, attr_t a)
 	ui_text(y, 1, 16, line, strlen(line),
 		a ? a : k->state == FORM_ABSENT ? ui_attr(THEME_DIM) : ui_attr(THEME_LABEL));
 	int w = ui_text(y, 18, COLS - 19, k->name, strlen(k->name), a);
-	if (has(k->role)) {
-		struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT;
+	if (has(k->role))
 		buf_addf(&b, ", %s", k->role);
+	/* Through the meeting (form_roll.h): substitution, arrival, departure. */
+	if (has(k->substitute_for))
+		buf_addf(&b, ", for %s", k->substitute_for);
+	if (*k->arrived)
+		buf_addf(&b, ", arrived %s%s%s", k->arrived, k->arrived_during ? " item " : "",
+			 k->arrived_during ? k->arrived_during : "");
+	if (*k->left)
+		buf_addf(&b, ", left %s%s%s", k->left, k->left_during ? " item " : "",
+			 k->left_during ? k->left_during : "");
+	if (b.len)
 		ui_text(y, 18 + w, COLS - 19 - w, b.data, b.len, a ? a : ui_attr(THEME_DIM));
-		buf_free(&b);
-	}
+	buf_free(&b);
 }
 
 static void hub_row(struct clerk *c, size_t i, int y, attr_t a)
@@ -335,11 +354,14 @@ static void hub_row(struct clerk *c, size_t i, int y, attr_t a)
 	if (i == 0) {
 		buf_addf(&b, "Attendance: %zu present, %zu apologies, %zu in attendance",
 			 m->present.n, m->apologies.n, m->in_attendance.n);
+		if (form_roll_inquorate(f, NULL, NULL))
+			buf_addstr(&b, ": NO QUORUM");
 	} else if (i == 1) {
 		buf_addf(&b, "Opening and declarations of interest (%zu)", m->ndeclarations);
 	} else if (i - 2 < m->nitems) {
 		const struct minutes_item *it = m->items[i - 2];
-		buf_addf(&b, "%-5s %s%s", it->number, it->title, it->urgent ? " (urgent)" : "");
+		buf_addf(&b, "%-5s %s%s%s", it->number, it->exempt ? "[X] " : "", it->title,
+			 it->urgent ? " (urgent)" : "");
 		state = form_nav_item_state(it);
 	} else {
 		buf_addstr(&b, f->ended ? "End the meeting (ended)" : "End the meeting");
@@ -406,7 +428,8 @@ static void draw_pick(struct clerk *c, int top, int bottom)
 		ui_line(y0 + 1, x0, w, " nobody is marked present", ui_attr(THEME_FIELD));
 }
 
-static const struct keymap *const help_also[] = { &field_keymap, &keys_help_keymap, NULL };
+static const struct keymap *const help_also[] = { &sheet_keymap, &field_keymap,
+						    &keys_help_keymap, NULL };
 
 static void draw_help(struct clerk *c)
 {
@@ -423,6 +446,7 @@ static void draw_prompt(struct clerk *c)
 					   : "Why withdrawn (may be empty)? ")
 		: c->prompt == P_CONFIRM_EMPTY ? "Those minutes hold nothing: confirm "
 						 "them all the same (y/N)? "
+		: c->prompt == P_EXEMPT_REASON ? "Exempt because (empty: public): "
 		: "Title of the urgent item: ";
 	int y = LINES - 2, qw = (int)strlen(q);
 	move(y, 0);
@@ -449,7 +473,9 @@ void clerk_draw(struct clerk *c)
 	draw_header(c);
 	int mrows = message_rows(c);
 	int top = 2, bottom = LINES - 1 - mrows;
-	switch (c->f.view) {
+	if (c->sheet)
+		clerk_sheet_draw(c, top, bottom);
+	else switch (c->f.view) {
 	case FORM_ATTENDANCE:
 		draw_list(c, top, bottom, c->f.roll.n, attendance_row);
 		if (!c->f.roll.n)
@@ -469,9 +495,12 @@ void clerk_draw(struct clerk *c)
 		break;
 	}
 	draw_message(c, mrows);
-	keys_line(&clerk_keymap, clerk_mode(c), LINES - 1);
+	if (c->sheet)
+		clerk_sheet_keyline(c, LINES - 1);
+	else
+		keys_line(&clerk_keymap, clerk_mode(c), LINES - 1);
 	/* The terminal's cursor goes last where the typing goes. */
-	bool form = c->f.view == FORM_ITEM || c->f.view == FORM_OPENING;
+	bool form = c->f.view == FORM_ITEM || c->f.view == FORM_OPENING || c->sheet;
 	if (form && !c->picking && c->cursor_y >= 0) {
 		move(c->cursor_y, c->cursor_x);
 		curs_set(1);

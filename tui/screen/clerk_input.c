@@ -4,6 +4,8 @@
 #include "tui/edit/form_nav.h"
 #include "tui/edit/form_phrases.h"
 #include "tui/edit/form_speakers.h"
+#include "tui/edit/form_proc.h"
+#include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_editor.h"
 #include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
@@ -86,6 +88,8 @@ static void prompt_accept(struct clerk *c)
 		form_phrases_confirm_now(&c->f);
 	else if (k == P_CONFIRM_EMPTY)
 		form_say(&c->f, false, "not confirmed");
+	if (k == P_EXEMPT_REASON)
+		form_proc_exempt(&c->f, c->f.sel - 2, v);
 	if (k == P_CORRECTION && *v) {
 		struct diags d;
 		diags_init(&d);
@@ -284,6 +288,8 @@ static void form_key(struct clerk *c, int action, int r, wint_t ch)
 		}
 		break;
 	case CA_EDITOR: external_edit(c); break;
+	case CA_MOTIONS: clerk_sheet_open(c, SHEET_MOTIONS, NULL); break;
+	case CA_DECLARATIONS: clerk_sheet_open(c, SHEET_DECLARATIONS, NULL); break;
 	/* Moving: the field's first, then between fields. */
 	case CA_FIELD_MOVE: field_key(c, f->field, r, ch); break;
 	case CA_FIELD_UP:
@@ -333,6 +339,12 @@ static void attendance_key(struct clerk *c, int action)
 			prompt_open(c, P_PERSON_NAME);
 		break;
 	case CA_BEGIN: form_nav_begin(&c->f); break;
+	case CA_LEAVE: form_roll_leave(&c->f); break;
+	case CA_DECLARATIONS: clerk_sheet_open(c, SHEET_DECLARATIONS, NULL); break;
+	case CA_PERSON:
+		if (c->f.sel < c->f.roll.n)
+			clerk_sheet_open(c, SHEET_PERSON, c->f.roll.v[c->f.sel].name);
+		break;
 	default: list_move(c, action, c->f.roll.n); break;
 	}
 }
@@ -364,6 +376,11 @@ static void hub_key(struct clerk *c, int action)
 		prompt_open(c, P_REASON);
 		break;
 	case CA_TAKEN: form_nav_status(&c->f, ITEM_TAKEN, NULL); break;
+	case CA_EXEMPT:
+		if (!form_refuse_read_only(&c->f) && form_proc_exempt_allowed(&c->f, c->f.sel - 2))
+			prompt_open(c, P_EXEMPT_REASON);
+		break;
+	case CA_DECLARATIONS: clerk_sheet_open(c, SHEET_DECLARATIONS, NULL); break;
 	default: list_move(c, action, form_nav_hub_rows(&c->f)); break;
 	}
 }
@@ -380,6 +397,10 @@ void clerk_key(struct clerk *c, int r, wint_t ch)
 	}
 	if (mode == CM_PROMPT) {
 		prompt_key(c, action, r, ch);
+		return;
+	}
+	if (c->sheet) {
+		clerk_sheet_key(c, r, ch);
 		return;
 	}
 	if (mode == CM_PICK) {

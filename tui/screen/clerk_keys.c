@@ -80,6 +80,12 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_BEGIN, CM_ATTENDANCE, { 'b' }, "b", "begin", ATTEND,
 	  "begin the meeting: its start time is stamped now (once; the opening's "
 	  "Started field corrects it)", 0 },
+	{ CA_LEAVE, CM_ATTENDANCE, { 'l' }, "l", "left", ATTEND,
+	  "the selected person leaves now, during the item in hand (again: is back); "
+	  "p once an item is taken records an arrival the same way", 0 },
+	{ CA_PERSON, CM_ATTENDANCE, { 's' }, "s", NULL, ATTEND,
+	  "the selected person's substitution (the member they stand in for), "
+	  "arrival and departure", 0 },
 	{ CA_NEXT, CM_ATTENDANCE, { '\r', '\n', '\t', KC_FN(KEY_RIGHT) }, "Enter, Tab, Right",
 	  "next", ATTEND, "done: on to the opening (as ^N)", 0 },
 
@@ -105,6 +111,13 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_CONFIRM, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(5)) }, "F5", NULL,
 	  FORM, "on an item that confirms an earlier meeting's minutes (Minutes of "
 	  "the previous meeting), confirm them now, signed by the chair", 0 },
+	{ CA_MOTIONS, CM_ITEM | CM_SUMMARY | CM_DECISION, { KC_FN(KEY_F(3)) }, "F3",
+	  "motions", FORM, "the item's motions and amendments: text, mover, seconder, "
+	  "votes, named vote, outcome", 0 },
+	{ CA_DECLARATIONS, CM_OPENING, { KC_FN(KEY_F(4)) }, "F4", "declarations", FORM,
+	  "declarations of interest: member, item, interest, kind, left the room", 0 },
+	{ CA_DECLARATIONS, CM_ITEM | CM_SUMMARY | CM_DECISION | CM_HUB | CM_ATTENDANCE,
+	  { KC_FN(KEY_F(4)) }, "F4", NULL, NULL, NULL, 0 },
 	{ CA_EDITOR, CM_ITEM | CM_SUMMARY, { KC_CTRL('O') }, "^O", "editor", FORM,
 	  "edit the field in $VISUAL or $EDITOR", KB_DROP(2) },
 	{ CA_EDITOR, CM_OPENING | CM_DECISION, { KC_CTRL('O') }, "^O", NULL, NULL, NULL, 0 },
@@ -138,6 +151,9 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_DEFERRED, CM_HUB, { 'd' }, "d", "deferred", HUB,
 	  "deferred, with a reason if you give one; ^N steps over it", 0 },
 	{ CA_TAKEN, CM_HUB, { 't' }, "t", "taken", HUB, "taken after all", KB_DROP(2) },
+	{ CA_EXEMPT, CM_HUB, { 'X' }, "X", NULL, HUB,
+	  "make the selected urgent item exempt from publication, giving the "
+	  "reason (empty: public again)", 0 },
 	{ CA_END, CM_HUB, { 'E' }, "E", "end", HUB,
 	  "end the meeting: stamps the end time, commits, shows what is missing", 0 },
 	{ CA_HISTORY, CM_HUB, { 'h' }, "h", "history", HUB,

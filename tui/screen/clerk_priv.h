@@ -26,7 +26,7 @@
 /* A one-line question at the bottom of the screen (a name to add, the
  * title of urgent business). */
 enum prompt_kind { P_NONE, P_PERSON_NAME, P_PERSON_ROLE, P_URGENT_TITLE, P_CORRECTION,
-		   P_REASON, P_CONFIRM_EMPTY };
+		   P_REASON, P_CONFIRM_EMPTY, P_EXEMPT_REASON };
 
 struct clerk {
 	struct form f;
@@ -37,6 +37,9 @@ struct clerk {
 	int pending_status;             /* the status (enum item_status) whose
 					 * reason is asked */
 
+	struct sheet *sheet;            /* motions, declarations, a person: open over
+					 * the screen (clerk_sheet.h), or NULL */
+	size_t sheet_top;
 	bool picking;                   /* the speaker list is open */
 	size_t pick_sel;
 	bool pick_return;               /* ... for a flagged comment: back after */
@@ -82,6 +85,8 @@ enum clerk_action {
 	CA_PRESENT, CA_APOLOGIES, CA_ABSENT, CA_ATTENDING, CA_ADD, CA_BEGIN,
 	CA_OPEN, CA_URGENT, CA_WITHDRAWN, CA_DEFERRED, CA_TAKEN, CA_END,
 	CA_HISTORY,
+	/* a council's procedure (clerk_sheet.c) */
+	CA_MOTIONS, CA_DECLARATIONS, CA_LEAVE, CA_PERSON, CA_EXEMPT,
 	/* the prompt, the speaker list (the help page's are keys.c's) */
 	CA_ACCEPT, CA_CANCEL, CA_PICK_UP, CA_PICK_DOWN, CA_PICK_DIGIT, CA_PICK,
 };

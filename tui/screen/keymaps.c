@@ -9,11 +9,13 @@
 #include "tui/screen/browse.h"
 #include "tui/screen/committee_screen.h"
 #include "tui/screen/clerk.h"
+#include "tui/screen/clerk_sheet.h"
 #include "tui/screen/field_keys.h"
 #include "tui/screen/history.h"
 
 const struct keymap *const keymaps[] = {
 	&clerk_keymap,
+	&sheet_keymap,
 	&field_keymap,
 	&browse_keymap,
 	&history_keymap,

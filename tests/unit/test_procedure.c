@@ -1,0 +1,454 @@
+/*
+ * test_procedure: a council's procedure on the clerk's screen as a model
+ * (tui/edit/form_sheet.c, form_proc.c, form_roll.c), on a live session
+ * over a repository made from tests/data (members Cllr Alex Morgan, Cllr
+ * Sam Patel, Cllr Zoë Reid; items 3, 5 and 12.1).
+ *
+ * What a clerk would notice: an arrival and a departure with their time
+ * and the item in hand, a substitute, the quorum, a motion with its
+ * amendment lost on a named vote, the counts checked against those
+ * present, a declaration with every field and its reminder, the warning
+ * when a member who left the room is named in a vote, and minute numbers.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "minutes/base/buf.h"
+#include "minutes/base/diag.h"
+#include "minutes/git/archive.h"
+#include "minutes/git/meeting.h"
+#include "minutes/session/session.h"
+#include "tui/edit/form.h"
+#include "tui/edit/form_journal.h"
+#include "tui/edit/form_nav.h"
+#include "tui/edit/form_phrases.h"
+#include "tui/edit/form_roll.h"
+#include "tui/edit/form_proc.h"
+#include "tui/edit/form_sheet.h"
+
+#define ID "communities-board/2018-03-14"
+#define ITEM_3 0        /* Minutes of the previous meeting (confirms) */
+#define ITEM_5 1        /* Integrated Communities Strategy */
+
+struct fx {
+	char *root;
+	struct archive *a;
+	struct session *s;
+	struct form f;
+};
+
+static void fail_diags(const char *what, struct diags *d)
+{
+	char *m = d->n ? diag_format(&d->v[0]) : xstrdup("?");
+	fail_msg("%s: %s", what, m);
+}
+
+static int setup(void **state)
+{
+	struct fx *fx = xcalloc(1, sizeof(*fx));
+	const char *tmp = getenv("TMPDIR");
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s/gavel-proc.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fx->root = buf_detach(&b, NULL);
+	if (!mkdtemp(fx->root))
+		return -1;
+	char path[4096];
+
+	struct diags d;
+	diags_init(&d);
+	snprintf(path, sizeof(path), "%s/repo", fx->root);
+	if (archive_init(&fx->a, path, false, &d))
+		fail_diags("archive_init", &d);
+	FILE *cf = fopen("tests/data/committee-full.yaml", "r");
+	assert_non_null(cf);
+	struct buf com = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), cf)) > 0)
+		buf_add(&com, chunk, n);
+	fclose(cf);
+	struct archive_file file = { "communities-board/committee.yaml", com.data, com.len };
+	if (archive_commit(fx->a, &file, 1, "committee", NULL, &d))
+		fail_diags("archive_commit", &d);
+	buf_free(&com);
+	struct meeting_spec spec = { "communities-board", "2018-03-14",
+				     "tests/data/agenda-full.yaml", NULL, NULL };
+	char *id = NULL;
+	if (meeting_create(fx->a, &spec, &id, &d))
+		fail_diags("meeting_create", &d);
+	assert_string_equal(id, ID);
+	free(id);
+	if (session_open(&fx->s, fx->a, ID, false, NULL, &d))
+		fail_diags("session_open", &d);
+	diags_free(&d);
+	form_init(&fx->f, fx->s);
+	form_nav_start(&fx->f, NULL, NULL);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *fx = *state;
+	struct diags d;
+	diags_init(&d);
+	form_free(&fx->f);
+	session_close(fx->s, false, &d);
+	archive_free(fx->a);
+	diags_free(&d);
+	char cmd[4200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", fx->root);
+	if (system(cmd) != 0)
+		return -1;
+	free(fx->root);
+	free(fx);
+	return 0;
+}
+
+/* ---- the clerk's hands ---- */
+/* ---- the clerk's hands ---- */
+
+static struct person *present(struct minutes *m, const char *name)
+{
+	for (size_t i = 0; i < m->present.n; i++)
+		if (!strcmp(m->present.v[i].name, name))
+			return &m->present.v[i];
+	return NULL;
+}
+
+/* Selects `name` on the attendance list. */
+static void select_person(struct form *f, const char *name)
+{
+	for (f->sel = 0; f->sel < f->roll.n; f->sel++)
+		if (!strcmp(f->roll.v[f->sel].name, name))
+			return;
+	fail_msg("%s is not on the list", name);
+}
+
+/* Focuses the sheet's row `what` of entry (a, b). */
+static void row(struct sheet *sh, enum sheet_what what, size_t a, size_t b)
+{
+	for (size_t i = 0; i < sh->nrows; i++)
+		if (sh->rows[i].what == what && sh->rows[i].a == a && sh->rows[i].b == b) {
+			long delta = (long)i - (long)sh->focus;
+			assert_true(sheet_move(sh, delta));
+			assert_int_equal(sh->focus, i);
+			return;
+		}
+	fail_msg("no row %d (%zu, %zu)", (int)what, a, b);
+}
+
+/* Picks the choice named `name` on the focused row. */
+static void pick(struct sheet *sh, const char *name)
+{
+	size_t n = sheet_choices(sh, sheet_focused(sh));
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(sh->choices[i], name) || !strncmp(sh->choices[i], name, strlen(name))) {
+			assert_true(sheet_pick(sh, i));
+			return;
+		}
+	fail_msg("no choice %s", name);
+}
+
+static void type(struct sheet *sh, const char *text)
+{
+	sheet_set_text(sh, text);
+	assert_true(sheet_move(sh, 1));
+}
+
+/* ---- attendance through the meeting ---- */
+
+static void test_arrival_departure_substitute(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	struct minutes *m = f->m;
+	/* Before the meeting: Patel absent, Reid with apologies. */
+	select_person(f, "Cllr Sam Patel");
+	form_roll_mark(f, FORM_ABSENT);
+	select_person(f, "Cllr Zoë Reid");
+	form_roll_mark(f, FORM_APOLOGIES);
+	assert_int_equal(m->absent.n, 1);
+	assert_string_equal(m->absent.v[0].name, "Cllr Sam Patel");
+	/* No arrival time before an item is taken. */
+	assert_string_equal(present(m, "Cllr Alex Morgan")->arrived, "");
+
+	form_nav_item(f, ITEM_5);
+	form_nav_enter(f, FORM_ATTENDANCE);
+	select_person(f, "Cllr Sam Patel");
+	form_roll_mark(f, FORM_PRESENT);
+	struct person *p = present(m, "Cllr Sam Patel");
+	assert_non_null(p);
+	assert_true(p->arrived[2] == ':');
+	assert_string_equal(p->arrived_during, "5");
+	assert_non_null(strstr(f->msg.data, "arrived at"));
+	assert_int_equal(m->absent.n, 0);
+	/* A departure, and back again. */
+	select_person(f, "Cllr Sam Patel");
+	form_roll_leave(f);
+	p = present(m, "Cllr Sam Patel");
+	assert_true(p->left[2] == ':');
+	assert_string_equal(p->left_during, "5");
+	assert_int_equal(form_roll_voting(f), 1);
+	form_roll_leave(f);
+	assert_string_equal(present(m, "Cllr Sam Patel")->left, "");
+	/* Someone absent cannot leave. */
+	select_person(f, "Cllr Zoë Reid");
+	form_roll_leave(f);
+	assert_true(f->msg_error);
+
+	/* A substitute, added in attendance and made present, stands in for
+	 * Reid: picked from the committee's members, not from anyone. */
+	form_roll_add_person(f, "Cllr Ruth Dombey", NULL);
+	select_person(f, "Cllr Ruth Dombey");
+	form_roll_mark(f, FORM_PRESENT);
+	struct sheet *sh = sheet_open(f, SHEET_PERSON, "Cllr Ruth Dombey");
+	assert_non_null(sh);
+	row(sh, SW_SUBSTITUTE, 0, SHEET_NONE);
+	size_t n = sheet_choices(sh, sheet_focused(sh));
+	assert_int_equal(n, 3);
+	pick(sh, "Cllr Zoë Reid");
+	/* A time typed that does not read is refused, kept as typed. */
+	row(sh, SW_LEFT, 0, SHEET_NONE);
+	sheet_set_text(sh, "half past");
+	assert_false(sheet_move(sh, 1));
+	sheet_set_text(sh, "1905");
+	assert_true(sheet_move(sh, 1));
+	pick(sh, "12.1");
+	sheet_close(sh);
+	p = present(m, "Cllr Ruth Dombey");
+	assert_string_equal(p->substitute_for, "Cllr Zoë Reid");
+	assert_string_equal(p->left, "19:05");
+	assert_string_equal(p->left_during, "12.1");
+	/* The substitute counts towards the quorum, once gone no more. */
+	assert_int_equal(form_roll_voting(f), 2);
+	assert_false(session_pending(fx->s));
+}
+
+static void test_quorum(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	struct committee *c;
+	const struct committee *cc = session_committee(fx->s);
+	memcpy(&c, &cc, sizeof(c));
+	c->quorum = 3;
+	select_person(f, "Cllr Sam Patel");
+	form_roll_mark(f, FORM_APOLOGIES);
+	unsigned have, need;
+	assert_true(form_roll_inquorate(f, &have, &need));
+	assert_int_equal(have, 2);
+	assert_int_equal(need, 3);
+	form_nav_item(f, ITEM_5);
+	assert_non_null(strstr(f->msg.data, "NO QUORUM: 2 members present, 3 needed."));
+	c->quorum = 2;
+	buf_reset(&f->msg);     /* as each key does */
+	form_nav_item(f, ITEM_3);
+	assert_null(strstr(f->msg.data, "NO QUORUM"));
+	c->quorum = 0;
+}
+
+/* ---- motions, amendments, named votes ---- */
+
+static void test_motion_amendment_lost(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_nav_item(f, ITEM_5);
+	struct sheet *sh = sheet_open(f, SHEET_MOTIONS, NULL);
+	assert_non_null(sh);
+	char label[40];
+	sheet_label(sh, sheet_focused(sh), label, sizeof(label));
+	assert_string_equal(label, "Motion +");
+	type(sh, "That planning permission be refused.");
+	/* Straight on to its mover, from those present. */
+	assert_int_equal(sheet_focused(sh)->what, SW_MOVER);
+	pick(sh, "Cllr Sam Patel");
+	pick(sh, "Cllr Alex Morgan");
+	assert_true(sheet_focused(sh)->fresh);          /* Amendment + */
+	type(sh, "That the decision be deferred for a site visit.");
+	pick(sh, "Cllr Zoë Reid");
+	pick(sh, "Cllr Sam Patel");
+	/* Counts typed: more than are present is a warning, and is kept. */
+	row(sh, SW_FOR, 0, 0);
+	type(sh, "9");
+	assert_true(f->msg_error);
+	assert_non_null(strstr(f->msg.data, "9 votes cast but only 3 members present"));
+	const struct minutes_item *it = form_item(f);
+	assert_int_equal(it->motions[0].amendments[0].votes.n_for, 9);
+	/* A named vote gives the counts. */
+	row(sh, SW_RECORDED, 0, 0);
+	pick(sh, "Cllr Zoë Reid");                      /* for */
+	pick(sh, "Cllr Alex Morgan");
+	pick(sh, "Cllr Alex Morgan");                   /* against */
+	pick(sh, "Cllr Sam Patel");
+	pick(sh, "Cllr Sam Patel");                     /* against */
+	const struct votes *v = &it->motions[0].amendments[0].votes;
+	assert_int_equal(v->n_for, 1);
+	assert_int_equal(v->n_against, 2);
+	assert_int_equal(v->n_abstained, 0);
+	assert_string_equal(v->recorded.voted_for.v[0], "Cllr Zoë Reid");
+	assert_int_equal(v->recorded.against.n, 2);
+	/* Counts now follow the named vote: typing one is refused. */
+	row(sh, SW_AGAINST, 0, 0);
+	sheet_set_text(sh, "4");
+	assert_false(sheet_move(sh, 1));
+	sheet_set_text(sh, "2");
+	assert_true(sheet_move(sh, 1));
+	row(sh, SW_OUTCOME, 0, 0);
+	pick(sh, "lost");
+	/* The substantive motion carried. */
+	row(sh, SW_FOR, 0, SHEET_NONE);
+	type(sh, "3");
+	row(sh, SW_OUTCOME, 0, SHEET_NONE);
+	pick(sh, "carried");
+	sheet_close(sh);
+	const struct motion *mo = &it->motions[0];
+	assert_string_equal(mo->text, "That planning permission be refused.");
+	assert_string_equal(mo->mover, "Cllr Sam Patel");
+	assert_string_equal(mo->seconder, "Cllr Alex Morgan");
+	assert_int_equal(mo->outcome, OUTCOME_CARRIED);
+	assert_int_equal(mo->votes.n_for, 3);
+	assert_int_equal(mo->namendments, 1);
+	assert_string_equal(mo->amendments[0].mover, "Cllr Zoë Reid");
+	assert_int_equal(mo->amendments[0].outcome, OUTCOME_LOST);
+	assert_false(session_pending(fx->s));
+	/* Emptying a motion's text removes it. */
+	sh = sheet_open(f, SHEET_MOTIONS, NULL);
+	row(sh, SW_MOTION, 0, SHEET_NONE);
+	type(sh, "");
+	sheet_close(sh);
+	assert_int_equal(form_item(f)->nmotions, 0);
+}
+
+static void test_item_votes_checked(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_nav_item(f, ITEM_5);
+	f->focus = form_slot_find(f, SLOT_VOTE_FOR, 0);
+	form_load(f);
+	form_set_text(f, "9");
+	/* A warning, not a refusal: the count is stored. */
+	assert_true(form_move(f, 1));
+	assert_int_equal(form_item(f)->votes_for, 9);
+	assert_true(f->msg_error);
+	assert_non_null(strstr(f->msg.data, "9 votes cast but only 3 members present"));
+	/* The decision's named vote (F3): its lists give the counts. */
+	struct sheet *sh = sheet_open(f, SHEET_MOTIONS, NULL);
+	row(sh, SW_DECISION_VOTE, SHEET_NONE, SHEET_NONE);
+	pick(sh, "Cllr Alex Morgan");
+	pick(sh, "Cllr Sam Patel");
+	pick(sh, "Cllr Sam Patel");
+	sheet_close(sh);
+	const struct minutes_item *it = form_item(f);
+	assert_int_equal(it->votes_for, 1);
+	assert_int_equal(it->votes_against, 1);
+	assert_string_equal(it->recorded.against.v[0], "Cllr Sam Patel");
+	form_build(f);
+	f->focus = form_slot_find(f, SLOT_VOTE_FOR, 0);
+	form_load(f);
+	form_set_text(f, "5");
+	assert_true(form_move(f, 1));
+	assert_int_equal(it->votes_for, 1);
+	assert_non_null(strstr(f->msg.data, "named vote gives the counts"));
+}
+
+/* ---- declarations ---- */
+
+static void test_declaration(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	struct sheet *sh = sheet_open(f, SHEET_DECLARATIONS, NULL);
+	char label[40];
+	sheet_label(sh, sheet_focused(sh), label, sizeof(label));
+	assert_string_equal(label, "Member +");
+	/* The member is picked from those present: no sentence can become a
+	 * name. */
+	pick(sh, "Cllr Sam Patel");
+	assert_int_equal(sheet_focused(sh)->what, SW_DECL_ITEM);
+	pick(sh, "5");
+	type(sh, "Owns land adjoining the site");
+	pick(sh, "disclosable pecuniary");
+	pick(sh, "yes");
+	sheet_close(sh);
+	const struct declaration *d = &f->m->declarations[0];
+	assert_string_equal(d->member, "Cllr Sam Patel");
+	assert_string_equal(d->item, "5");
+	assert_string_equal(d->interest, "Owns land adjoining the site");
+	assert_int_equal(d->kind, DECL_PECUNIARY);
+	assert_true(d->left_room);
+	/* Entering the item reminds the clerk. */
+	form_nav_item(f, ITEM_5);
+	assert_non_null(strstr(f->msg.data, "Declared: Cllr Sam Patel, disclosable "
+			       "pecuniary: Owns land adjoining the site."));
+	assert_non_null(strstr(f->msg.data, "left the room"));
+	/* Named in a vote on that item: a warning, and the vote stands. */
+	sh = sheet_open(f, SHEET_MOTIONS, NULL);
+	type(sh, "That the application be approved.");
+	row(sh, SW_RECORDED, 0, SHEET_NONE);
+	pick(sh, "Cllr Sam Patel");
+	assert_true(f->msg_error);
+	assert_non_null(strstr(f->msg.data, "Cllr Sam Patel declared a pecuniary interest "
+			       "in item 5 and left the room"));
+	assert_int_equal(form_item(f)->motions[0].votes.n_for, 1);
+	sheet_close(sh);
+	/* Delete on the member removes the declaration. */
+	sh = sheet_open(f, SHEET_DECLARATIONS, NULL);
+	row(sh, SW_DECL_MEMBER, 0, SHEET_NONE);
+	sheet_clear(sh);
+	sheet_close(sh);
+	assert_int_equal(f->m->ndeclarations, 0);
+}
+
+/* ---- minute numbers ---- */
+
+static void test_minute_numbers(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_nav_item(f, ITEM_5);
+	assert_int_equal(form_item(f)->minute, 1);
+	form_nav_enter(f, FORM_HUB);
+	f->sel = ITEM_3 + 2;
+	form_nav_status(f, ITEM_DEFERRED, NULL);
+	form_nav_item(f, ITEM_3);
+	assert_int_equal(form_item(f)->minute, 0);
+	form_nav_item(f, 2);
+	assert_int_equal(form_item(f)->minute, 2);
+	/* Taken again: the number stays. */
+	form_nav_item(f, ITEM_5);
+	assert_int_equal(form_item(f)->minute, 1);
+	/* Withdrawn after it was numbered: the number goes. */
+	form_nav_enter(f, FORM_HUB);
+	f->sel = ITEM_5 + 2;
+	form_nav_status(f, ITEM_WITHDRAWN, NULL);
+	assert_int_equal(f->m->items[ITEM_5]->minute, 0);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_arrival_departure_substitute, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_quorum, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_motion_amendment_lost, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_votes_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_declaration, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_minute_numbers, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
