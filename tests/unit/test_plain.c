@@ -160,6 +160,10 @@ static void test_item_commands(void **state)
 	assert_true(type(fx, "back", ""));
 	assert_int_equal(fx->p.f.item, 0);
 	assert_true(type(fx, "item 99", "There is no item 99"));
+	/* Item 3 confirms minutes that hold nothing: only when told so. */
+	assert_true(type(fx, "confirm", "record the decision first"));
+	assert_true(type(fx, "decision 1", "Decision recorded"));
+	assert_true(type(fx, "confirm", "Type confirm yes"));
 }
 
 int main(void)

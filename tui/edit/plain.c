@@ -519,6 +519,24 @@ static void cmd_status(struct plain *p, enum item_status st, const char *reason)
 	    st != ITEM_TAKEN && *reason ? ": " : "", st != ITEM_TAKEN ? reason : "");
 }
 
+/* Confirms the minutes the item approves; empty minutes only when the
+ * clerk says so ("confirm yes"), as the screen asks. */
+static void cmd_confirm(struct plain *p, const char *args)
+{
+	struct form *f = &p->f;
+	if (!at_item(p) || !writable(p))
+		return;
+	const char *id = form_phrases_confirms(f);
+	const struct minutes_item *it = form_item(f);
+	if (id && it->decision && *it->decision && form_phrases_confirms_empty(f) &&
+	    strcasecmp(args, "yes")) {
+		say(p, "The minutes of %s hold nothing yet.  Type confirm yes to confirm "
+		    "them all the same.", id);
+		return;
+	}
+	form_phrases_confirm_now(f);
+}
+
 static void cmd_item(struct plain *p, const char *num)
 {
 	struct form *f = &p->f;
@@ -693,8 +711,7 @@ void plain_line(struct plain *p, const char *text)
 	} else if (word_is(line, "take", &a)) {
 		cmd_status(p, ITEM_TAKEN, "");
 	} else if (word_is(line, "confirm", &a)) {
-		if (at_item(p) && writable(p))
-			form_phrases_confirm_now(f);
+		cmd_confirm(p, a);
 	} else if (word_is(line, "urgent", &a)) {
 		if (!writable(p))
 			;
