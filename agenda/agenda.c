@@ -15,7 +15,7 @@ struct agenda *agenda_new(const char *committee, const char *date)
 	return a;
 }
 
-static void item_free(struct agenda_item *it)
+void agenda_item_clear(struct agenda_item *it)
 {
 	free(it->number);
 	free(it->title);
@@ -31,7 +31,7 @@ void agenda_free(struct agenda *a)
 	if (!a)
 		return;
 	for (size_t i = 0; i < a->nitems; i++)
-		item_free(&a->items[i]);
+		agenda_item_clear(&a->items[i]);
 	free(a->items);
 	free(a->committee);
 	free(a->venue);

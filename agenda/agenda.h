@@ -38,6 +38,8 @@ struct agenda {
 
 struct agenda *agenda_new(const char *committee, const char *date);
 void agenda_free(struct agenda *a);
+/* Frees what one item holds (not the item itself, which is in a list). */
+void agenda_item_clear(struct agenda_item *it);
 struct agenda_item *agenda_add_item(struct agenda *a, const char *number,
 				    const char *title);
 

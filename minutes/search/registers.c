@@ -310,6 +310,47 @@ void registers_attendance_free(struct reg_attendance *r)
 	memset(r, 0, sizeof(*r));
 }
 
+static bool is_member(const struct committee *com, const char *name)
+{
+	for (size_t i = 0; com && i < com->members.n; i++)
+		if (com->members.v[i].name && !strcmp(com->members.v[i].name, name))
+			return true;
+	return false;
+}
+
+/* Meetings of `r` on or after `date`. */
+static size_t meetings_since(const struct reg_attendance *r, const char *date)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nmeetings; i++)
+		n += strcmp(r->dates[i], date) >= 0;
+	return n;
+}
+
+void registers_attendance_rows(const struct reg_attendance *r, const struct committee *com,
+			       void (*each)(void *ctx, const char *name, const size_t n[4]),
+			       void *ctx)
+{
+	for (size_t i = 0; com && i < com->members.n; i++) {
+		const char *name = com->members.v[i].name;
+		const struct reg_attendee *at = NULL;
+		if (!name)
+			continue;
+		for (size_t j = 0; j < r->n && !at; j++)
+			if (!strcmp(r->v[j].name, name))
+				at = &r->v[j];
+		size_t expected = at ? meetings_since(r, at->first) : r->nmeetings;
+		size_t pr = at ? at->present : 0, ap = at ? at->apologies : 0;
+		each(ctx, name, (size_t[4]){ expected, pr, ap, expected - pr - ap });
+	}
+	for (size_t j = 0; j < r->n; j++) {
+		const struct reg_attendee *at = &r->v[j];
+		if (!is_member(com, at->name))
+			each(ctx, at->name, (size_t[4]){ at->present + at->apologies + at->absent,
+							 at->present, at->apologies, at->absent });
+	}
+}
+
 int registers_committees(struct search *s, char ***out, size_t *n, struct diags *err)
 {
 	*out = NULL;

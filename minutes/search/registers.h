@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "agenda/committee.h"
 #include "minutes/search/search.h"
 
 enum reg_state { REG_OPEN, REG_IN_PROGRESS, REG_DONE, REG_DROPPED };
@@ -87,6 +88,16 @@ int registers_attendance(struct search *s, const char *slug, const char *since,
 			 const char *until, struct reg_attendance *out,
 			 struct diags *err);
 void registers_attendance_free(struct reg_attendance *r);
+
+/* The attendance register's rows, as gavel attendance lists them: the
+ * committee's members first, in committee.yaml's order (`com` may be
+ * NULL), expected at every meeting since the first that names them (all,
+ * when none does) and absent from those at which they are named nowhere;
+ * then anyone else `r` names (substitutes, former members), expected
+ * where named.  `each` gets {expected, attended, apologies, absent}. */
+void registers_attendance_rows(const struct reg_attendance *r, const struct committee *com,
+			       void (*each)(void *ctx, const char *name, const size_t n[4]),
+			       void *ctx);
 
 /* The committees that have meetings in the index, sorted (slugs;
  * free each and the array). */

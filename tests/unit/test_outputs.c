@@ -65,20 +65,20 @@ static void test_pdf_doc(void **state)
 	struct buf all = BUF_INIT;
 	for (size_t i = 0; i < doc.n; i++)
 		buf_addf(&all, "%d|%s\n", (int)doc.v[i].style, doc.v[i].text);
-	assert_non_null(strstr(all.data, "Minute 44\n"));
-	assert_non_null(strstr(all.data, "Minute 45\n"));
-	assert_non_null(strstr(all.data, "10. Purchase of land\n"));
-	assert_non_null(strstr(all.data, "Exempt item: minute not for publication (Local "
-			       "Government Act 1972, Schedule 12A, paragraph 3)."));
+	assert_non_null(strstr(all.data, "44. Land at Mill Lane\n"));
+	assert_non_null(strstr(all.data, "45. Purchase of land\n"));
+	/* The same phrases as the text, Markdown and HTML (render_item_body). */
+	assert_non_null(strstr(all.data, "Exempt from publication: Local Government Act 1972, "
+			       "Schedule 12A, paragraph 3.\n"));
+	assert_non_null(strstr(all.data, "Exempt item: minute not for publication.\n"));
 	assert_null(strstr(all.data, SECRET));
 	assert_null(strstr(all.data, "Cllr Secret Voter"));
-	assert_non_null(strstr(all.data, "Amendment: That it be deferred. Moved by Cllr Dombey. "
-			       "Votes: 1 for, 2 against, 0 abstained. Recorded vote. For: "
-			       "Cllr Dombey. Against: Cllr Alex Morgan, Cllr Zoë Reid. "
-			       "Outcome: lost."));
-	assert_non_null(strstr(all.data, "Motion: That permission be refused. Moved by Cllr Sam "
-			       "Patel, seconded by Cllr Alex Morgan. Votes: 6 for, 3 against, "
-			       "0 abstained. Outcome: carried."));
+	assert_non_null(strstr(all.data, "The amendment, moved by Cllr Dombey, was put to the "
+			       "vote and LOST (1 for, 2 against)."));
+	assert_non_null(strstr(all.data, "Against: Cllr Alex Morgan, Cllr Zoë Reid"));
+	assert_non_null(strstr(all.data, "The substantive motion, moved by Cllr Patel and "
+			       "seconded by Cllr Morgan, was put to the vote and CARRIED "
+			       "(6 for, 3 against)."));
 	/* Draft: the signature block, then the revision. */
 	assert_string_equal(doc.v[doc.n - 2].text,
 			    "Signed .............................. Chair      Date ...................");

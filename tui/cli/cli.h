@@ -94,6 +94,17 @@ void cli_csv(struct buf *out, const char *s, bool last);
 void cli_flush_buf(struct buf *b, bool csv);
 /* Appends text on one line: each line break as a space. */
 void cli_add_line(struct buf *b, const char *s);
+/* Committee `slug`'s attendance (committee year `year`, 0 for every
+ * meeting): head() once with the number of meetings and the period ("" for
+ * none), then row() per person, members first in committee.yaml's order,
+ * with {expected, attended, apologies, absent}.  0, or -1 having said why. */
+struct cli_attendance_out {
+	void (*head)(void *ctx, size_t nmeetings, const char *since, const char *until);
+	void (*row)(void *ctx, const char *name, const size_t n[4]);
+	void *ctx;
+};
+int cli_attendance(struct archive *a, struct search *s, const char *slug, int year,
+		   const struct cli_attendance_out *o);
 int cmd_agenda(struct cli *c, int argc, char **argv);
 /* gavel committee edit SLUG (argv[0] "edit"): the committee screen. */
 int cmd_committee_edit(struct cli *c, int argc, char **argv);

@@ -21,6 +21,7 @@
 #include "minutes/format/slug.h"
 #include "minutes/base/fsutil.h"
 #include "tui/render/summons.h"
+#include "minutes/search/search.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -275,6 +276,9 @@ static bool meeting_page(struct export *x, const struct meeting_summary *s,
 		struct publish_lookup *look = publish_lookup_new(x->a, x->origin.rev, s->id, &ro);
 		render_html(m, ag, &x->origin, nav, &ro, &page);
 		publish_lookup_free(look);
+		for (size_t i = 0; i < m->nitems; i++)
+			if (render_exempt(ag, m->items[i]))
+				export_note_exempt(x, s->id, m->items[i]->number);
 	} else {
 		char *why = d.n ? diag_format(&d.v[0]) : xstrdup("the minutes do not load");
 		cli_warn("%s: the minutes do not load, so its page says so: %s", s->id, why);
@@ -326,7 +330,22 @@ static size_t committee_pages(struct export *x, const char *slug,
 		entries[i].note = v[i].error ? "could not be read"
 				  : minutes_status_name(v[i].status);
 	}
+	/* The registers, linked from the committee's index and each other. */
+	static const struct html_entry regs[] = {
+		{ "decisions.html", "Decisions", NULL },
+		{ "actions.html", "Actions", NULL },
+		{ "attendance.html", "Attendance", NULL },
+	};
 	struct html_nav nav = { .home = "../index.html" };
+	if (x->registers) {
+		struct html_nav rnav = { .home = "../index.html", .committee = "index.html",
+					 .committee_name = name, .links = regs, .nlinks = 3 };
+		if (export_registers(x, x->registers, slug, name, &rnav) == 0) {
+			nav.links = regs;
+			nav.nlinks = 3;
+		}
+	}
+	buf_reset(&x->exempt);
 	struct buf page = BUF_INIT, rel = BUF_INIT;
 	render_html_index(name, "Minutes of its meetings, newest first.", &nav, entries, n,
 			  &x->origin, &page);
@@ -405,6 +424,19 @@ static size_t site(struct export *x, const struct meeting_summary *v, size_t n)
 	return failed;
 }
 
+/* The search index for the registers' pages, when the export is of
+ * HEAD's commit (the index follows HEAD); else NULL, said. */
+static struct search *registers_at(struct archive *a, const struct render_origin *o)
+{
+	struct render_origin head;
+	if (cli_origin(a, NULL, &head) < 0 || strcmp(head.rev, o->rev)) {
+		cli_warn("the registers (decisions, actions, attendance) are pages of an "
+			 "export of HEAD only; they are left out of this one");
+		return NULL;
+	}
+	return cli_registers_open(a);
+}
+
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -461,7 +493,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct archive *a = cli_repo(c);
 	if (!a)
 		return EXIT_FAIL;
-	struct export x = { .a = a, .dir = dir, .written = BUF_INIT,
+	struct export x = { .a = a, .dir = dir, .written = BUF_INIT, .exempt = BUF_INIT,
 			    .ro = { .include_exempt = include_exempt } };
 	struct meeting_summary *v = NULL;
 	size_t n = 0;
@@ -495,6 +527,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	/* The marker first, so that an export cut short can be run again. */
 	if (put_file(&x, EXPORT_MARKER, previous, strlen(previous)) < 0)
 		goto out;
+	if (!strcmp(format, "html"))
+		x.registers = registers_at(a, &x.origin);
 	size_t failed = strcmp(format, "html") ? export_files(&x, v, n, format) : site(&x, v, n);
 	struct buf marker = BUF_INIT;
 	buf_addf(&marker, "# Written by gavel export from revision %s; gavel replaces "
@@ -514,6 +548,9 @@ out:
 	meeting_summaries_free(v, n);
 	free(previous);
 	buf_free(&x.written);
+	buf_free(&x.exempt);
+	if (x.registers)
+		search_close(x.registers);
 	diags_free(&d);
 	archive_free(a);
 	return result;

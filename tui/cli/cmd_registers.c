@@ -223,46 +223,50 @@ static void year_period(const struct committee *com, int year, char since[11],
 	strftime(until, 11, "%Y-%m-%d", &t);
 }
 
-static bool is_member(const struct committee *com, const char *name)
+/* The text or CSV table of cmd_attendance. */
+struct atable {
+	bool csv;
+	const char *slug;
+	int year;
+	const char *since, *until;
+	struct buf *b;
+};
+
+static void attendance_head(void *ctx, size_t nmeetings, const char *since,
+			    const char *until)
 {
-	for (size_t i = 0; com && i < com->members.n; i++)
-		if (com->members.v[i].name && !strcmp(com->members.v[i].name, name))
-			return true;
-	return false;
+	struct atable *t = ctx;
+	t->since = since;
+	t->until = until;
+	if (t->csv)
+		return;
+	buf_addf(t->b, "%s: %zu meeting%s", t->slug, nmeetings, nmeetings == 1 ? "" : "s");
+	if (t->year)
+		buf_addf(t->b, " from %s to %s", t->since, t->until);
+	buf_addf(t->b, "\n  %-32s %8s %8s %9s %6s\n", "member", "expected",
+		 "attended", "apologies", "absent");
 }
 
-/* Meetings of `r` on or after `date`. */
-static size_t meetings_since(const struct reg_attendance *r, const char *date)
+static void attendance_row(void *ctx, const char *name, const size_t n[4])
 {
-	size_t n = 0;
-	for (size_t i = 0; i < r->nmeetings; i++)
-		n += strcmp(r->dates[i], date) >= 0;
-	return n;
-}
-
-static void attendance_row(struct buf *b, bool csv, const char *slug, const char *name,
-			   size_t expected, size_t present, size_t apologies, size_t absent)
-{
-	if (csv) {
+	struct atable *t = ctx;
+	if (t->csv) {
 		char num[4][24];
-		snprintf(num[0], 24, "%zu", expected);
-		snprintf(num[1], 24, "%zu", present);
-		snprintf(num[2], 24, "%zu", apologies);
-		snprintf(num[3], 24, "%zu", absent);
-		cli_csv(b, slug, false);
-		cli_csv(b, name, false);
-		for (int i = 0; i < 4; i++)
-			cli_csv(b, num[i], i == 3);
+		cli_csv(t->b, t->slug, false);
+		cli_csv(t->b, name, false);
+		for (int i = 0; i < 4; i++) {
+			snprintf(num[i], 24, "%zu", n[i]);
+			cli_csv(t->b, num[i], i == 3);
+		}
 	} else {
 		unsigned w = utf8_width(name, strlen(name));
-		buf_addf(b, "  %s%*s %8zu %8zu %9zu %6zu\n", name, w < 32 ? (int)(32 - w) : 0, "",
-			 expected, present, apologies, absent);
+		buf_addf(t->b, "  %s%*s %8zu %8zu %9zu %6zu\n", name,
+			 w < 32 ? (int)(32 - w) : 0, "", n[0], n[1], n[2], n[3]);
 	}
 }
 
-/* One committee's table. */
-static int committee_attendance(struct archive *a, struct search *s, const char *slug,
-				int year, bool csv, struct buf *b)
+int cli_attendance(struct archive *a, struct search *s, const char *slug, int year,
+		   const struct cli_attendance_out *o)
 {
 	struct committee *com = NULL;
 	struct diags d;
@@ -279,42 +283,22 @@ static int committee_attendance(struct archive *a, struct search *s, const char 
 	if (rc < 0) {
 		cli_diags(&d, true);
 	} else {
-		if (!csv) {
-			buf_addf(b, "%s: %zu meeting%s", slug, r.nmeetings,
-				 r.nmeetings == 1 ? "" : "s");
-			if (year)
-				buf_addf(b, " from %s to %s", since, until);
-			buf_addf(b, "\n  %-32s %8s %8s %9s %6s\n", "member", "expected",
-				 "attended", "apologies", "absent");
-		}
-		/* The members first, in committee.yaml's order: absent from
-		 * every meeting since the first that names them (all, when
-		 * none does) at which they are named nowhere. */
-		for (size_t i = 0; com && i < com->members.n; i++) {
-			const char *name = com->members.v[i].name;
-			const struct reg_attendee *at = NULL;
-			for (size_t j = 0; j < r.n && !at; j++)
-				if (!strcmp(r.v[j].name, name))
-					at = &r.v[j];
-			size_t expected = at ? meetings_since(&r, at->first) : r.nmeetings;
-			size_t pr = at ? at->present : 0, ap = at ? at->apologies : 0;
-			attendance_row(b, csv, slug, name, expected, pr, ap, expected - pr - ap);
-		}
-		/* Then anyone else the minutes name (substitutes, former
-		 * members), expected where named. */
-		for (size_t j = 0; j < r.n; j++) {
-			const struct reg_attendee *at = &r.v[j];
-			if (is_member(com, at->name))
-				continue;
-			attendance_row(b, csv, slug, at->name,
-				       at->present + at->apologies + at->absent,
-				       at->present, at->apologies, at->absent);
-		}
+		o->head(o->ctx, r.nmeetings, since, until);
+		registers_attendance_rows(&r, com, o->row, o->ctx);
 		registers_attendance_free(&r);
 	}
 	committee_free(com);
 	diags_free(&d);
 	return rc;
+}
+
+/* One committee's table. */
+static int committee_attendance(struct archive *a, struct search *s, const char *slug,
+				int year, bool csv, struct buf *b)
+{
+	struct atable t = { csv, slug, year, NULL, NULL, b };
+	struct cli_attendance_out o = { attendance_head, attendance_row, &t };
+	return cli_attendance(a, s, slug, year, &o);
 }
 
 int cmd_attendance(struct cli *c, int argc, char **argv)

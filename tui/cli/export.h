@@ -23,6 +23,11 @@ struct export {
 	const char *id;
 	const char *folder;
 	struct render_opts ro;  /* --include-exempt */
+	/* The committee's registers (export_registers.c): the search index
+	 * when the export is of HEAD, else NULL; the exempt items of the
+	 * committee's meetings written so far, "\nID#ITEM\n..." */
+	struct search *registers;
+	struct buf exempt;
 };
 
 /* Writes `rel` (a path that passes render_ref_path) inside the export's
@@ -46,5 +51,14 @@ size_t export_files(struct export *x, const struct meeting_summary *v, size_t n,
  * not load, or (size_t)-1 when nothing could be written. */
 size_t export_stream(struct export *x, const struct meeting_summary *v, size_t n,
 		     const char *format, const char *base_url);
+
+/* Records that item `item` of meeting `id` is exempt business, left out
+ * of the registers' pages unless --include-exempt. */
+void export_note_exempt(struct export *x, const char *id, const char *item);
+/* Writes SLUG/decisions.html, actions.html and attendance.html, each with
+ * `nav`; 0, or -1 having said why (the pages then stop short). */
+struct search;
+int export_registers(struct export *x, struct search *s, const char *slug,
+		     const char *name, const struct html_nav *nav);
 
 #endif

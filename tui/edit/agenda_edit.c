@@ -268,17 +268,6 @@ int agenda_edit_add(struct agenda_edit *e, size_t at, const char *title,
 	return 0;
 }
 
-static void agenda_item_clear(struct agenda_item *it)
-{
-	free(it->number);
-	free(it->title);
-	free(it->purpose);
-	free(it->confirms);
-	free(it->exempt);
-	people_free(&it->presenters);
-	documents_free(&it->documents);
-}
-
 int agenda_edit_remove(struct agenda_edit *e, size_t i, struct buf *what,
 		       struct buf *err)
 {

@@ -120,9 +120,6 @@ void form_nav_item(struct form *f, size_t i)
 		form_changed(f, it, "started %s", it->started);
 		first = true;
 	}
-	form_proc_item_taken(f);
-	if (other)
-		form_commit(f);
 	if (first && !f->begun) {
 		/* An item taken is a meeting going on; its start is what it
 		 * says until the clerk corrects it. */
@@ -131,6 +128,10 @@ void form_nav_item(struct form *f, size_t i)
 			 "the opening's Started field corrects it.",
 			 *f->m->start ? f->m->start : "unset");
 	}
+	/* After that note: the quorum and the interests declared matter more. */
+	form_proc_item_taken(f);
+	if (other)
+		form_commit(f);
 	/* Straight to where the clerk will type: the summary of an item not
 	 * yet begun, else a fresh comment. */
 	if (!has(it->summary) && !it->ncomments)

@@ -60,141 +60,42 @@ static void people(struct pdf_doc *doc, const char *label, const struct people *
 	buf_free(&b);
 }
 
-static void names(struct buf *b, const char *label, const struct names *l)
+/* An item as every other form lays it out (render_item_body), in the
+ * PDF's styles. */
+static void sink_heading(void *ctx, int level, const char *text)
 {
-	if (!l->n)
-		return;
-	buf_addf(b, " %s: ", label);
-	for (size_t i = 0; i < l->n; i++)
-		buf_addf(b, "%s%s", i ? ", " : "", l->v[i]);
-	buf_addch(b, '.');
+	add(ctx, level <= 2 ? PDF_HEADING : PDF_LABEL, text);
 }
 
-/* "Votes: 6 for, 3 against, 0 abstained. For: A, B. Against: C." */
-static bool votes(struct buf *b, unsigned f, unsigned a, unsigned ab,
-		  const struct recorded_vote *r)
+static void sink_body(void *ctx, const char *text)
 {
-	bool named = minutes_recorded_any(r);
-	if (!f && !a && !ab && !named)
-		return false;
-	buf_addf(b, "Votes: %u for, %u against, %u abstained.", f, a, ab);
-	if (named) {
-		buf_addstr(b, " Recorded vote.");
-		names(b, "For", &r->voted_for);
-		names(b, "Against", &r->against);
-		names(b, "Abstained", &r->abstained);
-	}
-	return true;
+	add(ctx, PDF_BODY, text);
 }
 
-static void proposal(struct buf *b, const char *kind, const char *text, const char *mover,
-		     const char *seconder, const struct votes *v, enum outcome o)
+static void sink_item(void *ctx, const char *text)
 {
-	buf_addf(b, "%s: %s", kind, has(text) ? text : "(no text)");
-	if (has(mover))
-		buf_addf(b, " Moved by %s", mover);
-	if (has(seconder))
-		buf_addf(b, "%s seconded by %s", has(mover) ? "," : " Seconded", seconder);
-	if (has(mover) || has(seconder))
-		buf_addch(b, '.');
-	buf_addch(b, ' ');
-	votes(b, v->n_for, v->n_against, v->n_abstained, &v->recorded);
-	if (minutes_outcome_name(o))
-		buf_addf(b, " Outcome: %s.", minutes_outcome_name(o));
+	add(ctx, PDF_BULLET, text);
 }
 
-static void item(struct pdf_doc *doc, const struct minutes *m, const struct minutes_item *it)
+static void sink_document(void *ctx, const struct document *d)
 {
 	struct buf b = BUF_INIT;
-	render_item_heading(&b, m, it);
-	take(doc, PDF_HEADING, &b);
-	if (render_item_times(&b, m, it))
-		take(doc, PDF_BODY, &b);
-	if (render_item_fate(&b, it))
-		take(doc, PDF_BODY, &b);
-	if (has(it->exempt)) {
-		/* FORMAT.md: public outputs print number, title and reason only. */
-		buf_addf(&b, "Exempt item: minute not for publication (%s).", it->exempt);
-		take(doc, PDF_BODY, &b);
-		buf_free(&b);
-		return;
-	}
-	if (it->presenters.n || has(it->summary) || it->ncomments) {
-		add(doc, PDF_LABEL, "Minutes:");
-		if (it->presenters.n) {
-			render_introduced(&b, &it->presenters);
-			take(doc, PDF_BODY, &b);
-		}
-		if (has(it->summary))
-			add(doc, PDF_BODY, it->summary);
-		if (it->ncomments) {
-			add(doc, PDF_LABEL, "The following comments were made:");
-			for (size_t i = 0; i < it->ncomments; i++) {
-				const struct comment *c = &it->comments[i];
-				if (has(c->by))
-					buf_addf(&b, "%s: ", c->by);
-				buf_addstr(&b, has(c->text) ? c->text : "");
-				take(doc, PDF_BULLET, &b);
-			}
-		}
-	}
-	if (has(it->confirmed_meeting)) {
-		buf_addf(&b, "The minutes of %s were confirmed as a correct record.",
-			 it->confirmed_meeting);
-		take(doc, PDF_BODY, &b);
-	}
-	if (it->nupdates) {
-		add(doc, PDF_LABEL, "Progress of earlier actions:");
-		for (size_t i = 0; i < it->nupdates; i++) {
-			const struct action_update *u = &it->updates[i];
-			buf_addf(&b, "%s: %s.", has(u->action) ? u->action : "(no id)",
-				 minutes_update_status_name(u->status));
-			if (has(u->note))
-				buf_addf(&b, " %s", u->note);
-			take(doc, PDF_BULLET, &b);
-		}
-	}
-	if (it->nmotions) {
-		add(doc, PDF_LABEL, "Motions:");
-		for (size_t i = 0; i < it->nmotions; i++) {
-			const struct motion *mo = &it->motions[i];
-			for (size_t j = 0; j < mo->namendments; j++) {
-				const struct amendment *am = &mo->amendments[j];
-				proposal(&b, "Amendment", am->text, am->mover, am->seconder,
-					 &am->votes, am->outcome);
-				take(doc, PDF_BULLET, &b);
-			}
-			proposal(&b, "Motion", mo->text, mo->mover, mo->seconder, &mo->votes,
-				 mo->outcome);
-			take(doc, PDF_BULLET, &b);
-		}
-	}
-	if (has(it->decision)) {
-		add(doc, PDF_LABEL, "Decision:");
-		add(doc, PDF_BODY, it->decision);
-	}
-	if (votes(&b, it->votes_for, it->votes_against, it->votes_abstained, &it->recorded))
-		take(doc, PDF_BODY, &b);
-	if (it->nactions) {
-		add(doc, PDF_LABEL, "Actions:");
-		for (size_t i = 0; i < it->nactions; i++) {
-			if (has(it->actions[i].id))
-				buf_addf(&b, "[%s] ", it->actions[i].id);
-			render_action(&b, &it->actions[i]);
-			take(doc, PDF_BULLET, &b);
-		}
-	}
-	if (it->documents.n) {
-		add(doc, PDF_LABEL, "Supporting documents:");
-		for (size_t i = 0; i < it->documents.n; i++) {
-			const struct document *d = &it->documents.v[i];
-			buf_addstr(&b, has(d->title) ? d->title : "(untitled)");
-			if (has(d->ref))
-				buf_addf(&b, " (%s)", d->ref);
-			take(doc, PDF_BULLET, &b);
-		}
-	}
+	buf_addstr(&b, has(d->title) ? d->title : "(untitled)");
+	if (has(d->ref))
+		buf_addf(&b, " (%s)", d->ref);
+	take(ctx, PDF_BULLET, &b);
 	buf_free(&b);
+}
+
+static const struct render_sink pdf_sink = {
+	sink_heading, sink_body, sink_body, sink_item, sink_document,
+};
+
+static void item(struct pdf_doc *doc, const struct minutes *m, const struct agenda *ag,
+		 const struct minutes_item *it)
+{
+	static const struct render_opts public = { 0 };
+	render_item_body(&pdf_sink, doc, m, ag, it, &public);
 }
 
 /* Draft minutes end with the lines the chair signs; confirmed ones say
@@ -266,7 +167,7 @@ void pdf_doc_build(struct pdf_doc *doc, const struct minutes *m, const struct ag
 		}
 	}
 	for (size_t i = 0; i < m->nitems; i++)
-		item(doc, m, m->items[i]);
+		item(doc, m, ag, m->items[i]);
 	signature(doc, m);
 	if (origin) {
 		render_provenance(m, origin, &b);

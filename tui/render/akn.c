@@ -20,18 +20,10 @@ static bool has(const char *s)
 	return s && *s;
 }
 
+/* XML's escaping is HTML's: &#39; is a character reference in both. */
 static void xml(struct buf *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': buf_addstr(out, "&amp;"); break;
-		case '<': buf_addstr(out, "&lt;"); break;
-		case '>': buf_addstr(out, "&gt;"); break;
-		case '"': buf_addstr(out, "&quot;"); break;
-		case '\'': buf_addstr(out, "&apos;"); break;
-		default: buf_addch(out, *s);
-		}
-	}
+	render_html_escape(out, s);
 }
 
 /* The people of the minutes, each once, in order of first mention. */

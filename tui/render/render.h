@@ -128,6 +128,8 @@ void render_markdown(const struct minutes *m, const struct agenda *agenda,
 		     const struct render_origin *origin, const struct render_opts *opts,
 		     struct buf *out);
 
+struct html_entry;
+
 /* Where an HTML page sits among others (every field may be NULL). */
 struct html_nav {
 	const char *home;             /* href of the archive's index */
@@ -140,6 +142,10 @@ struct html_nav {
 	 * links to itself, anything else is not a link. */
 	bool (*doc_href)(void *ctx, const char *ref, struct buf *href);
 	void *ctx;
+	/* More links of the navigation (a committee's registers), after the
+	 * others; may be NULL. */
+	const struct html_entry *links;
+	size_t nlinks;
 };
 
 /* One standalone HTML page of the minutes: semantic headings and lists,
@@ -165,6 +171,19 @@ void render_html_index(const char *heading, const char *intro,
 /* The page of a meeting whose minutes do not load: its id and why. */
 void render_html_error(const char *id, const char *error, const struct html_nav *nav,
 		       const struct render_origin *origin, struct buf *out);
+
+/* A page holding one table (a register): the heading (also the title),
+ * an optional paragraph `intro`, a header row of `heads`; then rows of
+ * ncols cells, the first a link when `href` is not NULL; then `empty`
+ * (may be NULL) as a paragraph when there were no rows, and the footer
+ * naming `origin`.  Cells are escaped; their line breaks kept. */
+void render_html_table_begin(struct buf *out, const char *heading, const char *intro,
+			     const struct html_nav *nav, const char *const *heads,
+			     size_t ncols);
+void render_html_table_row(struct buf *out, const char *href, const char *const *cells,
+			   size_t ncols);
+void render_html_table_end(struct buf *out, size_t nrows, const char *empty,
+			   const struct render_origin *origin);
 
 /* Appends s with & < > " ' as character references. */
 void render_html_escape(struct buf *out, const char *s);

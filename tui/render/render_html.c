@@ -145,7 +145,7 @@ static void page_begin(struct buf *out, const char *title, const struct html_nav
 		   "<meta name=\"generator\" content=\"gavel " GAVEL_VERSION "\" />\n");
 	element(out, "title", title);
 	buf_addf(out, "<style>\n%s</style>\n</head>\n<body>\n", style);
-	if (nav && (nav->home || nav->committee || nav->prev || nav->next)) {
+	if (nav && (nav->home || nav->committee || nav->prev || nav->next || nav->nlinks)) {
 		buf_addstr(out, "<nav aria-label=\"Minutes archive\">\n<ul>\n");
 		if (nav->home) {
 			buf_addstr(out, "<li>");
@@ -172,6 +172,11 @@ static void page_begin(struct buf *out, const char *title, const struct html_nav
 				 nav->next_label ? nav->next_label : "");
 			buf_addstr(out, "<li>");
 			link(out, nav->next, "next", b.data);
+			buf_addstr(out, "</li>\n");
+		}
+		for (size_t i = 0; i < nav->nlinks; i++) {
+			buf_addstr(out, "<li>");
+			link(out, nav->links[i].href, NULL, nav->links[i].label);
 			buf_addstr(out, "</li>\n");
 		}
 		buf_free(&b);
@@ -407,6 +412,52 @@ void render_html_error(const char *id, const char *error, const struct html_nav 
 		buf_addstr(&b, "; these minutes could not be read, so neither draft nor "
 			   "confirmed can be said.");
 	}
+	page_end(out, b.data);
+	buf_free(&b);
+}
+
+void render_html_table_begin(struct buf *out, const char *heading, const char *intro,
+			     const struct html_nav *nav, const char *const *heads,
+			     size_t ncols)
+{
+	page_begin(out, heading, nav);
+	element(out, "h1", heading);
+	if (intro)
+		element(out, "p", intro);
+	buf_addstr(out, "<table>\n<thead>\n<tr>\n");
+	for (size_t i = 0; i < ncols; i++) {
+		buf_addstr(out, "<th scope=\"col\">");
+		render_html_escape(out, heads[i]);
+		buf_addstr(out, "</th>\n");
+	}
+	buf_addstr(out, "</tr>\n</thead>\n<tbody>\n");
+}
+
+void render_html_table_row(struct buf *out, const char *href, const char *const *cells,
+			   size_t ncols)
+{
+	buf_addstr(out, "<tr>\n");
+	for (size_t i = 0; i < ncols; i++) {
+		const char *c = cells[i] ? cells[i] : "";
+		buf_addstr(out, "<td>");
+		if (i == 0 && href)
+			link(out, href, NULL, c);
+		else
+			with_breaks(out, c, strlen(c));
+		buf_addstr(out, "</td>\n");
+	}
+	buf_addstr(out, "</tr>\n");
+}
+
+void render_html_table_end(struct buf *out, size_t nrows, const char *empty,
+			   const struct render_origin *origin)
+{
+	buf_addstr(out, "</tbody>\n</table>\n");
+	if (!nrows && empty)
+		element(out, "p", empty);
+	struct buf b = BUF_INIT;
+	if (origin)
+		render_provenance(NULL, origin, &b);
 	page_end(out, b.data);
 	buf_free(&b);
 }

@@ -21,9 +21,11 @@ enum browse_action {
 	BA_SEARCH, BA_NEXT_HIT, BA_PREV_HIT, BA_TOPIC,
 	BA_HELP, BA_QUIT, BA_REDRAW,
 	BA_ACCEPT, BA_CANCEL,
+	BA_ACTIONS, BA_DECISIONS, BA_ATTENDANCE, BA_REG_BACK,
 };
 
 #define BM_BROWSE (BM_LIST | BM_PANE)
+#define BM_MOVE (BM_LIST | BM_REGISTER)
 #define UP_KEYS { KC_FN(KEY_UP), 'k' }
 #define DOWN_KEYS { KC_FN(KEY_DOWN), 'j' }
 
@@ -33,18 +35,18 @@ enum browse_action {
  * first, so that it is there at 80 columns (the help page groups by
  * section). */
 static const struct key_binding bindings[] = {
-	{ BA_UP, BM_LIST, UP_KEYS, "Up, k", NULL, "Moving",
+	{ BA_UP, BM_MOVE, UP_KEYS, "Up, k", NULL, "Moving",
 	  "The previous row; with the reading pane in hand, scrolls it up a line.", 0 },
-	{ BA_DOWN, BM_LIST, DOWN_KEYS, "Down, j", NULL, "Moving",
+	{ BA_DOWN, BM_MOVE, DOWN_KEYS, "Down, j", NULL, "Moving",
 	  "The next row; with the reading pane in hand, scrolls it down a line.", 0 },
 	{ KEYS_WIDGET, BM_PANE, { 0 }, "Up/Down", "scroll", NULL, NULL, KB_NOHELP },
-	{ BA_PAGE_UP, BM_LIST, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, "Moving",
+	{ BA_PAGE_UP, BM_MOVE, { KC_FN(KEY_PPAGE) }, "PgUp", NULL, "Moving",
 	  "A page up, in the list or the reading pane.", 0 },
-	{ BA_PAGE_DOWN, BM_LIST, { KC_FN(KEY_NPAGE), ' ' }, "PgDn, Space", NULL, "Moving",
+	{ BA_PAGE_DOWN, BM_MOVE, { KC_FN(KEY_NPAGE), ' ' }, "PgDn, Space", NULL, "Moving",
 	  "A page down, in the list or the reading pane.", 0 },
 	{ KEYS_WIDGET, BM_PANE, { 0 }, "PgUp/PgDn", "page", NULL, NULL, KB_NOHELP },
-	{ BA_HOME, BM_LIST, { KC_FN(KEY_HOME) }, "Home", NULL, "Moving", "The first row.", 0 },
-	{ BA_END, BM_LIST, { KC_FN(KEY_END) }, "End", NULL, "Moving", "The last row.", 0 },
+	{ BA_HOME, BM_MOVE, { KC_FN(KEY_HOME) }, "Home", NULL, "Moving", "The first row.", 0 },
+	{ BA_END, BM_MOVE, { KC_FN(KEY_END) }, "End", NULL, "Moving", "The last row.", 0 },
 	{ BA_OPEN, BM_LIST, { '\r', '\n', KC_FN(KEY_ENTER), KC_FN(KEY_RIGHT), 'l' },
 	  "Enter, Right, l", "open", "Moving",
 	  "Opens the selection: a committee's meetings, a meeting's items, an item's "
@@ -81,9 +83,23 @@ static const struct key_binding bindings[] = {
 	  "The next hit of the last search, opened.", 0 },
 	{ BA_PREV_HIT, BM_LIST, { 'N' }, "N", NULL, "Searching",
 	  "The previous hit of the last search, opened.", 0 },
-	{ BA_REDRAW, BM_BROWSE, { KC_CTRL('L') }, "^L", NULL, "Other keys",
+	{ BA_ACTIONS, BM_MOVE, { 'a' }, "a", "actions", "Registers",
+	  "The selected committee's open actions (as gavel actions --open lists them), "
+	  "with owner, due date and latest status.", KB_DROP(1) },
+	{ BA_DECISIONS, BM_MOVE, { 'D' }, "D", "decisions", "Registers",
+	  "The selected committee's decisions, newest first, with meeting, minute "
+	  "number and item (gavel decisions).", KB_DROP(1) },
+	{ BA_ATTENDANCE, BM_MOVE, { 'A' }, "A", "attendance", "Registers",
+	  "The selected committee's attendance: for each member, meetings expected, "
+	  "attended, apologies and absent (gavel attendance).", KB_DROP(1) },
+	{ KEYS_WIDGET, BM_REGISTER, { 0 }, "Up/Down", "scroll", NULL, NULL, KB_NOHELP },
+	{ BA_REG_BACK, BM_REGISTER, { KC_ESC, 'q', KC_FN(KEY_LEFT), KC_FN(KEY_BACKSPACE), 127,
+				      KC_CTRL('H') },
+	  "Esc, q, Left, Backspace", "back", "Registers",
+	  "Leaves a register's view, back to where it was opened.", 0 },
+	{ BA_REDRAW, BM_BROWSE | BM_REGISTER, { KC_CTRL('L') }, "^L", NULL, "Other keys",
 	  "Draws the screen again.", 0 },
-	{ BA_HELP, BM_BROWSE, { '?', KC_FN(KEY_F(1)) }, "?, F1", "help", "Other keys",
+	{ BA_HELP, BM_BROWSE | BM_REGISTER, { '?', KC_FN(KEY_F(1)) }, "?, F1", "help", "Other keys",
 	  "This list of keys.", KB_PINNED },
 	{ BA_QUIT, BM_BROWSE, { 'q', KC_CTRL('X'), KC_CTRL('C') }, "q, ^X, ^C", "quit",
 	  "Other keys", "Leaves gavel.", KB_PINNED },
@@ -272,6 +288,8 @@ static unsigned mode_of(const struct browse *b)
 		return BM_HELP;
 	if (b->prompt != P_NONE)
 		return BM_PROMPT;
+	if (b->level == L_REGISTER)
+		return BM_REGISTER;
 	return b->pane_focus ? BM_PANE | BM_LIST : BM_LIST;
 }
 
@@ -286,7 +304,7 @@ static void key(struct browse *b, int r, wint_t ch, take_fn take_minutes)
 		return;
 	}
 	int action = keys_action(&browse_keymap, mode, r, ch);
-	if (mode & (BM_LIST | BM_PANE))
+	if (mode & (BM_LIST | BM_PANE | BM_REGISTER))
 		b->msg[0] = 0;
 	switch (action) {
 	case BA_UP: move_sel(b, -1); break;
@@ -312,6 +330,13 @@ static void key(struct browse *b, int r, wint_t ch, take_fn take_minutes)
 	case BA_REDRAW: clearok(stdscr, TRUE); break;
 	case BA_ACCEPT: prompt_done(b); break;
 	case BA_CANCEL: b->prompt = P_NONE; break;
+	case BA_ACTIONS: browse_register_open(b, BR_ACTIONS); break;
+	case BA_DECISIONS: browse_register_open(b, BR_DECISIONS); break;
+	case BA_ATTENDANCE: browse_register_open(b, BR_ATTENDANCE); break;
+	case BA_REG_BACK:
+		b->level = b->reg_from;
+		b->pane_stale = true;
+		break;
 	default:
 		/* Any other key in a question edits it. */
 		if (mode == BM_PROMPT)
@@ -354,6 +379,8 @@ int browse_run(struct archive *a, volatile sig_atomic_t *stop,
 	browse_meetings_clear(&b);
 	browse_committees_clear(&b);
 	browse_hits_clear(&b);
+	browse_register_clear(&b);
+	free(b.reg);
 	free(b.hits);
 	free(b.ms);
 	free(b.cs);

@@ -51,6 +51,8 @@ size_t browse_rows(struct browse *b)
 		return b->nm;
 	if (b->level == L_HITS)
 		return b->nhits;
+	if (b->level == L_REGISTER)
+		return b->nreg;
 	struct browse_meeting *r = browse_meeting_sel(b);
 	return r && r->m ? r->m->nitems : 0;
 }
@@ -61,6 +63,7 @@ size_t *browse_sel_of(struct browse *b, size_t **top)
 	case L_COMMITTEES: *top = &b->ctop; return &b->csel;
 	case L_MEETINGS: *top = &b->mtop; return &b->msel;
 	case L_HITS: *top = &b->htop; return &b->hsel;
+	case L_REGISTER: *top = &b->rtop; return &b->rsel;
 	default: *top = &b->itop; return &b->isel;
 	}
 }
@@ -85,6 +88,8 @@ static void draw_bars(struct browse *b)
 	buf_reset(&left);
 	if (b->level == L_HITS) {
 		buf_addstr(&left, b->hits_title);
+	} else if (b->level == L_REGISTER) {
+		buf_addstr(&left, b->reg_title);
 	} else {
 		buf_addstr(&left, "Committees");
 		if (b->level >= L_MEETINGS && b->csel < b->nc)
@@ -92,7 +97,9 @@ static void draw_bars(struct browse *b)
 	}
 	if (b->level == L_ITEMS && b->msel < b->nm)
 		buf_addf(&left, " > %s", strchr(b->ms[b->msel].id, '/') + 1);
-	if (*b->since || *b->until)
+	if (b->level == L_REGISTER)
+		snprintf(right, sizeof(right), "%s", b->reg_note);
+	else if (*b->since || *b->until)
 		snprintf(right, sizeof(right), "dates %s..%s", b->since, b->until);
 	else
 		right[0] = 0;
@@ -150,6 +157,7 @@ static void draw_footer(struct browse *b)
 			b->msg_error ? ui_attr(THEME_ERROR) : ui_attr(THEME_SAVED));
 	curs_set(0);
 	keys_line(&browse_keymap, b->prompt != P_NONE ? BM_PROMPT
+		  : b->level == L_REGISTER ? BM_REGISTER
 		  : b->pane_focus ? BM_PANE : BM_LIST, LINES - 1);
 	if (b->prompt == P_NONE)
 		return;
@@ -181,6 +189,12 @@ void browse_draw(struct browse *b)
 		browse_pane_set(b);
 	erase();
 	draw_bars(b);
+	if (b->level == L_REGISTER) {
+		browse_register_draw(b, 2, LINES - 2);
+		draw_footer(b);
+		refresh();
+		return;
+	}
 	int top = 2, bottom = LINES - 2, pw = browse_pane_x();
 	size_t n = browse_rows(b), *top_i, *sel = browse_sel_of(b, &top_i);
 	int h = bottom - top;

@@ -18,7 +18,7 @@
 #include "tui/edit/field.h"
 #include "tui/screen/ui.h"
 
-enum browse_level { L_COMMITTEES, L_MEETINGS, L_ITEMS, L_HITS };
+enum browse_level { L_COMMITTEES, L_MEETINGS, L_ITEMS, L_HITS, L_REGISTER };
 
 struct browse_committee {
 	char *slug;
@@ -43,6 +43,13 @@ struct browse_hit {              /* a search hit, kept */
 };
 
 #define BROWSE_HITS_MAX 5000
+
+/* A register's view (browse_registers.c): rows of REG_COLS cells. */
+enum browse_register { BR_ACTIONS, BR_DECISIONS, BR_ATTENDANCE };
+#define REG_COLS 5
+struct browse_reg_row {
+	char *cells[REG_COLS];
+};
 
 struct browse {
 	struct archive *a;
@@ -74,6 +81,13 @@ struct browse {
 	size_t nhits, hits_cap, hsel, htop, hits_total;
 	enum browse_level hits_from;    /* where Esc goes back to */
 	char hits_title[300];
+
+	struct browse_reg_row *reg;     /* the register shown (the first
+					   BROWSE_HITS_MAX of reg_total rows) */
+	size_t nreg, reg_cap, rsel, rtop, reg_total;
+	enum browse_register reg_kind;
+	enum browse_level reg_from;     /* where Esc goes back to */
+	char reg_title[300], reg_note[64];
 };
 
 /* The modes of the home screen's key table (browse_keymap). */
@@ -81,6 +95,7 @@ struct browse {
 #define BM_PANE   2u     /* the reading pane in hand (the list's keys work too) */
 #define BM_PROMPT 4u     /* a question on the message line */
 #define BM_HELP   8u     /* the help page */
+#define BM_REGISTER 16u  /* a register's view */
 
 /* The message line. */
 void browse_say(struct browse *b, bool error, const char *fmt, ...)
@@ -101,6 +116,8 @@ int browse_pane_x(void);
 void browse_pane_set(struct browse *b);
 
 /* browse_search.c */
+/* Says on the message line how far the search index's first build has got. */
+void browse_index_progress(size_t done, size_t total, void *ctx);
 void browse_hits_clear(struct browse *b);
 /* Runs `text` as a query and lists its hits (oldest first when `oldest`). */
 void browse_search(struct browse *b, const char *text, bool oldest, const char *title);
@@ -109,6 +126,11 @@ void browse_hit_open(struct browse *b);
 /* n and N: the next (`step` 1) or previous (-1) hit. */
 void browse_hit_step(struct browse *b, int step);
 void browse_hit_row(struct browse *b, size_t i, int y, attr_t a);
+
+/* browse_registers.c: the selected committee's register `which`. */
+void browse_register_open(struct browse *b, enum browse_register which);
+void browse_register_clear(struct browse *b);
+void browse_register_draw(struct browse *b, int top, int bottom);
 
 /* browse_draw.c */
 size_t browse_rows(struct browse *b);

@@ -64,7 +64,7 @@ static void scroll_to_item(struct browse *b)
 void browse_pane_set(struct browse *b)
 {
 	buf_reset(&b->pane);
-	if (b->level == L_HITS) {
+	if (b->level == L_HITS || b->level == L_REGISTER) {
 		b->nlines = 0;
 		b->pane_stale = false;
 		return;

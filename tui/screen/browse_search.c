@@ -42,7 +42,7 @@ static int hit_keep(const struct search_hit *h, void *ctx)
 	return 0;
 }
 
-static void progress(size_t done, size_t total, void *ctx)
+void browse_index_progress(size_t done, size_t total, void *ctx)
 {
 	char m[96];
 	snprintf(m, sizeof(m), "indexing %zu of %zu meetings (once, then searches are instant)",
@@ -76,7 +76,7 @@ void browse_search(struct browse *b, const char *text, bool oldest, const char *
 	}
 	struct search *s = NULL;
 	browse_hits_clear(b);
-	if (search_open(&s, b->a, progress, b, NULL, &d) == 0) {
+	if (search_open(&s, b->a, browse_index_progress, b, NULL, &d) == 0) {
 		size_t count = 0;
 		if (search_run(s, &q, hit_keep, b, &count, &d) == 0)
 			b->hits_total = count;
