@@ -251,7 +251,7 @@ const struct command commands[] = {
 	  "and read a meeting's history.  ? or F1 on the screen lists every key,\n"
 	  "as 'gavel keys browse' does.\n\n"
 	  "  --theme NAME    as for gavel run\n" },
-	{ "run", cmd_run, "MEETING [--read-only] [--correct REASON] [--theme NAME]",
+	{ "run", cmd_run, "MEETING [--read-only] [--correct REASON] [--theme NAME] [--plain]",
 	  "take the minutes of a meeting",
 	  "Opens the clerk's screen on MEETING: attendance, declarations, then\n"
 	  "each agenda item (presenters, summary, comments, decision, votes,\n"
@@ -264,10 +264,16 @@ const struct command commands[] = {
 	  "screen asks for it, or --correct).  Every commit made while correcting\n"
 	  "carries the trailer 'Correction: REASON', so that gavel verify counts\n"
 	  "it (CORRECTED).\n\n"
+	  "With --plain there is no screen: the same meeting as a dialogue on\n"
+	  "standard input and output, a line at a time, with no cursor movement\n"
+	  "or colour, for a screen reader, a braille display or a pipe.  Each\n"
+	  "prompt says where the clerk is; a plain line is a comment, and 'help'\n"
+	  "lists the commands.  The end of input saves and leaves.\n\n"
 	  "  --read-only     look without changing anything (when another gavel\n"
 	  "                  holds the meeting)\n"
 	  "  --correct REASON  correct confirmed minutes, for REASON (one line)\n"
-	  "  --theme NAME    default, light, high-contrast, mono or your own\n" },
+	  "  --theme NAME    default, light, high-contrast, mono or your own\n"
+	  "  --plain         the line dialogue instead of the screen\n" },
 	{ "demo", cmd_demo, "[--theme NAME] [--no-run]", "try gavel on a demo meeting",
 	  "Makes a throwaway repository (its path is printed on exit) holding the\n"
 	  "Communities Board meeting of 14 March 2018, and opens gavel run on it.\n\n"

@@ -1,12 +1,14 @@
-/* gavel run MEETING: the clerk's screen. */
+/* gavel run MEETING: the clerk's screen (or, with --plain, its dialogue). */
 #include "minutes/audit/audit.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/cli_plain.h"
 #include "tui/cli/cli_screen.h"
 #include "minutes/git/meeting.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int cmd_run(struct cli *c, int argc, char **argv)
 {
@@ -14,10 +16,11 @@ int cmd_run(struct cli *c, int argc, char **argv)
 		{ "read-only", no_argument, NULL, 'r' },
 		{ "correct", required_argument, NULL, 'c' },
 		{ "theme", required_argument, NULL, 't' },
+		{ "plain", no_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("run");
-	bool read_only = false;
+	bool read_only = false, plain = false;
 	const char *theme = NULL, *reason = NULL;
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
@@ -27,6 +30,8 @@ int cmd_run(struct cli *c, int argc, char **argv)
 			reason = optarg;
 		else if (o == 't')
 			theme = optarg;
+		else if (o == 'p')
+			plain = true;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
@@ -67,7 +72,17 @@ int cmd_run(struct cli *c, int argc, char **argv)
 	free(mpath);
 	buf_free(&probe);
 	diags_free(&quiet);
-	int rc = cli_run_meeting(a, argv[optind], read_only, reason, theme);
+	int rc;
+	if (plain) {
+		rc = cli_run_plain(a, argv[optind], read_only, reason);
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		/* No curses without a terminal: the dialogue does without one. */
+		cli_error("gavel run needs a terminal (standard input and output are not "
+			  "one); gavel run %s --plain works without one", argv[optind]);
+		rc = EXIT_FAIL;
+	} else {
+		rc = cli_run_meeting(a, argv[optind], read_only, reason, theme);
+	}
 	archive_free(a);
 	return rc;
 }
