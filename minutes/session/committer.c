@@ -250,12 +250,55 @@ static void clear_stale(const char *gitdir)
 	buf_free(&p);
 }
 
+/* Removes FILE.tmp-PID beside `file_path` for every PID that no longer
+ * runs: the half-written copy of a gavel killed while it replaced the
+ * file (fsutil_replace), which would otherwise stay in the work tree as
+ * an untracked file. */
+static void clear_stale_tmp(const char *file_path)
+{
+	const char *slash = strrchr(file_path, '/');
+	struct buf dir = BUF_INIT, p = BUF_INIT;
+	if (slash)
+		buf_add(&dir, file_path, (size_t)(slash - file_path));
+	else
+		buf_addstr(&dir, ".");
+	const char *base = slash ? slash + 1 : file_path;
+	size_t bn = strlen(base);
+	DIR *dp = opendir(dir.data);
+	struct dirent *e;
+	/* cppcheck-suppress readdirCalled ; this folder is read by one thread */
+	while (dp && (e = readdir(dp))) {
+		long pid;
+		char tail;
+		if (strncmp(e->d_name, base, bn) ||
+		    sscanf(e->d_name + bn, ".tmp-%ld%c", &pid, &tail) != 1 || pid <= 0)
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;       /* that gavel still runs */
+		buf_reset(&p);
+		buf_addf(&p, "%s/%s", dir.data, e->d_name);
+		unlink(p.data);
+	}
+	if (dp)
+		closedir(dp);
+	buf_free(&dir);
+	buf_free(&p);
+}
+
 static struct committer *make(struct archive *a, const char *file_path,
 			      const char *meeting_id, const struct buf *last)
 {
 	struct committer *c = xcalloc(1, sizeof(*c));
 	c->a = a;
 	clear_stale(archive_gitdir(a));
+	if (!archive_is_bare(a)) {
+		struct buf full = BUF_INIT;
+		if (file_path[0] != '/')
+			buf_addf(&full, "%s/", archive_path(a));
+		buf_addstr(&full, file_path);
+		clear_stale_tmp(full.data);
+		buf_free(&full);
+	}
 	struct buf m = BUF_INIT;
 	buf_addf(&m, "%s/gavel/committing-%ld", archive_gitdir(a), (long)getpid());
 	c->marker = buf_detach(&m, NULL);

@@ -38,6 +38,12 @@ committed_in() {
 rc=$?
 expect "run without a terminal refuses, pointing to --plain" \
 	'[ $rc -eq 2 ] && err_has "needs a terminal" && err_has "--plain" && no_escape'
+
+# --- a half-written copy left by a gavel killed while it wrote goes ---
+echo half >"$R/$ID/minutes.yaml.tmp-999999"
+plain 'save\nquit\n'
+expect "a dead gavel's minutes.yaml.tmp-PID is removed by the next run" \
+	'[ $rc -eq 0 ] && [ ! -e "$R/$ID/minutes.yaml.tmp-999999" ] && [ -z "$(git -C "$R" status --porcelain)" ]'
 "$GAVEL" -C "$R" >"$TMP/out" 2>"$TMP/err" </dev/null
 rc=$?
 expect "gavel alone without a terminal prints its usage, no screen" \
