@@ -148,7 +148,8 @@ static void read_standard(struct yr *r, const struct yr_node *n, struct committe
 struct committee *committee_read(struct yr *r, struct yr_map *m)
 {
 	struct committee *c = committee_new(NULL);
-	struct yr_node v, e, quorum_at = { 0 };
+	struct yr_node v, e, quorum_at = { 0 };   /* its place only: value is gone */
+	bool quorum_given = false;
 	int k;
 	while ((k = yr_map_next(r, m, &v)) >= 0) {
 		if ((k == C_QUORUM || k == C_YEAR_STARTS || k == C_STANDARD) &&
@@ -162,7 +163,10 @@ struct committee *committee_read(struct yr *r, struct yr_map *m)
 			break;
 		case C_QUORUM:
 			quorum_at = v;
-			if (!yr_is_null(&v))
+			quorum_at.value = NULL;
+			quorum_at.len = 0;
+			quorum_given = !yr_is_null(&v);
+			if (quorum_given)
 				yr_count(r, &v, &c->quorum);
 			break;
 		case C_YEAR_STARTS:
@@ -190,7 +194,7 @@ struct committee *committee_read(struct yr *r, struct yr_map *m)
 		}
 	}
 	yr_map_require(r, m, C_NAME, "the committee's name");
-	if (yr_map_has(m, C_QUORUM) && !yr_is_null(&quorum_at) &&
+	if (yr_map_has(m, C_QUORUM) && quorum_given &&
 	    (c->quorum < 1 || c->quorum > c->members.n) && !yr_stopped(r)) {
 		yr_error(r, &quorum_at, "expected a quorum from 1 to the number of members "
 			 "(%zu), found %u", c->members.n, c->quorum);

@@ -56,8 +56,10 @@ void open_actions_of(const struct open_actions_meeting *v, size_t nv,
 	struct open_actions_meeting *ms = malloc((nv ? nv : 1) * sizeof(*ms));
 	if (!ms)
 		abort();
-	memcpy(ms, v, nv * sizeof(*ms));
-	qsort(ms, nv, sizeof(*ms), by_date);
+	if (nv) {               /* memcpy and qsort never see NULL */
+		memcpy(ms, v, nv * sizeof(*ms));
+		qsort(ms, nv, sizeof(*ms), by_date);
+	}
 	struct tracked *t = NULL;
 	size_t nt = 0, cap = 0;
 	for (size_t i = 0; i < nv; i++) {
