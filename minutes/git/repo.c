@@ -354,8 +354,40 @@ done:
 
 /* ---- who commits, and the index made durable ---- */
 
+static const char *env_set(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : NULL;
+}
+
+/* GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL (or the committer's) win over the
+ * configuration, as they do for git: scripts and shared accounts set them. */
+static int signature_from_env(struct archive *a, git_signature **sig)
+{
+	const char *name = env_set("GIT_AUTHOR_NAME");
+	const char *email = env_set("GIT_AUTHOR_EMAIL");
+	if (!name)
+		name = env_set("GIT_COMMITTER_NAME");
+	if (!email)
+		email = env_set("GIT_COMMITTER_EMAIL");
+	if (!name && !email)
+		return 1;
+	git_signature *def = NULL;
+	if (!name || !email)
+		(void)git_signature_default(&def, a->repo);
+	if (!name)
+		name = def ? def->name : NULL;
+	if (!email)
+		email = def ? def->email : NULL;
+	int rc = name && email ? git_signature_now(sig, name, email) : 1;
+	git_signature_free(def);
+	return rc == 0 ? 0 : 1;
+}
+
 int archive_signature(struct archive *a, git_signature **sig, struct diags *err)
 {
+	if (signature_from_env(a, sig) == 0)
+		return 0;
 	if (git_signature_default(sig, a->repo) == 0)
 		return 0;
 	/* cppcheck-suppress getpwuidCalled ; gavel has one thread: the static result is not shared */

@@ -39,7 +39,15 @@ expect "a bare repository stays consistent" 'git --git-dir="$TMP/bare.git" fsck 
 mv "$HOME/.gitconfig" "$HOME/.gitconfig.off"
 run -C "$TMP/a" new "Board" 2020-03-03
 expect "without user.name, gavel warns once and still commits" '[ $rc -eq 0 ] && [ "$(grep -c "user.name" "$TMP/err")" = 1 ] && [ -f "$TMP/a/board/2020-03-03/minutes.yaml" ]'
+# As for git, GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL name the author, with no configuration.
+GIT_AUTHOR_NAME="Ada Clerk" GIT_AUTHOR_EMAIL=ada@example.org run -C "$TMP/a" new "Board" 2020-03-10
+expect "GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL name the author, and nothing is warned" '[ $rc -eq 0 ] && ! grep -q "user.name" "$TMP/err" && [ "$(git -C "$TMP/a" log -1 --format="%an <%ae>|%cn")" = "Ada Clerk <ada@example.org>|Ada Clerk" ]'
+unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL
 mv "$HOME/.gitconfig.off" "$HOME/.gitconfig"
+# With a configuration, the environment still wins, as it does for git.
+GIT_AUTHOR_NAME="Bea Deputy" run -C "$TMP/a" new "Board" 2020-03-17
+expect "GIT_AUTHOR_NAME wins over user.name, the configured email kept" '[ $rc -eq 0 ] && [ "$(git -C "$TMP/a" log -1 --format="%an <%ae>")" = "Bea Deputy <$(git config --global user.email)>" ]'
+unset GIT_AUTHOR_NAME
 
 # A lock held by another program.
 touch "$TMP/a/.git/index.lock"
