@@ -1,0 +1,363 @@
+/* form_sheet_store: what a sheet's rows change in the minutes: a choice
+ * picked, a row cleared, text or a count typed and stored. */
+#include "tui/edit/form_sheet.h"
+#include "tui/edit/form_sheet_priv.h"
+
+#include "tui/edit/form_proc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void names_drop(struct names *l, size_t i)
+{
+	free(l->v[i]);
+	memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof(*l->v));
+	l->n--;
+}
+
+/* The item the motion sheet is on, or the declaration's, for messages. */
+static const struct minutes_item *changed_item(const struct sheet *sh)
+{
+	return sh->type == SHEET_MOTIONS ? sheet_item(sh) : NULL;
+}
+
+/* A named vote moves member `name` on: for, against, abstained, none;
+ * the counts follow the lists. */
+static void mark_next(struct sheet *sh, struct recorded_vote *rv, unsigned *counts[3],
+		      const char *name)
+{
+	struct names *l[3] = { &rv->voted_for, &rv->against, &rv->abstained };
+	size_t at;
+	int was = -1;
+	for (int k = 0; k < 3; k++)
+		if (sheet_names_has(l[k], name, &at)) {
+			names_drop(l[k], at);
+			was = k;
+			break;
+		}
+	if (was < 2)
+		names_add(l[was + 1], name);
+	for (int k = 0; k < 3; k++)
+		*counts[k] = (unsigned)l[k]->n;
+	struct votes v = { *counts[0], *counts[1], *counts[2],
+			   { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } } };
+	form_proc_vote_warnings(sh->f, changed_item(sh), &v, was < 2 ? name : NULL);
+}
+
+static void decl_changed(struct sheet *sh, size_t i)
+{
+	form_changed(sh->f, NULL, "declaration %zu changed", i + 1);
+}
+
+/* The item number of an item choice ("5  Title"). */
+static char *choice_number(const struct sheet *sh, size_t i)
+{
+	return xstrdup(sh->f->m->items[i]->number);
+}
+
+bool sheet_pick(struct sheet *sh, size_t i)
+{
+	const struct sheet_row *r = sheet_focused(sh);
+	if (!r || (r->kind != SK_PICK && r->kind != SK_MARKS) || form_refuse_read_only(sh->f))
+		return false;
+	size_t n = sheet_choices(sh, r);
+	if (i >= n)
+		return false;
+	struct form *f = sh->f;
+	struct mrow p;
+	struct declaration *d = sheet_row_decl(sh, r);
+	struct form_person *k = sheet_person(sh);
+	const char *c = sh->choices[i];
+	bool rebuild = false;
+	switch (r->what) {
+	case SW_MOVER:
+	case SW_SECONDER:
+		if (!sheet_row_parts(sh, r, &p))
+			return false;
+		record_text_set(r->what == SW_MOVER ? p.mover : p.seconder, c);
+		form_changed(f, sheet_item(sh), "%s %s", r->b == SHEET_NONE ? "motion"
+			     : "amendment", r->what == SW_MOVER ? "moved" : "seconded");
+		break;
+	case SW_RECORDED:
+	case SW_DECISION_VOTE: {
+		struct minutes_item *it = sheet_item(sh);
+		if (r->what == SW_DECISION_VOTE) {
+			unsigned *counts[3] = { &it->votes_for, &it->votes_against,
+						&it->votes_abstained };
+			mark_next(sh, &it->recorded, counts, c);
+		} else if (sheet_row_parts(sh, r, &p)) {
+			unsigned *counts[3] = { &p.votes->n_for, &p.votes->n_against,
+						&p.votes->n_abstained };
+			mark_next(sh, &p.votes->recorded, counts, c);
+		} else {
+			return false;
+		}
+		form_changed(f, it, "named vote recorded");
+		session_touch(f->s);
+		return true;    /* the focus stays for the next name */
+	}
+	case SW_OUTCOME:
+		if (!sheet_row_parts(sh, r, &p))
+			return false;
+		*p.outcome = (enum outcome)(i + 1);
+		form_changed(f, sheet_item(sh), "%s %s", r->b == SHEET_NONE ? "motion"
+			     : "amendment", sheet_outcome_words[i + 1]);
+		break;
+	case SW_DECL_MEMBER:
+		if (r->fresh) {
+			struct declaration *nd = minutes_add_declaration(f->m, c, NULL, NULL);
+			/* The adder leaves format 2's fields as it found them. */
+			nd->kind = DECL_UNSAID;
+			nd->left_room = false;
+			form_changed(f, NULL, "declaration %zu recorded", f->m->ndeclarations);
+			rebuild = true;
+		} else if (d) {
+			record_text_set(&d->member, c);
+			decl_changed(sh, r->a);
+		}
+		break;
+	case SW_DECL_ITEM: {
+		char *num = choice_number(sh, i);
+		record_text_set(&d->item, num);
+		free(num);
+		decl_changed(sh, r->a);
+		break;
+	}
+	case SW_DECL_KIND:
+		d->kind = (enum declaration_kind)(i + 1);
+		decl_changed(sh, r->a);
+		break;
+	case SW_DECL_LEFT:
+		d->left_room = i == 0;
+		decl_changed(sh, r->a);
+		break;
+	case SW_SUBSTITUTE:
+		record_text_set(&k->substitute_for, c);
+		form_roll_store(&f->roll, f->m);
+		form_changed(f, NULL, "%s substituting for %s", k->name, c);
+		break;
+	case SW_ARRIVED_DURING:
+	case SW_LEFT_DURING: {
+		char *num = choice_number(sh, i);
+		record_text_set(r->what == SW_ARRIVED_DURING ? &k->arrived_during
+			       : &k->left_during, num);
+		free(num);
+		form_roll_store(&f->roll, f->m);
+		form_changed(f, NULL, "attendance of %s changed", k->name);
+		break;
+	}
+	default:
+		return false;
+	}
+	if (rebuild)
+		sheet_build(sh);
+	session_touch(f->s);
+	sheet_move(sh, 1);
+	return true;
+}
+
+void sheet_clear(struct sheet *sh)
+{
+	const struct sheet_row *r = sheet_focused(sh);
+	if (!r || r->fresh || form_refuse_read_only(sh->f))
+		return;
+	struct form *f = sh->f;
+	struct mrow p;
+	struct declaration *d = sheet_row_decl(sh, r);
+	struct form_person *k = sheet_person(sh);
+	switch (r->what) {
+	case SW_DECISION_VOTE:
+		minutes_recorded_free(&sheet_item(sh)->recorded);
+		form_changed(f, sheet_item(sh), "named vote cleared");
+		break;
+	case SW_MOVER: case SW_SECONDER: case SW_OUTCOME: case SW_RECORDED:
+		if (!sheet_row_parts(sh, r, &p))
+			return;
+		if (r->what == SW_OUTCOME)
+			*p.outcome = OUTCOME_UNSAID;
+		else if (r->what == SW_RECORDED)
+			minutes_recorded_free(&p.votes->recorded);
+		else
+			record_text_set(r->what == SW_MOVER ? p.mover : p.seconder, NULL);
+		form_changed(f, sheet_item(sh), "motion changed");
+		break;
+	case SW_DECL_MEMBER:
+		minutes_remove_declaration(f->m, r->a);
+		form_changed(f, NULL, "declaration %zu removed", r->a + 1);
+		sheet_build(sh);
+		break;
+	case SW_DECL_ITEM: record_text_set(&d->item, NULL); decl_changed(sh, r->a); break;
+	case SW_DECL_KIND: d->kind = DECL_UNSAID; decl_changed(sh, r->a); break;
+	case SW_DECL_LEFT: d->left_room = false; decl_changed(sh, r->a); break;
+	case SW_SUBSTITUTE: case SW_ARRIVED_DURING: case SW_LEFT_DURING:
+		record_text_set(r->what == SW_SUBSTITUTE ? &k->substitute_for
+			       : r->what == SW_LEFT_DURING ? &k->left_during
+			       : &k->arrived_during, NULL);
+		form_roll_store(&f->roll, f->m);
+		form_changed(f, NULL, "attendance of %s changed", k->name);
+		break;
+	default:
+		break;
+	}
+	session_touch(f->s);
+}
+
+/* ---- typing ---- */
+
+static char *trimmed(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	return xstrndup(s, n);
+}
+
+static bool read_count(const char *s, unsigned *v)
+{
+	unsigned long n = 0;
+	for (const char *p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || n > 100000)
+			return false;
+		n = n * 10 + (unsigned long)(*p - '0');
+	}
+	*v = (unsigned)n;
+	return true;
+}
+
+static bool read_time(const char *s, char out[6])
+{
+	unsigned h, mi;
+	char extra;
+	if (!*s) {
+		out[0] = 0;
+		return true;
+	}
+	if ((sscanf(s, "%u:%u%c", &h, &mi, &extra) == 2 ||
+	     (strlen(s) == 4 && sscanf(s, "%2u%2u%c", &h, &mi, &extra) == 2)) &&
+	    h < 24 && mi < 60) {
+		snprintf(out, 6, "%02u:%02u", h, mi);
+		return true;
+	}
+	return false;
+}
+
+static bool store_motion_text(struct sheet *sh, const struct sheet_row *r, const char *v)
+{
+	struct minutes_item *it = sheet_item(sh);
+	struct motion *mo = sheet_row_motion(sh, r);
+	struct mrow p;
+	if (r->fresh) {
+		if (!*v)
+			return false;
+		if (r->b == SHEET_NONE)
+			minutes_item_add_motion(it, v, NULL, NULL);
+		else
+			minutes_motion_add_amendment(mo, v, NULL, NULL);
+		form_changed(sh->f, it, "%s recorded", r->b == SHEET_NONE ? "motion"
+			     : "amendment");
+		return true;
+	}
+	if (!*v) {
+		if (r->b == SHEET_NONE) {
+			minutes_item_remove_motion(it, r->a);
+		} else {
+			struct amendment *am = &mo->amendments[r->b];
+			free(am->text);
+			free(am->mover);
+			free(am->seconder);
+			minutes_votes_free(&am->votes);
+			memmove(am, am + 1, (mo->namendments - r->b - 1) * sizeof(*am));
+			mo->namendments--;
+		}
+		form_changed(sh->f, it, "%s removed", r->b == SHEET_NONE ? "motion"
+			     : "amendment");
+		return true;
+	}
+	if (sheet_row_parts(sh, r, &p) && strcmp(*p.text ? *p.text : "", v)) {
+		record_text_set(p.text, v);
+		form_changed(sh->f, it, "%s changed", r->b == SHEET_NONE ? "motion"
+			     : "amendment");
+	}
+	return false;
+}
+
+static bool store_count(struct sheet *sh, const struct sheet_row *r, const char *v)
+{
+	struct mrow p;
+	unsigned n;
+	if (!sheet_row_parts(sh, r, &p))
+		return true;
+	if (!read_count(v, &n)) {
+		form_say(sh->f, true, "'%s' is not a number of votes", v);
+		return false;
+	}
+	struct votes *vo = p.votes;
+	unsigned *dst = r->what == SW_FOR ? &vo->n_for : r->what == SW_AGAINST
+		? &vo->n_against : &vo->n_abstained;
+	if (n == *dst)
+		return true;
+	if (minutes_recorded_any(&vo->recorded)) {
+		form_say(sh->f, true, "the named vote gives the counts: change it there "
+			 "(Delete on it clears it)");
+		return false;
+	}
+	*dst = n;
+	form_changed(sh->f, sheet_item(sh), "votes recorded");
+	form_proc_vote_warnings(sh->f, sheet_item(sh), vo, NULL);
+	return true;
+}
+
+bool sheet_store(struct sheet *sh)
+{
+	const struct sheet_row *r = sheet_focused(sh);
+	if (!r || !sh->field || !sh->changed)
+		return true;
+	if (session_read_only(sh->f->s)) {
+		sh->changed = false;
+		return true;
+	}
+	char *v = trimmed(field_text(sh->field, NULL));
+	bool ok = true, rebuild = false;
+	struct declaration *d = sheet_row_decl(sh, r);
+	struct form_person *k = sheet_person(sh);
+	char t[6];
+	switch (r->what) {
+	case SW_MOTION:
+		rebuild = store_motion_text(sh, r, v);
+		break;
+	case SW_FOR: case SW_AGAINST: case SW_ABST:
+		ok = store_count(sh, r, v);
+		break;
+	case SW_DECL_INTEREST:
+		if (d && strcmp(d->interest ? d->interest : "", v)) {
+			record_text_set(&d->interest, *v ? v : NULL);
+			decl_changed(sh, r->a);
+		}
+		break;
+	case SW_ARRIVED: case SW_LEFT:
+		if (!read_time(v, t)) {
+			form_say(sh->f, true, "'%s' is not a time; expected HH:MM, such as "
+				 "18:25", v);
+			ok = false;
+		} else if (k) {
+			memcpy(r->what == SW_ARRIVED ? k->arrived : k->left, t, 6);
+			form_roll_store(&sh->f->roll, sh->f->m);
+			form_changed(sh->f, NULL, "attendance of %s changed", k->name);
+		}
+		break;
+	default:
+		break;
+	}
+	free(v);
+	if (ok)
+		sh->changed = false;
+	if (rebuild)
+		sheet_build(sh);
+	session_touch(sh->f->s);
+	return ok;
+}
+
