@@ -14,6 +14,7 @@
 #                              wait_match, wait_gone, screen_has/_lacks)
 #   wait_log TEXT              polls until the newest commit mentions TEXT
 #   wait_exit NAME [SECONDS]   waits for window NAME's gavel to end; sets $rc
+#   choice_key TEXT            the key a sheet's list shows before TEXT
 #   check DESCRIPTION CMD...   ok when CMD succeeds
 #   committed_has TEXT, same_as EXPECTED, log_has, clean_tree, no_journal
 #                              the repository, with git as the witness
@@ -150,6 +151,12 @@ start() {
 on() { WIN="gavel:$1"; }
 
 pid_of() { cat "$TMP/$1.pid"; }
+
+# choice_key TEXT: the key (1-9, a-z) an open sheet shows before the
+# choice TEXT; empty when none shows.
+choice_key() {
+	screen | sed -n "s/^ *\([1-9a-z]\)  *$1\( .*\)\{0,1\}\$/\1/p" | head -1
+}
 
 keys() { tmux_ send-keys -t "$WIN" "$@"; }
 

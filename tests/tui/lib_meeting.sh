@@ -30,14 +30,25 @@ check "the presenters marked in attendance" wait_match "in attendance +Penny Hob
 keys Enter
 check "Enter leads on to the opening" wait_for "Declaration"
 
-# A declaration: member, item, interest.
-type_text "Cllr Jo Reid"
-keys Enter
-type_text "3"
-keys Enter
+# A declaration on the F4 sheet: the member picked from those present,
+# the item from the agenda, then the interest.  (The opening's own
+# unlabelled declaration fields are gone: typing there is refused.)
+check "the opening says how to declare" wait_for "F4 declare an interest"
+type_text "Cllr Jo Reid declared"
+check "typing on the opening's declaration row is refused" \
+	wait_for "declarations are made and changed on the F4 sheet"
+keys F4
+check "F4 opens the declarations" wait_for "Declarations of interest"
+check "the member is picked from those present" wait_match "[1-9a-z] +Cllr Jo Reid"
+keys "$(choice_key "Cllr Jo Reid")"
+check "the item is picked from the agenda" wait_match "3 +3  Integrated Communities"
+keys 3
 type_text "Trustee of a local refugee charity"
 keys Enter
 check "a declaration recorded" wait_for "Trustee of a local refugee charity"
+keys Escape
+check "the opening lists the declaration" \
+	wait_for "Cllr Jo Reid, item 3: Trustee of a local refugee charity"
 
 # ^N to the items, on to item 3.
 keys C-n

@@ -30,13 +30,15 @@ check "with NO_COLOR gavel run opens" wait_for "Cllr Ruth Dombey"
 check "the attendance list has no colours" no_colours
 keys Enter
 check "Enter leads on to the opening" wait_for "Declaration"
-type_text "Cllr Jo Reid"
-keys Enter
-type_text "3"
-keys Enter
+keys F4
+check "F4 opens the declarations" wait_for "Declarations of interest"
+check "the sheet has no colours" no_colours
+keys "$(choice_key "Cllr Jo Reid")" 3
 type_text "Trustee of a local refugee charity"
 keys Enter
 check "a declaration is recorded" wait_for "Trustee of a local refugee charity"
+keys Escape
+check "Esc closes the declarations" wait_gone "Declarations of interest"
 check "the opening has no colours" no_colours
 keys C-n
 check "^N opens the first item" wait_for "Welcome, apologies and declarations"

@@ -413,6 +413,54 @@ static void test_declaration(void **state)
 	assert_int_equal(f->m->ndeclarations, 0);
 }
 
+/* The opening lists declarations and cannot take one typed; a
+ * declaration made without the sheet (gavel run --plain) names a member
+ * present and an item of the agenda, or nothing is stored. */
+static void test_declaration_typed(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	form_nav_enter(f, FORM_OPENING);
+	for (size_t i = 0; i < f->nslots; i++)
+		assert_true(f->slots[i].kind == SLOT_START || f->slots[i].kind == SLOT_VENUE ||
+			    f->slots[i].kind == SLOT_DECL_MEMBER);
+	f->focus = form_slot_find(f, SLOT_DECL_MEMBER, 0);
+	form_load(f);
+	char *t = form_slot_text(f, form_focused(f));
+	assert_string_equal(t, "F4 declare an interest");
+	free(t);
+	form_set_text(f, "Cllr Patel declared an interest as a landowner");
+	assert_false(f->field_changed);
+	assert_true(form_move(f, 0));
+	assert_int_equal(f->m->ndeclarations, 0);
+
+	assert_false(sheet_declare(f, "Patel declared an interest as a landowner", "5",
+				   "Owns land"));
+	assert_non_null(strstr(f->msg.data, "names no member present"));
+	assert_false(sheet_declare(f, "Cllr Sam Patel", "99", "Owns land"));
+	assert_non_null(strstr(f->msg.data, "there is no item 99"));
+	assert_int_equal(f->m->ndeclarations, 0);
+	/* Named as a speaker is: title and surname. */
+	assert_true(sheet_declare(f, "Cllr Patel", "5", "Owns land"));
+	assert_int_equal(f->m->ndeclarations, 1);
+	assert_string_equal(f->m->declarations[0].member, "Cllr Sam Patel");
+	assert_string_equal(f->m->declarations[0].item, "5");
+	/* The opening lists it, whole. */
+	form_build(f);
+	t = form_slot_text(f, &f->slots[form_slot_find(f, SLOT_DECL_MEMBER, 0)]);
+	assert_string_equal(t, "Cllr Sam Patel, item 5: Owns land");
+	free(t);
+	/* Someone away does not declare. */
+	form_nav_enter(f, FORM_ATTENDANCE);
+	for (f->sel = 0; f->sel < f->roll.n; f->sel++)
+		if (!strcmp(f->roll.v[f->sel].name, "Cllr Alex Morgan"))
+			break;
+	form_roll_mark(f, FORM_APOLOGIES);
+	assert_false(sheet_declare(f, "Cllr Alex Morgan", NULL, "Governor"));
+	assert_non_null(strstr(f->msg.data, "Cllr Alex Morgan is not a member present"));
+	assert_int_equal(f->m->ndeclarations, 1);
+}
+
 /* ---- minute numbers ---- */
 
 static void test_minute_numbers(void **state)
@@ -448,6 +496,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_motion_amendment_lost, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_votes_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_declaration, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_declaration_typed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_minute_numbers, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,13 +129,11 @@ static void build_opening(struct form *f)
 {
 	slots_add(f, SLOT_START, 0);
 	slots_add(f, SLOT_VENUE, 0);
-	for (size_t i = 0; i <= f->m->ndeclarations; i++) {
+	/* Each declaration a row, and the last says how to make one: they
+	 * are made and changed on the F4 sheet only, where every field is
+	 * labelled and the member is picked from those present. */
+	for (size_t i = 0; i <= f->m->ndeclarations; i++)
 		slots_add(f, SLOT_DECL_MEMBER, i);
-		if (i < f->m->ndeclarations) {
-			slots_add(f, SLOT_DECL_ITEM, i);
-			slots_add(f, SLOT_DECL_INTEREST, i);
-		}
-	}
 }
 
 static void build_item(struct form *f, const struct minutes_item *it)
@@ -199,6 +197,11 @@ bool form_slot_multiline(enum form_slot_kind k)
 	return k == SLOT_SUMMARY;
 }
 
+bool form_slot_readonly(enum form_slot_kind k)
+{
+	return k == SLOT_DECL_MEMBER || k == SLOT_DECL_ITEM || k == SLOT_DECL_INTEREST;
+}
+
 bool form_slot_is_new(const struct form *f, const struct form_slot *sl)
 {
 	const struct minutes_item *it = form_item(f);
@@ -221,8 +224,7 @@ void form_slot_label(const struct form *f, const struct form_slot *sl, char *out
 	case SLOT_VENUE: snprintf(out, n, "Venue"); break;
 	case SLOT_DECL_MEMBER:
 		snprintf(out, n, fresh ? "Declaration +" : "Declaration %zu", k); break;
-	case SLOT_DECL_ITEM: snprintf(out, n, "  item"); break;
-	case SLOT_DECL_INTEREST: snprintf(out, n, "  interest"); break;
+	case SLOT_DECL_ITEM: case SLOT_DECL_INTEREST: snprintf(out, n, "  (unused)"); break;
 	case SLOT_TITLE: snprintf(out, n, "Title"); break;
 	case SLOT_STARTED: snprintf(out, n, "Started"); break;
 	case SLOT_ENDED: snprintf(out, n, "Ended"); break;
@@ -258,15 +260,30 @@ static char *count_text(unsigned v)
 	return xstrdup(b);
 }
 
+/* "Cllr Jo Reid, item 3: Trustee of a charity (disclosable pecuniary,
+ * left the room)", a declaration as the opening lists it. */
+static char *declaration_text(const struct declaration *d)
+{
+	struct buf b = BUF_INIT;
+	buf_addstr(&b, has(d->member) ? d->member : "(no member)");
+	if (has(d->item))
+		buf_addf(&b, ", item %s", d->item);
+	if (has(d->interest))
+		buf_addf(&b, ": %s", d->interest);
+	const char *kind = form_proc_kind_words(d->kind);
+	if (*kind || d->left_room)
+		buf_addf(&b, " (%s%s%s)", kind, *kind && d->left_room ? ", " : "",
+			 d->left_room ? "left the room" : "");
+	return buf_detach(&b, NULL);
+}
+
 static char *meeting_text(const struct minutes *m, const struct form_slot *sl)
 {
-	size_t i = sl->index;
 	switch (sl->kind) {
 	case SLOT_START: return xstrdup(m->start);
 	case SLOT_VENUE: return dup_or_empty(m->venue);
-	case SLOT_DECL_MEMBER: return dup_or_empty(m->declarations[i].member);
-	case SLOT_DECL_ITEM: return dup_or_empty(m->declarations[i].item);
-	case SLOT_DECL_INTEREST: return dup_or_empty(m->declarations[i].interest);
+	case SLOT_DECL_MEMBER: return declaration_text(&m->declarations[sl->index]);
+	case SLOT_DECL_ITEM: case SLOT_DECL_INTEREST: return xstrdup("");
 	default: return NULL;
 	}
 }
@@ -303,6 +320,8 @@ static char *item_text(const struct minutes_item *it, const struct form_slot *sl
 
 char *form_slot_text(const struct form *f, const struct form_slot *sl)
 {
+	if (sl->kind == SLOT_DECL_MEMBER && form_slot_is_new(f, sl))
+		return xstrdup(FORM_DECLARE_HINT);
 	if (form_slot_is_new(f, sl))
 		return xstrdup("");
 	char *t = meeting_text(f->m, sl);
@@ -391,8 +410,6 @@ static struct stored store_meeting(struct form *f, const struct form_slot *sl,
 {
 	struct minutes *m = f->m;
 	struct stored r = { true, false };
-	size_t i = sl->index;
-	bool fresh = form_slot_is_new(f, sl);
 	char t[6];
 	switch (sl->kind) {
 	case SLOT_START:
@@ -407,26 +424,6 @@ static struct stored store_meeting(struct form *f, const struct form_slot *sl,
 	case SLOT_VENUE:
 		if (set_text(&m->venue, v))
 			form_changed(f, NULL, "venue changed");
-		break;
-	case SLOT_DECL_MEMBER:
-		if (fresh && *v) {
-			minutes_add_declaration(m, v, NULL, NULL);
-			form_changed(f, NULL, "declaration %zu recorded", m->ndeclarations);
-			r.rebuild = true;
-		} else if (!fresh && !*v) {
-			minutes_remove_declaration(m, i);
-			form_changed(f, NULL, "declaration %zu removed", i + 1);
-			r.rebuild = true;
-		} else if (!fresh && set_text(&m->declarations[i].member, v))
-			form_changed(f, NULL, "declaration %zu changed", i + 1);
-		break;
-	case SLOT_DECL_ITEM:
-		if (set_text(&m->declarations[i].item, v))
-			form_changed(f, NULL, "declaration %zu changed", i + 1);
-		break;
-	case SLOT_DECL_INTEREST:
-		if (set_text(&m->declarations[i].interest, v))
-			form_changed(f, NULL, "declaration %zu changed", i + 1);
 		break;
 	default:
 		break;
@@ -666,6 +663,10 @@ bool form_move(struct form *f, long delta)
 
 void form_touched(struct form *f)
 {
+	/* A row only shown (a declaration: F4 changes it) is never stored. */
+	const struct form_slot *sl = form_focused(f);
+	if (sl && form_slot_readonly(sl->kind))
+		return;
 	f->field_changed = true;
 	session_touch(f->s);
 }

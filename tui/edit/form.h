@@ -38,6 +38,11 @@ enum form_view {
 /* The fields of the forms.  Each is text in the minutes; `index` picks
  * the entry of a list, and index == the list's length is the fresh entry
  * at its end, where typing adds one.  The journal keeps these numbers. */
+/* SLOT_DECL_MEMBER is a declaration as a row only shown (index ==
+ * ndeclarations: the row that says F4 makes one); F4's sheet
+ * (form_sheet.h) makes and changes them.  SLOT_DECL_ITEM and
+ * SLOT_DECL_INTEREST are no longer on any form: they keep their numbers
+ * for journals written before. */
 enum form_slot_kind {
 	SLOT_START, SLOT_VENUE, SLOT_DECL_MEMBER, SLOT_DECL_ITEM,
 	SLOT_DECL_INTEREST, SLOT_TITLE, SLOT_STARTED, SLOT_ENDED,
@@ -121,6 +126,11 @@ size_t form_slot_find(const struct form *f, enum form_slot_kind kind, size_t ind
 /* The focused slot, or NULL. */
 const struct form_slot *form_focused(const struct form *f);
 bool form_slot_multiline(enum form_slot_kind kind);
+/* A row shown, not typed into: a declaration on the opening (F4, or
+ * Enter on it, opens the declarations' sheet). */
+bool form_slot_readonly(enum form_slot_kind kind);
+/* What the opening's last declaration row says. */
+#define FORM_DECLARE_HINT "F4 declare an interest"
 /* True for the fresh entry at the end of a list. */
 bool form_slot_is_new(const struct form *f, const struct form_slot *sl);
 /* "Comment 3", "Comment +", "  role". */

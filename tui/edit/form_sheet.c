@@ -416,3 +416,16 @@ void sheet_touched(struct sheet *sh)
 	sh->changed = true;
 	session_touch(sh->f->s);
 }
+
+void sheet_focus_declaration(struct sheet *sh, size_t i)
+{
+	if (sh->type != SHEET_DECLARATIONS || !sheet_store(sh))
+		return;
+	for (size_t k = 0; k < sh->nrows; k++)
+		if (sh->rows[k].what == SW_DECL_MEMBER &&
+		    (sh->rows[k].a == i || (sh->rows[k].fresh && i >= sh->rows[k].a))) {
+			sh->focus = k;
+			break;
+		}
+	load(sh);
+}

@@ -103,4 +103,15 @@ void sheet_set_text(struct sheet *sh, const char *text);
 /* The field was typed into. */
 void sheet_touched(struct sheet *sh);
 
+/* Focuses declaration i's member row (the fresh one when i is past the
+ * last), on the declarations' sheet. */
+void sheet_focus_declaration(struct sheet *sh, size_t i);
+/* Records a declaration as the sheet would, without it (gavel run
+ * --plain): `member` must name one member present (a full name, or as a
+ * speaker is named: "Cllr Reid", a unique surname), `item` (NULL or "":
+ * none) an item of the agenda.  False, with a message saying what was
+ * expected and nothing stored, when either does not. */
+bool sheet_declare(struct form *f, const char *member, const char *item,
+		   const char *interest);
+
 #endif

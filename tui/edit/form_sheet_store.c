@@ -4,6 +4,7 @@
 #include "tui/edit/form_sheet_priv.h"
 
 #include "tui/edit/form_proc.h"
+#include "tui/edit/form_speakers.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -361,3 +362,53 @@ bool sheet_store(struct sheet *sh)
 	return ok;
 }
 
+
+/* The member present `typed` names, or NULL having said why not. */
+static const char *present_member(struct form *f, const char *typed)
+{
+	const struct minutes *m = f->m;
+	for (size_t i = 0; i < m->present.n; i++)
+		if (!strcmp(m->present.v[i].name, typed))
+			return m->present.v[i].name;
+	enum form_speaker_check how;
+	const char *other = NULL;
+	const char *who = form_speakers_match(f, typed, strlen(typed), &how, &other);
+	for (size_t i = 0; who && how == FORM_SPEAKER_FOUND && i < m->present.n; i++)
+		if (!strcmp(m->present.v[i].name, who))
+			return m->present.v[i].name;
+	if (how == FORM_SPEAKER_AMBIGUOUS && who && other)
+		form_say(f, true, "'%s' names both %s and %s: give the full name", typed, who,
+			 other);
+	else if (who && how != FORM_SPEAKER_UNKNOWN)
+		form_say(f, true, "%s is not a member present: only members present declare "
+			 "(mark them present first)", who);
+	else
+		form_say(f, true, "'%s' names no member present; expected a member's name, "
+			 "such as %s", typed, m->present.n ? m->present.v[0].name : "Cllr Reid");
+	return NULL;
+}
+
+bool sheet_declare(struct form *f, const char *member, const char *item,
+		   const char *interest)
+{
+	if (form_refuse_read_only(f))
+		return false;
+	const char *who = present_member(f, member);
+	if (!who)
+		return false;
+	bool known = !item || !*item;
+	for (size_t i = 0; !known && i < f->m->nitems; i++)
+		known = !strcmp(f->m->items[i]->number, item);
+	if (!known) {
+		form_say(f, true, "there is no item %s on the agenda; expected an item's "
+			 "number, such as %s", item, f->m->nitems ? f->m->items[0]->number : "3");
+		return false;
+	}
+	struct declaration *d = minutes_add_declaration(f->m, who, item && *item ? item : NULL,
+							 interest && *interest ? interest : NULL);
+	d->kind = DECL_UNSAID;
+	d->left_room = false;
+	form_changed(f, NULL, "declaration %zu recorded", f->m->ndeclarations);
+	session_touch(f->s);
+	return true;
+}

@@ -6,6 +6,7 @@
 #include "tui/edit/form_nav.h"
 #include "tui/edit/form_phrases.h"
 #include "tui/edit/form_roll.h"
+#include "tui/edit/form_sheet.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -569,10 +570,11 @@ static void cmd_opening(struct plain *p, const char *word, char *args)
 			say(p, "Type declare MEMBER; ITEM; INTEREST.");
 			return;
 		}
-		if (set_slot(p, SLOT_DECL_MEMBER, i, trim(args)) &&
-		    (!item || !*item || set_slot(p, SLOT_DECL_ITEM, i, item)) &&
-		    (!interest || !*interest || set_slot(p, SLOT_DECL_INTEREST, i, interest)))
+		/* The member must be one present, the item one of the agenda. */
+		if (sheet_declare(f, trim(args), item, interest))
 			say(p, "Declaration %zu recorded.", i + 1);
+		else
+			out_messages(p);
 	}
 	if (session_pending(f->s))
 		form_commit(f);

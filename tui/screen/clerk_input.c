@@ -243,11 +243,39 @@ static void form_type(struct clerk *c, int r, wint_t ch)
 	field_key(c, c->f.field, r, ch);
 }
 
+/* A key on a row only shown (a declaration on the opening): Enter opens
+ * it on the F4 sheet, moving keys move, and typing says where
+ * declarations are made.  False for a key it leaves to the form (F4, ^N,
+ * ^S...). */
+static bool readonly_key(struct clerk *c, const struct form_slot *sl, int action)
+{
+	struct form *f = &c->f;
+	long page = LINES > 10 ? (LINES - 6) / 2 : 1;
+	switch (action) {
+	case CA_STORE: clerk_sheet_open_declaration(c, sl->index); return true;
+	case CA_FIELD_NEXT: case CA_FIELD_DOWN: form_move(f, 1); return true;
+	case CA_FIELD_PREV: case CA_FIELD_UP: form_move(f, -1); return true;
+	case CA_FIELD_PGDN: form_move(f, page); return true;
+	case CA_FIELD_PGUP: form_move(f, -page); return true;
+	case CA_FIELD_MOVE: return true;
+	case 0: case CA_PHRASE: case CA_SPEAKER: case CA_EDITOR:
+		if (!form_refuse_read_only(f))
+			form_say(f, true, "declarations are made and changed on the F4 "
+				 "sheet, every field labelled: F4 declares an interest, "
+				 "Enter opens this one");
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void form_key(struct clerk *c, int action, int r, wint_t ch)
 {
 	struct form *f = &c->f;
 	const struct form_slot *sl = form_focused(f);
 	if (!sl || !f->field)
+		return;
+	if (form_slot_readonly(sl->kind) && readonly_key(c, sl, action))
 		return;
 	if (field_pasting(f->field)) {
 		if (!session_read_only(f->s))

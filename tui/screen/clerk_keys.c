@@ -118,7 +118,8 @@ static const struct key_binding clerk_bindings[] = {
 	  NULL, FORM, "the actions earlier meetings left open, to mark done, in progress "
 	  "(with a note) or dropped in this item (matters arising)", 0 },
 	{ CA_DECLARATIONS, CM_OPENING, { KC_FN(KEY_F(4)) }, "F4", "declarations", FORM,
-	  "declarations of interest: member, item, interest, kind, left the room", 0 },
+	  "declarations of interest: member, item, interest, kind, left the room; "
+	  "the opening lists them, and Enter on one opens it here", 0 },
 	{ CA_DECLARATIONS, CM_ITEM | CM_SUMMARY | CM_DECISION | CM_HUB | CM_ATTENDANCE,
 	  { KC_FN(KEY_F(4)) }, "F4", NULL, NULL, NULL, 0 },
 	{ CA_EDITOR, CM_ITEM | CM_SUMMARY, { KC_CTRL('O') }, "^O", "editor", FORM,
@@ -126,8 +127,7 @@ static const struct key_binding clerk_bindings[] = {
 	{ CA_EDITOR, CM_OPENING | CM_DECISION, { KC_CTRL('O') }, "^O", NULL, NULL, NULL, 0 },
 	{ KEYS_WIDGET, CM_SUMMARY, { 0 }, "^Z", "undo", NULL, NULL, KB_NOHELP | KB_DROP(2) },
 	{ KEYS_WIDGET, CM_FORM, { 0 }, "empty a field", NULL, FORM,
-	  "and leave it: that comment, action, presenter, document or declaration "
-	  "is removed", 0 },
+	  "and leave it: that comment, action, presenter or document is removed", 0 },
 
 	{ CA_COMMIT, CM_VIEWS, { KC_CTRL('S') }, "^S", NULL, ANYWHERE, "commit now", 0 },
 	{ CA_CORRECT, CM_VIEWS, { KC_CTRL('R') }, "^R", NULL, ANYWHERE,

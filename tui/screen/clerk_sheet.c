@@ -72,6 +72,13 @@ void clerk_sheet_open(struct clerk *c, enum sheet_type type, const char *name)
 	c->sheet_top = 0;
 }
 
+void clerk_sheet_open_declaration(struct clerk *c, size_t i)
+{
+	clerk_sheet_open(c, SHEET_DECLARATIONS, NULL);
+	if (c->sheet)
+		sheet_focus_declaration(c->sheet, i);
+}
+
 void clerk_sheet_close(struct clerk *c)
 {
 	sheet_close(c->sheet);

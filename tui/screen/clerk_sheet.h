@@ -20,6 +20,9 @@ extern const struct keymap sheet_keymap;
 /* Opens a sheet over the screen (nothing, with the model's message, when
  * it cannot open). */
 void clerk_sheet_open(struct clerk *c, enum sheet_type type, const char *name);
+/* Opens the declarations' sheet on declaration i (past the last: the
+ * fresh one). */
+void clerk_sheet_open_declaration(struct clerk *c, size_t i);
 /* Closes it: stores and commits. */
 void clerk_sheet_close(struct clerk *c);
 /* A key while a sheet is open. */
