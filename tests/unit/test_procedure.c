@@ -30,6 +30,7 @@
 #include "minutes/git/meeting.h"
 #include "minutes/session/session.h"
 #include "tui/edit/form.h"
+#include "tui/edit/form_arising.h"
 #include "tui/edit/form_journal.h"
 #include "tui/edit/form_nav.h"
 #include "tui/edit/form_phrases.h"
@@ -461,6 +462,68 @@ static void test_declaration_typed(void **state)
 	assert_int_equal(f->m->ndeclarations, 1);
 }
 
+/* ---- text typed on a sheet, in the journal ---- */
+
+/* The state a crash leaves, read back into a fresh form on the session
+ * (sheets shown, or not: then the text is stored). */
+static void restart(struct form *f, const char *state, bool shown)
+{
+	struct session *s = f->s;
+	form_free(f);
+	form_init(f, s);
+	f->sheets_shown = shown;
+	form_journal_restore(f, state);
+}
+
+static void test_sheet_journal(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	struct buf st = BUF_INIT;
+	form_nav_item(f, ITEM_5);
+	/* A motion half typed, then the note of an action in progress. */
+	struct sheet *sh = f->sheet = sheet_open(f, SHEET_MOTIONS, NULL);
+	sheet_set_text(sh, "That the strategy be welc");
+	struct open_action oa = { .id = (char *)"2018-01-17/1" };
+	minutes_item_add_update(form_item(f), oa.id, UPDATE_IN_PROGRESS, NULL);
+	struct arising ar = { .f = f, .item = f->item, .v = &oa, .n = 1,
+			      .note = field_new(0) };
+	field_set_text(ar.note, "Draft circulated; final by May", 30);
+	f->arising = &ar;
+	form_journal_state(f, &st);
+	field_delete(ar.note);
+	f->arising = NULL;
+	f->sheet = NULL;
+	sheet_close(sh);
+	minutes_item_remove_motion(form_item(f), 0);
+	minutes_item_remove_update(form_item(f), 0);
+	minutes_item_add_update(form_item(f), oa.id, UPDATE_IN_PROGRESS, NULL);
+
+	/* The screen: the sheet open again, the text as typed, not stored. */
+	restart(f, st.data, true);
+	assert_non_null(f->sheet);
+	assert_int_equal(f->sheet->type, SHEET_MOTIONS);
+	assert_true(f->sheet->changed);
+	assert_string_equal(field_text(f->sheet->field, NULL), "That the strategy be welc");
+	assert_int_equal(form_item(f)->nmotions, 0);
+	/* The note is stored into its update. */
+	assert_string_equal(form_item(f)->updates[0].note, "Draft circulated; final by May");
+	form_journal_recovered(f, "2026-12-04T11:42:07Z");
+	assert_non_null(strstr(f->msg.data, "a new motion as it was being typed"));
+	sh = f->sheet;
+	f->sheet = NULL;
+	sheet_close(sh);
+	assert_int_equal(form_item(f)->nmotions, 1);
+	minutes_item_remove_motion(form_item(f), 0);
+
+	/* No screen to show it (gavel run --plain): stored at once. */
+	restart(f, st.data, false);
+	assert_null(f->sheet);
+	assert_int_equal(form_item(f)->nmotions, 1);
+	assert_string_equal(form_item(f)->motions[0].text, "That the strategy be welc");
+	buf_free(&st);
+}
+
 /* ---- minute numbers ---- */
 
 static void test_minute_numbers(void **state)
@@ -497,6 +560,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_item_votes_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_declaration, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_declaration_typed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sheet_journal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_minute_numbers, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

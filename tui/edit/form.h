@@ -26,6 +26,9 @@
 #include "tui/edit/field.h"
 #include "tui/edit/form_roll.h"
 
+struct sheet;
+struct arising;
+
 /* The views; the journal keeps these numbers (tests/torture knows them). */
 enum form_view {
 	FORM_ATTENDANCE,        /* the tick list */
@@ -90,6 +93,14 @@ struct form {
 					 * the clerk's next space is not doubled */
 
 	double journal_call;            /* when form_journal_write was last called */
+	/* What is open over the view, kept here for the journal (text typed
+	 * on a sheet is journalled as the form's is): a sheet (form_sheet.h)
+	 * or the open actions (form_arising.h), or NULL.  The screen sets
+	 * them as it opens and closes them; form_journal_restore reopens a
+	 * sheet into `sheet` when `sheets_shown`, else stores its text. */
+	struct sheet *sheet;
+	struct arising *arising;
+	bool sheets_shown;
 
 	struct buf msg;                 /* for the clerk's message line, whole */
 	bool msg_error;

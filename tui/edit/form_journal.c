@@ -4,7 +4,9 @@
 #include "minutes/audit/mdiff.h"
 #include "minutes/git/meeting.h"
 #include "tui/edit/form.h"
+#include "tui/edit/form_arising.h"
 #include "tui/edit/form_nav.h"
+#include "tui/edit/form_sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +26,21 @@ void form_journal_state(const struct form *f, struct buf *out)
 	const struct form_slot *sl = form_focused(f);
 	buf_addf(out, "view %d\nitem %zu\nentered %d\n", (int)f->view, f->item,
 		 f->entered ? 1 : 0);
+	const struct sheet *sh = f->sheet;
+	if (sh) {
+		const char *who = sh->person ? sh->person : "";
+		const char *t = sh->field ? field_text(sh->field, NULL) : "";
+		buf_addf(out, "sheet %d %zu %d %zu %zu %zu\n", (int)sh->type, sh->focus,
+			 sh->changed ? 1 : 0, sh->field ? field_cursor(sh->field) : 0,
+			 strlen(who), strlen(t));
+		buf_addf(out, "%s%s\n", who, t);
+	}
+	const struct arising *ar = f->arising;
+	if (ar && ar->note && ar->sel < ar->n) {
+		const char *t = field_text(ar->note, NULL);
+		buf_addf(out, "note %zu %zu\n%s%s\n", strlen(ar->v[ar->sel].id), strlen(t),
+			 ar->v[ar->sel].id, t);
+	}
 	if (sl && f->field) {
 		const char *t = field_text(f->field, NULL);
 		buf_addf(out, "slot %d %zu\ncursor %zu\nchanged %d\ntext %zu\n",
@@ -33,12 +50,97 @@ void form_journal_state(const struct form *f, struct buf *out)
 	}
 }
 
+/* The longest text a state holds (the journal's own limit). */
+#define STATE_MAX ((size_t)64 << 20)
+
+/* What a journal says was open over the view. */
+struct over {
+	int type;                       /* enum sheet_type; -1: no sheet */
+	size_t focus, cursor;
+	int changed;
+	char *person, *text;            /* malloc'd */
+	char *note_id, *note;           /* an open action's note, malloc'd */
+};
+
+/* Reads "LEN1 LEN2" bytes after the line at p into *a and *b; the line
+ * after them, or NULL when the state is cut short. */
+static const char *two_parts(const char *p, size_t la, size_t lb, char **a, char **b)
+{
+	const char *nl = strchr(p, '\n');
+	if (!nl || la > STATE_MAX || lb > STATE_MAX || strnlen(nl + 1, la + lb + 1) < la + lb + 1)
+		return NULL;
+	*a = xstrndup(nl + 1, la);
+	*b = xstrndup(nl + 1 + la, lb);
+	return nl + 1 + la + lb + 1;
+}
+
+/* The sheet the journal had open, reopened with its text as typed (or,
+ * with no screen to show it, its text stored as leaving it would). */
+static void restore_sheet(struct form *f, const struct over *o)
+{
+	if (o->type < SHEET_MOTIONS || o->type > SHEET_PERSON ||
+	    (o->type == SHEET_MOTIONS && f->view != FORM_ITEM))
+		return;
+	struct sheet *sh = sheet_open(f, (enum sheet_type)o->type,
+				      o->type == SHEET_PERSON ? o->person : NULL);
+	if (!sh)
+		return;
+	sheet_focus(sh, o->focus);
+	if (sh->field && sh->focus == o->focus) {
+		field_set_text(sh->field, o->text, strlen(o->text));
+		field_set_cursor(sh->field, o->cursor);
+		sh->changed = o->changed != 0;
+	}
+	if (f->sheets_shown) {
+		f->sheet = sh;
+	} else {
+		sheet_close(sh);
+	}
+}
+
+/* An open action's note as it was being typed: stored into its update. */
+static void restore_note(struct form *f, const char *id, const char *note)
+{
+	for (size_t i = 0; i < f->m->nitems; i++) {
+		struct minutes_item *it = f->m->items[i];
+		for (size_t k = 0; k < it->nupdates; k++) {
+			struct action_update *u = &it->updates[k];
+			if (!u->action || strcmp(u->action, id) ||
+			    !strcmp(u->note ? u->note : "", note))
+				continue;
+			free(u->note);
+			u->note = *note ? xstrdup(note) : NULL;
+			form_changed(f, it, "action %s: note", id);
+			session_touch(f->s);
+			return;
+		}
+	}
+}
+
 void form_journal_restore(struct form *f, const char *s)
 {
 	int view = FORM_ATTENDANCE, kind = -1, entered = 0, chg = 0;
 	size_t item = 0, index = 0, cursor = 0, len = 0;
 	const char *text = NULL;
+	struct over o = { .type = -1 };
 	for (const char *p = s; p && *p;) {
+		size_t la, lb;
+		if (sscanf(p, "sheet %d %zu %d %zu %zu %zu", &o.type, &o.focus, &o.changed,
+			   &o.cursor, &la, &lb) == 6) {
+			free(o.person);
+			free(o.text);
+			o.person = o.text = NULL;
+			if (!(p = two_parts(p, la, lb, &o.person, &o.text)))
+				o.type = -1;
+			continue;
+		}
+		if (sscanf(p, "note %zu %zu", &la, &lb) == 2) {
+			free(o.note_id);
+			free(o.note);
+			o.note_id = o.note = NULL;
+			p = two_parts(p, la, lb, &o.note_id, &o.note);
+			continue;
+		}
 		if (sscanf(p, "view %d", &view) == 1 || sscanf(p, "item %zu", &item) == 1 ||
 		    sscanf(p, "entered %d", &entered) == 1 ||
 		    sscanf(p, "slot %d %zu", &kind, &index) == 2 ||
@@ -71,6 +173,14 @@ void form_journal_restore(struct form *f, const char *s)
 			f->field_changed = chg != 0;
 		}
 	}
+	if (o.note_id && o.note)
+		restore_note(f, o.note_id, o.note);
+	if (o.type >= 0 && o.person && o.text)
+		restore_sheet(f, &o);
+	free(o.person);
+	free(o.text);
+	free(o.note_id);
+	free(o.note);
 }
 
 void form_journal_write(struct form *f, bool force)
@@ -115,6 +225,25 @@ static void local_clock(const char *when, char out[16])
 	strftime(out, 16, "%H:%M:%S", &local);
 }
 
+/* "a new comment as it was being typed" for "Comment +", "interest as
+ * it was..." for "  interest". */
+static void being_typed(struct buf *b, const char *join, const char *label)
+{
+	const char *l = label;
+	while (*l == ' ')
+		l++;
+	size_t ll = strlen(l);
+	buf_addstr(b, join);
+	if (ll > 2 && !strcmp(l + ll - 2, " +")) {
+		buf_addstr(b, "a new ");
+		for (size_t i = 0; i + 2 < ll; i++)
+			buf_addch(b, (char)(i ? l[i] : l[i] | 0x20));
+	} else {
+		buf_addstr(b, l);
+	}
+	buf_addstr(b, " as it was being typed");
+}
+
 void form_journal_recovered(struct form *f, const char *when)
 {
 	/* What the journal holds beyond the last commit, field by field. */
@@ -126,7 +255,8 @@ void form_journal_recovered(struct form *f, const char *when)
 	    head)
 		mdiff_compare(head, f->m, &diff);
 	bool typing = f->field && f->field_changed;
-	size_t n = diff.n + (typing ? 1 : 0);
+	bool sheet_typing = f->sheet && f->sheet->field && f->sheet->changed;
+	size_t n = diff.n + (typing ? 1 : 0) + (sheet_typing ? 1 : 0);
 	char clock[16];
 	local_clock(when, clock);
 	struct buf b = BUF_INIT;
@@ -156,25 +286,19 @@ void form_journal_recovered(struct form *f, const char *when)
 					 : "the meeting");
 			sep = ", ";
 		}
+		const char *join = diff.n ? "; " : " (";
 		if (typing) {
 			const struct form_slot *sl = form_focused(f);
 			char label[32] = "a field";
 			if (sl)
 				form_slot_label(f, sl, label, sizeof(label));
-			const char *l = label;
-			while (*l == ' ')
-				l++;
-			size_t ll = strlen(l);
-			buf_addstr(&b, diff.n ? "; " : " (");
-			if (ll > 2 && !strcmp(l + ll - 2, " +")) {
-				/* "Comment +": a new comment. */
-				buf_addstr(&b, "a new ");
-				for (size_t i = 0; i + 2 < ll; i++)
-					buf_addch(&b, (char)(i ? l[i] : l[i] | 0x20));
-			} else {
-				buf_addstr(&b, l);
-			}
-			buf_addstr(&b, " as it was being typed");
+			being_typed(&b, join, label);
+			join = "; ";
+		}
+		if (sheet_typing) {
+			char label[40];
+			sheet_label(f->sheet, sheet_focused(f->sheet), label, sizeof(label));
+			being_typed(&b, join, label);
 		}
 		buf_addstr(&b, ").  What was typed after that was not caught.");
 	}

@@ -4,7 +4,13 @@
  * was: the view, the item, the focused field, its cursor and its text as
  * typed.  The text is lines "view N", "item N", "entered 0|1", "slot KIND
  * INDEX", "cursor N", "changed 0|1", "text LEN" and then LEN bytes; the
- * numbers are enum form_view's and enum form_slot_kind's.
+ * numbers are enum form_view's and enum form_slot_kind's.  Before the
+ * slot, what is open over the view, so that text typed there is kept as
+ * the form's is: "sheet TYPE ROW CHANGED CURSOR PLEN TLEN", then the
+ * person sheet's name (PLEN bytes) and the focused row's text (TLEN
+ * bytes) and a newline (TYPE is enum sheet_type's, ROW the focused row);
+ * "note ILEN TLEN", then an open action's id and its note as typed and
+ * a newline.
  */
 #ifndef GAVEL_FORM_JOURNAL_H
 #define GAVEL_FORM_JOURNAL_H
@@ -25,7 +31,9 @@ struct form;
 /* The screen's state as the journal keeps it. */
 void form_journal_state(const struct form *f, struct buf *out);
 /* Goes back to a state form_journal_state wrote (what does not fit the
- * minutes, an item that is gone say, falls back to the hub). */
+ * minutes, an item that is gone say, falls back to the hub).  A sheet is
+ * reopened into f->sheet with its text as typed when f->sheets_shown,
+ * else its text is stored; a note is stored into its action's update. */
 void form_journal_restore(struct form *f, const char *state);
 /* Writes the journal when it is due (or at once with `force`); a failure
  * becomes the message. */

@@ -417,15 +417,22 @@ void sheet_touched(struct sheet *sh)
 	session_touch(sh->f->s);
 }
 
+void sheet_focus(struct sheet *sh, size_t i)
+{
+	if (!sheet_store(sh))
+		return;
+	sh->focus = i < sh->nrows ? i : sh->nrows ? sh->nrows - 1 : 0;
+	load(sh);
+}
+
 void sheet_focus_declaration(struct sheet *sh, size_t i)
 {
-	if (sh->type != SHEET_DECLARATIONS || !sheet_store(sh))
+	if (sh->type != SHEET_DECLARATIONS)
 		return;
 	for (size_t k = 0; k < sh->nrows; k++)
 		if (sh->rows[k].what == SW_DECL_MEMBER &&
 		    (sh->rows[k].a == i || (sh->rows[k].fresh && i >= sh->rows[k].a))) {
-			sh->focus = k;
-			break;
+			sheet_focus(sh, k);
+			return;
 		}
-	load(sh);
 }

@@ -103,6 +103,8 @@ void sheet_set_text(struct sheet *sh, const char *text);
 /* The field was typed into. */
 void sheet_touched(struct sheet *sh);
 
+/* Stores the focused row, then focuses row i (the last when past it). */
+void sheet_focus(struct sheet *sh, size_t i);
 /* Focuses declaration i's member row (the fresh one when i is past the
  * last), on the declarations' sheet. */
 void sheet_focus_declaration(struct sheet *sh, size_t i);

@@ -73,7 +73,10 @@ struct clerk *clerk_new(struct session *s)
 	c->cursor_y = -1;
 	const char *when;
 	const char *ui = session_recovered(s, &when);
+	/* A sheet open when gavel stopped comes back open, its text as typed. */
+	c->f.sheets_shown = true;
 	form_nav_start(&c->f, ui, when);
+	c->sheet = c->f.sheet;
 	static char hint[64];
 	snprintf(hint, sizeof(hint), "%s gives its reason", clerk_correct_keys());
 	c->f.correct_hint = hint;

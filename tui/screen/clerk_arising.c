@@ -65,7 +65,7 @@ void clerk_arising_open(struct clerk *c)
 {
 	if (c->arising || c->sheet || !form_store(&c->f))
 		return;
-	c->arising = arising_open(&c->f);
+	c->arising = c->f.arising = arising_open(&c->f);
 	c->sheet_top = 0;
 }
 
@@ -78,8 +78,9 @@ void clerk_arising_hint(struct clerk *c)
 
 void clerk_arising_close(struct clerk *c)
 {
-	arising_close(c->arising);
-	c->arising = NULL;
+	struct arising *ar = c->arising;
+	c->arising = c->f.arising = NULL;
+	arising_close(ar);
 	form_build(&c->f);
 	if (c->f.focus >= c->f.nslots)
 		c->f.focus = 0;
@@ -112,8 +113,13 @@ void clerk_arising_key(struct clerk *c, int r, wint_t ch)
 	default:
 		break;
 	}
-	if (m == AM_NOTE)
+	if (m == AM_NOTE) {
+		/* The note is journalled as it is typed. */
+		unsigned long before = field_changes(ar->note);
 		field_handle_key(ar->note, r, ch);
+		if (field_changes(ar->note) != before)
+			session_touch(c->f.s);
+	}
 }
 
 static const char *const said[] = { "done", "in progress", "dropped" };

@@ -68,7 +68,7 @@ void clerk_sheet_open(struct clerk *c, enum sheet_type type, const char *name)
 {
 	if (c->sheet || !form_store(&c->f))
 		return;
-	c->sheet = sheet_open(&c->f, type, name);
+	c->sheet = c->f.sheet = sheet_open(&c->f, type, name);
 	c->sheet_top = 0;
 }
 
@@ -81,8 +81,11 @@ void clerk_sheet_open_declaration(struct clerk *c, size_t i)
 
 void clerk_sheet_close(struct clerk *c)
 {
-	sheet_close(c->sheet);
-	c->sheet = NULL;
+	/* Gone from the journal's view first: closing commits, and the
+	 * journal written then holds the text stored, not the sheet. */
+	struct sheet *sh = c->sheet;
+	c->sheet = c->f.sheet = NULL;
+	sheet_close(sh);
 	if (c->f.view == FORM_ITEM || c->f.view == FORM_OPENING) {
 		form_build(&c->f);
 		if (c->f.focus >= c->f.nslots)
