@@ -2,7 +2,8 @@
 # "Cllr Reid:", "Councillor Reid:", "Chair:", "Vice-Chair:", "Mr Fenn:"
 # resolve; a member with apologies resolves and the clerk is told; a name
 # that names nobody is stored as typed and flagged, and F2 then picks its
-# speaker; F2 replaces a typed name; gavel search by:Reid finds them.
+# speaker (its row marked "?" until then); F2 replaces a typed name;
+# gavel search by:Reid finds them.
 # Sourced by test_speakers_80x24.sh and test_speakers_120x40.sh.
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
@@ -41,12 +42,15 @@ check "Cllr Patel: resolves, with apologies" say "Cllr Patel: A note was read ou
 check "... and the clerk is told so" wait_for "Cllr Sam Patel is marked apologies"
 check "Cllr Reidd: is stored as typed" say "Cllr Reidd: A name mistyped."
 check "... and flagged at once" wait_for "\"Cllr Reidd\" is nobody here; stored as typed: F2"
+check "... and its row marked ? in the margin" wait_match "^\?Comment 7 +Cllr Reidd: A name"
+check "... the rows of resolved speakers are not" wait_match "^ Comment 6 +Cllr Sam Patel:"
 keys F2
 check "F2 lists the speakers for the flagged comment" wait_for "Who spoke?"
 check "... Cllr Jo Reid seventh" wait_match " 7  Cllr Jo Reid"
 keys 7
 check "picked, the comment is stored again" wait_log "comment 7 changed"
 check "... as Cllr Jo Reid's" wait_match "Comment 7 +Cllr Jo Reid: A name mistyped."
+check "... and the mark is gone" wait_match "^ Comment 7 +Cllr Jo Reid: A name mistyped."
 type_text "Chair: Thank you both."
 keys F2
 check "F2 on a typed name lists the speakers" wait_for "Who spoke?"

@@ -381,6 +381,21 @@ static void test_speaker_flag(void **state)
 	focus(f, SLOT_COMMENT, 3);
 	assert_true(type_and_leave(f, "Chair: Thank you."));
 	assert_string_equal(f->msg.data, "");
+	/* The screen marks both unresolved comments, and only those, while
+	 * they stay so, after the message is gone and the item left. */
+	form_nav_item(f, ITEM_3);
+	form_nav_item(f, ITEM_5);
+	assert_true(form_speakers_flagged(f, 0));
+	assert_true(form_speakers_flagged(f, 1));
+	assert_false(form_speakers_flagged(f, 2));
+	assert_false(form_speakers_flagged(f, 3));
+	/* F2's pick: the mark goes. */
+	focus(f, SLOT_COMMENT, 0);
+	form_speakers_set(f, "Cllr Jo Reid");
+	assert_true(form_move(f, 0));
+	assert_string_equal(it->comments[0].by, "Cllr Jo Reid");
+	assert_false(form_speakers_flagged(f, 0));
+	assert_true(form_speakers_flagged(f, 1));
 }
 
 /* ---- the opening of a summary ---- */

@@ -153,3 +153,19 @@ void form_speakers_note(struct form *f, size_t comment, const char *typed)
 		form_say(f, true, "comment %zu: \"%.*s\" is nobody here; stored as typed: "
 			 "F2 picks the speaker", comment + 1, (int)len, typed);
 }
+
+bool form_speakers_flagged(const struct form *f, size_t i)
+{
+	const struct minutes_item *it = form_item(f);
+	if (!it || i >= it->ncomments)
+		return false;
+	if (f->speaker_flag == i + 1)
+		return true;
+	const struct comment *c = &it->comments[i];
+	if ((c->by && *c->by) || !c->text)
+		return false;
+	const char *by;
+	enum form_speaker_check ck;
+	form_speakers_check(f, c->text, &by, &ck, NULL);
+	return ck == FORM_SPEAKER_UNKNOWN || ck == FORM_SPEAKER_AMBIGUOUS;
+}

@@ -6,6 +6,7 @@
 #ifndef GAVEL_FORM_SPEAKERS_H
 #define GAVEL_FORM_SPEAKERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct form;
@@ -39,6 +40,12 @@ const char *form_speakers_split(const struct form *f, const char *s, const char 
  * ambiguous one fits. */
 const char *form_speakers_check(const struct form *f, const char *s, const char **by,
 				enum form_speaker_check *check, const char **other);
+
+/* Comment i of the item in hand names its speaker in a way that names
+ * nobody or more than one (stored as typed, its name still in its text),
+ * or is the one form_speakers_note flagged: the screen marks its row
+ * until F2 picks the speaker. */
+bool form_speakers_flagged(const struct form *f, size_t i);
 
 /* Puts `name` as the speaker of the focused comment: "name: text",
  * replacing the name typed before it, known or not. */

@@ -223,6 +223,10 @@ static void draw_row(struct clerk *c, const struct row *row, char **texts, int y
 	}
 	const struct form_slot *sl = &f->slots[row->slot];
 	bool focused = row->slot == f->focus;
+	/* A comment whose "Name: " names nobody or more than one: "?" in the
+	 * margin (the warning colour, readable without it) until F2 picks. */
+	if (row->line == 0 && sl->kind == SLOT_COMMENT && form_speakers_flagged(f, sl->index))
+		ui_text(y, 0, 1, "?", 1, ui_attr(THEME_WARNING) | A_BOLD);
 	if (row->line == 0) {
 		char label[32];
 		form_slot_label(f, sl, label, sizeof(label));

@@ -55,8 +55,8 @@ static const struct key_binding clerk_bindings[] = {
 	{ KEYS_WIDGET, CM_ITEM, { 0 }, "Name: text", NULL, FORM,
 	  "in a comment, records who spoke: a name, a name without its title, a "
 	  "title and surname (Cllr Reid), a surname only one person has, or a role "
-	  "(Chair, Vice-Chair); a name that names nobody is flagged, and F2 then "
-	  "picks the speaker", 0 },
+	  "(Chair, Vice-Chair); a name that names nobody is flagged, its row "
+	  "marked ? until F2 picks the speaker", 0 },
 
 	/* Attendance, before Esc: its key line ends with Enter and Esc. */
 	{ CA_UP, CM_ATTENDANCE | CM_HUB, { KC_FN(KEY_UP), 'k' }, "Up, k", NULL, LISTS,
