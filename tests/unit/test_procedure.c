@@ -521,6 +521,28 @@ static void test_sheet_journal(void **state)
 	assert_null(f->sheet);
 	assert_int_equal(form_item(f)->nmotions, 1);
 	assert_string_equal(form_item(f)->motions[0].text, "That the strategy be welc");
+
+	/* A declaration with no interest yet is not in the minutes' file: its
+	 * member and item come back with the interest typed. */
+	buf_reset(&st);
+	sh = f->sheet = sheet_open(f, SHEET_DECLARATIONS, NULL);
+	pick(sh, "Cllr Sam Patel");
+	pick(sh, "5");
+	sheet_set_text(sh, "Owns land adj");
+	form_journal_state(f, &st);
+	f->sheet = NULL;
+	sheet_close(sh);
+	minutes_remove_declaration(f->m, 0);
+	restart(f, st.data, true);
+	assert_int_equal(f->m->ndeclarations, 1);
+	assert_string_equal(f->m->declarations[0].member, "Cllr Sam Patel");
+	assert_string_equal(f->m->declarations[0].item, "5");
+	assert_int_equal(sheet_focused(f->sheet)->what, SW_DECL_INTEREST);
+	assert_string_equal(field_text(f->sheet->field, NULL), "Owns land adj");
+	sh = f->sheet;
+	f->sheet = NULL;
+	sheet_close(sh);
+	assert_string_equal(f->m->declarations[0].interest, "Owns land adj");
 	buf_free(&st);
 }
 

@@ -34,6 +34,17 @@ void form_journal_state(const struct form *f, struct buf *out)
 			 sh->changed ? 1 : 0, sh->field ? field_cursor(sh->field) : 0,
 			 strlen(who), strlen(t));
 		buf_addf(out, "%s%s\n", who, t);
+		/* A declaration not yet given its interest is not in the minutes'
+		 * file (nor in the journal's copy): its member and item come with
+		 * the interest typed for it. */
+		const struct sheet_row *r = sheet_focused(sh);
+		const struct declaration *d = r && sh->type == SHEET_DECLARATIONS && !r->fresh &&
+			r->a < f->m->ndeclarations ? &f->m->declarations[r->a] : NULL;
+		if (d && d->member && !(d->interest && *d->interest)) {
+			const char *it = d->item ? d->item : "";
+			buf_addf(out, "decl %zu %d %d %zu %zu\n%s%s\n", r->a, (int)d->kind,
+				 d->left_room ? 1 : 0, strlen(d->member), strlen(it), d->member, it);
+		}
 	}
 	const struct arising *ar = f->arising;
 	if (ar && ar->note && ar->sel < ar->n) {
@@ -60,6 +71,10 @@ struct over {
 	int changed;
 	char *person, *text;            /* malloc'd */
 	char *note_id, *note;           /* an open action's note, malloc'd */
+	/* The declaration the sheet was on, with no interest yet. */
+	size_t decl_at;
+	int decl_kind, decl_left;
+	char *decl_member, *decl_item;  /* malloc'd */
 };
 
 /* Reads "LEN1 LEN2" bytes after the line at p into *a and *b; the line
@@ -81,6 +96,16 @@ static void restore_sheet(struct form *f, const struct over *o)
 	if (o->type < SHEET_MOTIONS || o->type > SHEET_PERSON ||
 	    (o->type == SHEET_MOTIONS && f->view != FORM_ITEM))
 		return;
+	struct minutes *m = f->m;
+	if (o->type == SHEET_DECLARATIONS && o->decl_member && o->decl_at == m->ndeclarations) {
+		struct declaration *d = minutes_add_declaration(m, o->decl_member,
+							       *o->decl_item ? o->decl_item : NULL,
+							       NULL);
+		d->kind = o->decl_kind >= DECL_UNSAID && o->decl_kind <= DECL_NON_REGISTRABLE
+			? (enum declaration_kind)o->decl_kind : DECL_UNSAID;
+		d->left_room = o->decl_left != 0;
+		form_changed(f, NULL, "declaration %zu recorded", m->ndeclarations);
+	}
 	struct sheet *sh = sheet_open(f, (enum sheet_type)o->type,
 				      o->type == SHEET_PERSON ? o->person : NULL);
 	if (!sh)
@@ -134,6 +159,14 @@ void form_journal_restore(struct form *f, const char *s)
 				o.type = -1;
 			continue;
 		}
+		if (sscanf(p, "decl %zu %d %d %zu %zu", &o.decl_at, &o.decl_kind, &o.decl_left,
+			   &la, &lb) == 5) {
+			free(o.decl_member);
+			free(o.decl_item);
+			o.decl_member = o.decl_item = NULL;
+			p = two_parts(p, la, lb, &o.decl_member, &o.decl_item);
+			continue;
+		}
 		if (sscanf(p, "note %zu %zu", &la, &lb) == 2) {
 			free(o.note_id);
 			free(o.note);
@@ -181,6 +214,8 @@ void form_journal_restore(struct form *f, const char *s)
 	free(o.text);
 	free(o.note_id);
 	free(o.note);
+	free(o.decl_member);
+	free(o.decl_item);
 }
 
 void form_journal_write(struct form *f, bool force)

@@ -9,6 +9,8 @@
  * the form's is: "sheet TYPE ROW CHANGED CURSOR PLEN TLEN", then the
  * person sheet's name (PLEN bytes) and the focused row's text (TLEN
  * bytes) and a newline (TYPE is enum sheet_type's, ROW the focused row);
+ * on a declaration with no interest yet (which the minutes' file leaves
+ * out), "decl INDEX KIND LEFT MLEN ILEN", its member, item and a newline;
  * "note ILEN TLEN", then an open action's id and its note as typed and
  * a newline.
  */
