@@ -328,7 +328,7 @@ static void attendance_row(struct clerk *c, size_t i, int y, attr_t a)
 	blank_row(y, a);
 	ui_text(y, 1, 16, line, strlen(line),
 		a ? a : k->state == FORM_ABSENT ? ui_attr(THEME_DIM) : ui_attr(THEME_LABEL));
-	int w = ui_text(y, 18, COLS - 19, k->name, strlen(k->name), a);
+	int w = ui_text_cut(y, 18, COLS - 19, k->name, strlen(k->name), a);
 	struct buf b = BUF_INIT;
 	if (has(k->role))
 		buf_addf(&b, ", %s", k->role);
@@ -342,7 +342,7 @@ static void attendance_row(struct clerk *c, size_t i, int y, attr_t a)
 		buf_addf(&b, ", left %s%s%s", k->left, k->left_during ? " item " : "",
 			 k->left_during ? k->left_during : "");
 	if (b.len)
-		ui_text(y, 18 + w, COLS - 19 - w, b.data, b.len, a ? a : ui_attr(THEME_DIM));
+		ui_text_cut(y, 18 + w, COLS - 19 - w, b.data, b.len, a ? a : ui_attr(THEME_DIM));
 	buf_free(&b);
 }
 

@@ -353,7 +353,7 @@ static void draw(struct history *h)
 			 r->author_name, r->summary);
 		attr_t a = i == h->sel ? (h->pane_focus ? ui_attr(THEME_FIELD) : ui_attr(THEME_SELECTED))
 			: A_NORMAL;
-		ui_line(y, 0, COLS, l.data, a);
+		ui_line_clip(y, 0, COLS, l.data, a);
 		buf_free(&l);
 	}
 	int top = listh + 1;
