@@ -217,7 +217,7 @@ static void draw_row(struct clerk *c, const struct row *row, char **texts, int y
 		if (!form_phrases_open(f))
 			snprintf(num, sizeof(num), "-");
 		ui_text(y, LABEL_W + 2, 3, num, strlen(num), ui_attr(THEME_KEYS) | A_BOLD);
-		ui_text(y, LABEL_W + 5, tw - 3, row->extra, strlen(row->extra),
+		ui_text_cut(y, LABEL_W + 5, tw - 3, row->extra, strlen(row->extra),
 			ui_attr(THEME_DECISION));
 		return;
 	}

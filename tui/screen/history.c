@@ -377,7 +377,7 @@ static void draw(struct history *h)
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (h->msg[0])
-		ui_text(LINES - 2, 1, COLS - 2, h->msg, strlen(h->msg), ui_attr(THEME_ERROR));
+		ui_text_cut(LINES - 2, 1, COLS - 2, h->msg, strlen(h->msg), ui_attr(THEME_ERROR));
 	keys_line(&history_keymap, mode_of(h), LINES - 1);
 	curs_set(0);
 	refresh();
