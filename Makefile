@@ -96,7 +96,8 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_outputs tests/unit/test_speaker \
               tests/unit/test_utf8_cut tests/unit/test_numbering \
               tests/unit/test_procedure tests/unit/test_registers_rows \
-              tests/unit/test_open_actions tests/unit/test_plain
+              tests/unit/test_open_actions tests/unit/test_plain \
+              tests/unit/test_form_roll
 
 # The fault tests' shim (LD_PRELOAD): makes chosen writes, fsyncs and
 # renames fail as a full disk would.

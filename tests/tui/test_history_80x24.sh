@@ -37,7 +37,8 @@ check "gavel's own commit is not" screen_has "  Test Clerk  $MEETING: edited"
 check "the newest change is shown at once" wait_for "votes:"
 check "the old votes are whole" flat_has "votes: for 9, against 2, abstained 1 ->"
 check "the new votes are whole too, wrapped, not cut" flat_has "-> for 10, against 1, abstained 1"
-check "no line runs past the edge" sh -c "! tmux -L '$SOCK' capture-pane -p -t '$WIN' | awk 'length(\$0) > 80' | grep -q ."
+# Columns, not bytes: a line cut at a word ends in a three-byte ellipsis.
+check "no line runs past the edge" sh -c "[ \$(tmux -L '$SOCK' capture-pane -p -t '$WIN' | LC_ALL=C.UTF-8 wc -L) -le 80 ]"
 keys b
 check "b shows blame" wait_for "who last changed each field"
 # scroll_to REGEX: pages down the blame until REGEX shows (a page at most

@@ -528,6 +528,10 @@ static void test_hub_and_end(void **state)
 	assert_int_equal(f->sel, ITEM_3 + 2);
 	assert_int_equal(form_nav_hub_rows(f), 6);
 	assert_string_equal(form_nav_item_state(item(fx, ITEM_3)), "in progress");
+	/* Taken and left with no decision (apologies, say): ended, not in progress. */
+	memcpy(item(fx, ITEM_3)->ended, "11:05", 6);
+	assert_string_equal(form_nav_item_state(item(fx, ITEM_3)), "ended");
+	item(fx, ITEM_3)->ended[0] = '\0';
 	/* Urgent business right after the item in hand, numbered after it;
 	 * the selection stays on the row it was on. */
 	form_nav_urgent(f, "Flooding at the depot");

@@ -9,6 +9,7 @@
 #include "minutes/session/session.h"
 #include "tui/screen/ui.h"
 
+#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -77,6 +78,23 @@ static bool ask_read_only(void)
 
 /* What every screen needs before curses starts: a terminal and a UTF-8
  * locale.  False after saying why not. */
+int cli_screen_options(struct cli *c, int argc, char **argv, const struct command *cmd,
+		       const char **theme)
+{
+	static const struct option opts[] = {
+		{ "theme", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 },
+	};
+	*theme = NULL;
+	int o;
+	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
+		if (o != 't')
+			return o == 'h' ? EXIT_YES : EXIT_FAIL;
+		*theme = optarg;
+	}
+	return -1;
+}
+
 bool cli_screen_possible(const char *what)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -15,6 +15,14 @@
 /* The signal that ended a screen (SIGHUP, SIGTERM, SIGINT), or 0. */
 extern volatile sig_atomic_t cli_stop_signal;
 
+struct cli;
+struct command;
+/* The options of a screen that takes only --theme (agenda, browse,
+ * committee edit): *theme set, and -1 to go on, or the exit code after
+ * --help or a bad option. */
+int cli_screen_options(struct cli *c, int argc, char **argv, const struct command *cmd,
+		       const char **theme);
+
 /* A terminal and a UTF-8 locale, what every screen needs before curses
  * starts; false after saying why not (`what`: "gavel run"). */
 bool cli_screen_possible(const char *what);

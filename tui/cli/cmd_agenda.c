@@ -26,19 +26,11 @@ int cli_agenda_screen(struct archive *a, const char *id, bool fresh, const char 
 
 int cmd_agenda(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "theme", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const struct command *cmd = cli_command("agenda");
-	const char *theme = NULL;
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 't')
-			theme = optarg;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
+	const char *theme;
+	int rc = cli_screen_options(c, argc, argv, cmd, &theme);
+	if (rc >= 0)
+		return rc;
 	if (optind + 1 != argc) {
 		cli_usage_error(cmd, optind >= argc ? "name the meeting whose agenda to edit"
 				      : "name one meeting only");
@@ -53,7 +45,7 @@ int cmd_agenda(struct cli *c, int argc, char **argv)
 	struct diags d;
 	struct minutes *m = NULL;
 	diags_init(&d);
-	int rc = meeting_load(a, argv[optind], NULL, &m, NULL, &d);
+	rc = meeting_load(a, argv[optind], NULL, &m, NULL, &d);
 	minutes_free(m);
 	if (rc) {
 		cli_diags(&d, rc != MEETING_INVALID);

@@ -9,19 +9,11 @@
 
 int cmd_browse(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "theme", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const struct command *cmd = cli_command("browse");
-	const char *theme = NULL;
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 't')
-			theme = optarg;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
+	const char *theme;
+	int rc = cli_screen_options(c, argc, argv, cmd, &theme);
+	if (rc >= 0)
+		return rc;
 	if (optind != argc) {
 		cli_usage_error(cmd, "browse takes no arguments");
 		return EXIT_FAIL;

@@ -14,19 +14,11 @@
 /* argv[0] is "edit". */
 int cmd_committee_edit(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "theme", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const struct command *cmd = cli_command("committee");
-	const char *theme = NULL;
-	int o;
-	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
-		if (o == 't')
-			theme = optarg;
-		else
-			return o == 'h' ? EXIT_YES : EXIT_FAIL;
-	}
+	const char *theme;
+	int rc = cli_screen_options(c, argc, argv, cmd, &theme);
+	if (rc >= 0)
+		return rc;
 	if (optind + 1 != argc) {
 		cli_usage_error(cmd, "name the committee to edit by its slug");
 		return EXIT_FAIL;
@@ -69,7 +61,7 @@ int cmd_committee_edit(struct cli *c, int argc, char **argv)
 	}
 	free(problem);
 	char msg[512] = "";
-	int rc = committee_screen_run(a, slug, &cli_stop_signal, msg, sizeof(msg));
+	rc = committee_screen_run(a, slug, &cli_stop_signal, msg, sizeof(msg));
 	ui_close();
 	archive_free(a);
 	if (rc) {

@@ -278,6 +278,8 @@ const char *form_nav_item_state(const struct minutes_item *it)
 		return "deferred";
 	if (has(it->decision))
 		return "decided";
+	if (*it->ended)
+		return "ended";         /* taken and left, with no decision */
 	if (*it->started || has(it->summary) || it->ncomments)
 		return "in progress";
 	return "untouched";

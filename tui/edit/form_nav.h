@@ -46,7 +46,7 @@ void form_nav_back(struct form *f);
 size_t form_nav_hub_rows(const struct form *f);
 /* Opens the hub's selected row. */
 void form_nav_open(struct form *f);
-/* "withdrawn", "deferred", "decided", "in progress", "untouched". */
+/* "withdrawn", "deferred", "decided", "ended", "in progress", "untouched". */
 const char *form_nav_item_state(const struct minutes_item *it);
 /* Sets the selected item's status (withdrawn, deferred, taken) with
  * the reason for a withdrawn or deferred one (NULL or "": none given;

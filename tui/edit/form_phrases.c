@@ -143,7 +143,8 @@ void form_phrases_confirm_now(struct form *f)
 		return;
 	}
 	if (!it || !it->decision || !*it->decision) {
-		form_say(f, true, "record the decision first; then F5 confirms %s", id);
+		form_say(f, true, "record the decision first (its phrase 1 is the usual one); "
+			 "then F5 confirms %s", id);
 		return;
 	}
 	const char *chair = session_chair(f->s);

@@ -2,9 +2,11 @@
 #include "tui/edit/form_roll.h"
 
 #include "tui/edit/form.h"
+#include "tui/edit/speaker_match.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static bool has(const char *s)
@@ -18,6 +20,41 @@ struct form_person *form_roll_find(struct form_roll *r, const char *name)
 		if (!strcmp(r->v[i].name, name))
 			return &r->v[i];
 	return NULL;
+}
+
+/* `s` past its titles ("Cllr Simon Blackburn" gives "Simon Blackburn"). */
+static const char *past_titles(const char *s)
+{
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		size_t n = strcspn(s, " ");
+		if (!s[n] || !speaker_is_title(s, n))
+			return s;
+		s += n;
+	}
+}
+
+/* The one on the list who is `name` written with or without a title (the
+ * agenda's "Cllr Simon Blackburn" is the member "Simon Blackburn"). */
+static struct form_person *roll_same_person(struct form_roll *r, const char *name)
+{
+	struct form_person *k = form_roll_find(r, name);
+	if (k)
+		return k;
+	const char *bare = past_titles(name);
+	for (size_t i = 0; i < r->n; i++)
+		if (!strcasecmp(past_titles(r->v[i].name), bare))
+			return &r->v[i];
+	return NULL;
+}
+
+/* The agenda's chair and presenters: one already on the list under their
+ * name without (or with) a title is not listed a second time. */
+static void roll_add_agenda_person(struct form_roll *r, const char *name, const char *role)
+{
+	if (has(name) && !roll_same_person(r, name))
+		form_roll_add(r, name, role, FORM_ABSENT);
 }
 
 void form_roll_add(struct form_roll *r, const char *name, const char *role,
@@ -66,12 +103,11 @@ void form_roll_load(struct form_roll *r, const struct committee *com,
 				k->member = true;
 		}
 	if (ag) {
-		if (has(ag->chair))
-			form_roll_add(r, ag->chair, NULL, FORM_ABSENT);
+		roll_add_agenda_person(r, ag->chair, NULL);
 		for (size_t i = 0; i < ag->nitems; i++)
 			for (size_t j = 0; j < ag->items[i].presenters.n; j++)
-				form_roll_add(r, ag->items[i].presenters.v[j].name,
-					      ag->items[i].presenters.v[j].role, FORM_ABSENT);
+				roll_add_agenda_person(r, ag->items[i].presenters.v[j].name,
+						       ag->items[i].presenters.v[j].role);
 	}
 	for (size_t i = 0; i < m->absent.n; i++)
 		form_roll_add(r, m->absent.v[i].name, m->absent.v[i].role, FORM_ABSENT);

@@ -202,7 +202,10 @@ static char *gather(struct ascreen *s)
 						people_add(&s->earlier, ag->items[k].presenters.v[p].name,
 							   ag->items[k].presenters.v[p].role);
 			minutes_free(m);
-			agenda_free(ag);
+			if (!s->last && ag)
+				s->last = ag;   /* the newest comes first */
+			else
+				agenda_free(ag);
 		}
 	}
 	meeting_summaries_free(v, n);
@@ -251,16 +254,33 @@ static void start_standard(struct ascreen *s, const char *previous)
 {
 	struct agenda *old = s->e.agenda;
 	struct agenda *ag = agenda_edit_start(old->committee, old->date, s->c, previous);
-	snprintf(ag->start, sizeof(ag->start), "%s", old->start);
-	record_text_set(&ag->venue, old->venue);
-	record_text_set(&ag->chair, old->chair);
+	/* What the clerk gave (gavel new --start, --venue), else as the
+	 * committee's last meeting had it: most meet at one time and place. */
+	const struct agenda *last = s->last;
+	snprintf(ag->start, sizeof(ag->start), "%s",
+		 old->start[0] || !last ? old->start : last->start);
+	record_text_set(&ag->venue, old->venue || !last ? old->venue : last->venue);
+	record_text_set(&ag->chair, old->chair || !last ? old->chair : last->chair);
+	bool carried = last && ((!old->start[0] && last->start[0]) || (!old->venue && last->venue) ||
+				(!old->chair && last->chair));
 	ag->version = old->version;
 	s->e.agenda = ag;
 	agenda_free(old);
+	struct minutes *m = s->e.minutes;
+	if (carried && m) {     /* as agenda_edit_set_meeting keeps them */
+		if (!m->start[0])
+			snprintf(m->start, sizeof(m->start), "%s", ag->start);
+		if (!m->venue)
+			record_text_set(&m->venue, ag->venue);
+	}
 	agenda_edit_sync(&s->e);
 	s->sel = 0;
-	as_commit(s, s->c && s->c->nstandard ? "started from the committee's standard items"
-		  : "started from the usual items");
+	const char *what = s->c && s->c->nstandard ? "started from the committee's standard items"
+			   : "started from the usual items";
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s%s", what, carried ? ", time and venue as last time" : "");
+	as_commit(s, b.data);
+	buf_free(&b);
 }
 
 /* ---- the form ---- */
@@ -688,6 +708,7 @@ void agenda_screen_run(struct archive *a, const char *id, bool fresh,
 		free(s.files[i]);
 	free(s.files);
 	people_free(&s.earlier);
+	agenda_free(s.last);
 	committee_free(s.c);
 	agenda_free(s.e.agenda);
 	minutes_free(s.e.minutes);

@@ -253,7 +253,7 @@ void as_draw(struct ascreen *s)
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (s->msg[0])
-		ui_text(LINES - 2, 1, COLS - 2, s->msg, strlen(s->msg),
+		ui_text_cut(LINES - 2, 1, COLS - 2, s->msg, strlen(s->msg),
 			s->msg_error ? ui_attr(THEME_ERROR) : ui_attr(THEME_SAVED));
 	keys_line(&agenda_keymap, s->mode, LINES - 1);
 	/* The cursor back in the field in hand (the lines drawn after moved it). */

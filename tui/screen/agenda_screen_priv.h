@@ -44,6 +44,7 @@ struct ascreen {
 	struct agenda_edit e;
 	struct committee *c;
 	struct people earlier;          /* presenters of earlier meetings */
+	struct agenda *last;            /* the committee's latest agenda before this one */
 	char **files;                   /* documents in the repository */
 	size_t nfiles;
 	struct buf agenda_bytes, minutes_bytes;    /* as committed */

@@ -153,7 +153,7 @@ static void draw_footer(struct browse *b)
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (b->msg[0])
-		ui_text(LINES - 2, 1, COLS - 2, b->msg, strlen(b->msg),
+		ui_text_cut(LINES - 2, 1, COLS - 2, b->msg, strlen(b->msg),
 			b->msg_error ? ui_attr(THEME_ERROR) : ui_attr(THEME_SAVED));
 	curs_set(0);
 	keys_line(&browse_keymap, b->prompt != P_NONE ? BM_PROMPT

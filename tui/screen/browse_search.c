@@ -49,7 +49,7 @@ void browse_index_progress(size_t done, size_t total, void *ctx)
 		 done, total);
 	move(LINES - 2, 0);
 	clrtoeol();
-	ui_text(LINES - 2, 1, COLS - 2, m, strlen(m), ui_attr(THEME_SAVED));
+	ui_text_cut(LINES - 2, 1, COLS - 2, m, strlen(m), ui_attr(THEME_SAVED));
 	refresh();
 	(void)ctx;
 }

@@ -217,7 +217,7 @@ static void draw_row(struct clerk *c, const struct row *row, char **texts, int y
 		if (!form_phrases_open(f))
 			snprintf(num, sizeof(num), "-");
 		ui_text(y, LABEL_W + 2, 3, num, strlen(num), ui_attr(THEME_KEYS) | A_BOLD);
-		ui_text(y, LABEL_W + 5, tw - 3, row->extra, strlen(row->extra),
+		ui_text_cut(y, LABEL_W + 5, tw - 3, row->extra, strlen(row->extra),
 			ui_attr(THEME_DECISION));
 		return;
 	}
@@ -332,7 +332,7 @@ static void attendance_row(struct clerk *c, size_t i, int y, attr_t a)
 	blank_row(y, a);
 	ui_text(y, 1, 16, line, strlen(line),
 		a ? a : k->state == FORM_ABSENT ? ui_attr(THEME_DIM) : ui_attr(THEME_LABEL));
-	int w = ui_text(y, 18, COLS - 19, k->name, strlen(k->name), a);
+	int w = ui_text_cut(y, 18, COLS - 19, k->name, strlen(k->name), a);
 	struct buf b = BUF_INIT;
 	if (has(k->role))
 		buf_addf(&b, ", %s", k->role);
@@ -346,7 +346,7 @@ static void attendance_row(struct clerk *c, size_t i, int y, attr_t a)
 		buf_addf(&b, ", left %s%s%s", k->left, k->left_during ? " item " : "",
 			 k->left_during ? k->left_during : "");
 	if (b.len)
-		ui_text(y, 18 + w, COLS - 19 - w, b.data, b.len, a ? a : ui_attr(THEME_DIM));
+		ui_text_cut(y, 18 + w, COLS - 19 - w, b.data, b.len, a ? a : ui_attr(THEME_DIM));
 	buf_free(&b);
 }
 

@@ -216,7 +216,7 @@ static void draw(struct cscreen *s)
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (s->msg[0])
-		ui_text(LINES - 2, 1, COLS - 2, s->msg, strlen(s->msg),
+		ui_text_cut(LINES - 2, 1, COLS - 2, s->msg, strlen(s->msg),
 			s->msg_error ? ui_attr(THEME_ERROR) : ui_attr(THEME_SAVED));
 	keys_line(&committee_keymap, CM_FIELD, LINES - 1);
 	if (fy >= 0) {

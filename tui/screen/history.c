@@ -353,7 +353,7 @@ static void draw(struct history *h)
 			 r->author_name, r->summary);
 		attr_t a = i == h->sel ? (h->pane_focus ? ui_attr(THEME_FIELD) : ui_attr(THEME_SELECTED))
 			: A_NORMAL;
-		ui_line(y, 0, COLS, l.data, a);
+		ui_line_clip(y, 0, COLS, l.data, a);
 		buf_free(&l);
 	}
 	int top = listh + 1;
@@ -377,7 +377,7 @@ static void draw(struct history *h)
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (h->msg[0])
-		ui_text(LINES - 2, 1, COLS - 2, h->msg, strlen(h->msg), ui_attr(THEME_ERROR));
+		ui_text_cut(LINES - 2, 1, COLS - 2, h->msg, strlen(h->msg), ui_attr(THEME_ERROR));
 	keys_line(&history_keymap, mode_of(h), LINES - 1);
 	curs_set(0);
 	refresh();

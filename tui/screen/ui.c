@@ -129,13 +129,25 @@ int ui_text_cut(int y, int x, int width, const char *s, size_t len, attr_t attr)
 	return used;
 }
 
-void ui_line(int y, int x, int width, const char *s, attr_t attr)
+static void pad_line(int y, int x, int width, const char *s, attr_t attr, bool words)
 {
-	int used = ui_text(y, x, width, s, s ? strlen(s) : 0, attr);
+	size_t len = s ? strlen(s) : 0;
+	int used = words ? ui_text_cut(y, x, width, s ? s : "", len, attr)
+		   : ui_text(y, x, width, s, len, attr);
 	attrset(attr);
 	for (; used < width; used++)
 		addch(' ');
 	attrset(A_NORMAL);
+}
+
+void ui_line(int y, int x, int width, const char *s, attr_t attr)
+{
+	pad_line(y, x, width, s, attr, true);
+}
+
+void ui_line_clip(int y, int x, int width, const char *s, attr_t attr)
+{
+	pad_line(y, x, width, s, attr, false);
 }
 
 size_t ui_wrap(const char *s, size_t len, int width, struct ui_span *out,

@@ -40,8 +40,12 @@ int ui_text(int y, int x, int width, const char *s, size_t len, attr_t attr);
 /* The same, cut at a word with an ellipsis ("18 Smith…") when it does not
  * fit, never in the middle of a word (utf8_fit_words). */
 int ui_text_cut(int y, int x, int width, const char *s, size_t len, attr_t attr);
-/* The same, padded with spaces to `width` columns. */
+/* The same (cut at a word), padded with spaces to `width` columns. */
 void ui_line(int y, int x, int width, const char *s, attr_t attr);
+/* The same, clipped at the edge, for rows where every column counts more
+ * than a whole word (a commit's author and subject in the history, with
+ * the controls a hostile one holds shown visibly). */
+void ui_line_clip(int y, int x, int width, const char *s, attr_t attr);
 
 /* One wrapped line: bytes [start, end) of the text. */
 struct ui_span {
