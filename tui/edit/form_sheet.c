@@ -198,7 +198,7 @@ void sheet_label(const struct sheet *sh, const struct sheet_row *r, char *out, s
 	case SW_ABST: snprintf(out, n, "%sabstained", ind); break;
 	case SW_RECORDED: snprintf(out, n, "%snamed vote", ind); break;
 	case SW_OUTCOME: snprintf(out, n, "%soutcome", ind); break;
-	case SW_DECISION_VOTE: snprintf(out, n, "Decision named"); break;
+	case SW_DECISION_VOTE: snprintf(out, n, "Vote on decision"); break;
 	case SW_DECL_MEMBER:
 		snprintf(out, n, r->fresh ? "Member +" : "Member %zu", r->a + 1); break;
 	case SW_DECL_ITEM: snprintf(out, n, "  item"); break;

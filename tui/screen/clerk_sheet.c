@@ -182,7 +182,7 @@ void clerk_sheet_draw(struct clerk *c, int top, int bottom)
 	move(top, 0);
 	clrtoeol();
 	heading(c, &hb);
-	ui_text(top, 1, COLS - 2, hb.data, hb.len, ui_attr(THEME_TITLE) | A_BOLD);
+	ui_text_cut(top, 1, COLS - 2, hb.data, hb.len, ui_attr(THEME_TITLE) | A_BOLD);
 	buf_free(&hb);
 	int h = bottom - top - 1;
 	size_t last = focus_line + (nch < (size_t)h ? nch : 0);
@@ -211,7 +211,7 @@ void clerk_sheet_draw(struct clerk *c, int top, int bottom)
 			buf_addstr(&b, sh->choices[k]);
 			if (r->kind == SK_MARKS && *sheet_mark(sh, r, k))
 				buf_addf(&b, "  [%s]", sheet_mark(sh, r, k));
-			ui_text(y, SHEET_LABEL_W + 5, tw - 3, b.data, b.len, A_NORMAL);
+			ui_text_cut(y, SHEET_LABEL_W + 5, tw - 3, b.data, b.len, A_NORMAL);
 			buf_free(&b);
 			continue;
 		}
@@ -227,7 +227,7 @@ void clerk_sheet_draw(struct clerk *c, int top, int bottom)
 			continue;
 		}
 		char *t = sheet_text(sh, r);
-		ui_text(y, SHEET_LABEL_W + 2, tw, t, strlen(t),
+		ui_text_cut(y, SHEET_LABEL_W + 2, tw, t, strlen(t),
 			focused ? ui_attr(THEME_FIELD_ACTIVE) : A_NORMAL);
 		free(t);
 	}
