@@ -135,8 +135,10 @@ static void draw_list(struct browse *b, int top, int bottom, int pw, size_t n, s
 static void draw_pane(struct browse *b, int top, int bottom, int pw)
 {
 	int h = bottom - top;
+	/* The character itself, not the terminal's line-drawing set: a
+	 * terminal whose TERM promises one it lacks shows 'x' for it. */
 	for (int y = top; y < bottom; y++)
-		mvaddch(y, pw, ACS_VLINE);
+		mvaddstr(y, pw, "\u2502");
 	if (b->ptop + (size_t)h > b->nlines)
 		b->ptop = b->nlines > (size_t)h ? b->nlines - (size_t)h : 0;
 	for (int y = top; y < bottom; y++) {

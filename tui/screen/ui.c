@@ -25,8 +25,20 @@ bool ui_open(const struct theme *theme, struct diags *d)
 		diags_add(d, NULL, 0, 0, "TERM is not set; gavel needs a terminal");
 		return false;
 	}
-	if (!newterm(NULL, stdout, stdin)) {
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
 		diags_add(d, NULL, 0, 0, "cannot use the terminal '%s' (no terminfo entry?)", term);
+		return false;
+	}
+	/* A terminal that cannot place the cursor (TERM=dumb, an editor's
+	 * shell buffer) would get a screen drawn as one scrolling line. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		diags_add(d, NULL, 0, 0, "the terminal '%s' cannot move the cursor, which gavel's "
+			  "screens need; use one that can (such as TERM=xterm-256color), or "
+			  "gavel run --plain, gavel show and the other commands", term);
 		return false;
 	}
 	open_ = true;
