@@ -56,7 +56,7 @@ DEB_PKGS   = pkg-config libncurses-dev libyaml-dev libgit2-dev \
              libcmocka-dev libsqlite3-dev zlib1g-dev libutf8proc-dev \
              nettle-dev tmux git libxml2-utils groff-base man-db patch \
              libcairo2-dev libpango1.0-dev fonts-dejavu fonts-noto-cjk \
-             poppler-utils python3-yaml
+             poppler-utils python3-yaml zsh
 BENCH_PKGS = hyperfine valgrind
 VALGRIND_PKGS = valgrind
 LINT_PKGS  = clang cppcheck

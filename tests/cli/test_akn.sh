@@ -107,4 +107,24 @@ run -C "$R" export --format akn --out "$TMP/site"
 expect "export --format akn: COMMITTEE/MEETING.xml a meeting, each valid" \
 	'[ $rc -eq 0 ] && xmllint --noout --relaxng "$RNG" "$TMP/site/communities-board/2018-03-14.xml" "$TMP/site/audit-panel/2019-05-01.xml" 2>"$TMP/err"'
 
+
+# --akn-country: the Work's country, two lowercase letters, checked.
+expect "the country is gb unless given" \
+	'[ "$(x "$TMP/full.xml" "string(//*[local-name()=\"FRBRcountry\"]/@value)")" = gb ]'
+run -C "$R" show communities-board/2018-03-14 --format akn --akn-country ie
+cp "$TMP/out" "$TMP/ie.xml"
+expect "show --akn-country ie: the Work's country and URI, still valid" \
+	'[ $rc -eq 0 ] && xmllint --noout --relaxng "$RNG" "$TMP/ie.xml" 2>"$TMP/err" && [ "$(x "$TMP/ie.xml" "string(//*[local-name()=\"FRBRcountry\"]/@value)")" = ie ] && [ "$(x "$TMP/ie.xml" "string(//*[local-name()=\"FRBRWork\"]/*[local-name()=\"FRBRuri\"]/@value)")" = /akn/ie/debate/communities-board/2018-03-14 ] && ! grep -q "/akn/gb/" "$TMP/ie.xml"'
+for bad in GB gbr g1 "" "g"; do
+	run -C "$R" show communities-board/2018-03-14 --format akn --akn-country "$bad"
+	expect "--akn-country '$bad' is refused, saying what was expected" \
+		'[ $rc -eq 2 ] && err_has "expected two lowercase letters" && [ ! -s "$TMP/out" ]'
+done
+run -C "$R" export --format akn --out "$TMP/site-fr" --akn-country fr
+expect "export --akn-country fr: each Work's country" \
+	'[ $rc -eq 0 ] && [ "$(x "$TMP/site-fr/audit-panel/2019-05-01.xml" "string(//*[local-name()=\"FRBRcountry\"]/@value)")" = fr ] && xmllint --noout --relaxng "$RNG" "$TMP/site-fr/audit-panel/2019-05-01.xml" 2>"$TMP/err"'
+run -C "$R" export --format akn --out "$TMP/site-x" --akn-country FR
+expect "export refuses a country that is not two lowercase letters" \
+	'[ $rc -eq 2 ] && err_has "--akn-country" && [ ! -e "$TMP/site-x" ]'
+
 finish

@@ -49,7 +49,7 @@ expect "gavel list --committee <TAB>: the committee slugs, each once" \
 	'[ "$(comp gavel list --committee "")" = "$(words communities-board planning-committee)" ]'
 expect "gavel new <TAB>: the committee slugs" '[ "$(comp gavel new pla)" = planning-committee ]'
 expect "gavel show MEETING --<TAB>: show's options" \
-	'[ "$(comp gavel show x --)" = "$(words --agenda --rev --format --include-exempt --help)" ]'
+	'[ "$(comp gavel show x --)" = "$(words --agenda --rev --format --include-exempt --akn-country --help)" ]'
 expect "gavel show MEETING --format <TAB>: every format show takes" \
 	'[ "$(comp gavel show x --format "")" = "$(words text yaml json markdown html pdf akn)" ]'
 expect "gavel export --format <TAB>: every format export takes" \

@@ -115,7 +115,7 @@ static void test_akn(void **state)
 	struct render_origin o = { "0123456789abcdef0123456789abcdef01234567",
 				   "2018-06-13T10:00:00+01:00" };
 	struct buf out = BUF_INIT;
-	render_akn("planning-committee/2018-06-12", m, NULL, &o, &out);
+	render_akn("planning-committee/2018-06-12", m, NULL, &o, NULL, &out);
 	assert_null(strstr(out.data, SECRET));
 	assert_null(strstr(out.data, "Cllr Secret Voter"));
 	assert_non_null(strstr(out.data, "<num>10</num>\n        <heading>Purchase of land</heading>\n"

@@ -21,6 +21,7 @@
 #include "minutes/git/meeting.h"
 #include "minutes/session/session.h"
 #include "tui/edit/plain.h"
+#include "tui/edit/plain_priv.h"
 
 #define ID "communities-board/2018-03-14"
 
@@ -166,11 +167,65 @@ static void test_item_commands(void **state)
 	assert_true(type(fx, "confirm", "Type confirm yes"));
 }
 
+/* A council's procedure: asked a step at a time, or given in one line;
+ * names as a speaker's are read; bad answers asked again; cancel. */
+static void test_procedure(void **state)
+{
+	struct fx *fx = *state;
+	assert_true(type(fx, "item 5", ""));
+	assert_true(type(fx, "amendment", "An amendment is to a motion"));
+	assert_true(type(fx, "motion", ""));
+	assert_true(plain_asking(&fx->p));
+	assert_true(type(fx, "", "needs its words"));
+	assert_true(type(fx, "That the strategy be welcomed.", "Motion 1: That the"));
+	assert_true(type(fx, "Cllr Nobody", "names nobody present"));
+	assert_true(type(fx, "Cllr Patel", "Moved by Cllr Sam Patel."));
+	assert_true(type(fx, "3", "Seconded by Cllr Zoë Reid."));
+	assert_true(type(fx, "seven", "expected FOR AGAINST ABSTAINED"));
+	assert_true(type(fx, "2 1", "Votes: 2 for, 1 against, 0 abstained."));
+	assert_true(type(fx, "carried", "Motion 1 is recorded."));
+	assert_false(plain_asking(&fx->p));
+	const struct motion *mo = &item(fx, 1)->motions[0];
+	assert_string_equal(mo->mover, "Cllr Sam Patel");
+	assert_int_equal(mo->votes.n_against, 1);
+	assert_int_equal(mo->outcome, OUTCOME_CARRIED);
+	/* In one line; a wrong part is asked again, the rest kept back. */
+	assert_true(type(fx, "amendment Add a review; Morgan; Zed", "names nobody present"));
+	assert_true(plain_asking(&fx->p));
+	assert_true(type(fx, "cancel", "Amendment 1 to motion 1 cancelled"));
+	assert_int_equal(item(fx, 1)->motions[0].namendments, 0);
+	assert_true(type(fx, "amendment Add a review; Morgan; Reid", "is recorded"));
+	assert_true(type(fx, "result", ""));
+	assert_true(type(fx, "named", ""));
+	assert_true(type(fx, "Morgan, Morgan", "is named twice"));
+	assert_true(type(fx, "1", ""));
+	assert_true(type(fx, "2, Reid", ""));
+	assert_true(type(fx, "", "Named vote: for: Cllr Alex Morgan; against: Cllr Sam Patel"));
+	assert_true(type(fx, "lost", "The amendment was lost."));
+	const struct amendment *am = &item(fx, 1)->motions[0].amendments[0];
+	assert_int_equal(am->votes.n_for, 1);
+	assert_int_equal(am->votes.n_against, 2);
+	assert_int_equal(am->votes.recorded.against.n, 2);
+	assert_int_equal(am->outcome, OUTCOME_LOST);
+	assert_true(type(fx, "declare Reid; 5; Chairs the charity; other; no",
+			 "Declaration 1 is recorded."));
+	const struct minutes *m = session_minutes(fx->s);
+	assert_int_equal(m->declarations[0].kind, DECL_OTHER_REGISTRABLE);
+	assert_string_equal(m->declarations[0].member, "Cllr Zoë Reid");
+	assert_true(type(fx, "leave Patel", "Cllr Sam Patel left at"));
+	assert_true(type(fx, "leave Patel", "already"));
+	assert_true(type(fx, "returned Patel", "is back"));
+	assert_true(type(fx, "substitute Jo Bloggs for Nobody", "none of the committee's members"));
+	assert_true(type(fx, "substitute Ann Other for Cllr Reid",
+			 "Ann Other is present, substituting for Cllr Zoë Reid."));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_attendance_by_name_and_number, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_item_commands, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_procedure, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,7 +42,7 @@ const struct command commands[] = {
 	  "Prints one line per meeting: id, committee, status, number of items.\n\n"
 	  "  --committee SLUG   only that committee's meetings\n" },
 	{ "show", cmd_show,
-	  "MEETING [--agenda] [--rev REV] [--format FORMAT] [--include-exempt]",
+	  "MEETING [--agenda] [--rev REV] [--format FORMAT] [--include-exempt] [--akn-country CC]",
 	   "print a meeting's minutes or its agenda",
 	  "Prints the minutes of MEETING (such as communities-board/2018-03-14).\n\n"
 	  "  --agenda         the notice of the meeting instead, as councils publish\n"
@@ -58,14 +58,16 @@ const struct command commands[] = {
 	  "  --format html    one standalone HTML page\n"
 	  "  --format pdf     A4 pages to print and sign (redirect it to a file)\n"
 	  "  --format akn     an Akoma Ntoso 3.0 debate document (XML)\n"
-	  "  --include-exempt print exempt business in full (not for publication)\n\n"
+	  "  --include-exempt print exempt business in full (not for publication)\n"
+	  "  --akn-country CC the country of akn's Work (FRBRcountry and its URI):\n"
+	  "                   two lowercase letters, ISO 3166-1; gb unless given\n\n"
 	  "Text, Markdown, HTML and PDF end with the revision they were made from\n"
 	  "(commit id and date) and whether the minutes are draft or confirmed.\n"
 	  "An item exempt from publication gives its number, title and reason and\n"
 	  "\"Exempt item: minute not for publication\" unless --include-exempt.\n"
 	  "With --agenda: text, markdown, html, yaml or json.\n" },
 	{ "export", cmd_export,
-	  "--format FORMAT [--out DIR] [--committee SLUG] [--rev REV] [--include-exempt] [--base-url URL]",
+	  "--format FORMAT [--out DIR] [--committee SLUG] [--rev REV] [--include-exempt] [--base-url URL] [--akn-country CC]",
 	  "write the archive as a web site, PDFs or data",
 	  "Writes every meeting's minutes as a static site a council can publish\n"
 	  "as it stands: DIR/index.html lists the committees, DIR/COMMITTEE/index.html\n"
@@ -91,7 +93,8 @@ const struct command commands[] = {
 	  "                     id, a tag, a branch, git's syntax, @YYYY-MM-DD)\n"
 	  "  --include-exempt   exempt business in full (a site not for publication)\n"
 	  "  --base-url URL     where the html export is published: each calendar\n"
-	  "                     event links to its meeting's page there\n" },
+	  "                     event links to its meeting's page there\n"
+	  "  --akn-country CC   the country of each akn Work, as for show (gb)\n" },
 	{ "log", cmd_log, "MEETING", "list the revisions of a meeting's minutes",
 	  "Prints the revisions of MEETING's files, newest first: short id,\n"
 	  "date and time, author, message.  A commit gavel did not make (one\n"

@@ -16,6 +16,7 @@
 #include "tui/cli/cli.h"
 #include "tui/cli/cli_publish.h"
 #include "tui/cli/export.h"
+#include "tui/render/data.h"
 #include "minutes/git/meeting.h"
 #include "tui/render/render.h"
 #include "minutes/format/slug.h"
@@ -446,11 +447,13 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		{ "rev", required_argument, NULL, 'r' },
 		{ "include-exempt", no_argument, NULL, 'x' },
 		{ "base-url", required_argument, NULL, 'b' },
+		{ "akn-country", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("export");
 	bool include_exempt = false;
 	const char *format = NULL, *dir = NULL, *committee = NULL, *rev = NULL, *base = NULL;
+	const char *country = "gb";
 	int o;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
 		if (o == 'f')
@@ -465,6 +468,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			include_exempt = true;
 		else if (o == 'b')
 			base = optarg;
+		else if (o == 'k')
+			country = optarg;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
@@ -472,6 +477,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		cli_usage_error(cmd, format ? "unknown format '%s'; expected html, pdf, json, akn, "
 				"csv or ics" : "name the format with --format html (or pdf, json, "
 				"akn, csv, ics)", format);
+		return EXIT_FAIL;
+	}
+	if (!render_akn_country_valid(country)) {
+		cli_usage_error(cmd, "--akn-country '%s' is not a country code; expected two "
+				"lowercase letters, such as gb", country);
 		return EXIT_FAIL;
 	}
 	if (export_to_stdout(format) && dir) {
@@ -494,7 +504,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	if (!a)
 		return EXIT_FAIL;
 	struct export x = { .a = a, .dir = dir, .written = BUF_INIT, .exempt = BUF_INIT,
-			    .ro = { .include_exempt = include_exempt } };
+			    .ro = { .include_exempt = include_exempt }, .akn_country = country };
 	struct meeting_summary *v = NULL;
 	size_t n = 0;
 	char *previous = NULL;

@@ -80,7 +80,7 @@ size_t export_files(struct export *x, const struct meeting_summary *v, size_t n,
 			if (ag && render_json_agenda(ag, &out, &d) == 0)
 				put(x, v[i].id, "/agenda.json", &out);
 		} else if (!strcmp(format, "akn")) {
-			render_akn(v[i].id, m, ag, &x->origin, &out);
+			render_akn(v[i].id, m, ag, &x->origin, x->akn_country, &out);
 			put(x, v[i].id, ".xml", &out);
 		}
 		if (d.n) {

@@ -92,10 +92,11 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "include-exempt", no_argument, NULL, 'x' },
 		{ "agenda", no_argument, NULL, 'A' },
+		{ "akn-country", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("show");
-	const char *rev = NULL, *format = "text";
+	const char *rev = NULL, *format = "text", *country = "gb";
 	struct render_opts ro = { 0 };
 	bool summons = false;
 	int o;
@@ -108,6 +109,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			ro.include_exempt = true;
 		else if (o == 'A')
 			summons = true;
+		else if (o == 'k')
+			country = optarg;
 		else
 			return o == 'h' ? EXIT_YES : EXIT_FAIL;
 	}
@@ -116,6 +119,11 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		cli_usage_error(cmd, "unknown format '%s'; expected text, yaml, json, markdown, "
 				"html, pdf or akn",
 				format);
+		return EXIT_FAIL;
+	}
+	if (!render_akn_country_valid(country)) {
+		cli_usage_error(cmd, "--akn-country '%s' is not a country code; expected two "
+				"lowercase letters, such as gb", country);
 		return EXIT_FAIL;
 	}
 	if (summons && (!strcmp(format, "pdf") || !strcmp(format, "akn"))) {
@@ -169,7 +177,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		else if (!strcmp(format, "html"))
 			render_html(m, ag, &origin, NULL, &ro, &out);
 		else if (!strcmp(format, "akn"))
-			render_akn(argv[optind], m, ag, &origin, &out);
+			render_akn(argv[optind], m, ag, &origin, country, &out);
 		else if (!strcmp(format, "pdf"))
 			result = show_pdf(m, ag, &origin, &d);
 		else

@@ -23,6 +23,7 @@ struct export {
 	const char *id;
 	const char *folder;
 	struct render_opts ro;  /* --include-exempt */
+	const char *akn_country;        /* --akn-country: "gb" unless given */
 	/* The committee's registers (export_registers.c): the search index
 	 * when the export is of HEAD, else NULL; the exempt items of the
 	 * committee's meetings written so far, "\nID#ITEM\n..." */

@@ -22,10 +22,24 @@
 #include "minutes/session/session.h"
 #include "tui/edit/form.h"
 
+/* An entry asked for a step at a time (a motion: its text, mover,
+ * seconder, votes, outcome); `cancel` stops it. */
+struct plain_ask {
+	int kind;               /* 0: none; plain_proc.c's enum ask_kind */
+	size_t step;            /* into the kind's steps */
+	bool named;             /* the votes are a named vote: for, against,
+				 * abstained asked before the outcome */
+	bool created;           /* the entry was made by this ask: cancel
+				 * removes it */
+	size_t item, a, b;      /* the item, the motion (or declaration), the
+				 * amendment (SIZE_MAX: the motion itself) */
+};
+
 struct plain {
 	struct form f;
 	FILE *out;
 	bool quit;              /* the clerk typed quit (and it could leave) */
+	struct plain_ask ask;
 };
 
 /* Starts the dialogue on an open session, writing to `out`: where the

@@ -29,22 +29,8 @@ static void take(struct pdf_doc *doc, enum pdf_style st, struct buf *b)
 	buf_reset(b);
 }
 
-/* "Name (Role), substitute for X, arrived 18:25 during item 3" */
-static void person(struct buf *b, const struct person *p)
-{
-	render_person(b, p);
-	if (has(p->substitute_for))
-		buf_addf(b, ", substitute for %s", p->substitute_for);
-	if (p->arrived[0])
-		buf_addf(b, ", arrived %s", p->arrived);
-	if (has(p->arrived_during))
-		buf_addf(b, " during item %s", p->arrived_during);
-	if (p->left[0])
-		buf_addf(b, ", left %s", p->left);
-	if (has(p->left_during))
-		buf_addf(b, " during item %s", p->left_during);
-}
-
+/* "Present: Name (Role), Name (substituting for X)", as the text form
+ * says it (render_person). */
 static void people(struct pdf_doc *doc, const char *label, const struct people *l)
 {
 	if (!l->n)
@@ -53,10 +39,25 @@ static void people(struct pdf_doc *doc, const char *label, const struct people *
 	buf_addf(&b, "%s: ", label);
 	for (size_t i = 0; i < l->n; i++) {
 		if (i)
-			buf_addstr(&b, "; ");
-		person(&b, &l->v[i]);
+			buf_addstr(&b, ", ");
+		render_person(&b, &l->v[i]);
 	}
 	take(doc, PDF_BODY, &b);
+	buf_free(&b);
+}
+
+/* "Cllr Jabbar arrived at 18:25, during item 3.", a paragraph each, as
+ * the text, Markdown and HTML forms say them (render_movements). */
+static void movements(struct pdf_doc *doc, const struct minutes *m)
+{
+	struct buf b = BUF_INIT;
+	if (render_movements(&b, &m->present, &m->in_attendance))
+		for (char *line = b.data, *nl; line; line = nl ? nl + 1 : NULL) {
+			nl = strchr(line, '\n');
+			if (nl)
+				*nl = '\0';
+			add(doc, PDF_BODY, line);
+		}
 	buf_free(&b);
 }
 
@@ -158,6 +159,7 @@ void pdf_doc_build(struct pdf_doc *doc, const struct minutes *m, const struct ag
 	people(doc, "Apologies", &m->apologies);
 	people(doc, "Absent", &m->absent);
 	people(doc, "In attendance", &m->in_attendance);
+	movements(doc, m);
 	if (m->ndeclarations) {
 		add(doc, PDF_LABEL, "Declarations of interest:");
 		for (size_t i = 0; i < m->ndeclarations; i++) {

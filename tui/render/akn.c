@@ -344,9 +344,17 @@ static void frbr(struct buf *out, const char *level, const char *uri, const char
 		 tail, level);
 }
 
-void render_akn(const char *id, const struct minutes *m, const struct agenda *ag,
-		const struct render_origin *origin, struct buf *out)
+bool render_akn_country_valid(const char *country)
 {
+	return country && country[0] >= 'a' && country[0] <= 'z' && country[1] >= 'a' &&
+	       country[1] <= 'z' && !country[2];
+}
+
+void render_akn(const char *id, const struct minutes *m, const struct agenda *ag,
+		const struct render_origin *origin, const char *country, struct buf *out)
+{
+	if (!render_akn_country_valid(country))
+		country = "gb";
 	struct roster r = { 0 };
 	struct votes_list vl = { BUF_INIT, 0 };
 	struct buf body = BUF_INIT, att = BUF_INIT, b = BUF_INIT, b2 = BUF_INIT;
@@ -400,12 +408,14 @@ void render_akn(const char *id, const struct minutes *m, const struct agenda *ag
 		   "<akomaNtoso xmlns=\"" AKN_NS "\">\n  <debate name=\"minutes\">\n    <meta>\n"
 		   "      <identification source=\"#gavel\">\n");
 	buf_reset(&b);
-	buf_addstr(&b, "/akn/gb/debate/");
+	buf_addf(&b, "/akn/%s/debate/", country);
 	render_url_encode(&b, id);
 	buf_reset(&b2);
 	buf_addf(&b2, "%s/!main", b.data);
-	frbr(out, "FRBRWork", b.data, b2.data, m->date, "meeting", "committee",
-	     "          <FRBRcountry value=\"gb\"/>\n");
+	struct buf cc = BUF_INIT;
+	buf_addf(&cc, "          <FRBRcountry value=\"%s\"/>\n", country);
+	frbr(out, "FRBRWork", b.data, b2.data, m->date, "meeting", "committee", cc.data);
+	buf_free(&cc);
 	buf_addf(&b, "/eng@%s", rev_date);
 	buf_reset(&b2);
 	buf_addf(&b2, "%s/!main", b.data);

@@ -13,6 +13,7 @@
 #include "minutes/model/minutes.h"
 #include "tui/render/render.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* ---- JSON (json.c) ---- */
@@ -62,6 +63,10 @@ void render_ics_end(struct buf *out);
  * speaker, decisions and recorded votes; documents as `attachments`.
  * Exempt items by number, heading and reason only.  `ag` may be NULL. */
 void render_akn(const char *id, const struct minutes *m, const struct agenda *ag,
-		const struct render_origin *origin, struct buf *out);
+		const struct render_origin *origin, const char *country, struct buf *out);
+/* `country` (NULL: "gb") is the FRBRcountry and the first part of the
+ * Work's URI: two lowercase letters (ISO 3166-1 alpha-2), which this
+ * checks. */
+bool render_akn_country_valid(const char *country);
 
 #endif
