@@ -272,6 +272,55 @@ static void test_damaged_index_is_rebuilt(void **state)
 	free(path);
 }
 
+/* A first build of many meetings reads and loads them on a second
+ * thread (search_feed.c): every meeting is there, in the index's order,
+ * an unreadable one counted and left out. */
+static void test_first_build_of_many_meetings(void **state)
+{
+	struct fx *fx = *state;
+	enum { N = 90 };
+	struct archive_file files[N + 1];
+	char *paths[N + 1], *texts[N + 1];
+	struct buf want = BUF_INIT;
+	for (int i = 0; i <= N; i++) {
+		struct buf p = BUF_INIT, t = BUF_INIT;
+		int month = 1 + i / 28, day = 1 + i % 28;
+		buf_addf(&p, "harbour-board/2020-%02d-%02d/minutes.yaml", month, day);
+		if (i == N)
+			buf_addstr(&t, "items: [harbour\n");
+		else
+			buf_addf(&t, "format: gavel-minutes/1\ncommittee: Harbour Board\n"
+				 "date: 2020-%02d-%02d\nstatus: draft\nitems:\n"
+				 "  - number: \"%d\"\n    title: Moorings %d\n"
+				 "    summary: The harbour dues were set.\n", month, day, i + 1, i + 1);
+		paths[i] = buf_detach(&p, NULL);
+		texts[i] = buf_detach(&t, NULL);
+		files[i] = (struct archive_file){ paths[i], texts[i], strlen(texts[i]) };
+	}
+	for (int i = N - 1; i >= 0; i--)
+		buf_addf(&want, "harbour-board/2020-%02d-%02d %d summary;", 1 + i / 28,
+			 1 + i % 28, i + 1);
+	struct diags err;
+	diags_init(&err);
+	assert_int_equal(archive_commit(fx->a, files, N + 1, "Minutes\n", NULL, &err), 0);
+	diags_free(&err);
+	struct search_update u;
+	char *got = hits(fx, "harbour dues", &u);
+	assert_true(u.rebuilt);
+	assert_int_equal(u.indexed, N + 1 + 2);
+	assert_int_equal(u.unreadable, 1);
+	assert_string_equal(got, want.data);
+	free(got);
+	expect_hits(fx, "strategy", "planning-committee/2019-01-09 1 summary;"
+		    "communities-board/2018-03-14 5 title;"
+		    "communities-board/2018-03-14 5 decision;");
+	for (int i = 0; i <= N; i++) {
+		free(paths[i]);
+		free(texts[i]);
+	}
+	buf_free(&want);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -283,6 +332,7 @@ int main(void)
 		T(test_update_after_commits),
 		T(test_unreadable_minutes_are_not_searched),
 		T(test_damaged_index_is_rebuilt),
+		T(test_first_build_of_many_meetings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
