@@ -37,6 +37,8 @@ struct reg_action {
 	const char *due, *done;         /* "YYYY-MM-DD" or NULL */
 	enum reg_state state;
 	const char *note;       /* the latest update's note, or NULL */
+	bool note_exempt;       /* that update is in an exempt item: its note
+				   is not for publication */
 	const char *updated;    /* the meeting of the latest update, or NULL */
 };
 

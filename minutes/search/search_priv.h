@@ -13,8 +13,9 @@
 
 /* Bump when the tables or what goes in them change: an index of another
  * version is built again. */
-#define SCHEMA_VERSION 5      /* 4: format 2's motions, amendments, reasons; exempt.
-				 * 5: the registers' tables */
+#define SCHEMA_VERSION 6      /* 4: format 2's motions, amendments, reasons; exempt.
+				 * 5: the registers' tables.
+				 * 6: an update's exempt, an action's note_exempt */
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
