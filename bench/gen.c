@@ -6,7 +6,12 @@
  * N meetings spread over 30 committees, each with agenda.yaml and
  * minutes.yaml (and each committee with committee.yaml, the root with the
  * `.gavel` marker), then M commits that each change one meeting's minutes
- * (a comment added or a decision reworded), as a clerk would.  Every file
+ * (a comment added or a decision reworded), as a clerk would.  Half the
+ * meetings give their actions ids (format 2), and the committee's next
+ * meeting records their progress as action_updates (half done, a fifth
+ * in progress with a note, a tenth dropped, the rest left open), so the
+ * actions register has real work; they come from a random stream of
+ * their own, the rest of each meeting as before.  Every file
  * is built in gavel's models and written by gavel's own writers, so the
  * bytes are exactly FORMAT.md's written form.  The output depends only on
  * N, M and SEED.  With --verify each file is also loaded back and written
@@ -38,6 +43,7 @@
 #include "agenda/committee.h"
 #include "minutes/model/yamlfile.h"
 #include "minutes/model/minutes.h"
+#include "minutes/model/action_id.h"
 #include "minutes/format/slug.h"
 
 #define NCOMMITTEES 30
@@ -220,6 +226,12 @@ static const char *const decisions[] = {
 	"The committee agreed to defer a decision until the next meeting.",
 };
 
+static const char *const update_notes[] = {
+	"Quotes have been asked for.", "A meeting with the residents is arranged.",
+	"Delayed by the consultation; expected next month.", "Half of the work is done.",
+	"Awaiting the legal advice.", "A draft has been circulated to members.",
+};
+
 static const char *const action_texts[] = {
 	"Publish information about the strategy in Councillors' News.",
 	"Circulate the ward breakdown to all members.",
@@ -276,6 +288,7 @@ struct com {
 	char slug[SLUG_MAX + 1];
 	struct people officers;
 	long last_day;          /* its latest meeting so far, -1 for none */
+	long last_idx;          /* that meeting's index, -1 for none */
 };
 
 static void person_name(struct rng *r, bool cllr, struct buf *out)
@@ -300,6 +313,7 @@ static void make_committee(struct com *k, unsigned idx, uint64_t seed)
 	k->c = committee_new(committee_names[idx]);
 	slug_make(committee_names[idx], k->slug);
 	k->last_day = -1;
+	k->last_idx = -1;
 	unsigned nmembers = rng_range(&r, 15, 22);
 	while (k->c->members.n < nmembers) {
 		person_name(&r, true, &name);
@@ -329,6 +343,8 @@ struct meet {
 	unsigned com;
 	long day;
 	long prev_day;          /* the committee's previous meeting, -1 for none */
+	long prev_idx;          /* its index, -1 for none */
+	unsigned nids;          /* the actions given ids (format 2), set when built */
 	unsigned edits;         /* edit commits applied so far */
 };
 
@@ -353,10 +369,17 @@ static void summary_text(struct rng *r, struct buf *b)
 }
 
 /* Builds a meeting's agenda and minutes from its own seed. */
-static void build_meeting(const struct com *coms, const struct meet *mt,
+static void build_meeting(const struct com *coms, struct meet *meets,
 			  size_t idx, uint64_t seed, struct agenda **ag_out,
 			  struct minutes **mi_out)
 {
+	struct meet *mt = &meets[idx];
+	/* Action ids and updates (format 2) come from a stream of their own,
+	 * so the rest of the meeting is as it always was. */
+	struct rng r2;
+	rng_seed(&r2, seed, 0xAC71, idx);
+	bool with_ids = rng_pct(&r2, 50);
+	mt->nids = 0;
 	const struct com *k = &coms[mt->com];
 	const struct committee *c = k->c;
 	struct rng r;
@@ -468,6 +491,26 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 		if (i == 2) {
 			record_text_set(&it->decision, "RESOLVED: that the minutes of the previous meeting "
 				 "be confirmed as a correct record and signed by the Chairman.");
+			/* The previous meeting's actions: half done, a fifth in
+			 * progress with a note, a tenth dropped, the rest left open. */
+			unsigned nprev = mt->prev_idx >= 0 ? meets[mt->prev_idx].nids : 0;
+			char prev[11];
+			if (nprev)
+				day_to_date(mt->prev_day, prev);
+			for (unsigned j = 1; j <= nprev; j++) {
+				unsigned roll = rng_range(&r2, 0, 99);
+				if (roll >= 80)
+					continue;
+				buf_reset(&tmp);
+				buf_addf(&tmp, "%s/%u", prev, j);
+				if (roll < 50)
+					minutes_item_add_update(it, tmp.data, UPDATE_DONE, NULL);
+				else if (roll < 70)
+					minutes_item_add_update(it, tmp.data, UPDATE_IN_PROGRESS,
+								PICK(&r2, update_notes));
+				else
+					minutes_item_add_update(it, tmp.data, UPDATE_DROPPED, NULL);
+			}
 			continue;
 		}
 		summary_text(&r, &tmp);
@@ -493,6 +536,13 @@ static void build_meeting(const struct com *coms, const struct meet *mt,
 					rng_pct(&r, 70) ? due : NULL);
 				if (rng_pct(&r, 40))
 					day_to_date(mt->day + rng_range(&r, 7, 40), ac->done);
+				/* Half the meetings give their actions ids: progress is
+				 * then recorded by the next meeting's updates. */
+				if (with_ids) {
+					ac->done[0] = '\0';
+					minutes_action_id_assign(m, ac, date);
+					mt->nids++;
+				}
 			}
 		}
 	}
@@ -649,13 +699,15 @@ int main(int argc, char **argv)
 			day = coms[mt->com].last_day + 1;
 		mt->day = day;
 		mt->prev_day = coms[mt->com].last_day;
+		mt->prev_idx = coms[mt->com].last_idx;
 		coms[mt->com].last_day = day;
+		coms[mt->com].last_idx = (long)i;
 	}
 
 	for (size_t i = 0; i < n; i++) {
 		struct agenda *a;
 		struct minutes *m;
-		build_meeting(coms, &meets[i], i, seed, &a, &m);
+		build_meeting(coms, meets, i, seed, &a, &m);
 		buf_reset(&msg);
 		buf_addf(&msg, "%s %s: minutes\n", a->committee, a->date);
 		long long day_time = EPOCH_2010 + (long long)meets[i].day * 86400 + 20 * 3600;
@@ -701,7 +753,7 @@ int main(int argc, char **argv)
 		size_t i = (size_t)(rng_next(&r) % n);
 		struct agenda *a;
 		struct minutes *m;
-		build_meeting(coms, &meets[i], i, seed, &a, &m);
+		build_meeting(coms, meets, i, seed, &a, &m);
 		meets[i].edits++;
 		if (confirm)
 			confirm_minutes(m, a->date);

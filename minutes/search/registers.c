@@ -113,12 +113,12 @@ int registers_actions(struct search *s, const struct reg_action_filter *f,
 		      size_t *count, struct diags *err)
 {
 	const char *sql = f->open_only || f->due_before
-		? "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd"
+		? "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd, note_exempt"
 		  " FROM actions NOT INDEXED WHERE open = 1 ORDER BY row"
 		: f->done_only
-		? "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd"
+		? "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd, note_exempt"
 		  " FROM actions WHERE state = 2 ORDER BY row"
-		: "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd"
+		: "SELECT row, ref, item, idx, text, owner, due, done, state, note, upd, note_exempt"
 		  " FROM actions ORDER BY row";
 	struct mcache mc, uc;
 	sqlite3_stmt *st = NULL;
@@ -142,6 +142,7 @@ int registers_actions(struct search *s, const struct reg_action_filter *f,
 			.index = (unsigned)sqlite3_column_int(st, 3), .text = col(st, 4),
 			.owner = col(st, 5), .due = col(st, 6), .done = col(st, 7),
 			.state = (enum reg_state)sqlite3_column_int(st, 8), .note = col(st, 9),
+			.note_exempt = sqlite3_column_int(st, 11) != 0,
 		};
 		if (f->owner && !contains(a.owner, f->owner))
 			continue;

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "agenda/committee.h"
+#include "minutes/model/open_actions.h"
 #include "minutes/search/search.h"
 
 enum reg_state { REG_OPEN, REG_IN_PROGRESS, REG_DONE, REG_DROPPED };
@@ -36,6 +37,8 @@ struct reg_action {
 	const char *due, *done;         /* "YYYY-MM-DD" or NULL */
 	enum reg_state state;
 	const char *note;       /* the latest update's note, or NULL */
+	bool note_exempt;       /* that update is in an exempt item: its note
+				   is not for publication */
 	const char *updated;    /* the meeting of the latest update, or NULL */
 };
 
@@ -98,6 +101,14 @@ void registers_attendance_free(struct reg_attendance *r);
 void registers_attendance_rows(const struct reg_attendance *r, const struct committee *com,
 			       void (*each)(void *ctx, const char *name, const size_t n[4]),
 			       void *ctx);
+
+/* The open actions matters arising lists at meeting `id`
+ * ("<slug>/<folder>"): exactly what open_actions_of gives from the
+ * minutes of the committee's meetings whose folders come before it (the
+ * index must be current: search_open_current).  Free with
+ * open_actions_free. */
+int registers_open_actions(struct search *s, const char *id, struct open_action **out,
+			   size_t *n, struct diags *err);
 
 /* The committees that have meetings in the index, sorted (slugs;
  * free each and the array). */

@@ -8,7 +8,8 @@
  * one range delete.  A decision's and an action's row has the id of its
  * full-text row, so a query's words find them through the FTS5 table.
  *
- * An action's latest status (state, note, upd: the update's row) is
+ * An action's latest status (state, note, upd: the update's row,
+ * note_exempt: the update is in exempt business) is
  * derived: the newest update of a later meeting naming its ref, else
  * done when the action has a done: date, else open.  Indexing a meeting
  * marks the refs of its actions and of its updates (added or dropped) in
@@ -23,11 +24,11 @@
 const char registers_schema[] =
 	"CREATE TABLE actions(row INTEGER PRIMARY KEY, ref TEXT NOT NULL, item TEXT,"
 	" idx INTEGER NOT NULL, text TEXT NOT NULL, owner TEXT, due TEXT, done TEXT,"
-	" state INTEGER, open INTEGER, note TEXT, upd INTEGER);"
+	" state INTEGER, open INTEGER, note TEXT, upd INTEGER, note_exempt INTEGER);"
 	"CREATE INDEX actions_ref ON actions(ref);"
 	"CREATE INDEX actions_open ON actions(open, row);"
 	"CREATE TABLE updates(row INTEGER PRIMARY KEY, action TEXT NOT NULL,"
-	" status INTEGER NOT NULL, note TEXT, item TEXT);"
+	" status INTEGER NOT NULL, note TEXT, item TEXT, exempt INTEGER);"
 	"CREATE INDEX updates_action ON updates(action, row);"
 	"CREATE TABLE decisions(row INTEGER PRIMARY KEY, item TEXT, minute INTEGER,"
 	" title TEXT, text TEXT NOT NULL);"
@@ -40,7 +41,7 @@ enum { R_ACTION, R_UPDATE, R_DECISION, R_ATTEND, R_DIRTY_UPD, R_DIRTY, R_DEL, R_
 static const char *const reg_sql[] = {
 	("INSERT INTO actions(row, ref, item, idx, text, owner, due, done)"
 	 " VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
-	"INSERT INTO updates(row, action, status, note, item) VALUES(?, ?, ?, ?, ?)",
+	"INSERT INTO updates(row, action, status, note, item, exempt) VALUES(?, ?, ?, ?, ?, ?)",
 	"INSERT INTO decisions(row, item, minute, title, text) VALUES(?, ?, ?, ?, ?)",
 	"INSERT INTO attendance(row, name, kind) VALUES(?, ?, ?)",
 	"INSERT OR IGNORE INTO dirty SELECT action FROM updates WHERE row BETWEEN ? AND ?",
@@ -168,6 +169,7 @@ void registers_updates_add(struct indexer *ix, const struct minutes_item *it)
 		sqlite3_bind_int(st, 3, (int)u->status);
 		search_bind_text(st, 4, u->note);
 		search_bind_text(st, 5, it->number);
+		sqlite3_bind_int(st, 6, ix->exempt);
 		search_step_done(ix, st);
 		dirty(ix, ref);
 	}
@@ -178,8 +180,8 @@ int registers_settle(struct indexer *ix)
 	/* update_status: 0 done, 1 in progress, 2 dropped; a register's
 	 * state: 0 open, 1 in progress, 2 done, 3 dropped. */
 	static const char sql[] =
-		"UPDATE actions SET (state, note, upd) = (SELECT CASE u.status WHEN 0 THEN 2"
-		" WHEN 1 THEN 1 ELSE 3 END, u.note, u.row FROM updates u"
+		"UPDATE actions SET (state, note, upd, note_exempt) = (SELECT CASE u.status"
+		" WHEN 0 THEN 2 WHEN 1 THEN 1 ELSE 3 END, u.note, u.row, u.exempt FROM updates u"
 		" WHERE u.action = actions.ref AND u.row < actions.row ORDER BY u.row LIMIT 1)"
 		" WHERE ref IN (SELECT ref FROM dirty);"
 		"UPDATE actions SET state = CASE WHEN done IS NULL THEN 0 ELSE 2 END"

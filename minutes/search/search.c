@@ -1,6 +1,7 @@
 /* search: the full-text index of the minutes and searching it (search.h). */
 #include "minutes/search/search_priv.h"
 #include "minutes/search/logcache.h"
+#include "minutes/git/meeting.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -131,15 +132,20 @@ static int rebuild(struct search *s, struct search_update *u, struct diags *err)
 	char *final = s->path;
 	s->path = tmp.data;
 	rc = create_schema(s, err);
-	/* No merging of FTS5's segments while every row goes in: the
-	 * optimize below merges them all once.  Then FTS5's default (4) again,
-	 * for the updates to come. */
-	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields, rank) VALUES('automerge', 0)",
+	/* No merging of FTS5's segments while every row goes in, neither
+	 * the automatic merges nor the "crisis" merge of a level that reaches
+	 * 16 segments (each rewrote the segments so far again: 23 s of the
+	 * inserts' 30 s CPU at 100,000 meetings): the optimize below merges
+	 * them all once.  Then FTS5's defaults (4, 16) again, for the updates
+	 * to come. */
+	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields, rank) VALUES('automerge', 0);"
+				    "INSERT INTO fields(fields, rank) VALUES('crisismerge', 1000000)",
 				    NULL, NULL, NULL) != SQLITE_OK)
 		rc = search_db_fail(s, err, "cannot build the search index");
 	if (rc == 0)
 		rc = search_update_index(s, u, err);
-	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields, rank) VALUES('automerge', 4)",
+	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields, rank) VALUES('automerge', 4);"
+				    "INSERT INTO fields(fields, rank) VALUES('crisismerge', 16)",
 				    NULL, NULL, NULL) != SQLITE_OK)
 		rc = search_db_fail(s, err, "cannot build the search index");
 	if (rc == 0 && sqlite3_exec(s->db, "INSERT INTO fields(fields) VALUES('optimize')",
@@ -225,6 +231,42 @@ int search_open(struct search **out, struct archive *a,
 		*update_out = u;
 	*out = s;
 	return 0;
+}
+
+int search_open_current(struct search **out, struct archive *a,
+			bool (*matters)(const char *meeting, const void *ctx), const void *ctx)
+{
+	struct search *s = xcalloc(1, sizeof(*s));
+	s->a = a;
+	s->path = search_index_path(a);
+	*out = NULL;
+	char head[41], tree[41];
+	struct diags quiet;
+	diags_init(&quiet);
+	bool ok = access(s->path, F_OK) == 0 && open_existing(s) == SQLITE_OK &&
+		  archive_head_tree(a, head, &quiet) == 0 &&
+		  search_read_tree(s, tree) == SQLITE_OK && *head && *tree;
+	if (ok && strcmp(head, tree)) {
+		struct archive_blob *files = NULL;
+		size_t n = 0;
+		ok = matters && archive_tree_files(a, head, tree, MEETING_MINUTES, &files, &n,
+						   &quiet) == 0;
+		for (size_t i = 0; ok && i < n; i++) {
+			char *slash = strrchr(files[i].path, '/');
+			char *id = xstrndup(files[i].path, slash ? (size_t)(slash - files[i].path)
+					    : strlen(files[i].path));
+			ok = !matters(id, ctx);
+			free(id);
+		}
+		archive_blobs_free(files, n);
+	}
+	diags_free(&quiet);
+	if (!ok) {
+		search_close(s);
+		return 0;
+	}
+	*out = s;
+	return 1;
 }
 
 void search_close(struct search *s)

@@ -86,6 +86,14 @@ int search_open(struct search **out, struct archive *a,
 		search_progress_fn progress, void *ctx,
 		struct search_update *update, struct diags *err);
 void search_close(struct search *s);
+/* Opens the index of `a` only when it is there, sound and up to date with
+ * HEAD, building and updating nothing: 1 with *out open, else 0 with
+ * *out NULL (no index, an old one, or none could be opened).  With
+ * `matters` (may be NULL), an index behind HEAD counts as up to date when
+ * `matters` says no meeting whose minutes changed since matters to the
+ * caller (it gets the meeting's id, "<committee>/<folder>"). */
+int search_open_current(struct search **out, struct archive *a,
+			bool (*matters)(const char *meeting, const void *ctx), const void *ctx);
 
 /* Runs the query: calls `each` for every hit, newest meeting first (within
  * a meeting in the order of the minutes), until it returns non-zero;

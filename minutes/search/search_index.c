@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Fewer meetings than this are read inline: a thread would not pay. */
+#define FEED_MIN 64
+
 const char *const search_kinds[] = {
 	"title", "decision", "summary", "comment", "action", "presenter",
 	"document", "venue", "present", "apologies", "in attendance",
@@ -263,14 +266,20 @@ static void drop_meeting(struct indexer *ix, const char *id)
 	ix->u->removed++;
 }
 
-/* (Re)indexes meeting `id` from the blob `blob_id` of its minutes.yaml. */
-static void index_meeting(struct indexer *ix, const char *id, const char *blob_id)
+/* (Re)indexes meeting `id` from the blob `blob_id` of its minutes.yaml,
+ * read here unless `fed` is FEED_LOADED (`pre` loaded already) or
+ * FEED_UNREADABLE. */
+static void index_meeting(struct indexer *ix, const char *id, const char *blob_id,
+			  int fed, struct yamlfile *pre)
 {
 	char old[41];
 	char date[11];
 	long long slot = known_slot(ix, id, old);
-	if (slot >= 0 && !strcmp(old, blob_id))
+	if (slot >= 0 && !strcmp(old, blob_id)) {
+		if (fed == FEED_LOADED)
+			yamlfile_free(pre);
 		return;                 /* unchanged */
+	}
 	if (slot >= 0) {
 		sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
 		search_step_done(ix, ix->drop);
@@ -288,13 +297,21 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 		sqlite3_clear_bindings(ix->maxslot);
 	}
 	bool ok = false;
+	if (slot > SLOT_MAX && fed == FEED_LOADED)
+		yamlfile_free(pre);
 	if (slot <= SLOT_MAX) {
 		struct buf b = BUF_INIT;
 		struct diags quiet;
 		struct yamlfile doc;
 		diags_init(&quiet);
-		if (archive_read_blob(ix->s->a, blob_id, &b, &quiet) == 0 &&
-		    yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES, &quiet) == YAMLFILE_OK) {
+		bool loaded = fed == FEED_LOADED;
+		if (loaded)
+			doc = *pre;
+		else if (fed == FEED_NONE)
+			loaded = archive_read_blob(ix->s->a, blob_id, &b, &quiet) == 0 &&
+				 yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES,
+						   &quiet) == YAMLFILE_OK;
+		if (loaded) {
 			ix->base = search_row_base(date, slot);
 			ix->row = 0;
 			char *slug = xstrndup(id, (size_t)(strchr(id, '/') - id));
@@ -432,12 +449,17 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 		qsort(files, nfiles, sizeof(*files), newest_first);
 	char **ids = xcalloc(nfiles + 1, sizeof(*ids));
 	size_t nids = 0;
+	/* A first build reads and loads the minutes on a second thread. */
+	struct feed *feed = !*tree && nfiles >= FEED_MIN ? feed_start(s->a, files, nfiles, meeting_of)
+		: NULL;
 	for (size_t i = 0; i < nfiles && ix.rc == SQLITE_OK; i++) {
+		struct yamlfile pre;
+		int fed = feed ? feed_take(feed, i, &pre) : FEED_NONE;
 		char *id = meeting_of(files[i].path);
 		if (!id)
 			continue;
 		if (files[i].id[0]) {
-			index_meeting(&ix, id, files[i].id);
+			index_meeting(&ix, id, files[i].id, fed, &pre);
 			ids[nids++] = id;
 		} else {
 			drop_meeting(&ix, id);
@@ -450,6 +472,7 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 		qsort(ids, nids, sizeof(*ids), by_id);
 		drop_others(&ix, ids, nids);
 	}
+	feed_stop(feed);
 	for (size_t i = 0; i < nids; i++)
 		free(ids[i]);
 	free(ids);

@@ -13,8 +13,9 @@
 
 /* Bump when the tables or what goes in them change: an index of another
  * version is built again. */
-#define SCHEMA_VERSION 5      /* 4: format 2's motions, amendments, reasons; exempt.
-				 * 5: the registers' tables */
+#define SCHEMA_VERSION 6      /* 4: format 2's motions, amendments, reasons; exempt.
+				 * 5: the registers' tables.
+				 * 6: an update's exempt, an action's note_exempt */
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
@@ -89,6 +90,21 @@ long long search_row_base(const char *date, long long slot);
 /* Removes the SQLite file `path` and its sidecars (-journal, -wal,
  * -shm), those that are there. */
 void search_remove_files(const char *path);
+/* The first build's minutes, read and loaded on a thread of their own
+ * (search_feed.c), file by file in the order of `files`: feed_take(i)
+ * waits for file i and gives FEED_LOADED with `doc` filled (the caller
+ * frees it), FEED_UNREADABLE, or FEED_NONE for a file that is no
+ * meeting's minutes (meeting_of gives NULL) or removed; every i is taken
+ * in turn.  feed_start gives NULL when it cannot start (then read inline);
+ * feed_stop ends the thread, whether or not every file was taken. */
+enum { FEED_NONE, FEED_LOADED, FEED_UNREADABLE };
+struct feed;
+struct yamlfile;
+struct feed *feed_start(struct archive *a, const struct archive_blob *files, size_t n,
+			char *(*meeting_of)(const char *path));
+int feed_take(struct feed *f, size_t i, struct yamlfile *doc);
+void feed_stop(struct feed *f);
+
 /* Brings the open index up to date with HEAD (search_index.c). */
 int search_update_index(struct search *s, struct search_update *u, struct diags *err);
 

@@ -120,4 +120,43 @@ check "actions --open lists only the one in progress" \
 check "... which is 2018-06-12/1" grep -q "^2018-06-12/1 .*in progress" "$TMP/out"
 run -C "$R" verify
 check "gavel verify is OK" [ "$rc" -eq 0 ]
+
+# Again with the search index up to date: F6 answers from the registers
+# (not reading every earlier meeting) and lists the same, this meeting's
+# own updates not counting; a meeting added before it, with an action too
+# long for 80 columns, cut at a word with an ellipsis.
+"$GAVEL" -C "$R" new "Planning Committee" 2018-06-20 >/dev/null 2>&1 || exit 2
+cat >"$R/$C/2018-06-20/minutes.yaml" <<'EOF'
+format: gavel-minutes/2
+committee: Planning Committee
+date: 2018-06-20
+status: draft
+items:
+  - number: "2"
+    title: Drainage
+    actions:
+      - id: 2018-06-20/1
+        text: Officers to circulate the revised drainage strategy to every member before the visit.
+EOF
+git -C "$R" add -A && git -C "$R" commit -qm "Minutes of 20 June" || exit 2
+run -C "$R" search drainage
+check "the index is brought up to date" [ "$rc" -eq 0 ]
+start run2 -C "$R" run $C/2018-07-10
+wait_for "3     Matters arising" 10
+keys Enter
+wait_for "F6 lists the actions earlier meetings left open"
+keys F6
+wait_for "Open actions of earlier meetings: 3"
+check "from the registers: the open action of the first meeting" screen_has "2018-05-15/2"
+check "... marked done at this meeting" screen_has "due 2018-06-30  now: done"
+check "... the one of the second, in progress here" screen_has "due 2018-09-01  now: in progress"
+check "... and the new meeting's" screen_has "2018-06-20/1"
+check "... not the one done at the second meeting" screen_lacks "2018-05-15/1"
+long_row_cut() { screen | grep -F "Officers to circulate" | grep -q "[a-z]…"; }
+check "a long row is cut at a word with an ellipsis" long_row_cut
+keys Escape
+wait_gone "Open actions of earlier meetings"
+keys C-x
+wait_exit run2 10
+check "gavel run ends well" [ "$rc" -eq 0 ]
 tui_finish

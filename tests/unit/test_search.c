@@ -24,6 +24,9 @@
 #include "minutes/git/archive.h"
 #include "minutes/search/query.h"
 #include "minutes/search/search.h"
+#include "minutes/search/registers.h"
+#include "minutes/model/open_actions.h"
+#include "minutes/model/yamlfile.h"
 
 static const char board[] =
 	"format: gavel-minutes/1\n"
@@ -272,6 +275,181 @@ static void test_damaged_index_is_rebuilt(void **state)
 	free(path);
 }
 
+/* A first build of many meetings reads and loads them on a second
+ * thread (search_feed.c): every meeting is there, in the index's order,
+ * an unreadable one counted and left out. */
+static void test_first_build_of_many_meetings(void **state)
+{
+	struct fx *fx = *state;
+	enum { N = 90 };
+	struct archive_file files[N + 1];
+	char *paths[N + 1], *texts[N + 1];
+	struct buf want = BUF_INIT;
+	for (int i = 0; i <= N; i++) {
+		struct buf p = BUF_INIT, t = BUF_INIT;
+		int month = 1 + i / 28, day = 1 + i % 28;
+		buf_addf(&p, "harbour-board/2020-%02d-%02d/minutes.yaml", month, day);
+		if (i == N)
+			buf_addstr(&t, "items: [harbour\n");
+		else
+			buf_addf(&t, "format: gavel-minutes/1\ncommittee: Harbour Board\n"
+				 "date: 2020-%02d-%02d\nstatus: draft\nitems:\n"
+				 "  - number: \"%d\"\n    title: Moorings %d\n"
+				 "    summary: The harbour dues were set.\n", month, day, i + 1, i + 1);
+		paths[i] = buf_detach(&p, NULL);
+		texts[i] = buf_detach(&t, NULL);
+		files[i] = (struct archive_file){ paths[i], texts[i], strlen(texts[i]) };
+	}
+	for (int i = N - 1; i >= 0; i--)
+		buf_addf(&want, "harbour-board/2020-%02d-%02d %d summary;", 1 + i / 28,
+			 1 + i % 28, i + 1);
+	struct diags err;
+	diags_init(&err);
+	assert_int_equal(archive_commit(fx->a, files, N + 1, "Minutes\n", NULL, &err), 0);
+	diags_free(&err);
+	struct search_update u;
+	char *got = hits(fx, "harbour dues", &u);
+	assert_true(u.rebuilt);
+	assert_int_equal(u.indexed, N + 1 + 2);
+	assert_int_equal(u.unreadable, 1);
+	assert_string_equal(got, want.data);
+	free(got);
+	expect_hits(fx, "strategy", "planning-committee/2019-01-09 1 summary;"
+		    "communities-board/2018-03-14 5 title;"
+		    "communities-board/2018-03-14 5 decision;");
+	for (int i = 0; i <= N; i++) {
+		free(paths[i]);
+		free(texts[i]);
+	}
+	buf_free(&want);
+}
+
+/* The harbour board's meetings for the open actions: actions set, then
+ * updated in later meetings (done, in progress with a note, dropped, an
+ * update in the action's own meeting that does not count), a format-1
+ * done: date, an action without an id, and two meetings on one date. */
+static const char *const harbour[][2] = {
+	{ "harbour-board/2020-01-10", "items:\n  - number: \"1\"\n    title: Moorings\n"
+	  "    actions:\n      - id: 2020-01-10/1\n        text: Survey the moorings.\n"
+	  "        owner: Jo Reid\n        due: 2020-02-01\n"
+	  "      - id: 2020-01-10/2\n        text: Write to the council.\n"
+	  "      - id: 2020-01-10/3\n        text: Paint the slipway.\n        done: 2020-01-20\n"
+	  "      - text: Thank the volunteers.\n"
+	  "  - number: \"2\"\n    title: Matters arising\n    action_updates:\n"
+	  "      - action: 2020-01-10/2\n        status: done\n" },
+	{ "harbour-board/2020-02-14", "items:\n  - number: \"3\"\n    title: Matters arising\n"
+	  "    action_updates:\n      - action: 2020-01-10/1\n        status: in-progress\n"
+	  "        note: Half the moorings done.\n"
+	  "    actions:\n      - id: 2020-02-14/1\n        text: Order new chains.\n"
+	  "        owner: Sam Patel\n" },
+	{ "harbour-board/2020-02-14-2", "items:\n  - number: \"1\"\n    title: Matters arising\n"
+	  "    action_updates:\n      - action: 2020-02-14/1\n        status: dropped\n"
+	  "      - action: 2020-01-10/2\n        status: in-progress\n        note: Drafted.\n" },
+	{ "harbour-board/2020-03-20", "items:\n  - number: \"4\"\n    title: Matters arising\n"
+	  "    action_updates:\n      - action: 2020-01-10/1\n        status: done\n" },
+	{ "harbour-board/2020-04-17", "items:\n  - number: \"1\"\n    title: Apologies\n" },
+};
+
+static char *harbour_minutes(size_t i)
+{
+	struct buf b = BUF_INIT;
+	const char *folder = strchr(harbour[i][0], '/') + 1;
+	buf_addf(&b, "format: gavel-minutes/2\ncommittee: Harbour Board\ndate: %.10s\n"
+		 "status: draft\n%s", folder, harbour[i][1]);
+	return buf_detach(&b, NULL);
+}
+
+static void describe(struct buf *b, const struct open_action *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_addf(b, "%s|%s|%s|%s|%s|%s|%d|%s|%s;", v[i].id, v[i].folder, v[i].item,
+			 v[i].text, v[i].owner ? v[i].owner : "-", v[i].due, v[i].in_progress,
+			 v[i].note ? v[i].note : "-", v[i].updated ? v[i].updated : "-");
+}
+
+static bool before_april(const char *meeting, const void *ctx)
+{
+	(void)ctx;
+	return strcmp(meeting, "harbour-board/2020-04") < 0;
+}
+
+/* The registers give matters arising the list reading the minutes gives,
+ * at every meeting. */
+static void test_open_actions_from_the_registers(void **state)
+{
+	struct fx *fx = *state;
+	enum { N = sizeof(harbour) / sizeof(harbour[0]) };
+	struct archive_file files[N];
+	char *texts[N], *paths[N];
+	struct minutes *mins[N];
+	struct yamlfile docs[N];
+	for (size_t i = 0; i < N; i++) {
+		struct buf p = BUF_INIT;
+		buf_addf(&p, "%s/minutes.yaml", harbour[i][0]);
+		paths[i] = buf_detach(&p, NULL);
+		texts[i] = harbour_minutes(i);
+		files[i] = (struct archive_file){ paths[i], texts[i], strlen(texts[i]) };
+		struct diags d;
+		diags_init(&d);
+		if (yamlfile_load_mem(&docs[i], paths[i], texts[i], strlen(texts[i]),
+				      YAMLFILE_MINUTES, &d) != YAMLFILE_OK)
+			fail_msg("%s: %s", paths[i], d.n ? d.v[0].msg : "?");
+		diags_free(&d);
+		mins[i] = docs[i].minutes;
+	}
+	struct diags err;
+	diags_init(&err);
+	assert_int_equal(archive_commit(fx->a, files, N, "Minutes\n", NULL, &err), 0);
+	struct search *s = NULL;
+	assert_int_equal(search_open_current(&s, fx->a, NULL, NULL), 0);    /* not built yet */
+	free(hits(fx, "moorings", NULL));
+	assert_int_equal(search_open_current(&s, fx->a, NULL, NULL), 1);
+	size_t total = 0;
+	for (size_t i = 0; i < N; i++) {
+		struct open_actions_meeting ms[N];
+		for (size_t j = 0; j < i; j++)
+			ms[j] = (struct open_actions_meeting){ strchr(harbour[j][0], '/') + 1, mins[j] };
+		struct open_action *want = NULL, *got = NULL;
+		size_t nwant = 0, ngot = 0;
+		open_actions_of(ms, i, &want, &nwant);
+		if (registers_open_actions(s, harbour[i][0], &got, &ngot, &err) != 0)
+			fail_msg("%s", err.n ? err.v[0].msg : "?");
+		struct buf bw = BUF_INIT, bg = BUF_INIT;
+		describe(&bw, want, nwant);
+		describe(&bg, got, ngot);
+		buf_addstr(&bw, "");
+		buf_addstr(&bg, "");
+		assert_string_equal(bg.data, bw.data);
+		total += ngot;
+		if (i == 3)     /* the chains dropped, the council in progress */
+			assert_string_equal(bg.data, "2020-01-10/1|2020-01-10|1|Survey the moorings."
+					    "|Jo Reid|2020-02-01|1|Half the moorings done.|2020-02-14;"
+					    "2020-01-10/2|2020-01-10|1|Write to the council.|-||1|"
+					    "Drafted.|2020-02-14-2;");
+		buf_free(&bw);
+		buf_free(&bg);
+		open_actions_free(want, nwant);
+		open_actions_free(got, ngot);
+	}
+	assert_true(total > 0);
+	search_close(s);
+	/* A commit since: not current until searched again. */
+	commit(fx, "harbour-board/2020-05-15/minutes.yaml", planning);
+	assert_int_equal(search_open_current(&s, fx->a, NULL, NULL), 0);
+	assert_null(s);
+	/* ... unless the caller says that meeting does not matter to it. */
+	assert_int_equal(search_open_current(&s, fx->a, before_april, NULL), 1);
+	search_close(s);
+	commit(fx, "harbour-board/2020-03-21/minutes.yaml", planning);
+	assert_int_equal(search_open_current(&s, fx->a, before_april, NULL), 0);
+	diags_free(&err);
+	for (size_t i = 0; i < N; i++) {
+		yamlfile_free(&docs[i]);
+		free(paths[i]);
+		free(texts[i]);
+	}
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -283,6 +461,8 @@ int main(void)
 		T(test_update_after_commits),
 		T(test_unreadable_minutes_are_not_searched),
 		T(test_damaged_index_is_rebuilt),
+		T(test_first_build_of_many_meetings),
+		T(test_open_actions_from_the_registers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

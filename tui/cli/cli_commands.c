@@ -186,7 +186,8 @@ const struct command commands[] = {
 	  "committed; each search first brings it up to date with HEAD, and it is\n"
 	  "built again when missing or damaged.\n" },
 	{ "actions", cmd_actions,
-	  "[--committee SLUG] [--owner NAME] [--open|--overdue|--done] [--format text|csv]",
+	  "[--committee SLUG] [--owner NAME] [--open|--overdue|--done] [--format text|csv]"
+	  " [--include-exempt]",
 	  "list the actions and how far each has got",
 	  "Prints every action recorded in the minutes, newest meeting first: its\n"
 	  "id, the meeting and item that set it, its status, due date, owner and\n"
@@ -195,13 +196,16 @@ const struct command commands[] = {
 	  "and meeting); without one, done when the action has a done: date, else\n"
 	  "open.  An action recorded without an id (format 1) is shown as\n"
 	  "DATE#ITEM.N: its meeting's folder, item number and place in the item.\n"
+	  "An update's note recorded in exempt business is not for publication:\n"
+	  "\"note exempt\" stands for it unless --include-exempt.\n"
 	  "Exits 1 when none is listed.\n\n"
 	  "  --committee SLUG   only that committee's actions\n"
 	  "  --owner NAME       only those whose owner's name holds NAME (any case)\n"
 	  "  --open             only open or in progress\n"
 	  "  --overdue          only open or in progress, due before today\n"
 	  "  --done             only done\n"
-	  "  --format csv       comma-separated, every field quoted, with a header\n" },
+	  "  --format csv       comma-separated, every field quoted, with a header\n"
+	  "  --include-exempt   notes of exempt business in full (not for publication)\n" },
 	{ "decisions", cmd_decisions, "[--committee SLUG] [--format text|csv] [QUERY...]",
 	  "list every decision, newest first",
 	  "Prints the register of decisions: every item's decision, newest meeting\n"

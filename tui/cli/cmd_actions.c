@@ -17,8 +17,11 @@ static const char *const state_names[] = { "open", "in progress", "done", "dropp
 
 struct aprint {
 	bool csv;
+	bool include_exempt;
 	struct buf b;
 };
+
+static const char exempt_note[] = "note exempt, not for publication";
 
 static int print_action(const struct reg_action *a, void *ctx)
 {
@@ -26,6 +29,8 @@ static int print_action(const struct reg_action *a, void *ctx)
 	const char *id = strchr(a->ref, '/');
 	id = id ? id + 1 : a->ref;
 	const char *state = state_names[a->state <= REG_DROPPED ? a->state : 0];
+	/* An update's note in exempt business is not for publication. */
+	bool hide = a->note && a->note_exempt && !p->include_exempt;
 	if (p->csv) {
 		char idx[24];
 		snprintf(idx, sizeof(idx), "%u", a->index);
@@ -37,7 +42,7 @@ static int print_action(const struct reg_action *a, void *ctx)
 		cli_csv(&p->b, a->due, false);
 		cli_csv(&p->b, state, false);
 		cli_csv(&p->b, a->updated, false);
-		cli_csv(&p->b, a->note, false);
+		cli_csv(&p->b, hide ? exempt_note : a->note, false);
 		cli_csv(&p->b, a->text, true);
 	} else {
 		buf_addf(&p->b, "%s  %s  item %s  %s  due %s  %s: ", id, a->meeting,
@@ -46,7 +51,9 @@ static int print_action(const struct reg_action *a, void *ctx)
 		cli_add_line(&p->b, a->text);
 		if (a->updated) {
 			buf_addf(&p->b, "  [%s %s", state, a->updated);
-			if (a->note) {
+			if (hide) {
+				buf_addf(&p->b, " (%s)", exempt_note);
+			} else if (a->note) {
 				buf_addstr(&p->b, ": ");
 				cli_add_line(&p->b, a->note);
 			}
@@ -70,11 +77,12 @@ int cmd_actions(struct cli *c, int argc, char **argv)
 		{ "overdue", no_argument, NULL, 'D' },
 		{ "done", no_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "include-exempt", no_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const struct command *cmd = cli_command("actions");
 	struct reg_action_filter f = { 0 };
-	struct aprint p = { false, BUF_INIT };
+	struct aprint p = { false, false, BUF_INIT };
 	char today[11];
 	int o, which = 0;
 	while ((o = cli_getopt(c, argc, argv, "", opts, cmd)) != -1) {
@@ -88,6 +96,8 @@ int cmd_actions(struct cli *c, int argc, char **argv)
 				return EXIT_FAIL;
 			}
 			which = o;
+		} else if (o == 'x') {
+			p.include_exempt = true;
 		} else if (o == 'f') {
 			if (cli_format_arg(cmd, optarg, &p.csv) < 0)
 				return EXIT_FAIL;

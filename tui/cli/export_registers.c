@@ -8,7 +8,9 @@
  * the pages are written only when the export is of HEAD's commit (every
  * page names one revision).  Decisions and actions of exempt business are
  * left out, as the meeting pages leave them out, unless --include-exempt:
- * export.c records each exempt item as it writes the meeting's page.
+ * export.c records each exempt item as it writes the meeting's page.  An
+ * update's note recorded in exempt business is left out too ("note
+ * exempt"), the status it gives still shown.
  */
 #include "tui/cli/cli.h"
 #include "tui/cli/export.h"
@@ -86,7 +88,9 @@ static int action_row(const struct reg_action *a, void *ctx)
 	const char *id = strchr(a->ref, '/');
 	buf_reset(&p->t[0]);
 	buf_addstr(&p->t[0], state_names[a->state <= REG_DROPPED ? a->state : 0]);
-	if (a->updated) {
+	if (a->updated && a->note && a->note_exempt && !p->x->ro.include_exempt) {
+		buf_addf(&p->t[0], " (%s: note exempt, not for publication)", folder_of(a->updated));
+	} else if (a->updated) {
 		buf_addf(&p->t[0], " (%s%s%s)", folder_of(a->updated), a->note ? ": " : "",
 			 a->note ? a->note : "");
 	} else if (a->done && a->state == REG_DONE) {

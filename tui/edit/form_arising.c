@@ -3,6 +3,7 @@
 
 #include "minutes/format/slug.h"
 #include "minutes/git/meeting.h"
+#include "minutes/search/registers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +21,36 @@ bool arising_title(const char *title)
 							 " from the minutes"));
 }
 
-/* The open actions of the committee's meetings before meeting `id`. */
+/* Whether meeting `other` is one of the same committee's before meeting
+ * `ctx` (then its minutes matter to the list). */
+static bool earlier(const char *other, const void *ctx)
+{
+	const char *id = ctx;
+	const char *slash = strchr(id, '/');
+	size_t n = (size_t)(slash - id) + 1;
+	return !strncmp(other, id, n) && strcmp(other, id) < 0;
+}
+
+/* The open actions of the committee's meetings before meeting `id`:
+ * from the registers when the search index is up to date with HEAD (one
+ * query, however many meetings), else by reading every earlier meeting. */
 static int load(struct archive *a, const char *id, struct open_action **out, size_t *n,
 		struct diags *d)
 {
 	*out = NULL;
 	*n = 0;
+	if (!strchr(id, '/'))
+		return 0;
+	struct search *s = NULL;
+	if (search_open_current(&s, a, earlier, id)) {
+		struct diags quiet;
+		diags_init(&quiet);
+		int rc = registers_open_actions(s, id, out, n, &quiet);
+		diags_free(&quiet);
+		search_close(s);
+		if (rc == 0)
+			return 0;
+	}
 	const char *slash = strchr(id, '/');
 	if (!slash)
 		return 0;

@@ -169,7 +169,7 @@ void clerk_arising_draw(struct clerk *c, int top, int bottom)
 			 a->owner ? a->owner : "(no owner)", a->due[0] ? a->due : "-");
 		if (u)
 			buf_addf(&b, "  now: %s", said[u->status <= UPDATE_DROPPED ? u->status : 0]);
-		ui_text(y, 1, COLS - 2, b.data, b.len,
+		ui_text_cut(y, 1, COLS - 2, b.data, b.len,
 			sel ? ui_attr(THEME_SELECTED) : ui_attr(THEME_LABEL));
 		if (++y >= bottom)
 			break;
@@ -183,7 +183,7 @@ void clerk_arising_draw(struct clerk *c, int top, int bottom)
 		else
 			buf_addf(&b, "set %s, item %s", a->folder, a->item);
 		buf_addch(&b, ']');
-		ui_text(y, 1, COLS - 2, b.data, b.len, A_NORMAL);
+		ui_text_cut(y, 1, COLS - 2, b.data, b.len, A_NORMAL);
 		y++;
 		if (sel && ar->note && y < bottom) {
 			ui_text(y, 4, 6, "Note: ", 6, ui_attr(THEME_LABEL));

@@ -1,0 +1,149 @@
+/*
+ * search_feed: the minutes of a first build read and loaded on a thread
+ * of their own (search_priv.h), so that reading blobs and loading YAML
+ * (a third of the build, and nothing of SQLite's) overlap the inserts.
+ *
+ * Invariants: slot i % FEED_SLOTS holds file i's result from when the
+ * thread has made it (i < made) until the indexer has taken it
+ * (i < taken); the thread never runs more than FEED_SLOTS ahead
+ * (made - taken <= FEED_SLOTS).  `made`, `taken` and `stop` are read
+ * and written under `mu`; a slot's contents only by whichever side the
+ * counters say owns it.  The thread has its own repository handle
+ * (libgit2's are not shared between threads).
+ */
+#include "minutes/search/search_priv.h"
+#include "minutes/model/yamlfile.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FEED_SLOTS 64
+
+struct feed_slot {
+	int state;                      /* FEED_LOADED, FEED_UNREADABLE, FEED_NONE */
+	struct yamlfile doc;
+};
+
+struct feed {
+	struct archive *a;              /* the thread's own */
+	const struct archive_blob *files;
+	size_t n;
+	char *(*meeting_of)(const char *path);
+	struct feed_slot slots[FEED_SLOTS];
+	pthread_mutex_t mu;
+	pthread_cond_t cond;
+	pthread_t thread;
+	size_t made, taken;
+	bool stop;
+};
+
+/* Reads and loads file i into `slot`. */
+static void load(struct feed *f, size_t i, struct feed_slot *slot)
+{
+	slot->state = FEED_NONE;
+	const struct archive_blob *b = &f->files[i];
+	char *id = b->id[0] ? f->meeting_of(b->path) : NULL;
+	if (!id)
+		return;
+	struct buf bytes = BUF_INIT;
+	struct diags quiet;
+	diags_init(&quiet);
+	slot->state = FEED_UNREADABLE;
+	if (archive_read_blob(f->a, b->id, &bytes, &quiet) == 0 &&
+	    yamlfile_load_mem(&slot->doc, id, bytes.data, bytes.len, YAMLFILE_MINUTES,
+			      &quiet) == YAMLFILE_OK)
+		slot->state = FEED_LOADED;
+	diags_free(&quiet);
+	buf_free(&bytes);
+	free(id);
+}
+
+static void *feed_main(void *arg)
+{
+	struct feed *f = arg;
+	for (size_t i = 0; i < f->n; i++) {
+		pthread_mutex_lock(&f->mu);
+		while (!f->stop && i - f->taken >= FEED_SLOTS)
+			pthread_cond_wait(&f->cond, &f->mu);
+		bool stop = f->stop;
+		pthread_mutex_unlock(&f->mu);
+		if (stop)
+			break;
+		load(f, i, &f->slots[i % FEED_SLOTS]);
+		pthread_mutex_lock(&f->mu);
+		f->made = i + 1;
+		pthread_cond_broadcast(&f->cond);
+		pthread_mutex_unlock(&f->mu);
+	}
+	return NULL;
+}
+
+struct feed *feed_start(struct archive *a, const struct archive_blob *files, size_t n,
+			char *(*meeting_of)(const char *path))
+{
+	struct diags quiet;
+	diags_init(&quiet);
+	struct feed *f = xcalloc(1, sizeof(*f));
+	if (archive_open(&f->a, archive_path(a), &quiet) < 0) {
+		diags_free(&quiet);
+		free(f);
+		return NULL;
+	}
+	diags_free(&quiet);
+	f->files = files;
+	f->n = n;
+	f->meeting_of = meeting_of;
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cond, NULL);
+	/* Signals are the main thread's: this one starts with all blocked. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = pthread_create(&f->thread, NULL, feed_main, f);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		pthread_mutex_destroy(&f->mu);
+		pthread_cond_destroy(&f->cond);
+		archive_free(f->a);
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+int feed_take(struct feed *f, size_t i, struct yamlfile *doc)
+{
+	pthread_mutex_lock(&f->mu);
+	while (f->made <= i)
+		pthread_cond_wait(&f->cond, &f->mu);
+	pthread_mutex_unlock(&f->mu);
+	struct feed_slot *slot = &f->slots[i % FEED_SLOTS];
+	int state = slot->state;
+	if (state == FEED_LOADED)
+		*doc = slot->doc;
+	pthread_mutex_lock(&f->mu);
+	f->taken = i + 1;
+	pthread_cond_broadcast(&f->cond);
+	pthread_mutex_unlock(&f->mu);
+	return state;
+}
+
+void feed_stop(struct feed *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->mu);
+	f->stop = true;
+	pthread_cond_broadcast(&f->cond);
+	pthread_mutex_unlock(&f->mu);
+	pthread_join(f->thread, NULL);
+	for (size_t i = f->taken; i < f->made; i++)
+		if (f->slots[i % FEED_SLOTS].state == FEED_LOADED)
+			yamlfile_free(&f->slots[i % FEED_SLOTS].doc);
+	pthread_mutex_destroy(&f->mu);
+	pthread_cond_destroy(&f->cond);
+	archive_free(f->a);
+	free(f);
+}
