@@ -17,6 +17,10 @@ check "gavel demo --no-run makes the demo repository" make_demo
 start clerk -C "$REPO" run "$MEETING"
 check "gavel run opens on the attendance list" wait_for "Cllr Ruth Dombey"
 check "the agenda's start shows as scheduled" screen_has "scheduled 11:00"
+if [ "$SIZE" = 120x40 ]; then
+	check "with room for it, the header has the whole venue" wait_match \
+		"^ Communities Board  Wednesday 14 March 2018  Smith Square, Westminster, Meeting Room 1 +scheduled 11:00"
+fi
 check "the clerk is told how to begin" screen_has "Scheduled for 11:00: b begins the meeting."
 keys q
 check "q at once quits" wait_exit clerk

@@ -8,6 +8,7 @@
 #include "tui/screen/clerk_sheet.h"
 #include "tui/edit/form_speakers.h"
 #include "tui/render/render.h"
+#include "minutes/base/utf8.h"
 #include "tui/screen/field_draw.h"
 
 #include <stdint.h>
@@ -101,8 +102,6 @@ static void draw_header(struct clerk *c)
 	struct buf left = BUF_INIT, right = BUF_INIT;
 	buf_addf(&left, "%s  ", m->committee ? m->committee : "");
 	render_date(&left, m->date);
-	if (has(m->venue))
-		buf_addf(&left, "  %s", m->venue);
 	const struct minutes_item *it = c->f.view == FORM_ITEM ? form_item(&c->f) : NULL;
 	if (it && it->minute)
 		buf_addf(&right, "minute %u  ", it->minute);
@@ -112,6 +111,15 @@ static void draw_header(struct clerk *c)
 	if (*m->start)
 		buf_addf(&right, "%s %s  ", c->f.begun ? "began" : "scheduled", m->start);
 	bar_time(&right, "", time(NULL));
+	/* The venue where there is room for it, or for a good part of it
+	 * (16 columns): a word or two of it tells the clerk nothing. */
+	if (has(m->venue)) {
+		int room = COLS - 4 - (int)utf8_width(right.data, right.len) -
+			   (int)utf8_width(left.data, left.len) - 2;
+		int vw = (int)utf8_width(m->venue, strlen(m->venue));
+		if (room >= (vw < 16 ? vw : 16))
+			buf_addf(&left, "  %s", m->venue);
+	}
 	ui_bar(0, left.data, right.data, ui_attr(THEME_HEADER));
 	buf_free(&left);
 	buf_free(&right);
