@@ -152,6 +152,11 @@ printf 'item 4\namendment\nAn amendment typed.\n99\ncancel\nmotions\n' |
 	"$GAVEL" -C "$R" run $ID --plain >"$TMP/out" 2>"$TMP/err"
 expect "a number past those present is refused and asked again" \
 	'out_has "There is no number 99: those present are numbered 1 to" && out_has "Amendment 2 to motion 1 cancelled" && ! out_has "Motion 1, Amendment 2"'
+# A question asked after a wrong part never swallows quit, end or save.
+printf 'item 4\nmotion Words kept; Nobody At All\nsave\nquit\n' |
+	"$GAVEL" -C "$R" run $ID --plain >"$TMP/out" 2>"$TMP/err"
+expect "save during a question stops it, keeping what was given, and saves" \
+	'out_has "Stopped: Motion" && out_has "keeps what was given" && grep -q "Words kept" "$R/$ID/minutes.yaml" && [ -z "$(git -C "$R" status --porcelain)" ]'
 "$GAVEL" -C "$R" confirm $ID --by "Cllr Alex Morgan" --date 2018-07-10 >/dev/null 2>&1
 head=$(git -C "$R" rev-parse HEAD)
 printf 'item 4\nmotion A late motion; Patel; Morgan\ndeclare Patel; 4; Owns a shop\nleave Patel\nsubstitute Cllr Ann Lee for Reid\n' |

@@ -253,8 +253,8 @@ void plain_line(struct plain *p, const char *text)
 	char *line = plain_trim(copy);
 	char *a = NULL;
 	buf_reset(&f->msg);
-	if (plain_asking(p)) {
-		plain_ask_line(p, line);
+	if (plain_asking(p) && plain_ask_line(p, line)) {
+		/* answered */
 	} else if (!*line) {
 		free(copy);
 		return;

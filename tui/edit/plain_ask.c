@@ -635,19 +635,32 @@ void plain_ask_prompt(struct plain *p)
 	buf_free(&b);
 }
 
-void plain_ask_line(struct plain *p, char *line)
+bool plain_ask_line(struct plain *p, char *line)
 {
 	line = plain_trim(line);
 	if (!strcasecmp(line, "cancel")) {
 		cancel(p);
-		return;
+		return true;
 	}
+	/* Leaving, ending or saving is never taken for an answer: the
+	 * question stops, what was given is kept, and the command runs. */
+	static const char *const commands[] = { "quit", "exit", "end", "save" };
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		if (!strcasecmp(line, commands[i])) {
+			struct buf w = BUF_INIT;
+			entry_words(p, &w);
+			plain_say(p, "Stopped: %s keeps what was given.", w.data);
+			buf_free(&w);
+			ask_end(p);
+			return false;
+		}
 	if (!strcasecmp(line, "help") || !strcmp(line, "?")) {
 		plain_say(p, "Each line answers the question asked; cancel stops (an entry "
-			  "being made is removed); an empty line leaves a part the question "
+			  "being made is removed), and quit, end and save stop it keeping what "
+			  "was given; an empty line leaves a part the question "
 			  "says may be left.  Names are those present, as a speaker is named "
 			  "(Cllr Reid, a surname) or by number; list numbers them.");
-		return;
+		return true;
 	}
 	if (!strcasecmp(line, "list")) {
 		struct sheet *sh = names_sheet(p, true);
@@ -657,10 +670,11 @@ void plain_ask_line(struct plain *p, char *line)
 		} else {
 			plain_say(p, "Nothing here is picked from a list.");
 		}
-		return;
+		return true;
 	}
 	if (answer(p, line) && plain_asking(p))
 		advance(p);
+	return true;
 }
 
 /* ---- the commands ---- */

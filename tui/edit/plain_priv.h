@@ -80,6 +80,9 @@ void plain_choices(struct plain *p, struct sheet *sh, const char *what);
 /* While an entry is asked for: its prompt, and the line answering it. */
 bool plain_asking(const struct plain *p);
 void plain_ask_prompt(struct plain *p);
-void plain_ask_line(struct plain *p, char *line);
+/* A line while a question is asked: true when it was taken as an answer
+ * (or cancel, help, list); false for quit, exit, end and save, which stop
+ * the question and are then run as commands. */
+bool plain_ask_line(struct plain *p, char *line);
 
 #endif
