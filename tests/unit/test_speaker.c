@@ -67,6 +67,12 @@ static void test_title_and_surname(void **state)
 	assert_string_equal(who("Cllr Dombey"), "Cllr Dombey");
 	assert_string_equal(who("Dombey"), "Cllr Dombey");
 	assert_string_equal(who("Bhriain"), "Cllr Zoë Ní Bhriain");
+	/* A surname of more than one word, with its title or without. */
+	assert_string_equal(who("Ní Bhriain"), "Cllr Zoë Ní Bhriain");
+	assert_string_equal(who("Cllr Ní Bhriain"), "Cllr Zoë Ní Bhriain");
+	assert_string_equal(who("Councillor ní bhriain"), "Cllr Zoë Ní Bhriain");
+	/* ... but never a word cut from within the name. */
+	assert_string_equal(who("Í Bhriain"), "");
 }
 
 static void test_surname(void **state)

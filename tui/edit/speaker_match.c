@@ -72,12 +72,6 @@ static const char *untitled(const char *s)
 	}
 }
 
-static const char *last_word(const char *s)
-{
-	const char *sp = strrchr(s, ' ');
-	return sp ? sp + 1 : s;
-}
-
 /* The office `s` names as its first spelling, or NULL. */
 static const char *office(const char *s, size_t len)
 {
@@ -138,8 +132,11 @@ static bool matches(enum stage st, const struct speaker_cand *c, const char *typ
 			return false;
 		/* fall through */
 	case BY_SURNAME: {
+		/* The name's last words: "Reid", and a surname of more than
+		 * one word ("Ní Bhriain", "van der Berg"). */
 		const char *t = untitled(typed);
-		return !strchr(t, ' ') && !strcmp(last_word(n), t);
+		size_t ln = strlen(n), lt = strlen(t);
+		return lt < ln && n[ln - lt - 1] == ' ' && !strcmp(n + ln - lt, t);
 	}
 	case BY_ROLE: {
 		const char *o = c->role ? office(c->role, strlen(c->role)) : NULL;
