@@ -47,17 +47,23 @@ static void load(struct feed *f, size_t i, struct feed_slot *slot)
 	char *id = b->id[0] ? f->meeting_of(b->path) : NULL;
 	if (!id)
 		return;
+	slot->state = search_load_minutes(f->a, b->id, id, &slot->doc) ? FEED_LOADED
+		      : FEED_UNREADABLE;
+	free(id);
+}
+
+bool search_load_minutes(struct archive *a, const char *blob, const char *id,
+			 struct yamlfile *doc)
+{
 	struct buf bytes = BUF_INIT;
 	struct diags quiet;
 	diags_init(&quiet);
-	slot->state = FEED_UNREADABLE;
-	if (archive_read_blob(f->a, b->id, &bytes, &quiet) == 0 &&
-	    yamlfile_load_mem(&slot->doc, id, bytes.data, bytes.len, YAMLFILE_MINUTES,
-			      &quiet) == YAMLFILE_OK)
-		slot->state = FEED_LOADED;
+	bool ok = archive_read_blob(a, blob, &bytes, &quiet) == 0 &&
+		  yamlfile_load_mem(doc, id, bytes.data, bytes.len, YAMLFILE_MINUTES,
+				    &quiet) == YAMLFILE_OK;
 	diags_free(&quiet);
 	buf_free(&bytes);
-	free(id);
+	return ok;
 }
 
 static void *feed_main(void *arg)

@@ -300,17 +300,12 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 	if (slot > SLOT_MAX && fed == FEED_LOADED)
 		yamlfile_free(pre);
 	if (slot <= SLOT_MAX) {
-		struct buf b = BUF_INIT;
-		struct diags quiet;
 		struct yamlfile doc;
-		diags_init(&quiet);
 		bool loaded = fed == FEED_LOADED;
 		if (loaded)
 			doc = *pre;
 		else if (fed == FEED_NONE)
-			loaded = archive_read_blob(ix->s->a, blob_id, &b, &quiet) == 0 &&
-				 yamlfile_load_mem(&doc, id, b.data, b.len, YAMLFILE_MINUTES,
-						   &quiet) == YAMLFILE_OK;
+			loaded = search_load_minutes(ix->s->a, blob_id, id, &doc);
 		if (loaded) {
 			ix->base = search_row_base(date, slot);
 			ix->row = 0;
@@ -322,8 +317,6 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 			yamlfile_free(&doc);
 			ok = true;
 		}
-		diags_free(&quiet);
-		buf_free(&b);
 	}
 	if (!ok)
 		ix->u->unreadable++;

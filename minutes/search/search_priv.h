@@ -98,6 +98,12 @@ void search_remove_files(const char *path);
  * in turn.  feed_start gives NULL when it cannot start (then read inline);
  * feed_stop ends the thread, whether or not every file was taken. */
 enum { FEED_NONE, FEED_LOADED, FEED_UNREADABLE };
+struct yamlfile;
+/* Reads blob `blob` of meeting `id` and loads it as minutes into *doc:
+ * true when it loaded (then yamlfile_free it), false when unreadable. */
+bool search_load_minutes(struct archive *a, const char *blob, const char *id,
+			 struct yamlfile *doc);
+
 struct feed;
 struct yamlfile;
 struct feed *feed_start(struct archive *a, const struct archive_blob *files, size_t n,
