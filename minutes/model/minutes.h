@@ -192,6 +192,17 @@ void minutes_votes_free(struct votes *v);
 void minutes_recorded_free(struct recorded_vote *r);
 /* True when a recorded vote names anyone. */
 bool minutes_recorded_any(const struct recorded_vote *r);
+/* An item's decision is its decision text; an item with none has its
+ * motions carried as its decisions (a motion's outcome is its substantive
+ * motion's: an amendment carried is part of it, not a decision of its
+ * own).  True when motion `mo` of `it` is one: carried, with text, and no
+ * decision typed. */
+bool minutes_motion_decides(const struct minutes_item *it, const struct motion *mo);
+/* True when the item has a decision: its text, or a motion that decides. */
+bool minutes_item_decided(const struct minutes_item *it);
+/* A deciding motion as councils minute it: "RESOLVED: that planning
+ * permission be refused." (a leading "That" made "that"), onto b. */
+void minutes_motion_resolution(struct buf *b, const struct motion *mo);
 
 const char *minutes_item_status_name(enum item_status s);
 /* The names FORMAT.md gives (NULL for the unsaid values), and back: -1

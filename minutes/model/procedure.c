@@ -23,6 +23,33 @@ bool minutes_recorded_any(const struct recorded_vote *r)
 	return r->voted_for.n || r->against.n || r->abstained.n;
 }
 
+bool minutes_motion_decides(const struct minutes_item *it, const struct motion *mo)
+{
+	return !(it->decision && *it->decision) && mo->outcome == OUTCOME_CARRIED &&
+	       mo->text && *mo->text;
+}
+
+bool minutes_item_decided(const struct minutes_item *it)
+{
+	if (it->decision && *it->decision)
+		return true;
+	for (size_t i = 0; i < it->nmotions; i++)
+		if (minutes_motion_decides(it, &it->motions[i]))
+			return true;
+	return false;
+}
+
+void minutes_motion_resolution(struct buf *b, const struct motion *mo)
+{
+	const char *t = mo->text ? mo->text : "";
+	buf_addstr(b, "RESOLVED: ");
+	if (!strncmp(t, "That ", 5)) {
+		buf_addstr(b, "that ");
+		t += 5;
+	}
+	buf_addstr(b, t);
+}
+
 void minutes_votes_free(struct votes *v)
 {
 	minutes_recorded_free(&v->recorded);

@@ -173,7 +173,7 @@ int registers_decisions(struct search *s, const struct query *q,
 	if (match.len)
 		buf_addf(&sql, "SELECT d.row, d.item, d.minute, d.title, d.text FROM fields f"
 			 " JOIN decisions d ON d.row = f.rowid WHERE fields MATCH ?1"
-			 " AND f.kind = %d%s%s ORDER BY f.rowid", K_DECISION,
+			 " AND f.kind IN (%d, %d)%s%s ORDER BY f.rowid", K_DECISION, K_MOTION,
 			 *q->since ? " AND f.rowid <= ?2" : "",
 			 *q->until ? " AND f.rowid >= ?3" : "");
 	else

@@ -6,7 +6,8 @@
  * Every row's id is in its meeting's range of ids (search_priv.h), so
  * ascending ids run newest meeting first and a meeting's rows go with
  * one range delete.  A decision's and an action's row has the id of its
- * full-text row, so a query's words find them through the FTS5 table.
+ * full-text row, so a query's words find them through the FTS5 table (a
+ * motion carried as the item's decision: the motion's row).
  *
  * An action's latest status (state, note, upd: the update's row,
  * note_exempt: the update is in exempt business) is
@@ -113,7 +114,8 @@ void registers_attendance_add(struct indexer *ix, const struct minutes *m)
 		}
 }
 
-void registers_decision_add(struct indexer *ix, const struct minutes_item *it, long long row)
+void registers_decision_add(struct indexer *ix, const struct minutes_item *it,
+			    const char *text, long long row)
 {
 	if (row < 0)
 		return;
@@ -123,7 +125,7 @@ void registers_decision_add(struct indexer *ix, const struct minutes_item *it, l
 	if (it->minute)
 		sqlite3_bind_int64(st, 3, it->minute);
 	search_bind_text(st, 4, it->title);
-	search_bind_text(st, 5, it->decision);
+	search_bind_text(st, 5, text);
 	search_step_done(ix, st);
 }
 

@@ -157,26 +157,36 @@ static void add_people(struct indexer *ix, int kind, const struct people *l)
 
 /* Who moved it, in the `by` column that by: searches: "A", "A,
  * seconded by B" or "seconded by B". */
-static void add_moved(struct indexer *ix, const char *item, int kind, size_t idx,
-		      const char *text, const char *mover, const char *seconder)
+static long long add_moved(struct indexer *ix, const char *item, int kind, size_t idx,
+			   const char *text, const char *mover, const char *seconder)
 {
 	struct buf by = BUF_INIT;
 	if (mover && *mover)
 		buf_addstr(&by, mover);
 	if (seconder && *seconder)
 		buf_addf(&by, "%sseconded by %s", by.len ? ", " : "", seconder);
-	add_row(ix, item, kind, idx, by.len ? by.data : NULL, text);
+	long long row = add_row(ix, item, kind, idx, by.len ? by.data : NULL, text);
 	buf_free(&by);
+	return row;
 }
 
 /* Motions, numbered 1 up in the item; amendments numbered on through the
- * item too, so each hit names one. */
+ * item too, so each hit names one.  A motion carried in an item with no
+ * decision typed is the item's decision (minutes_motion_decides): the
+ * register of decisions has it, on the motion's row. */
 static void add_motions(struct indexer *ix, const char *n, const struct minutes_item *it)
 {
 	size_t amendment = 0;
 	for (size_t j = 0; j < it->nmotions; j++) {
 		const struct motion *mo = &it->motions[j];
-		add_moved(ix, n, K_MOTION, j + 1, mo->text, mo->mover, mo->seconder);
+		long long row = add_moved(ix, n, K_MOTION, j + 1, mo->text, mo->mover,
+					  mo->seconder);
+		if (minutes_motion_decides(it, mo)) {
+			struct buf r = BUF_INIT;
+			minutes_motion_resolution(&r, mo);
+			registers_decision_add(ix, it, r.data, row);
+			buf_free(&r);
+		}
 		for (size_t k = 0; k < mo->namendments; k++) {
 			const struct amendment *a = &mo->amendments[k];
 			add_moved(ix, n, K_AMENDMENT, ++amendment, a->text, a->mover, a->seconder);
@@ -208,8 +218,8 @@ static void add_minutes(struct indexer *ix, const struct minutes *m)
 		if (it->status != ITEM_TAKEN)
 			add_row(ix, n, K_REASON, 0, NULL, it->reason);
 		add_motions(ix, n, it);
-		registers_decision_add(ix, it, add_row(ix, n, K_DECISION, 0, NULL,
-							    it->decision));
+		registers_decision_add(ix, it, it->decision,
+				       add_row(ix, n, K_DECISION, 0, NULL, it->decision));
 		for (size_t j = 0; j < it->nactions; j++)
 			registers_action_add(ix, it, j, add_row(ix, n, K_ACTION, j + 1,
 							       it->actions[j].owner,

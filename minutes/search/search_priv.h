@@ -13,9 +13,10 @@
 
 /* Bump when the tables or what goes in them change: an index of another
  * version is built again. */
-#define SCHEMA_VERSION 6      /* 4: format 2's motions, amendments, reasons; exempt.
+#define SCHEMA_VERSION 7      /* 4: format 2's motions, amendments, reasons; exempt.
 				 * 5: the registers' tables.
-				 * 6: an update's exempt, an action's note_exempt */
+				 * 6: an update's exempt, an action's note_exempt.
+				 * 7: a motion carried as its item's decision */
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
@@ -69,8 +70,10 @@ extern const char registers_schema[];
 int registers_prepare(struct indexer *ix);
 void registers_finalize(struct indexer *ix);
 void registers_attendance_add(struct indexer *ix, const struct minutes *m);
-/* An item's decision, and its j-th action, whose full-text rows are `row`. */
-void registers_decision_add(struct indexer *ix, const struct minutes_item *it, long long row);
+/* An item's decision (`text`: its decision, or a motion's resolution when
+ * the motion decides), and its j-th action, whose full-text rows are `row`. */
+void registers_decision_add(struct indexer *ix, const struct minutes_item *it,
+			    const char *text, long long row);
 void registers_action_add(struct indexer *ix, const struct minutes_item *it, size_t j,
 			  long long row);
 void registers_updates_add(struct indexer *ix, const struct minutes_item *it);

@@ -276,8 +276,8 @@ const char *form_nav_item_state(const struct minutes_item *it)
 		return "withdrawn";
 	if (it->status == ITEM_DEFERRED)
 		return "deferred";
-	if (has(it->decision))
-		return "decided";
+	if (minutes_item_decided(it))
+		return "decided";       /* typed, or a motion carried (F3) */
 	if (*it->ended)
 		return "ended";         /* taken and left, with no decision */
 	if (*it->started || has(it->summary) || it->ncomments)
@@ -424,7 +424,7 @@ void form_nav_missing(const struct form *f, struct buf *out)
 		const struct minutes_item *it = f->m->items[i];
 		if (it->status != ITEM_TAKEN)
 			continue;
-		if (!has(it->decision)) {
+		if (!minutes_item_decided(it)) {
 			buf_addf(out, "item %s %s: no decision\n", it->number, it->title);
 			n++;
 		}

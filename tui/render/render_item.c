@@ -73,6 +73,13 @@ void render_item_body(const struct render_sink *s, void *ctx, const struct minut
 			render_motion(&b, &it->motions[i]);
 			s->para(ctx, b.data);
 			buf_reset(&b);
+			/* Carried with no decision typed: the motion is the
+			 * decision, minuted as councils do. */
+			if (minutes_motion_decides(it, &it->motions[i])) {
+				minutes_motion_resolution(&b, &it->motions[i]);
+				s->para(ctx, b.data);
+				buf_reset(&b);
+			}
 		}
 		if (has(it->decision))
 			s->para(ctx, it->decision);

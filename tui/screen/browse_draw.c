@@ -40,7 +40,7 @@ static void row_text(struct browse *b, size_t i, struct buf *out, const char **r
 	buf_addf(out, "%-4s %s", it->number, it->title ? it->title : "");
 	*right = it->status == ITEM_WITHDRAWN ? "withdrawn"
 		: it->status == ITEM_DEFERRED ? "deferred"
-		: it->decision && *it->decision ? "decided" : "";
+		: minutes_item_decided(it) ? "decided" : "";
 }
 
 size_t browse_rows(struct browse *b)
