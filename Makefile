@@ -95,7 +95,8 @@ UNIT_TESTS  = tests/unit/test_yamlread tests/unit/test_yamlread_scalars \
               tests/unit/test_render tests/unit/test_agenda_edit \
               tests/unit/test_outputs tests/unit/test_speaker \
               tests/unit/test_utf8_cut tests/unit/test_numbering \
-              tests/unit/test_procedure tests/unit/test_registers_rows \
+              tests/unit/test_procedure tests/unit/test_procedure_votes \
+              tests/unit/test_registers_rows \
               tests/unit/test_open_actions tests/unit/test_plain \
               tests/unit/test_form_roll
 

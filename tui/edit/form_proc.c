@@ -72,6 +72,8 @@ void form_proc_item_taken(struct form *f)
 		     has(d->interest) ? ": " : "", has(d->interest) ? d->interest : "");
 		if (d->left_room)
 			note(f, false, "(left the room)");
+		else if (d->kind == DECL_PECUNIARY)
+			note(f, false, "(stayed in the room)");
 	}
 }
 
@@ -96,6 +98,27 @@ const struct declaration *form_proc_left_room(const struct minutes *m, const cha
 	return NULL;
 }
 
+const struct declaration *form_proc_pecuniary(const struct minutes *m, const char *member,
+					      const char *number)
+{
+	for (size_t i = 0; member && number && i < m->ndeclarations; i++) {
+		const struct declaration *d = &m->declarations[i];
+		if (d->kind == DECL_PECUNIARY && has(d->member) && has(d->item) &&
+		    !strcmp(d->member, member) && !strcmp(d->item, number))
+			return d;
+	}
+	return NULL;
+}
+
+/* Whether `name` is among those present and has not left. */
+static bool in_room(const struct minutes *m, const char *name)
+{
+	for (size_t i = 0; i < m->present.n; i++)
+		if (has(m->present.v[i].name) && !strcmp(m->present.v[i].name, name))
+			return !m->present.v[i].left[0];
+	return false;
+}
+
 void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 			     const struct votes *v, const char *voter)
 {
@@ -105,9 +128,28 @@ void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 	f->msg_error = false;
 	if (here && cast > here)
 		note(f, true, "%u votes cast but only %u members present.", cast, here);
-	if (voter && it && form_proc_left_room(f->m, voter, it->number))
+	if (!it)
+		return;
+	const struct declaration *d = voter ? form_proc_pecuniary(f->m, voter, it->number)
+		: NULL;
+	if (d && d->left_room)
 		note(f, true, "%s declared a pecuniary interest in item %s and left the "
 		     "room, but is named in the vote.", voter, it->number);
+	else if (d)
+		note(f, true, "%s declared a pecuniary interest in item %s and stayed in "
+		     "the room, and is named in the vote.", voter, it->number);
+	if (!cast || minutes_recorded_any(&v->recorded))
+		return;
+	/* Counts with no names: whoever stayed with a pecuniary interest may
+	 * be in them. */
+	for (size_t i = 0; i < f->m->ndeclarations; i++) {
+		d = &f->m->declarations[i];
+		if (d->kind == DECL_PECUNIARY && !d->left_room && has(d->item) &&
+		    has(d->member) && !strcmp(d->item, it->number) && in_room(f->m, d->member))
+			note(f, true, "%s declared a pecuniary interest in item %s and "
+			     "stayed in the room: check the vote leaves them out.", d->member,
+			     it->number);
+	}
 }
 
 void form_proc_item_votes(struct form *f, struct minutes_item *it)

@@ -27,9 +27,10 @@ void form_proc_status_changed(struct form *f, struct minutes_item *it);
 unsigned form_proc_earlier_minute(const struct form *f);
 
 /* After votes changed on item `it` (may be NULL): a warning when more
- * were cast than members are present, and when `voter` (may be NULL),
- * named in the vote, declared a pecuniary interest in the item and left
- * the room. */
+ * were cast than members are present; when `voter` (may be NULL), named
+ * in the vote, declared a pecuniary interest in the item (whether they
+ * left the room or stayed); and, when votes were cast with nobody named,
+ * for each member present who declared one and stayed in the room. */
 void form_proc_vote_warnings(struct form *f, const struct minutes_item *it,
 			     const struct votes *v, const char *voter);
 
@@ -41,6 +42,11 @@ void form_proc_item_votes(struct form *f, struct minutes_item *it);
 /* The declaration of `member` in item `number` that is pecuniary with
  * the member out of the room, or NULL. */
 const struct declaration *form_proc_left_room(const struct minutes *m, const char *member,
+					      const char *number);
+
+/* The declaration of `member` in item `number` that is pecuniary, the
+ * member in the room or not, or NULL. */
+const struct declaration *form_proc_pecuniary(const struct minutes *m, const char *member,
 					      const char *number);
 
 /* "disclosable pecuniary", "other registrable", ... ("" when unsaid). */

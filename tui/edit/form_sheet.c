@@ -141,6 +141,7 @@ struct sheet *sheet_open(struct form *f, enum sheet_type type, const char *name)
 	sh->type = type;
 	sh->item = f->item;
 	sh->person = name ? xstrdup(name) : NULL;
+	sh->ask_choice = SHEET_NONE;
 	sheet_build(sh);
 	sh->focus = 0;
 	if (type == SHEET_PERSON) {
@@ -371,6 +372,7 @@ static void load(struct sheet *sh)
 	field_delete(sh->field);
 	sh->field = NULL;
 	sh->changed = false;
+	sh->ask_choice = SHEET_NONE;    /* a question is about the row left */
 	const struct sheet_row *r = sheet_focused(sh);
 	if (!r || (r->kind != SK_TEXT && r->kind != SK_COUNT))
 		return;

@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 #include "tui/edit/field.h"
 #include "tui/edit/form.h"
@@ -63,6 +64,9 @@ struct sheet {
 	size_t focus;
 	struct field *field;    /* the focused text or count row's text */
 	bool changed;
+	/* A named vote begun over counts typed asks first: the choice that
+	 * waits for the answer (SHEET_NONE: nothing asked). */
+	size_t ask_choice;
 	const char *choices[SHEET_CHOICES_MAX];  /* the focused row's, valid
 						  * until the next call */
 	char choice_buf[SHEET_CHOICES_MAX][96];
@@ -88,8 +92,16 @@ size_t sheet_choices(struct sheet *sh, const struct sheet_row *r);
 /* For a marks row: "for", "against", "abstained" or "" for choice i. */
 const char *sheet_mark(const struct sheet *sh, const struct sheet_row *r, size_t i);
 /* Picks choice i on the focused pick row (a marks row: moves member i
- * on: for, against, abstained, not named).  False when there is none. */
+ * on: for, against, abstained, not named).  False when there is none.
+ * The first name of a named vote whose counts were typed asks instead
+ * ("Replace the typed counts 7/3/1 with a named vote? y/n"): nothing
+ * changes until sheet_answer. */
 bool sheet_pick(struct sheet *sh, size_t i);
+/* Whether a question waits (sheet_answer gives its answer). */
+bool sheet_asking(const struct sheet *sh);
+/* Answers it: yes, the typed counts go and choice i is named (the
+ * counts follow the names); no, the counts stay and nobody is named. */
+void sheet_answer(struct sheet *sh, bool yes);
 /* Clears the focused pick row's value. */
 void sheet_clear(struct sheet *sh);
 
@@ -98,6 +110,10 @@ void sheet_clear(struct sheet *sh);
 bool sheet_store(struct sheet *sh);
 /* Stores, then moves the focus `delta` rows; false when it cannot store. */
 bool sheet_move(struct sheet *sh, long delta);
+/* Whether character `ch` may be typed into the focused row: a count
+ * takes digits only, and anything else is refused, with a message
+ * naming it, so that what shows is what will be stored. */
+bool sheet_typable(struct sheet *sh, wint_t ch);
 /* Replaces the focused field's text as if typed. */
 void sheet_set_text(struct sheet *sh, const char *text);
 /* The field was typed into. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 static void names_drop(struct names *l, size_t i)
 {
@@ -42,9 +43,71 @@ static void mark_next(struct sheet *sh, struct recorded_vote *rv, unsigned *coun
 		names_add(l[was + 1], name);
 	for (int k = 0; k < 3; k++)
 		*counts[k] = (unsigned)l[k]->n;
-	struct votes v = { *counts[0], *counts[1], *counts[2],
-			   { { NULL, 0, 0 }, { NULL, 0, 0 }, { NULL, 0, 0 } } };
+	struct votes v = { *counts[0], *counts[1], *counts[2], *rv };
 	form_proc_vote_warnings(sh->f, changed_item(sh), &v, was < 2 ? name : NULL);
+}
+
+/* The named vote a marks row is about and the counts it gives. */
+static bool marks_of(struct sheet *sh, const struct sheet_row *r, struct recorded_vote **rv,
+		     unsigned *counts[3])
+{
+	struct minutes_item *it = sheet_item(sh);
+	struct mrow p;
+	if (r->what == SW_DECISION_VOTE && it) {
+		*rv = &it->recorded;
+		counts[0] = &it->votes_for;
+		counts[1] = &it->votes_against;
+		counts[2] = &it->votes_abstained;
+		return true;
+	}
+	if (r->what != SW_RECORDED || !sheet_row_parts(sh, r, &p))
+		return false;
+	*rv = &p.votes->recorded;
+	counts[0] = &p.votes->n_for;
+	counts[1] = &p.votes->n_against;
+	counts[2] = &p.votes->n_abstained;
+	return true;
+}
+
+/* Member i of the focused marks row moves on; the counts follow. */
+static void mark(struct sheet *sh, size_t i)
+{
+	struct recorded_vote *rv;
+	unsigned *counts[3];
+	if (!marks_of(sh, sheet_focused(sh), &rv, counts))
+		return;
+	mark_next(sh, rv, counts, sh->choices[i]);
+	form_changed(sh->f, sheet_item(sh), "named vote recorded");
+	session_touch(sh->f->s);
+}
+
+bool sheet_asking(const struct sheet *sh)
+{
+	return sh->ask_choice != SHEET_NONE;
+}
+
+void sheet_answer(struct sheet *sh, bool yes)
+{
+	size_t i = sh->ask_choice;
+	struct recorded_vote *rv;
+	unsigned *counts[3];
+	sh->ask_choice = SHEET_NONE;
+	const struct sheet_row *r = sheet_focused(sh);
+	if (i == SHEET_NONE || !r || !marks_of(sh, r, &rv, counts) ||
+	    i >= sheet_choices(sh, r))
+		return;
+	unsigned was[3] = { *counts[0], *counts[1], *counts[2] };
+	if (!yes) {
+		form_say(sh->f, false, "kept the typed counts %u/%u/%u: nobody named (to "
+			 "name the voters, answer y)", was[0], was[1], was[2]);
+		return;
+	}
+	for (int k = 0; k < 3; k++)
+		*counts[k] = 0;
+	mark(sh, i);
+	if (!sh->f->msg_error)
+		form_say(sh->f, false, "the typed counts %u/%u/%u replaced by the named "
+			 "vote: the counts follow the names", was[0], was[1], was[2]);
 }
 
 static void decl_changed(struct sheet *sh, size_t i)
@@ -83,20 +146,20 @@ bool sheet_pick(struct sheet *sh, size_t i)
 		break;
 	case SW_RECORDED:
 	case SW_DECISION_VOTE: {
-		struct minutes_item *it = sheet_item(sh);
-		if (r->what == SW_DECISION_VOTE) {
-			unsigned *counts[3] = { &it->votes_for, &it->votes_against,
-						&it->votes_abstained };
-			mark_next(sh, &it->recorded, counts, c);
-		} else if (sheet_row_parts(sh, r, &p)) {
-			unsigned *counts[3] = { &p.votes->n_for, &p.votes->n_against,
-						&p.votes->n_abstained };
-			mark_next(sh, &p.votes->recorded, counts, c);
-		} else {
+		struct recorded_vote *rv;
+		unsigned *counts[3];
+		if (!marks_of(sh, r, &rv, counts))
 			return false;
+		/* Counts typed and nobody named yet: naming someone would
+		 * make them 1/0/0, so the clerk is asked first. */
+		if (!minutes_recorded_any(rv) && (*counts[0] || *counts[1] || *counts[2])) {
+			sh->ask_choice = i;
+			form_say(f, true, "Replace the typed counts %u/%u/%u with a named "
+				 "vote? y replaces them, n keeps them", *counts[0], *counts[1],
+				 *counts[2]);
+			return true;
 		}
-		form_changed(f, it, "named vote recorded");
-		session_touch(f->s);
+		mark(sh, i);
 		return true;    /* the focus stays for the next name */
 	}
 	case SW_OUTCOME:
@@ -207,6 +270,15 @@ void sheet_clear(struct sheet *sh)
 
 /* ---- typing ---- */
 
+bool sheet_typable(struct sheet *sh, wint_t ch)
+{
+	const struct sheet_row *r = sheet_focused(sh);
+	if (!r || r->kind != SK_COUNT || (ch >= '0' && ch <= '9') || !iswprint(ch))
+		return true;
+	form_say(sh->f, true, "a count is digits only: '%lc' not typed", ch);
+	return false;
+}
+
 static char *trimmed(const char *s)
 {
 	while (*s == ' ')
@@ -293,7 +365,18 @@ static bool store_count(struct sheet *sh, const struct sheet_row *r, const char 
 	if (!sheet_row_parts(sh, r, &p))
 		return true;
 	if (!read_count(v, &n)) {
-		form_say(sh->f, true, "'%s' is not a number of votes", v);
+		/* The first character that is no digit, whole (UTF-8). */
+		const char *bad = v + strspn(v, "0123456789");
+		int len = 1;
+		while (*bad && (bad[len] & 0xC0) == 0x80)
+			len++;
+		if (*bad)
+			form_say(sh->f, true, "'%s' is not a number of votes: a count is "
+				 "digits only, and '%.*s' is not one; correct it or empty it", v,
+				 len, bad);
+		else
+			form_say(sh->f, true, "'%s' is more votes than a meeting casts "
+				 "(at most 100000)", v);
 		return false;
 	}
 	struct votes *vo = p.votes;

@@ -14,13 +14,21 @@
 #define SHEET_LABEL_W 16
 #define SHEET_MAX_ROWS 2048
 
-enum sheet_action { SA_NEXT = 1, SA_PREV, SA_CLOSE, SA_CLEAR, SA_CHOOSE, SA_STORE, SA_QUIT, SA_HELP };
-enum { SM_TEXT = 1u << 0, SM_PICK = 1u << 1 };
+enum sheet_action { SA_NEXT = 1, SA_PREV, SA_CLOSE, SA_CLEAR, SA_CHOOSE, SA_STORE, SA_QUIT,
+		    SA_HELP, SA_YES, SA_NO };
+/* SM_ASK: a question waits on the message line (sheet_asking). */
+enum { SM_TEXT = 1u << 0, SM_PICK = 1u << 1, SM_ASK = 1u << 2 };
 
 #define SHEET_SECTION "Motions, declarations, a person's attendance (F3, F4, s)"
 #define CHOICE_KEYS '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b'
 
 static const struct key_binding sheet_bindings[] = {
+	{ SA_YES, SM_ASK, { 'y', 'Y' }, "y", "replace", SHEET_SECTION,
+	  "asked when the first voter of a named vote is chosen over counts "
+	  "already typed: the named vote replaces the counts, which follow the "
+	  "names from then on", 0 },
+	{ SA_NO, SM_ASK, { 'n', 'N' }, "n", "keep", SHEET_SECTION,
+	  "keep the typed counts and name nobody (any key but y does the same)", 0 },
 	{ SA_CHOOSE, SM_PICK, { CHOICE_KEYS }, "1-9, a-z", "choose", SHEET_SECTION,
 	  "on a row with a list under it (a name, an item, a kind, an outcome), "
 	  "choose that entry; on a named vote, move that member on: for, against, "
@@ -55,11 +63,15 @@ const struct keymap sheet_keymap = {
 	.n = sizeof(sheet_bindings) / sizeof(sheet_bindings[0]),
 	.outro = "A vote's counts are checked against the members present, and a "
 		 "member named in a vote on an item in which they declared a "
-		 "pecuniary interest and left the room is a warning, never a refusal.",
+		 "pecuniary interest (left the room or stayed), or counts given with "
+		 "nobody named while such a member stayed, is a warning, never a "
+		 "refusal.  A count takes digits only.",
 };
 
 static unsigned sheet_mode(const struct sheet *sh)
 {
+	if (sheet_asking(sh))
+		return SM_ASK;
 	const struct sheet_row *r = sheet_focused(sh);
 	return r && (r->kind == SK_PICK || r->kind == SK_MARKS) ? SM_PICK : SM_TEXT;
 }
@@ -109,6 +121,11 @@ void clerk_sheet_key(struct clerk *c, int r, wint_t ch)
 	struct sheet *sh = c->sheet;
 	unsigned mode = sheet_mode(sh);
 	int action = keys_action(&sheet_keymap, mode, r, ch);
+	if (mode == SM_ASK) {
+		/* The key answers the question, whatever it is. */
+		sheet_answer(sh, action == SA_YES);
+		return;
+	}
 	if (!action && mode == SM_PICK && r == OK && choice_of(ch) >= 0)
 		action = SA_CHOOSE;
 	switch (action) {
@@ -134,6 +151,8 @@ void clerk_sheet_key(struct clerk *c, int r, wint_t ch)
 		break;
 	}
 	if (mode == SM_TEXT && sh->field && !form_refuse_read_only(&c->f)) {
+		if (r == OK && !sheet_typable(sh, ch))
+			return;
 		unsigned long before = field_changes(sh->field);
 		field_handle_key(sh->field, r, ch);
 		if (field_changes(sh->field) != before)
