@@ -383,6 +383,9 @@ static bool answer_marks(struct plain *p, enum step s, char *line)
 			if (!strcmp(sheet_mark(sh, sheet_focused(sh), picked[k]), want))
 				break;
 			sheet_pick(sh, picked[k]);
+			/* Over counts given before: "named" was the answer. */
+			if (sheet_asking(sh))
+				sheet_answer(sh, true);
 		}
 		plain_messages(p);      /* a member who left the room, named */
 	}
