@@ -450,6 +450,85 @@ static void test_open_actions_from_the_registers(void **state)
 	}
 }
 
+/* The register of decisions: an item's decision typed, else each motion
+ * carried in it, as "RESOLVED: that ..." (an amendment carried, a motion
+ * lost or a decision typed beside a motion carried adds none). */
+static const char council[] =
+	"format: gavel-minutes/2\n"
+	"committee: Planning Committee\n"
+	"date: 2019-02-13\n"
+	"status: draft\n"
+	"items:\n"
+	"  - number: \"4\"\n"
+	"    title: Land at Mill Lane\n"
+	"    minute: 44\n"
+	"    motions:\n"
+	"      - text: That planning permission be refused.\n"
+	"        amendments:\n"
+	"          - text: That the refusal cite the access.\n"
+	"            outcome: carried\n"
+	"        outcome: carried\n"
+	"  - number: \"5\"\n"
+	"    title: Elm Road\n"
+	"    motions:\n"
+	"      - text: That the order be confirmed.\n"
+	"        outcome: lost\n"
+	"  - number: \"6\"\n"
+	"    title: Station Road\n"
+	"    motions:\n"
+	"      - text: That permission be granted.\n"
+	"        outcome: carried\n"
+	"    decision: \"RESOLVED: that permission be granted, with conditions.\"\n";
+
+static int collect_decision(const struct reg_decision *d, void *ctx)
+{
+	buf_addf(ctx, "%s %s %u %s;", d->meeting, d->item ? d->item : "-", d->minute, d->text);
+	return 0;
+}
+
+static char *decisions(struct fx *fx, const char *text)
+{
+	struct search *s = NULL;
+	struct search_update u;
+	struct query q;
+	struct diags err;
+	struct buf b = BUF_INIT;
+	size_t count = 0;
+	diags_init(&err);
+	if (search_open(&s, fx->a, NULL, NULL, &u, &err) != 0)
+		fail_msg("search_open: %s", err.n ? err.v[0].msg : "?");
+	if (query_parse_filters(text, strlen(text), &q, true, &err) != 0)
+		fail_msg("query %s: %s", text, err.n ? err.v[0].msg : "?");
+	if (registers_decisions(s, &q, collect_decision, &b, &count, &err) != 0)
+		fail_msg("decisions %s: %s", text, err.n ? err.v[0].msg : "?");
+	query_free(&q);
+	search_close(s);
+	diags_free(&err);
+	buf_addstr(&b, "");
+	return buf_detach(&b, NULL);
+}
+
+static void test_decisions_of_motions_carried(void **state)
+{
+	struct fx *fx = *state;
+	commit(fx, "planning-committee/2019-02-13/minutes.yaml", council);
+	char *got = decisions(fx, "committee:planning-committee since:2019-02-01");
+	assert_string_equal(got,
+			    "planning-committee/2019-02-13 4 44 RESOLVED: that planning "
+			    "permission be refused.;"
+			    "planning-committee/2019-02-13 6 0 RESOLVED: that permission be "
+			    "granted, with conditions.;");
+	free(got);
+	/* Its words find it, through the motion's row. */
+	got = decisions(fx, "refused");
+	assert_string_equal(got, "planning-committee/2019-02-13 4 44 RESOLVED: that "
+			    "planning permission be refused.;");
+	free(got);
+	got = decisions(fx, "confirmed");
+	assert_string_equal(got, "");
+	free(got);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -463,6 +542,7 @@ int main(void)
 		T(test_damaged_index_is_rebuilt),
 		T(test_first_build_of_many_meetings),
 		T(test_open_actions_from_the_registers),
+		T(test_decisions_of_motions_carried),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
