@@ -68,6 +68,15 @@ keys C-n
 check "item 4" wait_for "Item 4 of 5"
 check "the reminder says he stayed" wait_said "pecuniary: Owns land adjoining the site.  (stayed in the room)"
 
+# The decision's counts on the item's form take digits only too.
+keys Tab Tab Tab
+check "on the decision's votes" wait_match "^ Votes for +$"
+type_text "2x"
+check "a letter in the item's count is refused and named" \
+	wait_said "a count is digits only: 'x' not typed"
+check "the item's count shows what will be stored" wait_match "^ Votes for +2 *$"
+keys BSpace
+
 # The motion, its counts typed.
 keys F3
 check "F3 opens the motions" wait_for "Motions and amendments on item 4"

@@ -163,6 +163,16 @@ static void test_count_digits(void **state)
 	assert_true(sheet_move(sh, 1));
 	assert_int_equal(form_item(f)->motions[0].votes.n_for, 7);
 	sheet_close(sh);
+	/* The decision's counts on the item's form: the same. */
+	form_build(f);
+	f->focus = form_slot_find(f, SLOT_VOTE_AGAINST, 0);
+	form_load(f);
+	assert_true(form_typable(f, '3'));
+	assert_false(form_typable(f, 'x'));
+	assert_non_null(strstr(f->msg.data, "a count is digits only: 'x' not typed"));
+	f->focus = form_slot_find(f, SLOT_SUMMARY, 0);
+	form_load(f);
+	assert_true(form_typable(f, 'x'));
 }
 
 /* ---- a pecuniary interest, the member in the room ---- */

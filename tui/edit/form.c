@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 static bool has(const char *s)
 {
@@ -677,4 +678,14 @@ void form_set_text(struct form *f, const char *text)
 		return;
 	field_set_text(f->field, text, strlen(text));
 	form_touched(f);
+}
+
+bool form_typable(struct form *f, wint_t ch)
+{
+	const struct form_slot *sl = form_focused(f);
+	if (!sl || (sl->kind != SLOT_VOTE_FOR && sl->kind != SLOT_VOTE_AGAINST &&
+		    sl->kind != SLOT_VOTE_ABST) || (ch >= '0' && ch <= '9') || !iswprint(ch))
+		return true;
+	form_say(f, true, "a count is digits only: '%lc' not typed", ch);
+	return false;
 }

@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <wchar.h>
 
 #include "minutes/base/buf.h"
 #include "minutes/session/session.h"
@@ -168,5 +169,9 @@ bool form_move(struct form *f, long delta);
 void form_touched(struct form *f);
 /* Replaces the focused field's text as if typed. */
 void form_set_text(struct form *f, const char *text);
+/* Whether character `ch` may be typed into the focused field: the
+ * decision's counts take digits only, and anything else is refused with
+ * a message naming it (as on F3's sheet). */
+bool form_typable(struct form *f, wint_t ch);
 
 #endif

@@ -44,6 +44,8 @@ static void external_edit(struct clerk *c)
  * the field used it. */
 static bool field_key(struct clerk *c, struct field *fl, int r, wint_t ch)
 {
+	if (fl == c->f.field && r == OK && !form_typable(&c->f, ch))
+		return true;    /* refused, and said */
 	unsigned long before = field_changes(fl);
 	int res = field_handle_key(fl, r, ch);
 	if (res == FIELD_KEY_EDITOR) {
