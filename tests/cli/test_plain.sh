@@ -79,6 +79,20 @@ plain 'attendance\nfrobnicate\nitem 6\nvotes seven\nitem 99\n'
 expect "unknown commands and bad input get a clear line, not a crash" \
 	'[ $rc -eq 0 ] && out_has "no command here" && out_has "three numbers" && out_has "There is no item 99"'
 
+# An empty line repeats where the clerk is, not the list of commands; b
+# goes back and q quits, as the screen's keys would have a clerk expect.
+plain 'attendance\n\nitem 6\n\nb\nq\ncomment Never read.\n'
+expect "an empty line gets a short prompt: where the clerk is, absent said as absent" \
+	'[ $rc -eq 0 ] && grep -Eqx "Attendance: [0-9]+ present, [0-9]+ apologies, [0-9]+ in attendance, [0-9]+ listed as absent\." "$TMP/out" && grep -qx "Item 6 (3 of 3), Any other business, deferred\." "$TMP/out"'
+expect "the long prompt is not repeated after an empty line" \
+	'[ "$(grep -c "Type a command: present" "$TMP/out")" -eq 1 ] && [ "$(grep -c "Any other business, deferred. Type" "$TMP/out")" -eq 2 ]'
+expect "b goes back an item" 'out_has "Item 5 (2 of 3), Integrated Communities Strategy. Comment"'
+expect "q quits: the line after it is never read" \
+	'! out_has "Never read" && ! yaml_has "Never read" && out_has "saved; the minutes are committed"'
+plain 'attendance\nb\nquit\n'
+expect "b at attendance, the first part, says nothing is before it" \
+	'out_has "Attendance is the first part: nothing is before it."'
+
 # --- the lock, and the journal after a kill -9 ---
 mkfifo "$TMP/in"
 "$GAVEL" -C "$R" run $ID --plain <"$TMP/in" >"$TMP/out1" 2>"$TMP/err1" &

@@ -30,6 +30,15 @@ agenda_has() {
 		{ { echo "wanted: $1"; cat "$TMP/agenda.yaml"; } >"$diag"; return 1; }
 }
 
+# items_read WANT: the numbers and titles of the items the screen lists,
+# in order, as "1 Title|2 Title|".
+items_read() {
+	_got=$(screen | sed -nE 's/^ +([0-9][0-9a-z]*)\. (.*[^ ])( +\[minuted\])? *$/\1 \2/p' | tr '\n' '|')
+	[ "$_got" = "$1" ] && return 0
+	{ echo "wanted: $1"; echo "got:    $_got"; screen; } >"$diag"
+	return 1
+}
+
 start ag -C "$REPO" agenda "$M"
 check "the agenda screen opens on an empty agenda" wait_for "No items yet"
 keys a
@@ -81,7 +90,8 @@ check "the committed agenda is the seed meeting's, byte for byte" \
 check "the minutes' item followed: its presenters and document" \
 	sh -c 'git -C "$1" show "HEAD:$2/minutes.yaml" | grep -q "name: Penny Hobman" && git -C "$1" show "HEAD:$2/minutes.yaml" | grep -q "ref: green-paper.pdf"' _ "$REPO" "$M"
 
-# Two more items; the one added after the first is moved up and renumbered.
+# Two more items; the one added after the first is numbered in its place
+# (the item after it goes one up), then moved up and renumbered with n.
 keys a
 type_text "Any other business"
 keys Enter
@@ -89,14 +99,20 @@ check "a second item" wait_log "item 2: title set"
 keys Escape
 check "Esc, back to the items" wait_for "n renumber"
 keys k a
+check "an item added after the first is numbered 2, the one after it 3" \
+	wait_log "item 2 added: New item (the item after it renumbered)"
 type_text "Apologies for absence"
 keys Enter
-check "a third item, after the selected one" wait_log "item 3: title set"
+check "a third item, after the selected one" wait_log "item 2: title set"
 keys Escape
 check "Esc, back to the items once more" wait_for "n renumber"
+check "the list reads in order: 1, 2, 3" items_read \
+	"1 Integrated Communities Strategy|2 Apologies for absence|3 Any other business|"
+check "the agenda and minutes hold the numbers in place" sh -c \
+	'for f in agenda minutes; do git -C "$1" show "HEAD:$2/$f.yaml" | grep -E "^  - number|^    title" | tr -d "\n" | grep -qF "  - number: \"2\"    title: Apologies for absence  - number: \"3\"    title: Any other business" || exit 1; done' _ "$REPO" "$M"
 keys K
-check "K moves it up" wait_log "item 3 moved up"
-check "the screen lists it first" wait_match "^ +3\. Apologies for absence"
+check "K moves it up" wait_log "item 2 moved up"
+check "the screen lists it first" wait_match "^ +2\. Apologies for absence"
 keys n
 check "n renumbers the items in order" wait_log "items renumbered 1 to 3"
 check "the agenda is in the new order" agenda_has '  - number: "1"

@@ -96,14 +96,50 @@ static void test_add_numbers_and_places(void **state)
 {
 	(void)state;
 	struct agenda_edit e = make(3);
+	/* Numbered in its place: the items after it go one up. */
 	assert_int_equal(agenda_edit_add(&e, 1, "Budget", &what, &err), 0);
-	assert_string_equal(what.data, "item 4 added: Budget");
-	assert_string_equal(order(&e, false), "1:Item 1,4:Budget,2:Item 2,3:Item 3");
-	assert_string_equal(order(&e, true), "1:Item 1,4:Budget,2:Item 2,3:Item 3");
-	assert_int_equal(agenda_edit_add(&e, 99, "Last", NULL, &err), 0);
-	assert_string_equal(order(&e, true), "1:Item 1,4:Budget,2:Item 2,3:Item 3,5:Last");
+	assert_string_equal(what.data, "item 2 added: Budget (the items after it renumbered)");
+	assert_string_equal(order(&e, false), "1:Item 1,2:Budget,3:Item 2,4:Item 3");
+	assert_string_equal(order(&e, true), "1:Item 1,2:Budget,3:Item 2,4:Item 3");
+	buf_reset(&what);
+	assert_int_equal(agenda_edit_add(&e, 99, "Last", &what, &err), 0);
+	assert_string_equal(what.data, "item 5 added: Last");
+	assert_string_equal(order(&e, true), "1:Item 1,2:Budget,3:Item 2,4:Item 3,5:Last");
+	assert_int_equal(agenda_edit_add(&e, 0, "First", NULL, &err), 0);
+	assert_string_equal(order(&e, false),
+			    "1:First,2:Item 1,3:Budget,4:Item 2,5:Item 3,6:Last");
 	assert_int_equal(agenda_edit_add(&e, 0, "", NULL, &err), -1);
 	assert_string_equal(err.data, "the title cannot be empty");
+	done(&e);
+}
+
+static void test_add_follows_references_and_urgent(void **state)
+{
+	(void)state;
+	struct agenda_edit e = make(3);
+	/* Urgent business taken after item 2, a declaration on item 3, a
+	 * member who arrived during item 2, and a sub-item "3a". */
+	struct minutes_item *u = minutes_insert_item(e.minutes, 2, "2a", "Flood");
+	u->urgent = true;
+	minutes_add_declaration(e.minutes, "Cllr Patel", "3", "Trustee");
+	struct person *p = people_add(&e.minutes->present, "Cllr Reid", NULL);
+	p->arrived_during = xstrdup("2");
+	assert_int_equal(agenda_edit_add(&e, 3, "Sub", NULL, &err), 0);
+	assert_int_equal(agenda_edit_set(&e, 3, AF_NUMBER, "3a", NULL, &err), 0);
+	assert_int_equal(agenda_edit_add(&e, 1, "Budget", NULL, &err), 0);
+	assert_string_equal(order(&e, false), "1:Item 1,2:Budget,3:Item 2,4:Item 3,4a:Sub");
+	assert_string_equal(order(&e, true),
+			    "1:Item 1,2:Budget,3:Item 2,3a:Flood,4:Item 3,4a:Sub");
+	assert_string_equal(e.minutes->declarations[0].item, "4");
+	assert_string_equal(e.minutes->present.v[0].arrived_during, "3");
+	/* Numbers out of order before the place: one past the highest, as n
+	 * will put right. */
+	assert_int_equal(agenda_edit_move(&e, 0, 1, NULL, &err), 0);   /* 2, 1, 3... */
+	buf_reset(&what);
+	assert_int_equal(agenda_edit_add(&e, 2, "Late", &what, &err), 0);
+	assert_string_equal(order(&e, false),
+			    "2:Budget,1:Item 1,5:Late,3:Item 2,4:Item 3,4a:Sub");
+	assert_string_equal(what.data, "item 5 added: Late");
 	done(&e);
 }
 
@@ -311,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_start_default),
 		cmocka_unit_test(test_start_standard),
 		cmocka_unit_test(test_add_numbers_and_places),
+		cmocka_unit_test(test_add_follows_references_and_urgent),
 		cmocka_unit_test(test_remove_refused_with_minutes),
 		cmocka_unit_test(test_move_keeps_urgent_in_place),
 		cmocka_unit_test(test_renumber_follows_references),

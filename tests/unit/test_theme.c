@@ -122,6 +122,26 @@ static void test_mono_tells_roles_apart(void **state)
 	assert_int_equal(m.role[THEME_MATCH].attrs, THEME_UNDERLINE | THEME_BOLD);
 }
 
+/* The cursor row shows without colour in every shipped theme: an
+ * attribute of its own (not the field's it is listed among, nor bold
+ * alone, which with ">" marks the hub's item in hand). */
+static void test_selection_needs_no_colour(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(shipped) / sizeof(*shipped); i++) {
+		struct theme t;
+		struct diags d;
+		diags_init(&d);
+		assert_int_equal(theme_load_file(&t, shipped[i], &d), 0);
+		unsigned sel = t.role[THEME_SELECTED].attrs;
+		if (!sel || sel == THEME_BOLD || sel == t.role[THEME_FIELD].attrs ||
+		    sel == t.role[THEME_FIELD_ACTIVE].attrs)
+			fail_msg("%s: the selection's attributes (%#x) need colour to be seen",
+				 shipped[i], sel);
+		diags_free(&d);
+	}
+}
+
 static void test_role_names(void **state)
 {
 	(void)state;
@@ -456,6 +476,7 @@ int main(void)
 		cmocka_unit_test(test_shipped_themes_load_cleanly),
 		cmocka_unit_test(test_shipped_files_equal_builtins),
 		cmocka_unit_test(test_mono_tells_roles_apart),
+		cmocka_unit_test(test_selection_needs_no_colour),
 		cmocka_unit_test(test_role_names),
 		cmocka_unit_test(test_errors_name_line_and_column),
 		cmocka_unit_test(test_every_problem_is_reported),

@@ -232,39 +232,162 @@ bool agenda_edit_check(const struct agenda_edit *e, size_t i, enum agenda_field 
 
 #define say(what, ...) do { if (what) buf_addf((what), __VA_ARGS__); } while (0)
 
+/* Every reference to item number `from` in the minutes becomes `to`. */
+static void minutes_renumber(struct minutes *m, const char *from, const char *to)
+{
+	if (!m)
+		return;
+	size_t mi = minutes_index(m, from);
+	if (mi != (size_t)-1)
+		record_text_set(&m->items[mi]->number, to);
+	for (size_t i = 0; i < m->ndeclarations; i++)
+		if (m->declarations[i].item && !strcmp(m->declarations[i].item, from))
+			record_text_set(&m->declarations[i].item, to);
+	struct people *lists[] = { &m->present, &m->apologies, &m->in_attendance, &m->absent };
+	for (size_t l = 0; l < sizeof(lists) / sizeof(*lists); l++)
+		for (size_t p = 0; p < lists[l]->n; p++) {
+			struct person *pe = &lists[l]->v[p];
+			if (pe->arrived_during && !strcmp(pe->arrived_during, from))
+				record_text_set(&pe->arrived_during, to);
+			if (pe->left_during && !strcmp(pe->left_during, from))
+				record_text_set(&pe->left_during, to);
+		}
+}
+
+/* The whole number a number starts with ("3", "3a": 3), with *rest after
+ * its digits; false when it starts with none (or one too large to be an
+ * item's). */
+static bool leading_number(const char *s, unsigned long *v, const char **rest)
+{
+	if (!s || *s < '0' || *s > '9')
+		return false;
+	unsigned long n = 0;
+	while (*s >= '0' && *s <= '9' && n < 100000)
+		n = n * 10 + (unsigned long)(*s++ - '0');
+	*v = n;
+	*rest = s;
+	return n < 100000;
+}
+
+/* One past the highest whole number of the agenda and the minutes. */
+static unsigned long past_highest(const struct agenda_edit *e)
+{
+	unsigned long top = 0, v;
+	const char *rest;
+	for (size_t i = 0; i < e->agenda->nitems; i++)
+		if (leading_number(e->agenda->items[i].number, &v, &rest) && v > top)
+			top = v;
+	for (size_t i = 0; e->minutes && i < e->minutes->nitems; i++)
+		if (leading_number(e->minutes->items[i]->number, &v, &rest) && v > top)
+			top = v;
+	return top + 1;
+}
+
+/* A number to change: agenda item `i` (or the minutes' item `mi`, not on
+ * the agenda, when i is -1) from `from` to `to`. */
+struct shift {
+	ssize_t i;
+	char *from, to[40];
+};
+
+/* Makes room for a new item numbered k at position `at`: every agenda
+ * item from `at` on, and every item of the minutes not on the agenda
+ * (urgent business, "3a"), whose number starts with k or more goes one
+ * up, keeping its letters ("3a" -> "4a").  Returns how many numbers
+ * changed, or -1 when the numbers are not in order around `at` (an
+ * earlier item numbered k or more), so shifting would not keep them
+ * unique. */
+static ssize_t make_room(struct agenda_edit *e, size_t at, unsigned long k)
+{
+	struct agenda *a = e->agenda;
+	struct minutes *m = e->minutes;
+	unsigned long v;
+	const char *rest;
+	for (size_t i = 0; i < at; i++)
+		if (leading_number(a->items[i].number, &v, &rest) && v >= k)
+			return -1;
+	size_t cap = a->nitems + (m ? m->nitems : 0), n = 0;
+	struct shift *sh = xcalloc(cap ? cap : 1, sizeof(*sh));
+	for (size_t i = at; i < a->nitems; i++)
+		if (leading_number(a->items[i].number, &v, &rest) && v >= k) {
+			sh[n].i = (ssize_t)i;
+			sh[n].from = a->items[i].number;
+			snprintf(sh[n++].to, sizeof(sh->to), "%lu%s", v + 1, rest);
+		}
+	for (size_t j = 0; m && j < m->nitems; j++) {
+		const char *num = m->items[j]->number;
+		if (agenda_index(a, num ? num : "") < 0 && leading_number(num, &v, &rest) &&
+		    v >= k) {
+			sh[n].i = -1;
+			sh[n].from = m->items[j]->number;
+			snprintf(sh[n++].to, sizeof(sh->to), "%lu%s", v + 1, rest);
+		}
+	}
+	/* Every new number must be free: held by nothing, or by an item that
+	 * moves on itself. */
+	char knum[24];
+	snprintf(knum, sizeof(knum), "%lu", k);
+	for (size_t s = 0; s <= n; s++) {
+		const char *want = s < n ? sh[s].to : knum;
+		bool held = agenda_index(a, want) >= 0 || minutes_index(m, want) != (size_t)-1;
+		for (size_t t = 0; held && t < n; t++)
+			held = strcmp(sh[t].from, want) != 0;
+		if (held) {
+			free(sh);
+			return -1;
+		}
+	}
+	/* Through temporary numbers, so that 3 -> 4 and 4 -> 5 never meet. */
+	for (size_t s = 0; s < n; s++) {
+		char tmp[32];
+		snprintf(tmp, sizeof(tmp), "\x01%zu", s);
+		char *from = xstrdup(sh[s].from);
+		minutes_renumber(m, from, tmp);
+		if (sh[s].i >= 0)
+			record_text_set(&a->items[sh[s].i].number, tmp);
+		free(from);
+	}
+	for (size_t s = 0; s < n; s++) {
+		char tmp[32];
+		snprintf(tmp, sizeof(tmp), "\x01%zu", s);
+		minutes_renumber(m, tmp, sh[s].to);
+		if (sh[s].i >= 0)
+			record_text_set(&a->items[sh[s].i].number, sh[s].to);
+	}
+	free(sh);
+	return (ssize_t)n;
+}
+
 int agenda_edit_add(struct agenda_edit *e, size_t at, const char *title,
 		    struct buf *what, struct buf *err)
 {
 	buf_reset(err);
 	if (!text_ok(title, "the title", true, err))
 		return -1;
-	unsigned long top = 0;
-	for (size_t i = 0; i < e->agenda->nitems; i++) {
-		char *end;
-		unsigned long v = strtoul(e->agenda->items[i].number, &end, 10);
-		if (end != e->agenda->items[i].number && v > top && v < 100000)
-			top = v;
-	}
-	for (size_t i = 0; e->minutes && i < e->minutes->nitems; i++) {
-		char *end;
-		unsigned long v = strtoul(e->minutes->items[i]->number, &end, 10);
-		if (end != e->minutes->items[i]->number && v > top && v < 100000)
-			top = v;
-	}
-	char num[24];
-	snprintf(num, sizeof(num), "%lu", top + 1);
 	struct agenda *a = e->agenda;
+	if (at > a->nitems)
+		at = a->nitems;
+	/* Numbered by its place: one past the item before it. */
+	unsigned long k = 1, v;
+	const char *rest;
+	if (at > 0 && leading_number(a->items[at - 1].number, &v, &rest))
+		k = v + 1;
+	ssize_t moved = make_room(e, at, k);
+	if (moved < 0)
+		k = past_highest(e);
+	char num[24];
+	snprintf(num, sizeof(num), "%lu", k);
 	agenda_add_item(a, num, title);
 	if (at < a->nitems - 1) {
 		struct agenda_item tmp = a->items[a->nitems - 1];
 		memmove(&a->items[at + 1], &a->items[at], (a->nitems - 1 - at) * sizeof(tmp));
 		a->items[at] = tmp;
-	} else {
-		at = a->nitems - 1;
 	}
 	minutes_for(e, &a->items[at]);
 	order_minutes(e);
 	say(what, "item %s added: %s", num, title);
+	if (moved > 0)
+		say(what, " (the %s after it renumbered)", moved == 1 ? "item" : "items");
 	return 0;
 }
 
@@ -310,28 +433,6 @@ int agenda_edit_move(struct agenda_edit *e, size_t i, int delta, struct buf *wha
 	order_minutes(e);
 	say(what, "item %s moved %s", a->items[j].number, delta < 0 ? "up" : "down");
 	return 0;
-}
-
-/* Every reference to item number `from` in the minutes becomes `to`. */
-static void minutes_renumber(struct minutes *m, const char *from, const char *to)
-{
-	if (!m)
-		return;
-	size_t mi = minutes_index(m, from);
-	if (mi != (size_t)-1)
-		record_text_set(&m->items[mi]->number, to);
-	for (size_t i = 0; i < m->ndeclarations; i++)
-		if (m->declarations[i].item && !strcmp(m->declarations[i].item, from))
-			record_text_set(&m->declarations[i].item, to);
-	struct people *lists[] = { &m->present, &m->apologies, &m->in_attendance, &m->absent };
-	for (size_t l = 0; l < sizeof(lists) / sizeof(*lists); l++)
-		for (size_t p = 0; p < lists[l]->n; p++) {
-			struct person *pe = &lists[l]->v[p];
-			if (pe->arrived_during && !strcmp(pe->arrived_during, from))
-				record_text_set(&pe->arrived_during, to);
-			if (pe->left_during && !strcmp(pe->left_during, from))
-				record_text_set(&pe->left_during, to);
-		}
 }
 
 int agenda_edit_renumber(struct agenda_edit *e, struct buf *what, struct buf *err)

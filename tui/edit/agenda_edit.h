@@ -52,7 +52,12 @@ struct minutes_item *agenda_edit_minutes_item(const struct agenda_edit *e,
 					      const char *number);
 
 /* Adds an item titled `title` at position `at` (at the end when past it),
- * numbered one past the highest whole number on the agenda. */
+ * numbered by its place: one past the whole number of the item before it
+ * (1 when first), the items after it (and urgent items of the minutes)
+ * numbered that or more going one up, their references in the minutes
+ * following, so that an agenda in order stays in order.  When the numbers
+ * are out of order before `at`, it is numbered one past the highest whole
+ * number instead (n puts them in order). */
 int agenda_edit_add(struct agenda_edit *e, size_t at, const char *title,
 		    struct buf *what, struct buf *err);
 /* Removes item i; refused when its minutes hold anything. */

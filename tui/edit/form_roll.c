@@ -201,7 +201,7 @@ void form_roll_mark(struct form *f, enum form_presence p)
 		if (arriving && !was_there && it && !*k->arrived) {
 			now_hhmm(k->arrived);
 			record_text_set(&k->arrived_during, it->number);
-			form_say(f, false, "%s arrived at %s, during item %s", k->name,
+			form_say(f, false, "%s arrived at %s, during item %s.", k->name,
 				 k->arrived, it->number);
 		}
 		if (!arriving) {
@@ -235,10 +235,10 @@ void form_roll_leave(struct form *f)
 		now_hhmm(k->left);
 		record_text_set(&k->left_during, it ? it->number : NULL);
 		if (it)
-			form_say(f, false, "%s left at %s, during item %s", k->name, k->left,
+			form_say(f, false, "%s left at %s, during item %s.", k->name, k->left,
 				 it->number);
 		else
-			form_say(f, false, "%s left at %s", k->name, k->left);
+			form_say(f, false, "%s left at %s.", k->name, k->left);
 		form_changed(f, NULL, "%s left", k->name);
 	}
 	form_roll_store(&f->roll, f->m);

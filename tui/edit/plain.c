@@ -156,11 +156,11 @@ void plain_prompt(struct plain *p)
 	const char *ro = session_read_only(f->s) ? "Read-only.  " : "";
 	switch (f->view) {
 	case FORM_ATTENDANCE:
-		buf_addf(&b, "%sAttendance: %zu present, %zu apologies, %zu listed. Type a "
-			 "command: present, apologies, absent or attending with names or "
-			 "numbers, list, add, begin, next, help", ro,
+		buf_addf(&b, "%sAttendance: %zu present, %zu apologies, %zu in attendance, "
+			 "%zu listed as absent. Type a command: present, apologies, absent or "
+			 "attending with names or numbers, list, add, begin, next, help", ro,
 			 count_state(f, FORM_PRESENT), count_state(f, FORM_APOLOGIES),
-			 f->roll.n);
+			 count_state(f, FORM_IN_ATTENDANCE), count_state(f, FORM_ABSENT));
 		break;
 	case FORM_OPENING:
 		buf_addf(&b, "%sOpening: venue %s, %zu declarations of interest. Type a "
@@ -191,6 +191,17 @@ void plain_prompt(struct plain *p)
 			 "help", ro, f->m->end);
 		break;
 	}
+	if (p->brief) {
+		/* After an empty line, only where the clerk is: the commands
+		 * were said already. */
+		char *cut = NULL;
+		for (char *t = strstr(b.data, ". Type "); t; t = strstr(t + 1, ". Type "))
+			cut = t;
+		if (cut) {
+			b.len = (size_t)(cut - b.data) + 1;
+			b.data[b.len] = '\0';
+		}
+	}
 	plain_text(p, b.data);
 	buf_free(&b);
 }
@@ -203,7 +214,7 @@ static const char *const help_lines[] = {
 	"        numbers list gives, separated by commas",
 	"  list  the attendance list, numbered;  add NAME, ROLE  someone in attendance",
 	"  begin  the meeting begins now",
-	"  next, back  the next or previous item (attendance, opening, items)",
+	"  next, back (b)  the next or previous item (attendance, opening, items)",
 	"  item NUMBER  that agenda item;  opening, attendance  those parts",
 	"  read  what is recorded where you are",
 	"  summary TEXT  the item's summary (replaces it)",
@@ -224,15 +235,20 @@ static const char *const help_lines[] = {
 	"  result [motion N | amendment N]  a motion's or amendment's votes (counts,",
 	"        or named: who voted for, against, abstained) and its outcome",
 	"        (carried, lost, withdrawn); alone, the one last put",
-	"  named  a named vote on the item's decision;  motions  what is recorded",
+	"  named [motion N | amendment N | decision]  a named vote, then the outcome:",
+	"        alone, on the motion or amendment in hand (as result), or the",
+	"        item's decision when it has no motion;  motions  what is recorded",
 	"  declare [MEMBER; ITEM; INTEREST; KIND; LEFT]  a declaration of interest;",
 	"        KIND: pecuniary, other registrable or non-registrable; LEFT: yes",
 	"        when the member left the room",
+	"  arising  the actions earlier meetings left open, numbered;  arising N done,",
+	"        arising N progress [NOTE], arising N dropped [NOTE]  progress on one,",
+	"        recorded in the item in hand (matters arising);  arising N clear",
 	"  leave NAME  leaves now, during the item in hand;  returned NAME  is back",
 	"        (present NAME after an item was taken is an arrival, timed)",
 	"  substitute NAME for MEMBER  NAME is present in MEMBER's place",
-	"  end  ends the meeting;  save  commits now;  quit  saves and leaves",
-	"The end of input saves and leaves too.",
+	"  end  ends the meeting;  save  commits now;  quit (q)  saves and leaves",
+	"The end of input saves and leaves too; an empty line says where you are.",
 };
 
 
@@ -253,15 +269,18 @@ void plain_line(struct plain *p, const char *text)
 	char *line = plain_trim(copy);
 	char *a = NULL;
 	buf_reset(&f->msg);
+	p->brief = false;
 	if (plain_asking(p) && plain_ask_line(p, line)) {
 		/* answered */
 	} else if (!*line) {
+		p->brief = true;
 		free(copy);
 		return;
 	} else if (word_is(line, "help", &a) || !strcmp(line, "?")) {
 		for (size_t i = 0; i < sizeof(help_lines) / sizeof(*help_lines); i++)
 			plain_say(p, "%s", help_lines[i]);
-	} else if (word_is(line, "quit", &a) || word_is(line, "exit", &a)) {
+	} else if (word_is(line, "quit", &a) || word_is(line, "exit", &a) ||
+		   !strcasecmp(line, "q")) {
 		p->quit = form_nav_leave(f);
 	} else if (word_is(line, "present", &a)) {
 		plain_cmd_mark(p, FORM_PRESENT, a);
@@ -284,7 +303,7 @@ void plain_line(struct plain *p, const char *text)
 		form_nav_next(f);
 		if (f->view == FORM_HUB)
 			buf_reset(&f->msg);
-	} else if (word_is(line, "back", &a)) {
+	} else if (word_is(line, "back", &a) || !strcasecmp(line, "b")) {
 		plain_cmd_back(p);
 	} else if (word_is(line, "item", &a)) {
 		plain_cmd_item(p, a);
@@ -333,8 +352,12 @@ void plain_line(struct plain *p, const char *text)
 		plain_cmd_amendment(p, a);
 	} else if (word_is(line, "result", &a)) {
 		plain_cmd_result(p, a);
-	} else if (word_is(line, "named", &a) || !strcasecmp(line, "votes named")) {
-		plain_cmd_named(p);
+	} else if (word_is(line, "named", &a)) {
+		plain_cmd_named(p, a);
+	} else if (!strcasecmp(line, "votes named")) {
+		plain_cmd_named(p, "");
+	} else if (word_is(line, "arising", &a)) {
+		plain_cmd_arising(p, a);
 	} else if (word_is(line, "motions", &a)) {
 		plain_cmd_motions(p);
 	} else if (word_is(line, "leave", &a) || word_is(line, "left", &a)) {

@@ -39,6 +39,8 @@ struct plain {
 	struct form f;
 	FILE *out;
 	bool quit;              /* the clerk typed quit (and it could leave) */
+	bool brief;             /* the last line was empty: the next prompt
+				 * says where the clerk is, not the commands */
 	struct plain_ask ask;
 };
 

@@ -645,9 +645,9 @@ bool plain_ask_line(struct plain *p, char *line)
 		cancel(p);
 		return true;
 	}
-	/* Leaving, ending or saving is never taken for an answer: the
+	/* Leaving (q too), ending or saving is never taken for an answer: the
 	 * question stops, what was given is kept, and the command runs. */
-	static const char *const commands[] = { "quit", "exit", "end", "save" };
+	static const char *const commands[] = { "quit", "q", "exit", "end", "save" };
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		if (!strcasecmp(line, commands[i])) {
 			struct buf w = BUF_INIT;
@@ -685,6 +685,21 @@ bool plain_ask_line(struct plain *p, char *line)
 void plain_ask_start(struct plain *p, int kind, size_t a, size_t b)
 {
 	p->ask = (struct plain_ask){ kind, 0, kind == ASK_NAMED, false, p->f.item, a, b };
+}
+
+void plain_ask_named(struct plain *p, size_t a, size_t b)
+{
+	plain_ask_start(p, ASK_RESULT, a, b);
+	p->ask.named = true;
+	/* As if "named" answered the votes' step. */
+	struct sheet *sh = motion_row(p, SW_RECORDED);
+	if (!sh) {
+		ask_end(p);
+		return;
+	}
+	sheet_clear(sh);        /* a named vote given again starts afresh */
+	sheet_close(sh);
+	advance(p);
 }
 
 /* Answers steps with the parts of a one-line entry ("TEXT; MOVER;

@@ -57,11 +57,12 @@ void plain_cmd_add(struct plain *p, char *args);
 void plain_cmd_motion(struct plain *p, char *args);
 void plain_cmd_amendment(struct plain *p, char *args);
 void plain_cmd_result(struct plain *p, char *args);
-void plain_cmd_named(struct plain *p);
+void plain_cmd_named(struct plain *p, char *args);
 void plain_cmd_declare(struct plain *p, char *args);
 void plain_cmd_leave(struct plain *p, char *args, bool back);
 void plain_cmd_substitute(struct plain *p, char *args);
 void plain_cmd_motions(struct plain *p);
+void plain_cmd_arising(struct plain *p, char *args);
 enum ask_kind { ASK_NONE, ASK_MOTION, ASK_AMENDMENT, ASK_RESULT, ASK_NAMED, ASK_DECL };
 /* plain_ask.c: starts asking for an entry of `kind` on motion (or
  * declaration) a, amendment b (SIZE_MAX: none); answers its first
@@ -69,6 +70,9 @@ enum ask_kind { ASK_NONE, ASK_MOTION, ASK_AMENDMENT, ASK_RESULT, ASK_NAMED, ASK_
  * one was wrong (asked again). */
 void plain_ask_start(struct plain *p, int kind, size_t a, size_t b);
 void plain_ask_parts(struct plain *p, char *args, size_t nparts);
+/* Starts asking for the named vote on motion a, amendment b (SIZE_MAX:
+ * the motion): who voted for, against, abstained, then the outcome. */
+void plain_ask_named(struct plain *p, size_t a, size_t b);
 /* Says whom the step in hand picks from, when it picks a name. */
 void plain_ask_choices(struct plain *p);
 /* The sheet `type` (a person's: `name`) focused on row (what, a, b,

@@ -1,10 +1,11 @@
 /* plain_proc: the dialogue's commands for a council's procedure
  * (plain_priv.h): motions, amendments, their results and named votes,
- * declarations (asked for by plain_ask.c), and attendance through the
- * meeting: departures and substitutes. */
+ * declarations (asked for by plain_ask.c), attendance through the
+ * meeting (departures and substitutes), and matters arising. */
 #include "tui/edit/plain.h"
 #include "tui/edit/plain_priv.h"
 
+#include "tui/edit/form_arising.h"
 #include "tui/edit/form_roll.h"
 #include "tui/edit/form_sheet.h"
 #include "tui/edit/form_speakers.h"
@@ -43,53 +44,73 @@ void plain_cmd_amendment(struct plain *p, char *args)
 		plain_ask_parts(p, args, 3);
 }
 
-/* result [motion N | amendment N]: the votes and outcome of a motion or
- * amendment of the item in hand; alone, the last amendment put without
- * an outcome, else the last motion. */
-void plain_cmd_result(struct plain *p, char *args)
+/* The motion (*a) and amendment (*b, SIZE_MAX: the motion itself) that
+ * "motion N", "amendment N" or nothing names on the item in hand: alone,
+ * the last amendment put without an outcome, else the last motion.
+ * False, having said why, when there is none; `cmd` names the command
+ * in the message. */
+static bool motion_in_hand(struct plain *p, const char *cmd, const char *args, size_t *a,
+			   size_t *b)
 {
-	if (!motion_ready(p))
-		return;
 	const struct minutes_item *it = form_item(&p->f);
 	if (!it->nmotions) {
 		plain_say(p, "There is no motion on this item: type motion first.");
-		return;
+		return false;
 	}
-	size_t a = it->nmotions - 1, b = SIZE_MAX;
-	const struct motion *mo = &it->motions[a];
+	*a = it->nmotions - 1;
+	*b = SIZE_MAX;
+	const struct motion *mo = &it->motions[*a];
 	unsigned long n = 0;
 	char word[16] = "";
 	int got = sscanf(args, "%15s %lu", word, &n);
 	if (got >= 1 && !strcasecmp(word, "amendment")) {
 		if (!mo->namendments) {
-			plain_say(p, "Motion %zu has no amendment.", a + 1);
-			return;
+			plain_say(p, "Motion %zu has no amendment.", *a + 1);
+			return false;
 		}
-		b = got == 2 ? n - 1 : mo->namendments - 1;
-		if (got == 2 && (n < 1 || b >= mo->namendments)) {
-			plain_say(p, "Motion %zu has amendments 1 to %zu.", a + 1, mo->namendments);
-			return;
+		*b = got == 2 ? n - 1 : mo->namendments - 1;
+		if (got == 2 && (n < 1 || *b >= mo->namendments)) {
+			plain_say(p, "Motion %zu has amendments 1 to %zu.", *a + 1, mo->namendments);
+			return false;
 		}
 	} else if (got >= 1 && !strcasecmp(word, "motion")) {
 		if (got == 2 && (n < 1 || n > it->nmotions)) {
 			plain_say(p, "This item has motions 1 to %zu.", it->nmotions);
-			return;
+			return false;
 		}
 		if (got == 2)
-			a = n - 1;
+			*a = n - 1;
 	} else if (got >= 1) {
-		plain_say(p, "Type result, result motion N or result amendment N.");
-		return;
+		plain_say(p, "Type %s, %s motion N or %s amendment N.", cmd, cmd, cmd);
+		return false;
 	} else if (mo->namendments && !mo->amendments[mo->namendments - 1].outcome) {
-		b = mo->namendments - 1;
+		*b = mo->namendments - 1;
 	}
-	plain_ask_start(p, ASK_RESULT, a, b);
+	return true;
 }
 
-void plain_cmd_named(struct plain *p)
+/* result [motion N | amendment N]: the votes and outcome of a motion or
+ * amendment of the item in hand (motion_in_hand). */
+void plain_cmd_result(struct plain *p, char *args)
+{
+	size_t a, b;
+	if (motion_ready(p) && motion_in_hand(p, "result", args, &a, &b))
+		plain_ask_start(p, ASK_RESULT, a, b);
+}
+
+/* named [motion N | amendment N | decision]: a named vote on the motion
+ * or amendment in hand (as result picks it), then its outcome; on the
+ * item's decision when the item has no motion, or when told so. */
+void plain_cmd_named(struct plain *p, char *args)
 {
 	if (!motion_ready(p))
 		return;
+	if (form_item(&p->f)->nmotions && strcasecmp(args, "decision")) {
+		size_t a, b;
+		if (motion_in_hand(p, "named", args, &a, &b))
+			plain_ask_named(p, a, b);
+		return;
+	}
 	plain_ask_start(p, ASK_NAMED, SIZE_MAX, SIZE_MAX);
 	struct sheet *sh = plain_sheet_at(p, SHEET_MOTIONS, NULL, SW_DECISION_VOTE, SIZE_MAX,
 				   SIZE_MAX, false);
@@ -245,4 +266,99 @@ void plain_cmd_substitute(struct plain *p, char *args)
 	buf_reset(&f->msg);
 	free(who);
 	plain_settle(p);
+}
+
+/* ---- matters arising ---- */
+
+/* arising: the actions the committee's earlier meetings left open,
+ * numbered, each with what this meeting recorded of it (the screen's
+ * F6).  arising N done|progress|dropped [NOTE]: records progress on
+ * action N in the item in hand; arising N clear takes it back. */
+void plain_cmd_arising(struct plain *p, char *args)
+{
+	struct form *f = &p->f;
+	if (!plain_at_item(p))
+		return;
+	if (*args && !plain_writable(p))
+		return;
+	struct arising *ar = arising_open(f);
+	if (!ar) {
+		plain_messages(p);
+		return;
+	}
+	buf_reset(&f->msg);
+	if (!*args) {
+		for (size_t i = 0; i < ar->n; i++) {
+			const struct open_action *o = &ar->v[i];
+			const struct action_update *u = arising_update(ar, i);
+			struct buf b = BUF_INIT;
+			buf_addf(&b, "%zu. Action %s (item %s): %s", i + 1, o->id, o->item, o->text);
+			if (o->owner)
+				buf_addf(&b, " Owner: %s.", o->owner);
+			if (o->due[0])
+				buf_addf(&b, " Due %s.", o->due);
+			if (u)
+				buf_addf(&b, " Here: %s%s%s.", minutes_update_status_name(u->status),
+					 u->note ? ", " : "", u->note ? u->note : "");
+			else if (o->in_progress)
+				buf_addf(&b, " In progress at %s%s%s.", o->updated ? o->updated : "?",
+					 o->note ? ": " : "", o->note ? o->note : "");
+			plain_text(p, b.data);
+			buf_free(&b);
+		}
+		if (!ar->n)
+			plain_say(p, "No actions of earlier meetings are open.");
+		else
+			plain_say(p, "arising N done, progress or dropped, then a note if any, "
+				  "records one; arising N clear takes it back.");
+		arising_close(ar);
+		return;
+	}
+	char *end;
+	unsigned long n = strtoul(args, &end, 10);
+	char *rest = plain_trim(end);
+	char *note = rest;
+	while (*note && *note != ' ')
+		note++;
+	if (*note)
+		*note++ = '\0';
+	note = plain_trim(note);
+	if (!strncasecmp(note, "progress", 8) && !strcasecmp(rest, "in")) {
+		rest = "progress";
+		note = plain_trim(note + 8);
+	}
+	int st = !strcasecmp(rest, "done") ? UPDATE_DONE
+		: !strcasecmp(rest, "progress") ? UPDATE_IN_PROGRESS
+		: !strcasecmp(rest, "dropped") || !strcasecmp(rest, "drop") ? UPDATE_DROPPED
+		: !strcasecmp(rest, "clear") ? -2 : -1;
+	if (end == args || n < 1 || n > ar->n || st == -1) {
+		if (end != args && (n < 1 || n > ar->n))
+			plain_say(p, "There is no open action %s: arising lists them, numbered "
+				  "1 to %zu.", args, ar->n);
+		else
+			plain_say(p, "Type arising N done, arising N progress NOTE, arising N "
+				  "dropped NOTE or arising N clear; arising alone lists them.");
+		arising_close(ar);
+		return;
+	}
+	ar->sel = n - 1;
+	const char *id = ar->v[ar->sel].id;
+	if (st == -2) {
+		arising_clear(ar);
+	} else {
+		arising_mark(ar, (enum update_status)st);
+		ar->sel = n - 1;
+		if (*note && !ar->note)
+			arising_note_begin(ar);
+		if (ar->note) {
+			field_set_text(ar->note, note, strlen(note));
+			arising_note_store(ar);
+		}
+		if (!form_refuse_read_only(f))
+			plain_say(p, "Action %s: %s%s%s.", id, minutes_update_status_name(st),
+				  *note ? ", " : "", note);
+	}
+	if (st != -2)
+		buf_reset(&f->msg);
+	arising_close(ar);
 }

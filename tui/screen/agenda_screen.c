@@ -24,8 +24,8 @@ static const struct key_binding bindings[] = {
 	  "Edits the selected item: number, title, purpose, the meeting it confirms, "
 	  "the reason it is exempt, its presenters and its documents.", 0 },
 	{ AA_ADD, AM_LIST, { 'a', KC_FN(KEY_IC) }, "a, Insert", "add", "The items",
-	  "Adds an item after the selected one, numbered one past the highest number, "
-	  "and edits its title.", 0 },
+	  "Adds an item after the selected one, numbered in its place (the items "
+	  "after it go one up), and edits its title.", 0 },
 	{ AA_REMOVE, AM_LIST, { 'd', KC_FN(KEY_DC) }, "d, Delete", "remove", "The items",
 	  "Removes the selected item (after y), from the minutes too.  An item that "
 	  "already has minutes cannot be removed: withdraw or defer it in gavel run.", 0 },
