@@ -49,6 +49,12 @@ void archive_init_once(void)
 		return;
 	git_libgit2_init();
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* Packs read through windows of 8 MiB, at most 32 MiB mapped at once
+	 * (libgit2's defaults on 64 bits: windows of 1 GiB, 8 GiB mapped):
+	 * reading every meeting of a large archive otherwise leaves its whole
+	 * pack resident, 400 MiB at 100,000 meetings. */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)8 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)32 << 20);
 	done = true;
 }
 

@@ -25,7 +25,8 @@
 const char registers_schema[] =
 	"CREATE TABLE actions(row INTEGER PRIMARY KEY, ref TEXT NOT NULL, item TEXT,"
 	" idx INTEGER NOT NULL, text TEXT NOT NULL, owner TEXT, due TEXT, done TEXT,"
-	" state INTEGER, open INTEGER, note TEXT, upd INTEGER, note_exempt INTEGER);"
+	" state INTEGER, note TEXT, upd INTEGER, note_exempt INTEGER,"
+	" open INTEGER GENERATED ALWAYS AS (state < 2) VIRTUAL);"
 	"CREATE INDEX actions_ref ON actions(ref);"
 	"CREATE INDEX actions_open ON actions(open, row);"
 	"CREATE TABLE updates(row INTEGER PRIMARY KEY, action TEXT NOT NULL,"
@@ -73,8 +74,12 @@ void registers_finalize(struct indexer *ix)
 	}
 }
 
+/* In a first build, every action's status is worked out once at the end
+ * (registers_settle): no ref is marked. */
 static void dirty(struct indexer *ix, const char *ref)
 {
+	if (ix->batch)
+		return;
 	sqlite3_bind_text(ix->reg[R_DIRTY], 1, ref, -1, SQLITE_STATIC);
 	search_step_done(ix, ix->reg[R_DIRTY]);
 }
@@ -180,16 +185,21 @@ void registers_updates_add(struct indexer *ix, const struct minutes_item *it)
 int registers_settle(struct indexer *ix)
 {
 	/* update_status: 0 done, 1 in progress, 2 dropped; a register's
-	 * state: 0 open, 1 in progress, 2 done, 3 dropped. */
-	static const char sql[] =
-		"UPDATE actions SET (state, note, upd, note_exempt) = (SELECT CASE u.status"
-		" WHEN 0 THEN 2 WHEN 1 THEN 1 ELSE 3 END, u.note, u.row, u.exempt FROM updates u"
+	 * state: 0 open, 1 in progress, 2 done, 3 dropped; the newest update
+	 * (the lowest row) first, else the action's own done: date. */
+	static const char status[] =
+		"UPDATE actions SET (state, note, upd, note_exempt) = (SELECT s, n, r, e FROM"
+		" (SELECT 0 AS k, * FROM (SELECT CASE u.status WHEN 0 THEN 2 WHEN 1 THEN 1"
+		" ELSE 3 END AS s, u.note AS n, u.row AS r, u.exempt AS e FROM updates u"
 		" WHERE u.action = actions.ref AND u.row < actions.row ORDER BY u.row LIMIT 1)"
-		" WHERE ref IN (SELECT ref FROM dirty);"
-		"UPDATE actions SET state = CASE WHEN done IS NULL THEN 0 ELSE 2 END"
-		" WHERE state IS NULL AND ref IN (SELECT ref FROM dirty);"
-		"UPDATE actions SET open = state < 2 WHERE ref IN (SELECT ref FROM dirty);"
-		"DELETE FROM dirty;";
-	int rc = sqlite3_exec(ix->s->db, sql, NULL, NULL, NULL);
+		" UNION ALL SELECT 1, CASE WHEN actions.done IS NULL THEN 0 ELSE 2 END,"
+		" NULL, NULL, NULL) ORDER BY k LIMIT 1)";
+	struct buf sql = BUF_INIT;
+	buf_addstr(&sql, status);
+	if (!ix->batch)
+		buf_addstr(&sql, " WHERE ref IN (SELECT ref FROM dirty)");
+	buf_addstr(&sql, "; DELETE FROM dirty;");
+	int rc = sqlite3_exec(ix->s->db, sql.data, NULL, NULL, NULL);
+	buf_free(&sql);
 	return rc;
 }

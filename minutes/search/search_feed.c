@@ -4,12 +4,15 @@
  * (a third of the build, and nothing of SQLite's) overlap the inserts.
  *
  * Invariants: slot i % FEED_SLOTS holds file i's result from when the
- * thread has made it (i < made) until the indexer has taken it
- * (i < taken); the thread never runs more than FEED_SLOTS ahead
- * (made - taken <= FEED_SLOTS).  `made`, `taken` and `stop` are read
- * and written under `mu`; a slot's contents only by whichever side the
- * counters say owns it.  The thread has its own repository handle
- * (libgit2's are not shared between threads).
+ * thread has made it (i < made) until the indexer is done with it
+ * (i < done: feed_take(i) means every file before i is done); the
+ * thread never runs more than FEED_SLOTS ahead (made - done <=
+ * FEED_SLOTS).  `made`, `done` and `stop` are read and written under
+ * `mu`; a slot's contents only by whichever side the counters say owns
+ * it.  The thread frees a slot's minutes when it fills the slot again,
+ * so that freeing them, like loading them, is off the indexer's thread.
+ * The thread has its own repository handle (libgit2's are not shared
+ * between threads).
  */
 #include "minutes/search/search_priv.h"
 #include "minutes/model/yamlfile.h"
@@ -35,13 +38,15 @@ struct feed {
 	pthread_mutex_t mu;
 	pthread_cond_t cond;
 	pthread_t thread;
-	size_t made, taken;
+	size_t made, done;
 	bool stop;
 };
 
 /* Reads and loads file i into `slot`. */
 static void load(struct feed *f, size_t i, struct feed_slot *slot)
 {
+	if (slot->state == FEED_LOADED)
+		yamlfile_free(&slot->doc);
 	slot->state = FEED_NONE;
 	const struct archive_blob *b = &f->files[i];
 	char *id = b->id[0] ? f->meeting_of(b->path) : NULL;
@@ -71,7 +76,7 @@ static void *feed_main(void *arg)
 	struct feed *f = arg;
 	for (size_t i = 0; i < f->n; i++) {
 		pthread_mutex_lock(&f->mu);
-		while (!f->stop && i - f->taken >= FEED_SLOTS)
+		while (!f->stop && i - f->done >= FEED_SLOTS)
 			pthread_cond_wait(&f->cond, &f->mu);
 		bool stop = f->stop;
 		pthread_mutex_unlock(&f->mu);
@@ -119,21 +124,17 @@ struct feed *feed_start(struct archive *a, const struct archive_blob *files, siz
 	return f;
 }
 
-int feed_take(struct feed *f, size_t i, struct yamlfile *doc)
+int feed_take(struct feed *f, size_t i, const struct yamlfile **doc)
 {
 	pthread_mutex_lock(&f->mu);
+	f->done = i;
+	pthread_cond_broadcast(&f->cond);
 	while (f->made <= i)
 		pthread_cond_wait(&f->cond, &f->mu);
 	pthread_mutex_unlock(&f->mu);
 	struct feed_slot *slot = &f->slots[i % FEED_SLOTS];
-	int state = slot->state;
-	if (state == FEED_LOADED)
-		*doc = slot->doc;
-	pthread_mutex_lock(&f->mu);
-	f->taken = i + 1;
-	pthread_cond_broadcast(&f->cond);
-	pthread_mutex_unlock(&f->mu);
-	return state;
+	*doc = slot->state == FEED_LOADED ? &slot->doc : NULL;
+	return slot->state;
 }
 
 void feed_stop(struct feed *f)
@@ -145,9 +146,9 @@ void feed_stop(struct feed *f)
 	pthread_cond_broadcast(&f->cond);
 	pthread_mutex_unlock(&f->mu);
 	pthread_join(f->thread, NULL);
-	for (size_t i = f->taken; i < f->made; i++)
-		if (f->slots[i % FEED_SLOTS].state == FEED_LOADED)
-			yamlfile_free(&f->slots[i % FEED_SLOTS].doc);
+	for (size_t i = 0; i < FEED_SLOTS; i++)
+		if (f->slots[i].state == FEED_LOADED)
+			yamlfile_free(&f->slots[i].doc);
 	pthread_mutex_destroy(&f->mu);
 	pthread_cond_destroy(&f->cond);
 	archive_free(f->a);

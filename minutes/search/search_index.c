@@ -61,8 +61,8 @@ int search_read_tree(struct search *s, char out[41])
 /* ---- indexing ---- */
 
 static const char *const ix_sql[] = {
-	"INSERT INTO fields(rowid, text, by, item, kind, idx, exempt) VALUES(?, ?, ?, ?, ?, ?, ?)",
-	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
+	"INSERT INTO fieldtext(id, text, by, item, kind, idx, exempt) VALUES(?, ?, ?, ?, ?, ?, ?)",
+	"DELETE FROM fieldtext WHERE id >= ? AND id <= ?",
 	"SELECT blob, date, slot FROM meetings WHERE id = ?",
 	/* Not OR REPLACE: a statement that may write more than one row and
 	 * abort has a statement journal, and at every statement savepoint
@@ -73,12 +73,24 @@ static const char *const ix_sql[] = {
 	 " VALUES(?, ?, ?, ?, ?, ?)"),
 	"DELETE FROM meetings WHERE id = ?",
 	"SELECT max(slot) FROM meetings WHERE date = ?",
+	/* The index reads the text it removes from fieldtext: rows leave the
+	 * index before they leave fieldtext, and enter it after. */
+	"INSERT INTO fields(rowid, text, by) SELECT id, text, by FROM fieldtext"
+	" WHERE id >= ? AND id <= ?",
+	"DELETE FROM fields WHERE rowid >= ? AND rowid <= ?",
+	"INSERT INTO fields(rowid, text, by) VALUES(?, ?, ?)",
 };
+
+/* A first build indexes this many meetings' rows in one statement: at
+ * 100,000 meetings, fifty segments, which FTS5's automatic merges fold
+ * together bit by bit as the index is updated. */
+#define BATCH_MEETINGS 2048
+
 
 static int ix_prepare(struct indexer *ix)
 {
 	sqlite3_stmt **st[] = { &ix->ins, &ix->del, &ix->get, &ix->put, &ix->drop,
-				&ix->maxslot };
+				&ix->maxslot, &ix->fts, &ix->unfts, &ix->fts_row };
 	for (size_t i = 0; i < sizeof(st) / sizeof(st[0]); i++)
 		if (sqlite3_prepare_v2(ix->s->db, ix_sql[i], -1, st[i], NULL) != SQLITE_OK)
 			return -1;
@@ -93,6 +105,9 @@ static void ix_finalize(struct indexer *ix)
 	sqlite3_finalize(ix->put);
 	sqlite3_finalize(ix->drop);
 	sqlite3_finalize(ix->maxslot);
+	sqlite3_finalize(ix->fts);
+	sqlite3_finalize(ix->unfts);
+	sqlite3_finalize(ix->fts_row);
 	registers_finalize(ix);
 }
 
@@ -113,6 +128,59 @@ void search_step_done(struct indexer *ix, sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
+static void bind_range(sqlite3_stmt *st, long long lo, long long hi)
+{
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, hi);
+}
+
+static void step_row(struct indexer *ix, sqlite3_stmt *st)
+{
+	/* Every parameter is bound anew: no clearing (millions of rows). */
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && ix->rc == SQLITE_OK)
+		ix->rc = rc;
+	sqlite3_reset(st);
+}
+
+/* Puts the rows waiting in fieldtext into the full-text index. */
+static void flush_pending(struct indexer *ix)
+{
+	if (ix->pend_lo < 0)
+		return;
+	bind_range(ix->fts, ix->pend_lo, ix->pend_hi);
+	search_step_done(ix, ix->fts);
+	if (ix->pend_hi > ix->indexed_hi)
+		ix->indexed_hi = ix->pend_hi;
+	ix->pend_lo = -1;
+	ix->pend_meetings = 0;
+}
+
+/* In a first build, the rows of the meeting just added, [lo, hi], go
+ * into the index with the next meetings' (an update's went in one by one,
+ * add_row).  A statement of many rows makes FTS5 write its pending terms
+ * out as a segment of their own: a batch is a segment.  Batching needs
+ * ascending ids, which a first build gives (newest meeting first); a
+ * meeting out of that order is indexed on its own, so no row is ever
+ * indexed twice. */
+static void index_rows(struct indexer *ix, long long lo, long long hi)
+{
+	if (!ix->batch)
+		return;
+	if (lo > ix->indexed_hi && (ix->pend_lo < 0 || lo > ix->pend_hi)) {
+		if (ix->pend_lo < 0)
+			ix->pend_lo = lo;
+		ix->pend_hi = hi;
+		if (++ix->pend_meetings >= BATCH_MEETINGS)
+			flush_pending(ix);
+		return;
+	}
+	flush_pending(ix);
+	ix->pend_lo = lo;
+	ix->pend_hi = hi;
+	flush_pending(ix);
+}
+
 /* Adds a full-text row; its id, or -1 when there is none. */
 static long long add_row(struct indexer *ix, const char *item, int kind,
 			 size_t idx, const char *by, const char *text)
@@ -131,7 +199,16 @@ static long long add_row(struct indexer *ix, const char *item, int kind,
 		sqlite3_bind_int(st, 7, 1);
 	else
 		sqlite3_bind_null(st, 7);
-	search_step_done(ix, st);
+	step_row(ix, st);
+	if (!ix->batch) {
+		/* An update's rows go into the index one by one: a statement of
+		 * many rows would make FTS5 write each meeting's terms out as a
+		 * segment of its own. */
+		sqlite3_bind_int64(ix->fts_row, 1, row);
+		search_bind_text(ix->fts_row, 2, text);
+		search_bind_text(ix->fts_row, 3, by);
+		step_row(ix, ix->fts_row);
+	}
 	return row;
 }
 
@@ -257,8 +334,10 @@ static void drop_rows(struct indexer *ix, const char *date, long long slot)
 	if (slot > SLOT_MAX)
 		return;
 	long long base = search_row_base(date, slot);
-	sqlite3_bind_int64(ix->del, 1, base);
-	sqlite3_bind_int64(ix->del, 2, base | ROW_MAX);
+	flush_pending(ix);
+	bind_range(ix->unfts, base, base | ROW_MAX);
+	search_step_done(ix, ix->unfts);
+	bind_range(ix->del, base, base | ROW_MAX);
 	search_step_done(ix, ix->del);
 	registers_drop(ix, base, base | ROW_MAX);
 }
@@ -277,19 +356,16 @@ static void drop_meeting(struct indexer *ix, const char *id)
 }
 
 /* (Re)indexes meeting `id` from the blob `blob_id` of its minutes.yaml,
- * read here unless `fed` is FEED_LOADED (`pre` loaded already) or
- * FEED_UNREADABLE. */
+ * read here unless `fed` is FEED_LOADED (`pre` loaded already, and the
+ * feed's to free) or FEED_UNREADABLE. */
 static void index_meeting(struct indexer *ix, const char *id, const char *blob_id,
-			  int fed, struct yamlfile *pre)
+			  int fed, const struct yamlfile *pre)
 {
 	char old[41];
 	char date[11];
 	long long slot = known_slot(ix, id, old);
-	if (slot >= 0 && !strcmp(old, blob_id)) {
-		if (fed == FEED_LOADED)
-			yamlfile_free(pre);
+	if (slot >= 0 && !strcmp(old, blob_id))
 		return;                 /* unchanged */
-	}
 	if (slot >= 0) {
 		sqlite3_bind_text(ix->drop, 1, id, -1, SQLITE_STATIC);
 		search_step_done(ix, ix->drop);
@@ -307,24 +383,24 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 		sqlite3_clear_bindings(ix->maxslot);
 	}
 	bool ok = false;
-	if (slot > SLOT_MAX && fed == FEED_LOADED)
-		yamlfile_free(pre);
 	if (slot <= SLOT_MAX) {
-		struct yamlfile doc;
-		bool loaded = fed == FEED_LOADED;
-		if (loaded)
-			doc = *pre;
-		else if (fed == FEED_NONE)
-			loaded = search_load_minutes(ix->s->a, blob_id, id, &doc);
-		if (loaded) {
+		struct yamlfile own;
+		const struct minutes *m = fed == FEED_LOADED ? pre->minutes : NULL;
+		bool mine = fed == FEED_NONE && search_load_minutes(ix->s->a, blob_id, id, &own);
+		if (mine)
+			m = own.minutes;
+		if (m) {
 			ix->base = search_row_base(date, slot);
 			ix->row = 0;
 			char *slug = xstrndup(id, (size_t)(strchr(id, '/') - id));
 			ix->committee = slug;
 			ix->folder = strchr(id, '/') + 1;
-			add_minutes(ix, doc.minutes);
+			add_minutes(ix, m);
+			if (ix->row)
+				index_rows(ix, ix->base, ix->base | (ix->row - 1));
 			free(slug);
-			yamlfile_free(&doc);
+			if (mine)
+				yamlfile_free(&own);
 			ok = true;
 		}
 	}
@@ -440,7 +516,8 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 		}
 		diags_free(&quiet);
 	}
-	struct indexer ix = { .s = s, .u = u, .rc = SQLITE_OK };
+	struct indexer ix = { .s = s, .u = u, .rc = SQLITE_OK, .pend_lo = -1, .indexed_hi = -1,
+			      .batch = !*tree };
 	if (ix_prepare(&ix) < 0) {
 		ix_finalize(&ix);
 		archive_blobs_free(files, nfiles);
@@ -456,13 +533,13 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 	struct feed *feed = !*tree && nfiles >= FEED_MIN ? feed_start(s->a, files, nfiles, meeting_of)
 		: NULL;
 	for (size_t i = 0; i < nfiles && ix.rc == SQLITE_OK; i++) {
-		struct yamlfile pre;
+		const struct yamlfile *pre = NULL;
 		int fed = feed ? feed_take(feed, i, &pre) : FEED_NONE;
 		char *id = meeting_of(files[i].path);
 		if (!id)
 			continue;
 		if (files[i].id[0]) {
-			index_meeting(&ix, id, files[i].id, fed, &pre);
+			index_meeting(&ix, id, files[i].id, fed, pre);
 			ids[nids++] = id;
 		} else {
 			drop_meeting(&ix, id);
@@ -475,6 +552,7 @@ int search_update_index(struct search *s, struct search_update *u, struct diags 
 		qsort(ids, nids, sizeof(*ids), by_id);
 		drop_others(&ix, ids, nids);
 	}
+	flush_pending(&ix);
 	feed_stop(feed);
 	for (size_t i = 0; i < nids; i++)
 		free(ids[i]);

@@ -16,7 +16,9 @@
 #define SCHEMA_VERSION 7      /* 4: format 2's motions, amendments, reasons; exempt.
 				 * 5: the registers' tables.
 				 * 6: an update's exempt, an action's note_exempt.
-				 * 7: a motion carried as its item's decision */
+				 * 7: a motion carried as its item's decision; the
+				 * fields' text in a table of its own (fieldtext),
+				 * the full-text index over it */
 
 /* A row's id: DAY_MAX less the meeting's date (22 bits), the meeting's
  * slot among the meetings of that date (14 bits), and the row's place in
@@ -53,6 +55,14 @@ struct search {
 struct indexer {
 	struct search *s;
 	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
+	sqlite3_stmt *fts, *unfts;      /* a range of rows into the full-text index, out */
+	sqlite3_stmt *fts_row;          /* a row into it */
+	/* Rows in fieldtext not yet in the full-text index: [pend_lo,
+	 * pend_hi] (pend_lo < 0: none), and the highest row indexed, so
+	 * that a first build indexes many meetings' rows in one statement. */
+	long long pend_lo, pend_hi, indexed_hi;
+	bool batch;                     /* a first build: rows indexed in batches */
+	size_t pend_meetings;
 	sqlite3_stmt *reg[12];          /* registers_index.c's statements */
 	long long base, row;
 	const char *committee;          /* the slug of the meeting indexed */
@@ -95,10 +105,10 @@ long long search_row_base(const char *date, long long slot);
 void search_remove_files(const char *path);
 /* The first build's minutes, read and loaded on a thread of their own
  * (search_feed.c), file by file in the order of `files`: feed_take(i)
- * waits for file i and gives FEED_LOADED with `doc` filled (the caller
- * frees it), FEED_UNREADABLE, or FEED_NONE for a file that is no
- * meeting's minutes (meeting_of gives NULL) or removed; every i is taken
- * in turn.  feed_start gives NULL when it cannot start (then read inline);
+ * waits for file i and gives FEED_LOADED with `*doc` pointing to it
+ * (the feed's, good until the next feed_take or feed_stop),
+ * FEED_UNREADABLE, or FEED_NONE for a file that is no meeting's minutes
+ * (meeting_of gives NULL) or removed; every i is taken in turn.  feed_start gives NULL when it cannot start (then read inline);
  * feed_stop ends the thread, whether or not every file was taken. */
 enum { FEED_NONE, FEED_LOADED, FEED_UNREADABLE };
 struct yamlfile;
@@ -111,7 +121,7 @@ struct feed;
 struct yamlfile;
 struct feed *feed_start(struct archive *a, const struct archive_blob *files, size_t n,
 			char *(*meeting_of)(const char *path));
-int feed_take(struct feed *f, size_t i, struct yamlfile *doc);
+int feed_take(struct feed *f, size_t i, const struct yamlfile **doc);
 void feed_stop(struct feed *f);
 
 /* Brings the open index up to date with HEAD (search_index.c). */

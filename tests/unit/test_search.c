@@ -317,6 +317,25 @@ static void test_first_build_of_many_meetings(void **state)
 	expect_hits(fx, "strategy", "planning-committee/2019-01-09 1 summary;"
 		    "communities-board/2018-03-14 5 title;"
 		    "communities-board/2018-03-14 5 decision;");
+	/* An update after the first build's batches: the old words of the
+	 * changed meeting gone from the index, the new ones found, the other
+	 * meetings untouched. */
+	const char *changed = "format: gavel-minutes/1\ncommittee: Harbour Board\n"
+		"date: 2020-01-01\nstatus: draft\nitems:\n  - number: \"1\"\n"
+		"    title: Moorings 1\n    summary: The quay fees were set.\n";
+	struct archive_file one = { paths[0], changed, strlen(changed) };
+	diags_init(&err);
+	assert_int_equal(archive_commit(fx->a, &one, 1, "Correction\n", NULL, &err), 0);
+	diags_free(&err);
+	char *last = strstr(want.data, "harbour-board/2020-01-01 ");
+	assert_non_null(last);
+	*last = '\0';
+	got = hits(fx, "harbour dues", &u);
+	assert_false(u.rebuilt);
+	assert_int_equal(u.indexed, 1);
+	assert_string_equal(got, want.data);
+	free(got);
+	expect_hits(fx, "quay fees", "harbour-board/2020-01-01 1 summary;");
 	for (int i = 0; i <= N; i++) {
 		free(paths[i]);
 		free(texts[i]);
