@@ -122,8 +122,8 @@ static int rebuild(struct search *s, struct search_update *u, struct diags *err)
 	struct buf tmp = BUF_INIT;
 	buf_addf(&tmp, "%s.new-%ld", s->path, (long)getpid());
 	search_remove_files(tmp.data);
-	int rc = sqlite3_open_v2(tmp.data, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(tmp.data, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				 SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK || sqlite3_exec(s->db, "PRAGMA journal_mode = OFF;"
 					    "PRAGMA synchronous = OFF", NULL, NULL, NULL) != SQLITE_OK) {
 		int e = errno;

@@ -22,7 +22,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FEED_SLOTS 64
+/* Enough minutes read ahead to keep the reading thread busy while the
+ * indexer writes a batch of meetings into the full-text index (a few
+ * tenths of a second, a thousand meetings' reading): with 64, the two
+ * threads took turns more than they overlapped (31 s against 25 s at
+ * 100,000 meetings).  About 20 MB at 100,000 meetings' sizes. */
+#define FEED_SLOTS 1024
 
 struct feed_slot {
 	int state;                      /* FEED_LOADED, FEED_UNREADABLE, FEED_NONE */
