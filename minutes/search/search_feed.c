@@ -1,18 +1,23 @@
 /*
  * search_feed: the minutes of a first build read and loaded on a thread
- * of their own (search_priv.h), so that reading blobs and loading YAML
- * (a third of the build, and nothing of SQLite's) overlap the inserts.
+ * of its own (search_priv.h), so that reading blobs and loading YAML
+ * (half the build's CPU, and nothing of SQLite's) overlap the inserts.
+ * The two sides share that work: when the indexer needs a file the
+ * thread has not begun, it reads that one itself rather than wait, so
+ * neither core idles while the other has work.
  *
- * Invariants: slot i % FEED_SLOTS holds file i's result from when the
- * thread has made it (i < made) until the indexer is done with it
- * (i < done: feed_take(i) means every file before i is done); the
- * thread never runs more than FEED_SLOTS ahead (made - done <=
- * FEED_SLOTS).  `made`, `done` and `stop` are read and written under
- * `mu`; a slot's contents only by whichever side the counters say owns
- * it.  The thread frees a slot's minutes when it fills the slot again,
- * so that freeing them, like loading them, is off the indexer's thread.
- * The thread has its own repository handle (libgit2's are not shared
- * between threads).
+ * Invariants: slot i % FEED_SLOTS belongs to file i from when one side
+ * claims it (the slot's `claimed` is i + 1) and holds its result from
+ * when that side has made it (`made` is i + 1) until the indexer is done
+ * with it (i < done: feed_take(i) means every file before i is done).
+ * The thread claims file i only when i - done < FEED_SLOTS, so the
+ * slot's earlier file is done with, and never a file the indexer has
+ * claimed.  `claimed`, `made`, `done` and `stop` are read and written
+ * under `mu`; a slot's document only by whichever side the counters say
+ * owns it.  The side that fills a slot frees its earlier minutes, mostly
+ * the thread, so that freeing them, like loading them, is mostly off the
+ * indexer's thread.  The thread has its own repository handle (libgit2's
+ * are not shared between threads); the indexer reads with its own.
  */
 #include "minutes/search/search_priv.h"
 #include "minutes/model/yamlfile.h"
@@ -31,11 +36,13 @@
 
 struct feed_slot {
 	int state;                      /* FEED_LOADED, FEED_UNREADABLE, FEED_NONE */
+	size_t claimed, made;           /* i + 1 once file i is claimed, made */
 	struct yamlfile doc;
 };
 
 struct feed {
 	struct archive *a;              /* the thread's own */
+	struct archive *own;            /* the indexer's */
 	const struct archive_blob *files;
 	size_t n;
 	char *(*meeting_of)(const char *path);
@@ -43,12 +50,12 @@ struct feed {
 	pthread_mutex_t mu;
 	pthread_cond_t cond;
 	pthread_t thread;
-	size_t made, done;
+	size_t done;
 	bool stop;
 };
 
-/* Reads and loads file i into `slot`. */
-static void load(struct feed *f, size_t i, struct feed_slot *slot)
+/* Reads and loads file i into `slot`, with repository handle `a`. */
+static void load(struct feed *f, struct archive *a, size_t i, struct feed_slot *slot)
 {
 	if (slot->state == FEED_LOADED)
 		yamlfile_free(&slot->doc);
@@ -57,7 +64,7 @@ static void load(struct feed *f, size_t i, struct feed_slot *slot)
 	char *id = b->id[0] ? f->meeting_of(b->path) : NULL;
 	if (!id)
 		return;
-	slot->state = search_load_minutes(f->a, b->id, id, &slot->doc) ? FEED_LOADED
+	slot->state = search_load_minutes(a, b->id, id, &slot->doc) ? FEED_LOADED
 		      : FEED_UNREADABLE;
 	free(id);
 }
@@ -80,16 +87,21 @@ static void *feed_main(void *arg)
 {
 	struct feed *f = arg;
 	for (size_t i = 0; i < f->n; i++) {
+		struct feed_slot *slot = &f->slots[i % FEED_SLOTS];
 		pthread_mutex_lock(&f->mu);
 		while (!f->stop && i - f->done >= FEED_SLOTS)
 			pthread_cond_wait(&f->cond, &f->mu);
-		bool stop = f->stop;
+		bool stop = f->stop, mine = slot->claimed != i + 1;
+		if (mine)
+			slot->claimed = i + 1;
 		pthread_mutex_unlock(&f->mu);
 		if (stop)
 			break;
-		load(f, i, &f->slots[i % FEED_SLOTS]);
+		if (!mine)
+			continue;       /* the indexer read it */
+		load(f, f->a, i, slot);
 		pthread_mutex_lock(&f->mu);
-		f->made = i + 1;
+		slot->made = i + 1;
 		pthread_cond_broadcast(&f->cond);
 		pthread_mutex_unlock(&f->mu);
 	}
@@ -108,6 +120,7 @@ struct feed *feed_start(struct archive *a, const struct archive_blob *files, siz
 		return NULL;
 	}
 	diags_free(&quiet);
+	f->own = a;
 	f->files = files;
 	f->n = n;
 	f->meeting_of = meeting_of;
@@ -131,13 +144,21 @@ struct feed *feed_start(struct archive *a, const struct archive_blob *files, siz
 
 int feed_take(struct feed *f, size_t i, const struct yamlfile **doc)
 {
+	struct feed_slot *slot = &f->slots[i % FEED_SLOTS];
 	pthread_mutex_lock(&f->mu);
 	f->done = i;
 	pthread_cond_broadcast(&f->cond);
-	while (f->made <= i)
+	bool mine = slot->claimed != i + 1;
+	if (mine)
+		slot->claimed = i + 1;
+	while (!mine && slot->made != i + 1)
 		pthread_cond_wait(&f->cond, &f->mu);
 	pthread_mutex_unlock(&f->mu);
-	struct feed_slot *slot = &f->slots[i % FEED_SLOTS];
+	if (mine) {
+		/* Not begun by the thread: read here rather than wait. */
+		load(f, f->own, i, slot);
+		slot->made = i + 1;
+	}
 	*doc = slot->state == FEED_LOADED ? &slot->doc : NULL;
 	return slot->state;
 }
