@@ -108,6 +108,11 @@ static void ix_finalize(struct indexer *ix)
 	sqlite3_finalize(ix->fts);
 	sqlite3_finalize(ix->unfts);
 	sqlite3_finalize(ix->fts_row);
+	for (size_t i = 0; i <= MULTI_ROWS; i++)
+		sqlite3_finalize(ix->multi[i]);
+	for (size_t i = 0; i < ix->nrows; i++)
+		free(ix->rows[i].owned);
+	free(ix->rows);
 	registers_finalize(ix);
 }
 
@@ -181,35 +186,94 @@ static void index_rows(struct indexer *ix, long long lo, long long hi)
 	flush_pending(ix);
 }
 
-/* Adds a full-text row; its id, or -1 when there is none. */
+static void bind_field(sqlite3_stmt *st, int p, const struct field_row *r)
+{
+	sqlite3_bind_int64(st, p, r->id);
+	search_bind_text(st, p + 1, r->text);
+	search_bind_text(st, p + 2, r->by);
+	search_bind_text(st, p + 3, r->item);
+	sqlite3_bind_int(st, p + 4, r->kind);
+	sqlite3_bind_int64(st, p + 5, r->idx);
+	if (r->exempt)
+		sqlite3_bind_int(st, p + 6, 1);
+	else
+		sqlite3_bind_null(st, p + 6);
+}
+
+/* The statement that inserts n fields at once, prepared when first used. */
+static sqlite3_stmt *multi_insert(struct indexer *ix, size_t n)
+{
+	if (!ix->multi[n]) {
+		struct buf sql = BUF_INIT;
+		buf_addstr(&sql, "INSERT INTO fieldtext(id, text, by, item, kind, idx, exempt) VALUES");
+		for (size_t i = 0; i < n; i++)
+			buf_addstr(&sql, i ? ", (?, ?, ?, ?, ?, ?, ?)" : " (?, ?, ?, ?, ?, ?, ?)");
+		if (sqlite3_prepare_v2(ix->s->db, sql.data, -1, &ix->multi[n], NULL) != SQLITE_OK &&
+		    ix->rc == SQLITE_OK)
+			ix->rc = sqlite3_errcode(ix->s->db);
+		buf_free(&sql);
+	}
+	return ix->multi[n];
+}
+
+/* In a first build, a meeting's fields wait in ix->rows and go in a few
+ * statements of up to MULTI_ROWS rows each: a statement a row cost a
+ * fifth of the build.  (In an update, a statement of many rows would make
+ * FTS5 write out each meeting's terms as a segment of its own.) */
+static void flush_fields(struct indexer *ix)
+{
+	for (size_t i = 0; i < ix->nrows && ix->rc == SQLITE_OK; i += MULTI_ROWS) {
+		size_t n = ix->nrows - i < MULTI_ROWS ? ix->nrows - i : MULTI_ROWS;
+		sqlite3_stmt *st = multi_insert(ix, n);
+		if (!st)
+			break;
+		for (size_t j = 0; j < n; j++)
+			bind_field(st, (int)(7 * j + 1), &ix->rows[i + j]);
+		step_row(ix, st);
+	}
+	for (size_t i = 0; i < ix->nrows; i++)
+		free(ix->rows[i].owned);
+	ix->nrows = 0;
+}
+
+/* Adds a full-text row; its id, or -1 when there is none.  `owned`, when
+ * not NULL, is `text`, the indexer's to free. */
+static long long add_field(struct indexer *ix, const char *item, int kind,
+			   size_t idx, const char *by, const char *text, char *owned)
+{
+	if (!text || !*text || ix->row > ROW_MAX) {
+		free(owned);
+		return -1;
+	}
+	struct field_row r = {
+		.id = ix->base | ix->row++, .text = text, .by = by, .item = item, .kind = kind,
+		.idx = (long long)idx, .exempt = ix->exempt, .owned = owned,
+	};
+	if (ix->batch) {
+		if (ix->nrows == ix->cap) {
+			ix->cap = ix->cap ? 2 * ix->cap : 128;
+			ix->rows = xrealloc(ix->rows, ix->cap * sizeof(*ix->rows));
+		}
+		ix->rows[ix->nrows++] = r;
+		return r.id;
+	}
+	bind_field(ix->ins, 1, &r);
+	step_row(ix, ix->ins);
+	/* An update's rows go into the index one by one: a statement of many
+	 * rows would make FTS5 write each meeting's terms out as a segment of
+	 * its own. */
+	sqlite3_bind_int64(ix->fts_row, 1, r.id);
+	search_bind_text(ix->fts_row, 2, text);
+	search_bind_text(ix->fts_row, 3, by);
+	step_row(ix, ix->fts_row);
+	free(owned);
+	return r.id;
+}
+
 static long long add_row(struct indexer *ix, const char *item, int kind,
 			 size_t idx, const char *by, const char *text)
 {
-	if (!text || !*text || ix->row > ROW_MAX)
-		return -1;
-	sqlite3_stmt *st = ix->ins;
-	long long row = ix->base | ix->row++;
-	sqlite3_bind_int64(st, 1, row);
-	search_bind_text(st, 2, text);
-	search_bind_text(st, 3, by);
-	search_bind_text(st, 4, item);
-	sqlite3_bind_int(st, 5, kind);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)idx);
-	if (ix->exempt)
-		sqlite3_bind_int(st, 7, 1);
-	else
-		sqlite3_bind_null(st, 7);
-	step_row(ix, st);
-	if (!ix->batch) {
-		/* An update's rows go into the index one by one: a statement of
-		 * many rows would make FTS5 write each meeting's terms out as a
-		 * segment of its own. */
-		sqlite3_bind_int64(ix->fts_row, 1, row);
-		search_bind_text(ix->fts_row, 2, text);
-		search_bind_text(ix->fts_row, 3, by);
-		step_row(ix, ix->fts_row);
-	}
-	return row;
+	return add_field(ix, item, kind, idx, by, text, NULL);
 }
 
 /* "Name, role" or "Name". */
@@ -219,8 +283,8 @@ static void add_person(struct indexer *ix, const char *item, int kind,
 	if (p->role && *p->role) {
 		struct buf b = BUF_INIT;
 		buf_addf(&b, "%s, %s", p->name ? p->name : "", p->role);
-		add_row(ix, item, kind, idx, NULL, b.data);
-		buf_free(&b);
+		char *text = buf_detach(&b, NULL);
+		add_field(ix, item, kind, idx, NULL, text, text);
 	} else {
 		add_row(ix, item, kind, idx, NULL, p->name);
 	}
@@ -396,6 +460,7 @@ static void index_meeting(struct indexer *ix, const char *id, const char *blob_i
 			ix->committee = slug;
 			ix->folder = strchr(id, '/') + 1;
 			add_minutes(ix, m);
+			flush_fields(ix);
 			if (ix->row)
 				index_rows(ix, ix->base, ix->base | (ix->row - 1));
 			free(slug);

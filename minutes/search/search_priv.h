@@ -52,11 +52,24 @@ struct search {
  * meeting being indexed; every table's rows of a meeting take their ids
  * from that one counter, so a meeting's rows in every table lie in
  * [base, base | ROW_MAX]. */
+/* A field waiting to go into fieldtext (search_index.c). */
+struct field_row {
+	long long id, idx;
+	const char *text, *by, *item;
+	int kind;
+	bool exempt;
+	char *owned;                    /* text, when the indexer must free it */
+};
+#define MULTI_ROWS 32
+
 struct indexer {
 	struct search *s;
 	sqlite3_stmt *ins, *del, *get, *put, *drop, *maxslot;
 	sqlite3_stmt *fts, *unfts;      /* a range of rows into the full-text index, out */
 	sqlite3_stmt *fts_row;          /* a row into it */
+	sqlite3_stmt *multi[MULTI_ROWS + 1];  /* n fields into fieldtext at once */
+	struct field_row *rows;         /* a first build's fields of the meeting */
+	size_t nrows, cap;
 	/* Rows in fieldtext not yet in the full-text index: [pend_lo,
 	 * pend_hi] (pend_lo < 0: none), and the highest row indexed, so
 	 * that a first build indexes many meetings' rows in one statement. */
