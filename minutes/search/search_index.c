@@ -237,7 +237,9 @@ static void flush_fields(struct indexer *ix)
 }
 
 /* Adds a full-text row; its id, or -1 when there is none.  `owned`, when
- * not NULL, is `text`, the indexer's to free. */
+ * not NULL, is `text` or `by`, made for this row: the indexer frees it
+ * once the row is in (a first build keeps a meeting's rows until its
+ * end: every string they point to must last as long). */
 static long long add_field(struct indexer *ix, const char *item, int kind,
 			   size_t idx, const char *by, const char *text, char *owned)
 {
@@ -306,9 +308,12 @@ static long long add_moved(struct indexer *ix, const char *item, int kind, size_
 		buf_addstr(&by, mover);
 	if (seconder && *seconder)
 		buf_addf(&by, "%sseconded by %s", by.len ? ", " : "", seconder);
-	long long row = add_row(ix, item, kind, idx, by.len ? by.data : NULL, text);
-	buf_free(&by);
-	return row;
+	if (!by.len) {
+		buf_free(&by);
+		return add_row(ix, item, kind, idx, NULL, text);
+	}
+	char *who = buf_detach(&by, NULL);
+	return add_field(ix, item, kind, idx, who, text, who);
 }
 
 /* Motions, numbered 1 up in the item; amendments numbered on through the

@@ -58,7 +58,7 @@ struct field_row {
 	const char *text, *by, *item;
 	int kind;
 	bool exempt;
-	char *owned;                    /* text, when the indexer must free it */
+	char *owned;                    /* text or by, when the indexer must free it */
 };
 #define MULTI_ROWS 32
 
