@@ -203,6 +203,27 @@ const char *minutes_item_status_name(enum item_status s)
 	}
 }
 
+bool minutes_item_untaken(const struct minutes_item *it)
+{
+	bool said = it->started[0] || it->ended[0] || (it->summary && *it->summary) ||
+		    it->ncomments || (it->decision && *it->decision) || it->votes_for ||
+		    it->votes_against || it->votes_abstained || it->nmotions ||
+		    it->nactions || it->nupdates || it->minute || it->confirmed_meeting ||
+		    minutes_recorded_any(&it->recorded);
+	return it->status == ITEM_TAKEN && !said;
+}
+
+bool minutes_belongs_present(const struct committee *c, const char *name,
+			     const char *substitute_for)
+{
+	if (!c || !c->members.n || (substitute_for && *substitute_for))
+		return true;
+	for (size_t i = 0; name && i < c->members.n; i++)
+		if (c->members.v[i].name && !strcmp(c->members.v[i].name, name))
+			return true;
+	return false;
+}
+
 const char *minutes_status_name(enum minutes_status s)
 {
 	return s == MINUTES_CONFIRMED ? "confirmed" : "draft";

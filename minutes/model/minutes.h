@@ -205,6 +205,18 @@ bool minutes_item_decided(const struct minutes_item *it);
 void minutes_motion_resolution(struct buf *b, const struct motion *mo);
 
 const char *minutes_item_status_name(enum item_status s);
+/* An item not taken at the meeting (nor deferred nor withdrawn): status
+ * taken, the default, with nothing recorded of it: no times, minute
+ * number, summary, comments, motions, decision, votes, actions, action
+ * updates or confirmation.  What the agenda gave it (presenters,
+ * documents, exemption) does not count. */
+bool minutes_item_untaken(const struct minutes_item *it);
+/* Who is filed under present (FORMAT.md): one of the committee's members
+ * (`name` exactly as committee.yaml has it) or a substitute standing in
+ * for one; anyone else there (an officer, a presenter, a guest) is in
+ * attendance.  True for everyone when `c` is NULL or names no members. */
+bool minutes_belongs_present(const struct committee *c, const char *name,
+			     const char *substitute_for);
 /* The names FORMAT.md gives (NULL for the unsaid values), and back: -1
  * when `s` is none of them. */
 const char *minutes_declaration_kind_name(enum declaration_kind k);

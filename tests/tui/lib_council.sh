@@ -51,6 +51,10 @@ keys Enter
 type_text "Head of Planning"
 keys Enter
 check "an officer in attendance" wait_match "in attendance +Rebecca Cox"
+# p on her: not a member, so in attendance still (never under present).
+keys p
+check "p on an officer says she is no member" wait_for "Rebecca Cox is not a member"
+check "and leaves her in attendance" wait_match "in attendance +Rebecca Cox"
 
 # The opening, then items 1 to 3, each numbered as it is taken.
 keys Enter

@@ -81,6 +81,68 @@ static void test_arrival_departure_substitute(void **state)
 	assert_false(session_pending(fx->s));
 }
 
+static bool in_attendance(const struct minutes *m, const char *name)
+{
+	for (size_t i = 0; i < m->in_attendance.n; i++)
+		if (!strcmp(m->in_attendance.v[i].name, name))
+			return true;
+	return false;
+}
+
+/* Present is the committee's members and their substitutes: an officer
+ * or presenter marked present is in attendance, in the minutes too, and
+ * never counts towards the quorum; a substitute is present once named. */
+static void test_not_members_in_attendance(void **state)
+{
+	struct fx *fx = *state;
+	struct form *f = &fx->f;
+	struct minutes *m = f->m;
+	unsigned before = form_roll_voting(f);
+	select_person(f, "Peter Fenn");         /* the agenda's presenter */
+	form_roll_mark(f, FORM_PRESENT);
+	assert_int_equal(form_roll_find(&f->roll, "Peter Fenn")->state, FORM_IN_ATTENDANCE);
+	assert_null(present(m, "Peter Fenn"));
+	assert_true(in_attendance(m, "Peter Fenn"));
+	assert_non_null(strstr(f->msg.data, "Peter Fenn is not a member of the committee"));
+	assert_int_equal(form_roll_voting(f), before);
+	/* A member marked present is present. */
+	select_person(f, "Cllr Sam Patel");
+	form_roll_mark(f, FORM_APOLOGIES);
+	select_person(f, "Cllr Sam Patel");
+	form_roll_mark(f, FORM_PRESENT);
+	assert_non_null(present(m, "Cllr Sam Patel"));
+
+	form_roll_add_person(f, "Cllr Ruth Dombey", NULL);
+	select_person(f, "Cllr Ruth Dombey");
+	form_roll_mark(f, FORM_PRESENT);
+	assert_true(in_attendance(m, "Cllr Ruth Dombey"));
+	struct sheet *sh = sheet_open(f, SHEET_PERSON, "Cllr Ruth Dombey");
+	assert_non_null(sh);
+	row(sh, SW_SUBSTITUTE, 0, SHEET_NONE);
+	pick(sh, "Cllr Zoë Reid");
+	assert_non_null(present(m, "Cllr Ruth Dombey"));
+	assert_false(in_attendance(m, "Cllr Ruth Dombey"));
+	assert_int_equal(form_roll_voting(f), before + 1);
+	/* The substitution cleared: in attendance again, not counted. */
+	row(sh, SW_SUBSTITUTE, 0, SHEET_NONE);
+	sheet_clear(sh);
+	sheet_close(sh);
+	assert_null(present(m, "Cllr Ruth Dombey"));
+	assert_true(in_attendance(m, "Cllr Ruth Dombey"));
+	assert_int_equal(form_roll_voting(f), before);
+
+	/* The rule itself: without members known, everyone is a member. */
+	assert_true(minutes_belongs_present(NULL, "Peter Fenn", NULL));
+	struct committee *c = committee_new("Board");
+	assert_true(minutes_belongs_present(c, "Peter Fenn", NULL));
+	people_add(&c->members, "Cllr Zoë Reid", NULL);
+	assert_false(minutes_belongs_present(c, "Peter Fenn", NULL));
+	assert_false(minutes_belongs_present(c, "Peter Fenn", ""));
+	assert_true(minutes_belongs_present(c, "Peter Fenn", "Cllr Zoë Reid"));
+	assert_true(minutes_belongs_present(c, "Cllr Zoë Reid", NULL));
+	committee_free(c);
+}
+
 static void test_quorum(void **state)
 {
 	struct fx *fx = *state;
@@ -425,6 +487,8 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_arrival_departure_substitute, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_not_members_in_attendance, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_quorum, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_motion_amendment_lost, setup, teardown),

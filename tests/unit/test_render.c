@@ -208,6 +208,54 @@ static void short_names(void **state)
 	}
 }
 
+/* An item never taken says so, whatever part of the record would have
+ * made it taken; deferred and withdrawn items keep their own words. */
+static void untaken(void **state)
+{
+	(void)state;
+	struct minutes *m = minutes_new("Board", "2018-06-12");
+	struct minutes_item *it = minutes_add_item(m, "4", "Tackling loneliness");
+	people_add(&it->presenters, "Peter Fenn", NULL);
+	set(&it->exempt, "Paragraph 1");
+	assert_true(minutes_item_untaken(it));
+	struct buf b = BUF_INIT;
+	assert_true(render_item_fate(&b, it));
+	assert_string_equal(b.data, RENDER_UNTAKEN_LINE);
+	buf_reset(&b);
+	/* Each part of the record alone makes the item taken. */
+	for (int k = 0; k < 8; k++) {
+		struct minutes_item *t = minutes_add_item(m, "9", "Taken");
+		switch (k) {
+		case 0: strcpy(t->started, "11:00"); break;
+		case 1: strcpy(t->ended, "11:10"); break;
+		case 2: t->minute = 3; break;
+		case 3: set(&t->summary, "Said."); break;
+		case 4: minutes_item_add_comment(t, "A comment.", NULL); break;
+		case 5: set(&t->decision, "Noted."); break;
+		case 6: t->votes_against = 1; break;
+		default: minutes_item_add_action(t, "Act.", NULL, NULL); break;
+		}
+		assert_false(minutes_item_untaken(t));
+		assert_false(render_item_fate(&b, t));
+		assert_int_equal(b.len, 0);
+	}
+	it->status = ITEM_DEFERRED;
+	assert_false(minutes_item_untaken(it));
+	assert_true(render_item_fate(&b, it));
+	assert_string_equal(b.data, "This item was deferred.");
+	buf_free(&b);
+	it->status = ITEM_TAKEN;
+	for (int form = 0; form < 3; form++) {
+		char *t = text_of(m, NULL, form);
+		assert_has(t, RENDER_UNTAKEN_LINE);
+		assert_has(t, RENDER_EXEMPT_LINE);
+		/* Once, under the one item never taken. */
+		assert_null(strstr(strstr(t, RENDER_UNTAKEN_LINE) + 1, RENDER_UNTAKEN_LINE));
+		free(t);
+	}
+	minutes_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +263,7 @@ int main(void)
 		cmocka_unit_test(exempt_kept_out),
 		cmocka_unit_test(html_paragraphs),
 		cmocka_unit_test(short_names),
+		cmocka_unit_test(untaken),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

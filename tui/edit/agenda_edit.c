@@ -49,11 +49,7 @@ struct agenda *agenda_edit_start(const char *committee, const char *date,
 
 bool agenda_edit_item_has_minutes(const struct minutes_item *it)
 {
-	return it->started[0] || it->ended[0] || (it->summary && *it->summary) ||
-	       it->ncomments || (it->decision && *it->decision) || it->votes_for ||
-	       it->votes_against || it->votes_abstained || it->nmotions ||
-	       it->nactions || it->nupdates || it->status != ITEM_TAKEN ||
-	       it->minute || it->confirmed_meeting || minutes_recorded_any(&it->recorded);
+	return !minutes_item_untaken(it);
 }
 
 static size_t minutes_index(const struct minutes *m, const char *number)

@@ -188,11 +188,38 @@ static const struct minutes_item *under_way(const struct form *f)
 	return f->entered ? form_item(f) : NULL;
 }
 
+bool form_roll_belongs_present(const struct form *f, const struct form_person *k)
+{
+	return minutes_belongs_present(session_committee(f->s), k->name, k->substitute_for);
+}
+
+bool form_roll_settle(struct form *f, struct form_person *k)
+{
+	if (k->state == FORM_PRESENT && !form_roll_belongs_present(f, k)) {
+		k->state = FORM_IN_ATTENDANCE;
+		return true;
+	}
+	if (k->state == FORM_IN_ATTENDANCE && has(k->substitute_for)) {
+		k->state = FORM_PRESENT;
+		return true;
+	}
+	return false;
+}
+
 void form_roll_mark(struct form *f, enum form_presence p)
 {
 	if (form_refuse_read_only(f) || f->sel >= f->roll.n)
 		return;
 	struct form_person *k = &f->roll.v[f->sel];
+	/* Present is the committee's members (and their substitutes): an
+	 * officer, a presenter or a guest marked present is in attendance,
+	 * in the minutes as on the list. */
+	bool not_member = p == FORM_PRESENT && !form_roll_belongs_present(f, k);
+	if (not_member) {
+		p = FORM_IN_ATTENDANCE;
+		form_say(f, false, "%s is not a member of the committee: in attendance, "
+			 "unless named as a member's substitute", k->name);
+	}
 	if (k->state != p) {
 		const struct minutes_item *it = under_way(f);
 		bool arriving = p == FORM_PRESENT || p == FORM_IN_ATTENDANCE;
@@ -201,8 +228,9 @@ void form_roll_mark(struct form *f, enum form_presence p)
 		if (arriving && !was_there && it && !*k->arrived) {
 			now_hhmm(k->arrived);
 			record_text_set(&k->arrived_during, it->number);
-			form_say(f, false, "%s arrived at %s, during item %s.", k->name,
-				 k->arrived, it->number);
+			form_say(f, false, "%s arrived at %s, during item %s%s.", k->name,
+				 k->arrived, it->number,
+				 not_member ? " (not a member: in attendance)" : "");
 		}
 		if (!arriving) {
 			k->arrived[0] = k->left[0] = 0;
@@ -261,15 +289,10 @@ void form_roll_add_person(struct form *f, const char *name, const char *role)
 
 unsigned form_roll_voting(const struct form *f)
 {
-	/* Without a committee file, everyone present is a member. */
-	bool members = false;
-	for (size_t i = 0; i < f->roll.n; i++)
-		members |= f->roll.v[i].member;
 	unsigned n = 0;
 	for (size_t i = 0; i < f->roll.n; i++) {
 		const struct form_person *k = &f->roll.v[i];
-		if (k->state == FORM_PRESENT && !*k->left &&
-		    (!members || k->member || has(k->substitute_for)))
+		if (k->state == FORM_PRESENT && !*k->left && form_roll_belongs_present(f, k))
 			n++;
 	}
 	return n;

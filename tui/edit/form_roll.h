@@ -57,13 +57,22 @@ const char *form_roll_state_name(enum form_presence p);
 
 /* The clerk's moves on the list: marks the selected person and selects
  * the next (present once an item has been taken: arrived now, during the
- * item in hand); adds someone in attendance (refused, with a message, for
- * a name on the list already). */
+ * item in hand; present for one who is not a member, nor a substitute,
+ * is in attendance, and says so); adds someone in attendance (refused,
+ * with a message, for a name on the list already). */
 void form_roll_mark(struct form *f, enum form_presence p);
 void form_roll_add_person(struct form *f, const char *name, const char *role);
 /* The selected person, present, leaves now during the item in hand; one
  * who had left is back (the departure cleared). */
 void form_roll_leave(struct form *f);
+
+/* Does `k` belong under present (minutes_belongs_present: a member of
+ * the session's committee, or a substitute for one)? */
+bool form_roll_belongs_present(const struct form *f, const struct form_person *k);
+/* After k's substitution changed: one present who no longer belongs
+ * there is in attendance; one in attendance who now substitutes for a
+ * member is present.  True when k's state changed. */
+bool form_roll_settle(struct form *f, struct form_person *k);
 
 /* Members present now for the quorum: those present (substitutes too)
  * who have not left, officers and guests in attendance not counted. */

@@ -199,6 +199,8 @@ bool sheet_pick(struct sheet *sh, size_t i)
 		break;
 	case SW_SUBSTITUTE:
 		record_text_set(&k->substitute_for, c);
+		/* A member's substitute is present, not in attendance. */
+		form_roll_settle(f, k);
 		form_roll_store(&f->roll, f->m);
 		form_changed(f, NULL, "%s substituting for %s", k->name, c);
 		break;
@@ -259,6 +261,8 @@ void sheet_clear(struct sheet *sh)
 		record_text_set(r->what == SW_SUBSTITUTE ? &k->substitute_for
 			       : r->what == SW_LEFT_DURING ? &k->left_during
 			       : &k->arrived_during, NULL);
+		/* No longer a substitute, a non-member is in attendance. */
+		form_roll_settle(f, k);
 		form_roll_store(&f->roll, f->m);
 		form_changed(f, NULL, "attendance of %s changed", k->name);
 		break;

@@ -154,7 +154,9 @@ void plain_cmd_mark(struct plain *p, enum form_presence st, char *args)
 			continue;
 		f->sel = i;
 		form_roll_mark(f, st);
-		plain_say(p, "%s: %s.", f->roll.v[i].name, form_roll_state_name(st));
+		/* The state it got: present for a non-member is in attendance. */
+		plain_say(p, "%s: %s.", f->roll.v[i].name,
+			  form_roll_state_name(f->roll.v[i].state));
 	}
 	/* The journal has it from now; the commit comes when the clerk moves
 	 * on, as on the screen. */

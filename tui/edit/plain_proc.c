@@ -234,9 +234,12 @@ void plain_cmd_substitute(struct plain *p, char *args)
 			return;
 	}
 	char *who = xstrdup(k->name);
-	if (k->state != FORM_PRESENT) {
+	/* There (an arrival, once an item is taken); present once named a
+	 * member's substitute, in attendance until then. */
+	if (k->state != FORM_PRESENT && k->state != FORM_IN_ATTENDANCE) {
 		f->sel = (size_t)(k - f->roll.v);
-		form_roll_mark(f, FORM_PRESENT);
+		form_roll_mark(f, form_roll_belongs_present(f, k) ? FORM_PRESENT
+			       : FORM_IN_ATTENDANCE);
 		plain_messages(p);
 	}
 	struct sheet *sh = plain_sheet_at(p, SHEET_PERSON, who, SW_SUBSTITUTE, 0, SIZE_MAX, false);
@@ -256,9 +259,10 @@ void plain_cmd_substitute(struct plain *p, char *args)
 			pick = i;
 	if (pick == SIZE_MAX || !sheet_pick(sh, pick)) {
 		plain_choices(p, sh, "Members to substitute for");
-		plain_say(p, "'%s' is none of the committee's members: %s is present, with "
+		struct form_person *k2 = form_roll_find(&f->roll, who);
+		plain_say(p, "'%s' is none of the committee's members: %s is %s, with "
 			  "nobody named; type substitute again with one of the names above.",
-			  member, who);
+			  member, who, form_roll_state_name(k2 ? k2->state : FORM_PRESENT));
 	} else {
 		plain_say(p, "%s is present, substituting for %s.", who, sh->choices[pick]);
 	}

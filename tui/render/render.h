@@ -38,6 +38,9 @@ struct render_opts {
 };
 
 #define RENDER_EXEMPT_LINE "Exempt item: minute not for publication."
+/* Under an item the meeting never took (neither taken, deferred nor
+ * withdrawn), in every public form. */
+#define RENDER_UNTAKEN_LINE "This item was not taken at this meeting."
 
 /* Appends the minutes as text wrapped to `width` columns.  `agenda` (may
  * be NULL) adds what only it holds, such as the chair and an item's
@@ -70,7 +73,8 @@ void render_item_heading(struct buf *b, const struct minutes *m, const struct mi
 /* "(agenda item 3; started 11:40, ended 12:15)"; false: nothing to say.
  * The agenda's number only when the minutes give minute numbers. */
 bool render_item_times(struct buf *b, const struct minutes *m, const struct minutes_item *it);
-/* "This item was deferred. Reason: ..."; false: the item was taken. */
+/* "This item was deferred. Reason: ...", or RENDER_UNTAKEN_LINE for an
+ * item not taken (minutes_item_untaken); false: the item was taken. */
 bool render_item_fate(struct buf *b, const struct minutes_item *it);
 /* Why the item is exempt from publication (the minutes' or the agenda's
  * word), or NULL when it is public. */

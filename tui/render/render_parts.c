@@ -232,6 +232,12 @@ bool render_item_times(struct buf *b, const struct minutes *m, const struct minu
 
 bool render_item_fate(struct buf *b, const struct minutes_item *it)
 {
+	/* An item never taken says so, or a reader cannot tell it from one
+	 * whose minutes are missing. */
+	if (minutes_item_untaken(it)) {
+		buf_addstr(b, RENDER_UNTAKEN_LINE);
+		return true;
+	}
 	if (it->status == ITEM_TAKEN)
 		return false;
 	buf_addstr(b, it->status == ITEM_WITHDRAWN ? "This item was withdrawn."
