@@ -1,5 +1,5 @@
 /*
- * procedure_fixture: what test_procedure and test_procedure_votes share:
+ * procedure_fixture: what test_form, test_procedure and test_procedure_votes share:
  * a live session over a repository made from tests/data (members Cllr
  * Alex Morgan, Cllr Sam Patel, Cllr Zoë Reid; items 3, 5 and 12.1), its
  * form started, and the clerk's hands on a sheet (focus a row, pick a
