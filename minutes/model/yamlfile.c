@@ -40,10 +40,11 @@ const char *yamlfile_kind_name(enum yamlfile_kind k)
 static const char *expected_formats(enum yamlfile_kind want)
 {
 	switch (want) {
-	case YAMLFILE_AGENDA: return "format: " AGENDA_FORMAT;
-	case YAMLFILE_MINUTES: return "format: " MINUTES_FORMAT;
-	case YAMLFILE_COMMITTEE: return "format: " COMMITTEE_FORMAT;
-	default: return "format: " AGENDA_FORMAT ", " MINUTES_FORMAT " or " COMMITTEE_FORMAT;
+	case YAMLFILE_AGENDA: return "format: " AGENDA_FORMAT " or " AGENDA_FORMAT_2;
+	case YAMLFILE_MINUTES: return "format: " MINUTES_FORMAT " or " MINUTES_FORMAT_2;
+	case YAMLFILE_COMMITTEE: return "format: " COMMITTEE_FORMAT " or " COMMITTEE_FORMAT_2;
+	default: return "format: gavel-agenda, gavel-minutes or gavel-committee, version 1 or 2"
+			" (such as " MINUTES_FORMAT ")";
 	}
 }
 

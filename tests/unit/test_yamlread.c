@@ -92,7 +92,7 @@ static void test_missing_format(void **state)
 {
 	(void)state;
 	refused("committee: C\ndate: 2018-03-14\nitems: []\n", 1, 1,
-		"missing key 'format'; expected format: gavel-agenda/1");
+		"missing key 'format'; expected format: gavel-agenda, gavel-minutes or gavel-committee, version 1 or 2");
 }
 
 static void test_missing_committee(void **state)
@@ -284,7 +284,7 @@ static void test_format_unknown(void **state)
 	refused("format: gavel-minutes/x\n", 1, 9, "newer or other than this gavel reads");
 	refused("format: gavel-minutes/0\n", 1, 9, "newer or other than this gavel reads");
 	refused("format: something/1\ncommittee: C\ndate: 2018-03-14\nitems: []\n", 1, 9,
-		"expected format: gavel-agenda/1, gavel-minutes/1 or gavel-committee/1, found 'something/1'");
+		"expected format: gavel-agenda, gavel-minutes or gavel-committee, version 1 or 2 (such as gavel-minutes/1), found 'something/1'");
 	refused("format: gavel-minutes\n", 1, 9, "found 'gavel-minutes'");
 	refused("format:\ncommittee: C\n", 1, 8, "found nothing");
 	refused("format: [gavel-minutes/1]\n", 1, 9, "found a list");
@@ -300,13 +300,13 @@ static void test_kind_mismatch(void **state)
 	load_n(&l, m, strlen(m), YAMLFILE_AGENDA);
 	assert_int_equal(l.rc, YAMLFILE_INVALID);
 	assert_null(l.doc.minutes);
-	expect_at(&l.d, NAME, 1, 9, "expected format: gavel-agenda/1, found gavel-minutes/1 (minutes)");
+	expect_at(&l.d, NAME, 1, 9, "expected format: gavel-agenda/1 or gavel-agenda/2, found gavel-minutes/1 (minutes)");
 	unload(&l);
 
 	const char *c = "name: C\nformat: gavel-committee/1\n";
 	load_n(&l, c, strlen(c), YAMLFILE_MINUTES);
 	assert_int_equal(l.rc, YAMLFILE_INVALID);
-	expect_at(&l.d, NAME, 2, 9, "expected format: gavel-minutes/1, found gavel-committee/1");
+	expect_at(&l.d, NAME, 2, 9, "expected format: gavel-minutes/1 or gavel-minutes/2, found gavel-committee/1");
 	unload(&l);
 
 	load_n(&l, m, strlen(m), YAMLFILE_MINUTES);
