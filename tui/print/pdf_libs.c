@@ -91,9 +91,10 @@ const struct pdf_libs *pdf_libs_load(struct diags *d)
 	loaded = true;
 	return &table;
 fail:
-	for (int l = 0; l < NLIBS; l++)
-		if (handle[l])
-			dlclose(handle[l]);
+	/* Those that loaded stay loaded too: gobject's constructor allocates
+	 * its type tables as it loads, and dlclose() would lose them (valgrind
+	 * reports them as leaks in frames it can no longer name).  A later
+	 * call opens them again, which only counts another reference. */
 	memset(&table, 0, sizeof(table));
 	return NULL;
 }
