@@ -30,7 +30,10 @@ ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 CC        ?= cc
 PKGS       = ncursesw yaml-0.1 libgit2 sqlite3 zlib libutf8proc nettle
 # The printed minutes' libraries: their flags for tui/print alone, the
-# one layer that includes them.
+# one layer that includes them.  They are not linked: tui/print/pdf_libs.c
+# dlopen()s them when a PDF is made, so that the other commands do not
+# pay for mapping them and their ~34 dependencies at every start (dlopen
+# is in glibc's libc since 2.34: no -ldl).
 PRINT_PKGS = cairo pangocairo
 WARN       = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wmissing-prototypes -Wcast-qual -Wformat=2 -Wvla
@@ -40,7 +43,7 @@ ALL_CFLAGS = -std=c11 -pthread -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE \
              $(WARN) -MMD -MP \
              -I. $(PKG_CFLAGS) $(CFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS       = $(shell pkg-config --libs $(PKGS) $(PRINT_PKGS) 2>/dev/null) -pthread
+LIBS       = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 tui/print/%.o build-clang/tui/print/%.o: PKG_CFLAGS += $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
 
 # Any finding stops the program (and so fails its test): UBSan would

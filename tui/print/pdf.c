@@ -8,13 +8,13 @@
  * second can print "Page N of M" on each.  A paragraph breaks across
  * pages between its lines; a heading or a label is kept with the first
  * line of what follows it.
+ *
+ * cairo and pango are called through pdf_libs' table, loaded when the
+ * first PDF is made (pdf_libs.h says why).
  */
 #include "tui/print/pdf.h"
 #include "tui/print/pdf_doc.h"
-
-#include <cairo.h>
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
+#include "tui/print/pdf_libs.h"
 
 #include <string.h>
 
@@ -46,6 +46,9 @@ static const struct style styles[] = {
 	[PDF_SMALL]    = { FONT " 8", 18, false },
 };
 
+/* cairo's and pango's functions, set by print_pdf before any is called. */
+static const struct pdf_libs *lib;
+
 struct page {
 	cairo_t *cr;
 	const struct pdf_doc *doc;
@@ -55,13 +58,13 @@ struct page {
 
 static PangoLayout *layout_new(cairo_t *cr, const char *font, const char *text, double width)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
-	PangoFontDescription *fd = pango_font_description_from_string(font);
-	pango_layout_set_font_description(l, fd);
-	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_text(l, text, -1);
+	PangoLayout *l = lib->pango_cairo_create_layout(cr);
+	PangoFontDescription *fd = lib->pango_font_description_from_string(font);
+	lib->pango_layout_set_font_description(l, fd);
+	lib->pango_font_description_free(fd);
+	lib->pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	lib->pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	lib->pango_layout_set_text(l, text, -1);
 	return l;
 }
 
@@ -70,11 +73,11 @@ static void show_line(struct page *p, const char *font, const char *text, double
 		      double y, PangoAlignment align)
 {
 	PangoLayout *l = layout_new(p->cr, font, text, PAGE_W - 2 * MARGIN);
-	pango_layout_set_alignment(l, align);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, l);
-	g_object_unref(l);
+	lib->pango_layout_set_alignment(l, align);
+	lib->pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	lib->cairo_move_to(p->cr, x, y);
+	lib->pango_cairo_show_layout(p->cr, l);
+	lib->g_object_unref(l);
 }
 
 /* The running heading, a rule under it, and the foot of the page. */
@@ -82,23 +85,23 @@ static void furniture(struct page *p)
 {
 	if (!p->total)
 		return;
-	cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
+	lib->cairo_set_source_rgb(p->cr, 0.3, 0.3, 0.3);
 	show_line(p, FONT " 8.5", p->doc->running, MARGIN, MARGIN - 4, PANGO_ALIGN_LEFT);
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_move_to(p->cr, MARGIN, MARGIN + 10);
-	cairo_line_to(p->cr, PAGE_W - MARGIN, MARGIN + 10);
-	cairo_stroke(p->cr);
+	lib->cairo_set_line_width(p->cr, 0.5);
+	lib->cairo_move_to(p->cr, MARGIN, MARGIN + 10);
+	lib->cairo_line_to(p->cr, PAGE_W - MARGIN, MARGIN + 10);
+	lib->cairo_stroke(p->cr);
 	char number[64];
 	snprintf(number, sizeof(number), "Page %d of %d", p->number, p->total);
 	show_line(p, FONT " 8.5", p->doc->footer, MARGIN, PAGE_H - MARGIN, PANGO_ALIGN_LEFT);
 	show_line(p, FONT " 8.5", number, MARGIN, PAGE_H - MARGIN, PANGO_ALIGN_RIGHT);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	lib->cairo_set_source_rgb(p->cr, 0, 0, 0);
 }
 
 static void new_page(struct page *p)
 {
 	if (p->number)
-		cairo_show_page(p->cr);
+		lib->cairo_show_page(p->cr);
 	p->number++;
 	p->y = TOP;
 	furniture(p);
@@ -108,9 +111,9 @@ static void new_page(struct page *p)
 static double first_line_height(PangoLayout *l)
 {
 	PangoRectangle r;
-	PangoLayoutIter *it = pango_layout_get_iter(l);
-	pango_layout_iter_get_line_extents(it, NULL, &r);
-	pango_layout_iter_free(it);
+	PangoLayoutIter *it = lib->pango_layout_get_iter(l);
+	lib->pango_layout_iter_get_line_extents(it, NULL, &r);
+	lib->pango_layout_iter_free(it);
 	return (double)r.height / PANGO_SCALE;
 }
 
@@ -137,46 +140,46 @@ static void place(struct page *p, size_t i)
 	double need = first_line_height(l);
 	if (st->keep) {
 		PangoRectangle r;
-		pango_layout_get_extents(l, NULL, &r);
+		lib->pango_layout_get_extents(l, NULL, &r);
 		need = (double)r.height / PANGO_SCALE;
 		for (size_t j = i + 1; j < p->doc->n; j++) {
 			PangoLayout *next = block_layout(p->cr, &p->doc->v[j]);
 			bool keep = styles[p->doc->v[j].style].keep;
-			pango_layout_get_extents(next, NULL, &r);
+			lib->pango_layout_get_extents(next, NULL, &r);
 			need += styles[p->doc->v[j].style].before +
 				(keep ? (double)r.height / PANGO_SCALE : first_line_height(next));
-			g_object_unref(next);
+			lib->g_object_unref(next);
 			if (!keep)
 				break;
 		}
 	}
 	if (st->keep && p->y + need > BOTTOM && p->y > TOP)
 		new_page(p);
-	PangoLayoutIter *it = pango_layout_get_iter(l);
+	PangoLayoutIter *it = lib->pango_layout_get_iter(l);
 	bool first = true;
 	do {
 		PangoRectangle r;
-		pango_layout_iter_get_line_extents(it, NULL, &r);
+		lib->pango_layout_iter_get_line_extents(it, NULL, &r);
 		double h = (double)r.height / PANGO_SCALE;
-		double base = (double)(pango_layout_iter_get_baseline(it) - r.y) / PANGO_SCALE;
+		double base = (double)(lib->pango_layout_iter_get_baseline(it) - r.y) / PANGO_SCALE;
 		if (p->y + h > BOTTOM && p->y > TOP)
 			new_page(p);
 		if (p->total) {
 			if (first && b->style == PDF_BULLET) {
 				PangoLayout *dot = layout_new(p->cr, st->font, "\xe2\x80\xa2", 20);
-				PangoLayoutLine *dl = pango_layout_get_line_readonly(dot, 0);
-				cairo_move_to(p->cr, MARGIN + 4, p->y + base);
-				pango_cairo_show_layout_line(p->cr, dl);
-				g_object_unref(dot);
+				PangoLayoutLine *dl = lib->pango_layout_get_line_readonly(dot, 0);
+				lib->cairo_move_to(p->cr, MARGIN + 4, p->y + base);
+				lib->pango_cairo_show_layout_line(p->cr, dl);
+				lib->g_object_unref(dot);
 			}
-			cairo_move_to(p->cr, x + (double)r.x / PANGO_SCALE, p->y + base);
-			pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+			lib->cairo_move_to(p->cr, x + (double)r.x / PANGO_SCALE, p->y + base);
+			lib->pango_cairo_show_layout_line(p->cr, lib->pango_layout_iter_get_line_readonly(it));
 		}
 		p->y += h;
 		first = false;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	g_object_unref(l);
+	} while (lib->pango_layout_iter_next_line(it));
+	lib->pango_layout_iter_free(it);
+	lib->g_object_unref(l);
 }
 
 static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int len)
@@ -197,33 +200,33 @@ static cairo_status_t append(void *closure, const unsigned char *data, unsigned 
  * cairo's message in d. */
 static int typeset(const struct pdf_doc *doc, int total, struct buf *out, struct diags *d)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(total ? append : discard, out,
+	cairo_surface_t *s = lib->cairo_pdf_surface_create_for_stream(total ? append : discard, out,
 								 PAGE_W, PAGE_H);
 	if (total) {
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+		lib->cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
+		lib->cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 					       "gavel " GAVEL_VERSION);
 		/* The revision's date, not the clock: the same minutes at the
 		 * same revision make the same file. */
 		if (doc->date[0]) {
-			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, doc->date);
-			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, doc->date);
+			lib->cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, doc->date);
+			lib->cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, doc->date);
 		}
 	}
-	cairo_t *cr = cairo_create(s);
+	cairo_t *cr = lib->cairo_create(s);
 	struct page p = { .cr = cr, .doc = doc, .total = total };
 	new_page(&p);
 	for (size_t i = 0; i < doc->n; i++)
 		place(&p, i);
-	cairo_show_page(cr);
-	cairo_status_t st = cairo_status(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
+	lib->cairo_show_page(cr);
+	cairo_status_t st = lib->cairo_status(cr);
+	lib->cairo_destroy(cr);
+	lib->cairo_surface_finish(s);
 	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
+		st = lib->cairo_surface_status(s);
+	lib->cairo_surface_destroy(s);
 	if (st != CAIRO_STATUS_SUCCESS) {
-		diags_add(d, NULL, 0, 0, "cannot make the PDF: %s", cairo_status_to_string(st));
+		diags_add(d, NULL, 0, 0, "cannot make the PDF: %s", lib->cairo_status_to_string(st));
 		return -1;
 	}
 	return p.number;
@@ -232,6 +235,9 @@ static int typeset(const struct pdf_doc *doc, int total, struct buf *out, struct
 int print_pdf(const struct minutes *m, const struct agenda *agenda,
 	      const struct render_origin *origin, struct buf *out, struct diags *d)
 {
+	lib = pdf_libs_load(d);
+	if (!lib)
+		return -1;
 	struct pdf_doc doc;
 	pdf_doc_build(&doc, m, agenda, origin);
 	int pages = typeset(&doc, 0, NULL, d);

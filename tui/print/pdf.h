@@ -16,7 +16,7 @@
 /* Appends the PDF of the minutes to `out`: the meeting's heading on every
  * page, "Page N of M", minute numbers, the signature block and the
  * revision.  `agenda` and `origin` may be NULL.  Returns 0, or -1 with a
- * diagnostic when cairo fails. */
+ * diagnostic when cairo fails, or cannot be loaded (pdf_libs.h). */
 int print_pdf(const struct minutes *m, const struct agenda *agenda,
 	      const struct render_origin *origin, struct buf *out, struct diags *d);
 
