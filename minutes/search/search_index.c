@@ -81,9 +81,8 @@ static const char *const ix_sql[] = {
 	"INSERT INTO fields(rowid, text, by) VALUES(?, ?, ?)",
 };
 
-/* A first build indexes this many meetings' rows in one statement: at
- * 100,000 meetings, fifty segments, which FTS5's automatic merges fold
- * together bit by bit as the index is updated. */
+/* A first build indexes this many meetings' rows in one statement, a
+ * segment of FTS5's (fifty at 100,000 meetings, merged at its end). */
 #define BATCH_MEETINGS 2048
 
 
