@@ -213,6 +213,16 @@ bool minutes_item_untaken(const struct minutes_item *it)
 	return it->status == ITEM_TAKEN && !said;
 }
 
+bool minutes_under_way(const struct minutes *m)
+{
+	if (m->end[0])
+		return true;
+	for (size_t i = 0; i < m->nitems; i++)
+		if (!minutes_item_untaken(m->items[i]))
+			return true;
+	return false;
+}
+
 bool minutes_belongs_present(const struct committee *c, const char *name,
 			     const char *substitute_for)
 {

@@ -211,6 +211,11 @@ const char *minutes_item_status_name(enum item_status s);
  * updates or confirmation.  What the agenda gave it (presenters,
  * documents, exemption) does not count. */
 bool minutes_item_untaken(const struct minutes_item *it);
+/* The meeting is under way or over: it has an end time, or one of its
+ * items is recorded, deferred or withdrawn.  Until then no item is "not
+ * taken": minutes made from an agenda are empty, not a meeting that took
+ * nothing. */
+bool minutes_under_way(const struct minutes *m);
 /* Who is filed under present (FORMAT.md): one of the committee's members
  * (`name` exactly as committee.yaml has it) or a substitute standing in
  * for one; anyone else there (an officer, a presenter, a guest) is in

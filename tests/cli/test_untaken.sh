@@ -4,7 +4,8 @@
 # meeting." under its heading, in the style of "This item was deferred."
 # A bare heading left a reader unable to tell whether it was discussed.
 # It keeps no minute number; deferred and withdrawn items read as before;
-# the line is never put under an item taken, however little it holds.
+# the line is never put under an item taken, however little it holds,
+# nor under any item of minutes not yet begun (made from the agenda).
 . "$(dirname "$0")/lib.sh"
 
 LINE="This item was not taken at this meeting."
@@ -124,6 +125,10 @@ expect "nothing was written into the repository" '[ -z "$(git -C "$R" status --p
 # --- minuted by the clerk: items never entered say so once the meeting ends ---
 sed 's/^date: 2018-03-14$/date: 2018-04-11/' "$DATA/agenda.yaml" >"$TMP/agenda.yaml"
 "$GAVEL" -C "$R" new "Communities Board" 2018-04-11 --agenda "$TMP/agenda.yaml" >/dev/null || exit 2
+# Before the meeting, its minutes are the agenda's: nothing is "not taken".
+run -C "$R" show communities-board/2018-04-11
+expect "minutes not yet begun: no item said to be not taken" \
+	'[ $rc -eq 0 ] && grep -q "Integrated Communities Strategy" "$TMP/out" && ! grep -q "$LINE" "$TMP/out"'
 printf 'begin\nnext\nnext\nThe minutes were agreed.\nend\n' |
 	"$GAVEL" -C "$R" run communities-board/2018-04-11 --plain >"$TMP/out" 2>"$TMP/err"
 expect "the plain dialogue minutes one item and ends the meeting" '[ $? -eq 0 ]'

@@ -219,7 +219,14 @@ static void untaken(void **state)
 	set(&it->exempt, "Paragraph 1");
 	assert_true(minutes_item_untaken(it));
 	struct buf b = BUF_INIT;
-	assert_true(render_item_fate(&b, it));
+	/* Minutes not yet begun (made from the agenda) say nothing of it. */
+	assert_false(minutes_under_way(m));
+	assert_false(render_item_fate(&b, m, it));
+	assert_int_equal(b.len, 0);
+	/* Once the meeting has ended, it was not taken. */
+	strcpy(m->end, "12:30");
+	assert_true(minutes_under_way(m));
+	assert_true(render_item_fate(&b, m, it));
 	assert_string_equal(b.data, RENDER_UNTAKEN_LINE);
 	buf_reset(&b);
 	/* Each part of the record alone makes the item taken. */
@@ -236,12 +243,12 @@ static void untaken(void **state)
 		default: minutes_item_add_action(t, "Act.", NULL, NULL); break;
 		}
 		assert_false(minutes_item_untaken(t));
-		assert_false(render_item_fate(&b, t));
+		assert_false(render_item_fate(&b, m, t));
 		assert_int_equal(b.len, 0);
 	}
 	it->status = ITEM_DEFERRED;
 	assert_false(minutes_item_untaken(it));
-	assert_true(render_item_fate(&b, it));
+	assert_true(render_item_fate(&b, m, it));
 	assert_string_equal(b.data, "This item was deferred.");
 	buf_free(&b);
 	it->status = ITEM_TAKEN;

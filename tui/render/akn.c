@@ -209,8 +209,8 @@ static void motion_section(struct buf *out, struct roster *r, struct votes_list 
 }
 
 static void item_section(struct buf *out, struct roster *r, struct votes_list *vl,
-			 size_t *sect, const struct minutes_item *it, struct buf *att,
-			 size_t *natt)
+			 size_t *sect, const struct minutes *m, const struct minutes_item *it,
+			 struct buf *att, size_t *natt)
 {
 	size_t s = ++*sect;
 	buf_addf(out, "      <debateSection eId=\"dbsect_%zu\" name=\"item\">\n", s);
@@ -225,7 +225,7 @@ static void item_section(struct buf *out, struct roster *r, struct votes_list *v
 	if (it->minute)
 		buf_addf(out, "        <subheading>Minute %u</subheading>\n", it->minute);
 	struct buf b = BUF_INIT;
-	render_item_fate(&b, it);
+	render_item_fate(&b, m, it);
 	if (has(it->exempt)) {
 		if (b.len)
 			buf_addch(&b, '\n');
@@ -397,7 +397,7 @@ void render_akn(const char *id, const struct minutes *m, const struct agenda *ag
 		buf_addstr(&body, "        </narrative>\n      </debateSection>\n");
 	}
 	for (size_t i = 0; i < m->nitems; i++)
-		item_section(&body, &r, &vl, &sect, m->items[i], &att, &natt);
+		item_section(&body, &r, &vl, &sect, m, m->items[i], &att, &natt);
 	if (!m->nitems && !body.len)
 		buf_addstr(&body, "      <debateSection eId=\"dbsect_0\" name=\"business\">\n"
 			   "        <narrative>\n          <p>No business was minuted.</p>\n"

@@ -74,8 +74,9 @@ void render_item_heading(struct buf *b, const struct minutes *m, const struct mi
  * The agenda's number only when the minutes give minute numbers. */
 bool render_item_times(struct buf *b, const struct minutes *m, const struct minutes_item *it);
 /* "This item was deferred. Reason: ...", or RENDER_UNTAKEN_LINE for an
- * item not taken (minutes_item_untaken); false: the item was taken. */
-bool render_item_fate(struct buf *b, const struct minutes_item *it);
+ * item not taken (minutes_item_untaken) at a meeting under way or over
+ * (minutes_under_way); false: nothing to say. */
+bool render_item_fate(struct buf *b, const struct minutes *m, const struct minutes_item *it);
 /* Why the item is exempt from publication (the minutes' or the agenda's
  * word), or NULL when it is public. */
 const char *render_exempt(const struct agenda *ag, const struct minutes_item *it);

@@ -25,7 +25,7 @@ void render_item_body(const struct render_sink *s, void *ctx, const struct minut
 		s->note(ctx, b.data);
 		buf_reset(&b);
 	}
-	if (render_item_fate(&b, it)) {
+	if (render_item_fate(&b, m, it)) {
 		s->para(ctx, b.data);
 		buf_reset(&b);
 	}

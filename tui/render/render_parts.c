@@ -230,11 +230,13 @@ bool render_item_times(struct buf *b, const struct minutes *m, const struct minu
 	return true;
 }
 
-bool render_item_fate(struct buf *b, const struct minutes_item *it)
+bool render_item_fate(struct buf *b, const struct minutes *m, const struct minutes_item *it)
 {
 	/* An item never taken says so, or a reader cannot tell it from one
-	 * whose minutes are missing. */
+	 * whose minutes are missing; minutes not yet begun say nothing. */
 	if (minutes_item_untaken(it)) {
+		if (!minutes_under_way(m))
+			return false;
 		buf_addstr(b, RENDER_UNTAKEN_LINE);
 		return true;
 	}
