@@ -99,6 +99,31 @@ HOSTILE='<script>alert(1)</script> & " '"'"' ]]> # * _ [x](y)'
 expect "hostile text: valid, and it reads back exactly from the parse" \
 	'xmllint --noout --relaxng "$RNG" "$TMP/hostile.xml" 2>"$TMP/err" && [ -z "$(refs "$TMP/hostile.xml")" ] && [ "$(items "$TMP/hostile.xml")" = "5 <script>|$HOSTILE" ]'
 
+# A motion carried in an item with no decision typed is its decision, as
+# show's other forms print it.
+run -C "$R" new "Licensing Panel" 2019-06-01
+cat >"$R/licensing-panel/2019-06-01/minutes.yaml" <<'EOF_Y'
+format: gavel-minutes/2
+committee: Licensing Panel
+date: 2019-06-01
+status: draft
+items:
+  - number: "1"
+    title: Premises licence, 4 High Street
+    motions:
+      - text: That the licence be granted.
+        mover: Cllr Ann Lee
+        seconder: Cllr Tariq Jabbar
+        outcome: carried
+EOF_Y
+git -C "$R" add -A && git -C "$R" commit -qm "licensing minutes"
+run -C "$R" show licensing-panel/2019-06-01 --format akn
+cp "$TMP/out" "$TMP/carried.xml"
+expect "a motion carried with no decision typed: the decision section says RESOLVED, valid" \
+	'[ $rc -eq 0 ] && grep -q "<p>RESOLVED: that the licence be granted.</p>" "$TMP/carried.xml" &&
+	 grep -q "name=\"decision\"" "$TMP/carried.xml" &&
+	 xmllint --noout --relaxng "$RNG" "$TMP/carried.xml" 2>"$TMP/err" && [ -z "$(refs "$TMP/carried.xml")" ]'
+
 # The schema check can fail: without FRBRcountry the Work is refused.
 grep -v FRBRcountry "$TMP/full.xml" >"$TMP/bad.xml"
 expect "(a Work without FRBRcountry fails the check)" '! xmllint --noout --relaxng "$RNG" "$TMP/bad.xml" 2>/dev/null'

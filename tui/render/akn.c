@@ -278,10 +278,24 @@ static void item_section(struct buf *out, struct roster *r, struct votes_list *v
 	}
 	bool votes = it->votes_for || it->votes_against || it->votes_abstained ||
 		     minutes_recorded_any(&it->recorded);
-	if (has(it->decision) || votes) {
+	/* Carried with no decision typed: the motion is the decision, as the
+	 * other forms print it ("RESOLVED: that ..."). */
+	struct buf resolved = BUF_INIT;
+	for (size_t i = 0; i < it->nmotions; i++)
+		if (minutes_motion_decides(it, &it->motions[i])) {
+			if (resolved.len)
+				buf_addstr(&resolved, "\n\n");
+			minutes_motion_resolution(&resolved, &it->motions[i]);
+		}
+	if (has(it->decision) || votes || resolved.len) {
 		size_t d = ++*sect;
 		buf_addf(out, "        <debateSection eId=\"dbsect_%zu\" name=\"decision\">\n"
 			 "          <heading>Decision</heading>\n", d);
+		if (resolved.len) {
+			buf_addstr(out, "          <narrative>\n");
+			paras(out, "            ", resolved.data);
+			buf_addstr(out, "          </narrative>\n");
+		}
 		if (has(it->decision)) {
 			buf_addstr(out, "          <narrative>\n");
 			paras(out, "            ", it->decision);
@@ -301,6 +315,7 @@ static void item_section(struct buf *out, struct roster *r, struct votes_list *v
 		voting(vl, d, "decision", it->votes_for, it->votes_against, it->votes_abstained,
 		       minutes_recorded_any(&it->recorded), OUTCOME_UNSAID);
 	}
+	buf_free(&resolved);
 	if (it->nactions) {
 		buf_addstr(out, "        <narrative>\n");
 		for (size_t i = 0; i < it->nactions; i++) {
