@@ -124,7 +124,8 @@ static void test_mono_tells_roles_apart(void **state)
 
 /* The cursor row shows without colour in every shipped theme: an
  * attribute of its own (not the field's it is listed among, nor bold
- * alone, which with ">" marks the hub's item in hand). */
+ * alone, which with ">" marks the hub's item in hand), and a search hit
+ * within it shows by attributes too. */
 static void test_selection_needs_no_colour(void **state)
 {
 	(void)state;
@@ -138,6 +139,10 @@ static void test_selection_needs_no_colour(void **state)
 		    sel == t.role[THEME_FIELD_ACTIVE].attrs)
 			fail_msg("%s: the selection's attributes (%#x) need colour to be seen",
 				 shipped[i], sel);
+		/* A search hit inside the selected row shows too. */
+		if (t.role[THEME_MATCH].attrs == sel)
+			fail_msg("%s: a search hit in the selected row differs from it by colour "
+				 "alone (%#x)", shipped[i], sel);
 		diags_free(&d);
 	}
 }
